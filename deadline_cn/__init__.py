@@ -1,0 +1,45 @@
+"""deadline_cn — the deadline language of Chinese government work plans as typed, computable values.
+
+>>> from deadline_cn import normalise
+>>> normalise("2017年6月底前完成", ref="2017-01-09").due
+datetime.date(2017, 6, 30)
+"""
+
+from deadline_cn._api import normalise
+from deadline_cn.errors import DeadlineError
+from deadline_cn.results import (
+    Alternative,
+    Compound,
+    Conditional,
+    Deadline,
+    Offset,
+    Ongoing,
+    Recurrence,
+    Relative,
+    Result,
+    Trigger,
+    Unresolved,
+    Window,
+    from_dict,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Alternative",
+    "Compound",
+    "Conditional",
+    "Deadline",
+    "DeadlineError",
+    "Offset",
+    "Ongoing",
+    "Recurrence",
+    "Relative",
+    "Result",
+    "Trigger",
+    "Unresolved",
+    "Window",
+    "__version__",
+    "from_dict",
+    "normalise",
+]

@@ -1,0 +1,135 @@
+"""normalise(): one cell of a 完成时限 column → one typed result.
+
+The pipeline: fold the text (``_text``), mask titles, tokenise (``_tokens``), compose (``_grammar``),
+place in clauses (``_scope``), resolve dates (``_resolve``). No clock is read anywhere: the same input
+always gives the same output.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from deadline_cn import _lexicon as lx
+from deadline_cn._grammar import parse_tokens
+from deadline_cn._parse import Item, MarkerP, RelativeP
+from deadline_cn._resolve import Context, NeedsYear, resolve
+from deadline_cn._scope import Placed, place
+from deadline_cn._text import Folded, fold
+from deadline_cn._tokens import tokenize
+from deadline_cn.errors import DeadlineError
+from deadline_cn.results import Compound, Deadline, Relative, Result, Unresolved, Window
+
+MONTH_BEFORE = ("inclusive", "strict")
+DateLike = date | datetime | str | None
+
+
+def check_args(text: object, ref: DateLike, plan_year: object, month_before: str) -> tuple[date | None, int | None]:
+    """Validate the caller's arguments; a wrong type is a TypeError that names it."""
+    if not isinstance(text, str):
+        raise TypeError(f"text must be str, not {type(text).__name__}")
+    if plan_year is not None and (not isinstance(plan_year, int) or isinstance(plan_year, bool)):
+        raise TypeError(f"plan_year must be int or None, not {type(plan_year).__name__}")
+    if month_before not in MONTH_BEFORE:
+        raise ValueError(f"month_before must be one of {MONTH_BEFORE}, not {month_before!r}")
+    return as_date(ref), plan_year
+
+
+def as_date(ref: DateLike) -> date | None:
+    if ref is None:
+        return None
+    if isinstance(ref, datetime):
+        return ref.date()
+    if isinstance(ref, date):
+        return ref
+    if isinstance(ref, str):
+        try:
+            return date.fromisoformat(ref.strip())
+        except ValueError:
+            raise ValueError(f"ref must be an ISO date 'YYYY-MM-DD', not {ref!r}") from None
+    raise TypeError(f"ref must be a date, datetime, 'YYYY-MM-DD' string or None, not {type(ref).__name__}")
+
+
+def normalise(text: str, *, ref: DateLike = None, plan_year: int | None = None,
+              month_before: str = "inclusive", strict: bool = False) -> Result:
+    """Read one deadline phrase ("2017年6月底前完成") into a typed result; see DESIGN.md for the kinds.
+
+    ``ref`` is the document's date (发文日期), ``plan_year`` the year the plan is for (default: ref's
+    year). Never raises for a ``str``; ``strict=True`` turns an unresolved result into DeadlineError.
+    """
+    ref_day, year = check_args(text, ref, plan_year, month_before)
+    result = read(text, Context(ref_day, year, month_before))
+    if strict and isinstance(result, Unresolved):
+        raise DeadlineError(result.reason, text)
+    return result
+
+
+def mask_titles(text: str) -> str:
+    """Blank the inside of 《…》 so a title's "2016年" is never read as a deadline (one linear pass)."""
+    if "《" not in text:
+        return text
+    out, depth = [], 0
+    for ch in text:
+        if ch == "》" and depth:
+            depth -= 1
+        out.append("□" if depth and ch not in "《》" else ch)
+        if ch == "《":
+            depth += 1
+    return "".join(out)
+
+
+def items_of(folded: Folded) -> tuple[str, list[Item]]:
+    scan = mask_titles(folded.text)
+    return scan, parse_tokens(tokenize(scan))
+
+
+def read(text: str, ctx: Context) -> Result:
+    folded = fold(text)
+    scan, items = items_of(folded)
+    ctx.text_of = lambda span: _original(text, folded, span)
+    placed = place(scan, items)
+    if not placed:
+        markers = [it for it in items if isinstance(it.parse, MarkerP) and it.parse.flag == "vague:promptly"]
+        if not markers:
+            return Unresolved(text=text, span=(0, len(text)), reason="no deadline expression found")
+        placed = [Placed(markers[0])]
+    parts = [build(text, folded, p, ctx) for p in placed]
+    if len(parts) == 1:
+        return parts[0]
+    return Compound(text=text, span=(parts[0].span[0], parts[-1].span[1]), parts=tuple(parts))
+
+
+def _original(text: str, folded: Folded, span: tuple[int, int] | None) -> str | None:
+    if span is None:
+        return None
+    s, e = folded.original_span(*span)
+    return text[s:e] or None
+
+
+def build(text: str, folded: Folded, p: Placed, ctx: Context) -> Result:
+    span = folded.original_span(p.item.start, p.item.end)
+    scope = ctx.text_of(p.scope)
+    ctx.flags = []
+    try:
+        cls, fields = resolve(p.item.parse, ctx)
+    except (NeedsYear, ValueError) as exc:
+        return Unresolved(text=text, span=span, scope=scope, reason=str(exc), flags=tuple(p.flags))
+    flags = tuple(dict.fromkeys([*fields.pop("flags"), *ctx.flags, *p.flags]))
+    if p.label is not None and cls is Deadline:
+        return Window(text=text, span=span, flags=flags, start=fields["start"] or fields["due"],
+                      end=fields["due"], label=ctx.text_of(p.label))
+    if cls is Relative and isinstance(p.item.parse, RelativeP) and p.item.parse.wants_anchor:
+        return _anchored(text, span, scope, flags, fields, ctx.text_of(p.anchor), ctx)
+    if "count_min" in {f for f in getattr(cls, "__dataclass_fields__", {})}:
+        fields["count_min"] = p.count_min
+    return cls(text=text, span=span, scope=scope, flags=flags, **fields)  # type: ignore[arg-type]
+
+
+def _anchored(text: str, span: tuple[int, int], scope: str | None, flags: tuple[str, ...],
+              fields: dict[str, object], anchor: str | None, ctx: Context) -> Result:
+    """<event>后N日内: the document's own issue (发文, 本意见印发) anchors at ref, anything else waits."""
+    folded_anchor = fold(anchor).text if anchor else ""
+    is_self = folded_anchor in lx.SELF_ISSUE or (folded_anchor.startswith("本") and
+                                                  folded_anchor.endswith(lx.SELF_ISSUE))
+    rel = Relative(text=text, span=span, scope=scope, flags=flags, offset=fields["offset"],  # type: ignore[arg-type]
+                   anchor="ref" if is_self else anchor)
+    return rel.resolved(ctx.ref) if is_self and ctx.ref is not None else rel

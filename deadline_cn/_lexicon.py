@@ -1,0 +1,83 @@
+"""The words of the deadline language, as data. No functions here.
+
+Everything is written in folded form (simplified characters, ASCII digits and punctuation), because
+``_text.fold`` runs before the grammar reads anything.
+"""
+
+from __future__ import annotations
+
+CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+             "八": 8, "九": 9}
+
+# Words after a date and what they do to it.
+CUES = {
+    "底前": "end-before", "末前": "end-before",
+    "之前": "before", "以前": "before", "前": "before",
+    "以内": "within", "之内": "within", "内": "within",
+    "为止": "until", "止": "until",
+    "之日起": "since", "开始": "since", "以来": "since", "起": "since",
+    "以后": "after", "之后": "after", "后": "after",
+    "期间": "during",
+}
+
+# Words before a date.
+BY_WORDS = ("截止到", "截至", "截止", "到", "至")
+FROM_WORDS = ("从", "自")
+RANGE_JOINERS = ("至", "到", "—", "-", "~")
+
+RELATIVE_YEARS = {"今年": 0, "本年度": 0, "本年": 0, "当年": 0, "年内": 0, "明年": 1, "次年": 1}
+
+# 每<period>: (freq label, RRULE, months in one period)
+PERIODS = {
+    "年": ("yearly", "FREQ=YEARLY", 12),
+    "半年": ("half-yearly", "FREQ=MONTHLY;INTERVAL=6", 6),
+    "季度": ("quarterly", "FREQ=MONTHLY;INTERVAL=3", 3),
+    "季": ("quarterly", "FREQ=MONTHLY;INTERVAL=3", 3),
+    "月": ("monthly", "FREQ=MONTHLY", 1),
+    "周": ("weekly", "FREQ=WEEKLY", 0),
+    "星期": ("weekly", "FREQ=WEEKLY", 0),
+    "日": ("daily", "FREQ=DAILY", 0),
+    "天": ("daily", "FREQ=DAILY", 0),
+}
+
+# N<unit>: offset unit
+UNITS = {
+    "个工作日": "workday", "工作日": "workday",
+    "个小时": "hour", "小时": "hour",
+    "个自然日": "day", "自然日": "day", "日": "day", "天": "day",
+    "个星期": "week", "星期": "week", "周": "week",
+    "个月": "month", "月": "month",
+    "年": "year",
+}
+# Units whose bare form (no 内) is still an offset, not a date part.
+BARE_OFFSET_UNITS = ("个工作日", "工作日", "个小时", "小时", "个月", "个星期")
+OFFSET_CAPS = ("最迟不超过", "最长不超过", "不得超过", "不超过", "最迟", "最长")
+
+HOLIDAYS = {
+    "春节": "春节", "除夕": "除夕", "元旦": "元旦", "元宵节": "元宵", "元宵": "元宵",
+    "清明节": "清明", "清明": "清明", "五一劳动节": "劳动节", "劳动节": "劳动节", "五一": "劳动节",
+    "端午节": "端午", "端午": "端午", "中秋节": "中秋", "中秋": "中秋", "国庆节": "国庆", "国庆": "国庆",
+}
+
+WHOLE_YEAR = ("全年",)
+ONGOING = ("长期", "常态化", "持续推进", "持续开展", "持续", "长效化", "经常性")
+PROMPTLY = ("实时", "及时", "随时", "即时")
+IRREGULAR = {"不定期": "irregular", "定期": "vague:periodic"}
+HEDGES = ("原则上", "力争", "争取", "基本")
+DITTO = ("同上", "同前")
+
+# Triggers: the words that open and close each kind.
+DEPLOY_OPENERS = ("按照", "按", "根据", "依据", "遵照")
+DEPLOY_WORDS = ("统一部署", "工作部署", "部署")
+DOCUMENT_HINTS = ("文件", "方案", "办法", "意见", "通知", "制度", "规定", "细则", "政策", "规划", "标准",
+                  "指南", "《", "出台", "印发", "制定", "制订", "发布", "下发")
+STATUTE_SUFFIXES = ("法", "条例")
+# An anchor naming the document itself: its issue date is ``ref``.
+SELF_ISSUE = ("发文", "印发", "下发", "发布", "公布", "颁布", "出台")
+
+# Scope trimming (see corpus/GOLD.md).
+CLAUSE_SEPARATORS = ",;。"
+SCOPE_LEAD = ("并于", "应在", "后续", "及时", "在", "于", "并", "将", "要")
+SCOPE_LEAD_VERBS = ("完成", "实施", "实现", "执行", "进行", "开展")
+SCOPE_TRAIL = ("完成时限为", "时限为", "为", "完成")
+SCOPE_EMPTY = ("工作", "")

@@ -1,0 +1,116 @@
+"""What the grammar produces: parses whose year may still be unknown (resolution happens later).
+
+Offsets here are into the *folded* text; ``_api`` maps them back to the caller's text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Union
+
+
+@dataclass(frozen=True)
+class When:
+    """A calendar period as written: 2017年6月底 → year 2017, month 6, edge "end"."""
+
+    year: int | None = None
+    rel_year: int | None = None  # 今年 → 0, 明年 → 1 (relative to the plan year)
+    month: int | None = None
+    day: int | None = None
+    quarter: int | None = None
+    half: int | None = None
+    xun: int | None = None
+    mid: bool = False
+    edge: str | None = None  # "end" for 底/末, "start" for 初
+    holiday: str | None = None
+    weekday: int | None = None  # 0 = Monday
+    typo: str | None = None
+
+    @property
+    def grain(self) -> str:
+        if self.holiday or self.day:
+            return "day"
+        if self.xun or self.mid:
+            return "xun"
+        if self.month:
+            return "month"
+        if self.quarter:
+            return "quarter"
+        if self.half:
+            return "half"
+        return "year"
+
+
+@dataclass(frozen=True)
+class DeadlineP:
+    when: When
+    cue: str | None = None  # see _lexicon.CUES; "by" for 到/截至
+    by: bool = False
+
+
+@dataclass(frozen=True)
+class RangeP:
+    start: When
+    end: When
+    end_cue: str | None = None
+    label: str | None = None
+
+
+@dataclass(frozen=True)
+class OngoingP:
+    start: When | None = None  # None with from_ref False: unknown
+    from_ref: bool = False
+    whole_year: bool = False
+    after: bool = False  # 春节后: starts after the period
+    vague: bool = False
+
+
+@dataclass(frozen=True)
+class RecurP:
+    period: str  # a key of _lexicon.PERIODS, or "irregular"
+    since: When | None = None
+    bymonth: tuple[int, ...] = ()
+    bymonthday: int | None = None
+    holiday: str | None = None
+    vague: bool = False
+
+
+@dataclass(frozen=True)
+class TriggerP:
+    type: str
+    authority: tuple[int, int] | None = None  # folded spans of the named parts
+    event: tuple[int, int] | None = None
+    document: tuple[int, int] | None = None
+    then: Parse | None = None
+
+
+@dataclass(frozen=True)
+class RelativeP:
+    value: float
+    unit: str
+    max: float | None = None
+    anchor: tuple[int, int] | None = None  # folded span of the event text
+    anchor_ref: bool = False
+    wants_anchor: bool = False  # written as "<event>后N日内": the event is the text before
+
+
+@dataclass(frozen=True)
+class MarkerP:
+    """Not a time by itself: a hedge (力争) or 及时, which flags the reading it belongs to."""
+
+    flag: str
+
+
+@dataclass(frozen=True)
+class DittoP:
+    pass
+
+
+Parse = Union[DeadlineP, RangeP, OngoingP, RecurP, TriggerP, RelativeP, MarkerP, DittoP]
+
+
+@dataclass(frozen=True)
+class Item:
+    parse: Parse
+    start: int
+    end: int

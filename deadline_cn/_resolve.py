@@ -1,0 +1,241 @@
+"""Turning parses into dates: all the calendar maths and the flags, no regular expressions.
+
+Input: a parse from ``_grammar`` and the ``Context`` (ref, plan year, month_before policy). Output: the
+result class and its kind-specific fields; ``_api`` adds text, span and scope.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from deadline_cn import _dates, _lexicon
+from deadline_cn._parse import (
+    DeadlineP, DittoP, MarkerP, OngoingP, Parse, RangeP, RecurP, RelativeP, TriggerP, When,
+)
+from deadline_cn.results import (
+    Alternative, Conditional, Deadline, Offset, Ongoing, Recurrence, Relative, Result, Trigger,
+    Unresolved, Window,
+)
+
+Fields = dict[str, Any]
+
+
+class NeedsYear(Exception):
+    """The phrase names no year and the context gives none."""
+
+
+@dataclass
+class Context:
+    ref: date | None
+    plan_year: int | None
+    month_before: str = "inclusive"
+    text_of: Callable[[tuple[int, int] | None], str | None] = lambda span: None
+    last_year: int | None = None  # the latest explicit year seen in this text, for later yearless dates
+    flags: list[str] = field(default_factory=list)
+
+    @property
+    def base_year(self) -> int | None:
+        return self.plan_year if self.plan_year is not None else (self.ref.year if self.ref else None)
+
+
+def year_of(w: When, ctx: Context) -> int:
+    if w.year is not None:
+        ctx.last_year = w.year
+        return w.year
+    if w.rel_year is not None:
+        if ctx.base_year is None:
+            raise NeedsYear("今年/年内 needs ref or plan_year")
+        ctx.flags.append("year-from-ref")
+        return ctx.base_year + w.rel_year
+    if ctx.last_year is not None:
+        return ctx.last_year
+    if ctx.base_year is None:
+        raise NeedsYear("the phrase has no year and neither ref nor plan_year was given")
+    ctx.flags.append("year-from-ref")
+    return ctx.base_year
+
+
+def bounds(w: When, year: int) -> tuple[date, date]:
+    """First and last day of the period ``w`` names in ``year``."""
+    if w.holiday:
+        from deadline_cn.calendar import holiday_date
+
+        day = holiday_date(w.holiday, year)
+        return day, day
+    if w.month and w.day:
+        day = date(year, w.month, min(w.day, _dates.month_end(year, w.month).day))
+        return day, day
+    if w.month and w.xun:
+        return _dates.xun_bounds(year, w.month, w.xun)
+    if w.month and w.mid:
+        return date(year, w.month, 15), date(year, w.month, 15)
+    if w.month:
+        return date(year, w.month, 1), _dates.month_end(year, w.month)
+    if w.quarter:
+        return _dates.quarter_bounds(year, w.quarter)
+    if w.half:
+        return _dates.half_bounds(year, w.half)
+    return date(year, 1, 1), date(year, 12, 31)
+
+
+def _strict_before(w: When, year: int, start: date) -> tuple[date, str] | None:
+    """The strict reading of 前 (before the period begins) and the flag naming the ambiguity."""
+    if w.holiday or w.edge == "end" or w.xun or w.mid:
+        return None
+    if w.day:
+        return start - timedelta(days=1), "ambiguous:day-before"
+    if w.month:
+        return start - timedelta(days=1), "ambiguous:month-before"
+    if w.quarter or w.half:
+        return None
+    return start - timedelta(days=1), "ambiguous:year-before"
+
+
+def resolve_deadline(p: DeadlineP, ctx: Context) -> tuple[type[Result], Fields]:
+    w = p.when
+    year = year_of(w, ctx)
+    start, end = bounds(w, year)
+    flags = [w.typo] if w.typo else []
+    precision = w.grain if not w.typo else "month"
+    if w.holiday:
+        flags.append(f"holiday:{w.holiday}")
+        if p.cue in ("before", "end-before"):
+            end = start = start - timedelta(days=1)
+    if w.weekday is not None and w.day and end.weekday() != w.weekday:
+        flags.append("weekday-mismatch")
+    fields: Fields = {"due": end, "start": None, "precision": precision, "alternatives": ()}
+    if p.cue in ("before", "end-before"):
+        strict = _strict_before(w, year, start)
+        if strict is not None:
+            fields["alternatives"] = (Alternative(strict[0], "strict"),)
+            flags.append(strict[1])
+            if ctx.month_before == "strict":
+                fields["due"], fields["alternatives"] = strict[0], (Alternative(end, "inclusive"),)
+    elif p.cue is None and not p.by and w.edge is None and w.grain != "day":
+        fields["start"] = start  # "2017年第1季度完成": done within the period
+    fields["flags"] = flags
+    return Deadline, fields
+
+
+def resolve_range(p: RangeP, ctx: Context) -> tuple[type[Result], Fields]:
+    first_year = year_of(p.start, ctx)
+    start, first_end = bounds(p.start, first_year)
+    if p.end_cue == "years":
+        return Ongoing, {"start": start, "end": bounds(p.end, year_of(p.end, ctx))[1], "flags": []}
+    if p.end_cue == "during":
+        return _during(p.start, first_year, start, first_end)
+    end_when = p.end
+    if end_when.year is None and end_when.rel_year is None:
+        end_year = first_year if bounds(end_when, first_year)[1] >= start else first_year + 1
+        end_when = When(**{**end_when.__dict__, "year": end_year})
+    kind, fields = resolve_deadline(DeadlineP(end_when, p.end_cue), ctx)
+    flags = [f for f in fields["flags"] if not f.startswith("ambiguous:")]
+    return Window, {"start": start, "end": fields["due"], "label": None, "flags": flags}
+
+
+def _during(w: When, year: int, start: date, end: date) -> tuple[type[Result], Fields]:
+    """春节期间: the official rest block around the holiday; otherwise the period itself."""
+    if not w.holiday:
+        return Window, {"start": start, "end": end, "label": None, "flags": []}
+    from deadline_cn.calendar import rest_block
+
+    first, last, flags = rest_block(w.holiday, year)
+    return Window, {"start": first, "end": last, "label": w.holiday,
+                    "flags": [f"holiday:{w.holiday}", *flags]}
+
+
+def resolve_ongoing(p: OngoingP, ctx: Context) -> tuple[type[Result], Fields]:
+    if p.whole_year:
+        if ctx.base_year is None:
+            raise NeedsYear("全年 needs ref or plan_year")
+        ctx.flags.append("year-from-ref")
+        return Ongoing, {"start": date(ctx.base_year, 1, 1), "end": date(ctx.base_year, 12, 31), "flags": []}
+    if p.start is None:
+        return Ongoing, {"start": ctx.ref, "end": None, "flags": ["vague:promptly"] if p.vague else []}
+    year = year_of(p.start, ctx)
+    start, end = bounds(p.start, year)
+    flags = [f"holiday:{p.start.holiday}"] if p.start.holiday else []
+    if p.after and p.start.holiday:
+        from deadline_cn.calendar import rest_block
+
+        _, last, extra = rest_block(p.start.holiday, year)
+        return Ongoing, {"start": last + timedelta(days=1), "end": None, "flags": [*flags, *extra]}
+    return Ongoing, {"start": end + timedelta(days=1) if p.after else start, "end": None, "flags": flags}
+
+
+def resolve_recurrence(p: RecurP, ctx: Context) -> tuple[type[Result], Fields]:
+    if p.period == "irregular":
+        flags = ["vague:periodic"] if p.vague else []
+        return Recurrence, {"freq": "irregular", "interval": 1, "dtstart": None, "rrule_text": None, "flags": flags}
+    freq, rule, months = _lexicon.PERIODS[p.period]
+    if p.bymonth and p.period == "季度":
+        rule = "FREQ=MONTHLY"
+    if p.bymonth:
+        rule += ";BYMONTH=" + ",".join(str(m) for m in p.bymonth)
+    if p.bymonthday is not None:
+        rule += f";BYMONTHDAY={p.bymonthday}"
+    fields: Fields = {"freq": freq, "interval": 1, "rrule_text": rule, "flags": []}
+    if p.since is not None:
+        fields["dtstart"] = bounds(p.since, year_of(p.since, ctx))[0]
+    else:
+        fields["dtstart"] = period_start(months, p.period, ctx)
+    if p.holiday:
+        fields.update(rrule_text=None, holiday=p.holiday)
+        fields["flags"] = [f"holiday:{p.holiday}"]
+    return Recurrence, fields
+
+
+def period_start(months: int, period: str, ctx: Context) -> date | None:
+    """The start of the period that holds ref (DESIGN.md); the plan year's 1 January without ref."""
+    if ctx.ref is None:
+        return None if ctx.base_year is None else date(ctx.base_year, 1, 1)
+    ref = ctx.ref
+    if period == "周":
+        return ref - timedelta(days=ref.weekday())
+    if period == "日":
+        return ref
+    first_month = (ref.month - 1) // months * months + 1
+    return date(ref.year, first_month, 1)
+
+
+def resolve_relative(p: RelativeP, ctx: Context) -> tuple[type[Result], Fields]:
+    anchor = "ref" if p.anchor_ref else ctx.text_of(p.anchor)
+    if anchor is None and not p.wants_anchor and p.unit in ("year", "month"):
+        anchor = "ref"  # 力争在3年内: a long horizon with no event counts from the document date
+    rel = Relative(text="", offset=Offset(p.value, p.unit, p.max), anchor=anchor)
+    if anchor == "ref" and ctx.ref is not None:
+        rel = rel.resolved(ctx.ref)
+    return Relative, {"offset": rel.offset, "anchor": anchor, "due": rel.due, "flags": list(rel.flags)}
+
+
+def resolve_trigger(p: TriggerP, ctx: Context) -> tuple[type[Result], Fields]:
+    trigger = Trigger(p.type, ctx.text_of(p.authority), ctx.text_of(p.event), ctx.text_of(p.document))
+    then = None
+    if isinstance(p.then, RelativeP):
+        cls, f = resolve_relative(p.then, ctx)
+        then = cls(text="", **{**f, "flags": tuple(f["flags"])})
+    return Conditional, {"trigger": trigger, "then": then, "flags": []}
+
+
+def resolve(p: Parse, ctx: Context) -> tuple[type[Result], Fields]:
+    """One parse → (result class, fields). Raises NeedsYear when a year is needed and unknown."""
+    if isinstance(p, DeadlineP):
+        return resolve_deadline(p, ctx)
+    if isinstance(p, RangeP):
+        return resolve_range(p, ctx)
+    if isinstance(p, OngoingP):
+        return resolve_ongoing(p, ctx)
+    if isinstance(p, RecurP):
+        return resolve_recurrence(p, ctx)
+    if isinstance(p, RelativeP):
+        return resolve_relative(p, ctx)
+    if isinstance(p, TriggerP):
+        return resolve_trigger(p, ctx)
+    if isinstance(p, DittoP):
+        return Unresolved, {"reason": "同上: the reading is the row above's", "flags": ["ditto"]}
+    if isinstance(p, MarkerP):
+        return Ongoing, {"start": ctx.ref, "end": None, "flags": [p.flag]}
+    raise TypeError(f"unknown parse {p!r}")

@@ -1,0 +1,148 @@
+"""Placing parses in their cell: clauses, the scope each time governs, labels, anchors and markers.
+
+Works on folded text and returns folded spans; ``_api`` maps them back to the caller's text. The rules are
+those of corpus/GOLD.md: a time governs the text after it in its clause (else the text before it), a clause
+with no time continues the previous one, and a hedge or 及时 flags the time of its clause.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from deadline_cn import _lexicon as lx
+from deadline_cn._parse import DeadlineP, Item, MarkerP, RecurP, RelativeP
+
+Span = tuple[int, int]
+_COUNT = re.compile(r"(?:至少|不少于|不低于|最少)[^,;。]{0,12}?(\d{1,3})次")
+_LEAD = tuple(sorted((*lx.SCOPE_LEAD, *lx.HEDGES, "自", "从"), key=len, reverse=True))
+_PUNCT = " ,;。、:()“”\"'《》-—"
+
+
+@dataclass
+class Placed:
+    item: Item
+    scope: Span | None = None
+    label: Span | None = None
+    anchor: Span | None = None
+    flags: list[str] = field(default_factory=list)
+    count_min: int | None = None
+
+
+def trim(text: str, span: Span, *, verbs: bool = True) -> Span | None:
+    """Strip punctuation, lead words, one generic verb and trailing filler (GOLD.md's scope rule)."""
+    s, e = span
+    changed = True
+    while changed and s < e:
+        changed = False
+        while s < e and text[s] in _PUNCT:
+            s, changed = s + 1, True
+        while s < e and text[e - 1] in _PUNCT:
+            e, changed = e - 1, True
+        for word in _LEAD:
+            if text.startswith(word, s) and s + len(word) <= e:
+                s, changed = s + len(word), True
+                break
+        for word in lx.SCOPE_TRAIL:
+            if e - len(word) >= s and text.startswith(word, e - len(word)):
+                e, changed = e - len(word), True
+                break
+    if verbs:
+        for verb in lx.SCOPE_LEAD_VERBS:
+            if text.startswith(verb, s):
+                return trim(text, (s + len(verb), e), verbs=False)
+    return None if text[s:e] in lx.SCOPE_EMPTY else (s, e)
+
+
+def _is_label_candidate(item: Item) -> bool:
+    p = item.parse
+    return isinstance(p, DeadlineP) and p.cue is None and not p.by and p.when.edge is None
+
+
+def place(text: str, items: list[Item]) -> list[Placed]:
+    seps = [i for i, ch in enumerate(text) if ch in lx.CLAUSE_SEPARATORS]
+    bounds = list(zip([0] + [s + 1 for s in seps], [*seps, len(text)]))
+
+    def clause(pos: int) -> int:
+        return bisect.bisect_right(seps, pos - 1) if seps else 0
+
+    times = [Placed(it) for it in items if not isinstance(it.parse, MarkerP)]
+    markers = [it for it in items if isinstance(it.parse, MarkerP)]
+    for k, placed in enumerate(times):
+        c = clause(placed.item.start)
+        prev = times[k - 1].item.end if k and clause(times[k - 1].item.end - 1) == c else bounds[c][0]
+        nxt = times[k + 1].item.start if k + 1 < len(times) and clause(times[k + 1].item.start) == c else bounds[c][1]
+        _place_one(text, placed, (prev, placed.item.start), (placed.item.end, nxt))
+        if isinstance(placed.item.parse, RecurP):
+            m = _COUNT.search(text, placed.item.end, bounds[c][1])
+            placed.count_min = int(m.group(1)) if m else None
+    _give_labels(text, times)
+    _continue_clauses(text, times, bounds)
+    _attach_markers(times, markers, clause)
+    return times
+
+
+def _place_one(text: str, placed: Placed, before: Span, after: Span) -> None:
+    parse = placed.item.parse
+    if isinstance(parse, RelativeP) and parse.wants_anchor:
+        placed.anchor = trim(text, before, verbs=False)
+        before = (before[1], before[1])
+    placed.scope = trim(text, after) or trim(text, before)
+    if _is_label_candidate(placed.item) and trim(text, after) is None and (lab := trim(text, before, verbs=False)):
+        if lab[1] - lab[0] <= 6:
+            placed.label, placed.scope = lab, None
+
+
+def _give_labels(text: str, times: list[Placed]) -> None:
+    """中考3月高考11月: the text between two bare periods labels the second, not the first's scope."""
+    for k in range(len(times) - 1):
+        here, nxt = times[k], times[k + 1]
+        if not _is_label_candidate(nxt.item) or here.scope is None:
+            continue
+        lab = trim(text, (here.item.end, nxt.item.start), verbs=False)
+        if lab is not None and lab == here.scope and lab[1] - lab[0] <= 6 and nxt.scope is None:
+            nxt.label, here.scope = lab, None
+            if _is_label_candidate(here.item) and here.label is None:
+                before = trim(text, (0 if k == 0 else times[k - 1].item.end, here.item.start), verbs=False)
+                here.label = before if before and before[1] - before[0] <= 6 else None
+
+
+def _continue_clauses(text: str, times: list[Placed], bounds: list[Span]) -> None:
+    """A clause with no time of its own extends the scope of the time before it."""
+    if not times:
+        return
+    owned = {_clause_index(bounds, p.item.start) for p in times}
+    for c, (s, e) in enumerate(bounds):
+        if c in owned or trim(text, (s, e)) is None:
+            continue
+        before = [p for p in times if p.item.start < s]
+        if not before:
+            continue
+        last = before[-1]
+        if last.label is not None:
+            continue
+        start = last.scope[0] if last.scope and last.scope[0] >= last.item.end else None
+        extent = trim(text, (start if start is not None else s, e))
+        if extent is not None:
+            last.scope = extent
+
+
+def _clause_index(bounds: list[Span], pos: int) -> int:
+    for c, (s, e) in enumerate(bounds):
+        if s <= pos <= e:
+            return c
+    return len(bounds) - 1
+
+
+def _attach_markers(times: list[Placed], markers: list[Item], clause: Callable[[int], int]) -> None:
+    """A hedge or 及时 flags the next time in its clause, else the one before it in that clause."""
+    for m in markers:
+        assert isinstance(m.parse, MarkerP)
+        c = clause(m.start)
+        after = [p for p in times if p.item.start >= m.end and clause(p.item.start) == c]
+        before = [p for p in times if p.item.end <= m.start and clause(p.item.start) == c]
+        target = after[0] if after else (before[-1] if before else None)
+        if target is not None and m.parse.flag not in target.flags:
+            target.flags.append(m.parse.flag)

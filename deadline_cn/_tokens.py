@@ -1,0 +1,114 @@
+"""Level 1 of the grammar: one linear scan that cuts folded text into tokens.
+
+The token patterns are a table (name, regex); all are bounded (no nested unbounded repeats), joined into
+one alternation in priority order, and run with ``finditer`` — so tokenising costs time linear in the
+text. Level 2 (``_grammar``) composes the tokens into parses.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from deadline_cn import _lexicon as lx
+
+
+def alt(words: Any) -> str:
+    """A regex alternation of literal words, longest first (so 之前 wins over 前)."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+Y4 = r"(?<!\d)(?:19|20|21)\d\d(?!\d)"
+MM = r"(?<!\d)(?:1[0-2]|0?[1-9])(?!\d)"
+DD = r"(?<!\d)(?:3[01]|[12]\d|0?[1-9])(?!\d)"
+REL_YEAR = alt(k for k in lx.RELATIVE_YEARS if k != "年内")
+YEAR = rf"(?:(?P<y>{Y4})年度?|(?P<ry>{REL_YEAR}))"
+WEEKDAY = r"(?:\(?(?:星期|周|礼拜)(?P<wd>[1-7日天])\)?)?"
+HOLIDAY = alt(lx.HOLIDAYS)
+FREE = r"[^,;。按]"  # free text inside a trigger: bounded, never crosses a clause
+
+# (name, pattern) in priority order: the first alternative that matches at a position wins.
+TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
+    ("statute", rf"按照?(?P<auth>{FREE}{{1,12}}?(?:{alt(lx.STATUTE_SUFFIXES)}))的?(?:有关)?规定的?(?:时限|期限|时间)"),
+    ("doc_follow", rf"按照?(?P<auth>{FREE}{{1,8}}?)(?:制订|制定|出台|印发|下发|发布)的(?P<doc>{FREE}{{1,12}}?)要求"),
+    ("doc_after", rf"按照?(?P<auth>{FREE}{{1,12}}?)(?P<ev>修订发布|修订|发布|出台|印发|下发|制定|制订)后的?"
+                  r"(?:时间|时限)?要求"),
+    ("deploy", rf"(?:{alt(lx.DEPLOY_OPENERS)})(?P<auth>{FREE}{{1,16}}?)的?(?:{alt(lx.DEPLOY_WORDS)})"),
+    ("wait", r"待(?P<body>[^,;。]{2,40}?)后"),
+    ("receive", r"(?:收到|接到)(?P<body>[^,;。]{2,30}?)后"),
+    ("selfstart", rf"(?:自|从)?(?:本(?:意见|通知|方案|办法|规定|决定|文件))?(?:{alt(lx.SELF_ISSUE)})之日起?"),
+    ("iso", rf"(?P<y>{Y4})[-/.](?P<m>{MM})[-/.](?P<d>{DD})"),
+    ("yearrange", rf"(?P<y1>{Y4})年?(?:[—~至到]|-{{1,2}}|—{{1,2}})(?P<y2>{Y4})年"),
+    ("monthrange", rf"\(?(?P<m1>{MM})月?(?:[—~至到]|-)(?P<m2>{MM})月\)?"),
+    ("date_day", rf"(?:(?P<y>{Y4})年度?)?(?P<m>{MM})月份?(?P<d>{DD})[日号]{WEEKDAY}"),
+    ("date_typo", rf"(?P<y>{Y4})年度?(?P<mt>{MM})底"),
+    ("date_month", rf"{YEAR}?(?P<m>{MM})月份?(?:(?P<xun>上旬|中旬|下旬)|(?P<mend>底|末)|(?P<mstart>初)"
+                   r"|(?P<mid>中)(?=前|$|[,;。]))?"),
+    ("date_quarter", rf"{YEAR}?第?(?P<q>[1-4])季度(?P<qend>末|底)?"),
+    ("date_half", rf"{YEAR}?(?P<h>上|下)半年(?P<hend>末|底)?"),
+    ("date_yearend", rf"(?:(?P<y>{Y4})年度?年?|(?P<ry>{REL_YEAR})年?|年)(?P<yend>底|末)"),
+    ("date_holiday", rf"(?:(?P<y>{Y4})年度?)?(?P<hol>{HOLIDAY})"),
+    ("date_year", YEAR),
+    ("yearword", r"年内"),
+    ("dayonly", rf"(?P<d>{DD})[日号](?!以内|之内|内)"),
+    ("offset", rf"(?P<cap>{alt(lx.OFFSET_CAPS)})?(?<!\d)(?P<n>\d{{1,4}}(?:\.\d{{1,2}})?)"
+               rf"(?:(?:[—~至到]|-)(?P<n2>\d{{1,4}}))?(?P<half>个半)?(?P<unit>{alt(lx.UNITS)})"
+               r"(?P<within>以内|之内|内)?"),
+    ("every", rf"每个?(?P<per>{alt(lx.PERIODS)})度?(?P<tail>末月|末|底|初)?"),
+    ("wholeyear", alt(lx.WHOLE_YEAR)),
+    ("irregular", alt(lx.IRREGULAR)),
+    ("ongoing", alt(lx.ONGOING)),
+    ("promptly", alt(lx.PROMPTLY)),
+    ("hedge", alt(lx.HEDGES)),
+    ("ditto", alt(lx.DITTO)),
+    ("cue", alt(lx.CUES)),
+    ("to", alt(lx.BY_WORDS)),
+    ("from", alt(lx.FROM_WORDS)),
+    ("dash", r"[—~-]"),
+    ("sep", f"[{lx.CLAUSE_SEPARATORS}]"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    type: str
+    start: int
+    end: int
+    text: str
+    groups: dict[str, tuple[str, int, int]]  # name → (text, start, end) of the groups that matched
+
+    def get(self, name: str) -> str | None:
+        hit = self.groups.get(name)
+        return hit[0] if hit else None
+
+    def span_of(self, name: str) -> tuple[int, int] | None:
+        hit = self.groups.get(name)
+        return (hit[1], hit[2]) if hit else None
+
+
+@lru_cache(maxsize=1)
+def _scanner() -> tuple[re.Pattern[str], dict[str, tuple[str, list[str]]]]:
+    """One alternation; each token's own groups are renamed <token>__<group> to keep names unique."""
+    parts, names = [], {}
+    for name, pattern in TOKEN_PATTERNS:
+        inner = re.findall(r"\(\?P<(\w+)>", pattern)
+        renamed = re.sub(r"\(\?P<(\w+)>", lambda m, n=name: f"(?P<{n}__{m.group(1)}>", pattern)
+        parts.append(f"(?P<{name}>{renamed})")
+        names[name] = (name, inner)
+    return re.compile("|".join(parts)), names
+
+
+def tokenize(text: str) -> list[Token]:
+    scanner, names = _scanner()
+    out = []
+    for m in scanner.finditer(text):
+        kind = m.lastgroup or ""
+        groups = {}
+        for inner in names[kind][1]:
+            key = f"{kind}__{inner}"
+            if m.group(key) is not None:
+                groups[inner] = (m.group(key), m.start(key), m.end(key))
+        out.append(Token(kind, m.start(), m.end(), m.group(), groups))
+    return out
