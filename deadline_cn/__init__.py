@@ -6,6 +6,7 @@ datetime.date(2017, 6, 30)
 """
 
 from deadline_cn._api import normalise
+from deadline_cn._extract import extract
 from deadline_cn.errors import DeadlineError
 from deadline_cn.results import (
     Alternative,
@@ -40,6 +41,7 @@ __all__ = [
     "Unresolved",
     "Window",
     "__version__",
+    "extract",
     "from_dict",
     "normalise",
 ]

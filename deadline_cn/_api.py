@@ -11,13 +11,13 @@ from datetime import date, datetime
 
 from deadline_cn import _lexicon as lx
 from deadline_cn._grammar import parse_tokens
-from deadline_cn._parse import Item, MarkerP, RelativeP
+from deadline_cn._parse import Item, MarkerP
 from deadline_cn._resolve import Context, NeedsYear, resolve
 from deadline_cn._scope import Placed, place
 from deadline_cn._text import Folded, fold
 from deadline_cn._tokens import tokenize
 from deadline_cn.errors import DeadlineError
-from deadline_cn.results import Compound, Deadline, Relative, Result, Unresolved, Window
+from deadline_cn.results import Compound, Deadline, Recurrence, Relative, Result, Unresolved, Window
 
 MONTH_BEFORE = ("inclusive", "strict")
 DateLike = date | datetime | str | None
@@ -85,7 +85,7 @@ def items_of(folded: Folded) -> tuple[str, list[Item]]:
 def read(text: str, ctx: Context) -> Result:
     folded = fold(text)
     scan, items = items_of(folded)
-    ctx.text_of = lambda span: _original(text, folded, span)
+    ctx.text_of = lambda span: original_text(text, folded, span)
     placed = place(scan, items)
     if not placed:
         markers = [it for it in items if isinstance(it.parse, MarkerP) and it.parse.flag == "vague:promptly"]
@@ -98,7 +98,7 @@ def read(text: str, ctx: Context) -> Result:
     return Compound(text=text, span=(parts[0].span[0], parts[-1].span[1]), parts=tuple(parts))
 
 
-def _original(text: str, folded: Folded, span: tuple[int, int] | None) -> str | None:
+def original_text(text: str, folded: Folded, span: tuple[int, int] | None) -> str | None:
     if span is None:
         return None
     s, e = folded.original_span(*span)
@@ -117,11 +117,11 @@ def build(text: str, folded: Folded, p: Placed, ctx: Context) -> Result:
     if p.label is not None and cls is Deadline:
         return Window(text=text, span=span, flags=flags, start=fields["start"] or fields["due"],
                       end=fields["due"], label=ctx.text_of(p.label))
-    if cls is Relative and isinstance(p.item.parse, RelativeP) and p.item.parse.wants_anchor:
+    if cls is Relative and p.anchor is not None:
         return _anchored(text, span, scope, flags, fields, ctx.text_of(p.anchor), ctx)
-    if "count_min" in {f for f in getattr(cls, "__dataclass_fields__", {})}:
+    if cls is Recurrence:
         fields["count_min"] = p.count_min
-    return cls(text=text, span=span, scope=scope, flags=flags, **fields)  # type: ignore[arg-type]
+    return cls(text=text, span=span, scope=scope, flags=flags, **fields)
 
 
 def _anchored(text: str, span: tuple[int, int], scope: str | None, flags: tuple[str, ...],

@@ -11,7 +11,18 @@ from collections.abc import Callable, Sequence
 
 from deadline_cn import _lexicon as lx
 from deadline_cn._parse import (
-    DeadlineP, DittoP, Item, MarkerP, OngoingP, Parse, RangeP, RecurP, RelativeP, TriggerP, When,
+    DeadlineP,
+    DittoP,
+    Item,
+    MarkerP,
+    MissingP,
+    OngoingP,
+    Parse,
+    RangeP,
+    RecurP,
+    RelativeP,
+    TriggerP,
+    When,
 )
 from deadline_cn._tokens import Token
 
@@ -70,7 +81,7 @@ def month_span(tok: Token) -> tuple[int, ...]:
 
 # --- recurrences -----------------------------------------------------------------------------------
 
-def _every(tokens: Sequence[Token], i: int, since: When | None = None) -> Match | None:
+def _every(tokens: Sequence[Token], i: int, since: When | None = None) -> tuple[RecurP, int] | None:
     """每<period>, optionally with the day it falls due (每年2月底前, 每月10日前, 每季度末月20日前, 每年春节)."""
     tok = _first(tokens, i, "every")
     if tok is None:
@@ -238,6 +249,7 @@ def rule_date(tokens: Sequence[Token], i: int) -> Match | None:
     w = when_of(date)
     cue = cue_of(_at(tokens, j + 1, "cue"))
     used = j + 1 - i + (1 if cue else 0)
+    cue = cue or ("within" if date.type == "yearword" else None)
     if cue == "since":
         return OngoingP(start=w), used
     if cue == "after":
@@ -254,13 +266,15 @@ def rule_words(tokens: Sequence[Token], i: int) -> Match | None:
     if tok.type == "wholeyear":
         return OngoingP(whole_year=True), 1
     if tok.type == "ongoing":
-        return OngoingP(from_ref=True), 1
+        return OngoingP(from_ref=True, word=True), 1
     if tok.type == "promptly":
         return MarkerP("vague:promptly"), 1
     if tok.type == "hedge":
         return MarkerP(f"hedge:{tok.text}"), 1
     if tok.type == "ditto":
         return DittoP(), 1
+    if tok.type == "nomonth":
+        return MissingP("月底 with no month: which month is meant?"), 1
     return None
 
 

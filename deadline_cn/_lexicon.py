@@ -9,6 +9,10 @@ from __future__ import annotations
 CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
              "八": 8, "九": 9}
 
+# A Chinese numeral is read as a number only next to these (so 统一 and 一门式 stay words).
+NUMERAL_AFTER = "年月日号季个小天周次半旬度点时"
+NUMERAL_BEFORE = "第每周期拜至到-—~"
+
 # Words after a date and what they do to it.
 CUES = {
     "底前": "end-before", "末前": "end-before",
@@ -76,7 +80,7 @@ STATUTE_SUFFIXES = ("法", "条例")
 SELF_ISSUE = ("发文", "印发", "下发", "发布", "公布", "颁布", "出台")
 
 # Scope trimming (see corpus/GOLD.md).
-CLAUSE_SEPARATORS = ",;。"
+CLAUSE_SEPARATORS = ",;。:"
 SCOPE_LEAD = ("并于", "应在", "后续", "及时", "在", "于", "并", "将", "要")
 SCOPE_LEAD_VERBS = ("完成", "实施", "实现", "执行", "进行", "开展")
 SCOPE_TRAIL = ("完成时限为", "时限为", "为", "完成")

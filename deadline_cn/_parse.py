@@ -6,7 +6,6 @@ Offsets here are into the *folded* text; ``_api`` maps them back to the caller's
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Union
 
 
 @dataclass(frozen=True)
@@ -63,6 +62,7 @@ class OngoingP:
     whole_year: bool = False
     after: bool = False  # 春节后: starts after the period
     vague: bool = False
+    word: bool = False  # 长期 / 常态化: a word, not a date (prose leaves these out)
 
 
 @dataclass(frozen=True)
@@ -106,7 +106,14 @@ class DittoP:
     pass
 
 
-Parse = Union[DeadlineP, RangeP, OngoingP, RecurP, TriggerP, RelativeP, MarkerP, DittoP]
+@dataclass(frozen=True)
+class MissingP:
+    """A deadline with a part missing ("月底前": which month?): read as unresolved, with the reason."""
+
+    reason: str
+
+
+Parse = DeadlineP | RangeP | OngoingP | RecurP | TriggerP | RelativeP | MarkerP | DittoP | MissingP
 
 
 @dataclass(frozen=True)

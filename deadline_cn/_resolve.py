@@ -13,11 +13,30 @@ from typing import Any
 
 from deadline_cn import _dates, _lexicon
 from deadline_cn._parse import (
-    DeadlineP, DittoP, MarkerP, OngoingP, Parse, RangeP, RecurP, RelativeP, TriggerP, When,
+    DeadlineP,
+    DittoP,
+    MarkerP,
+    MissingP,
+    OngoingP,
+    Parse,
+    RangeP,
+    RecurP,
+    RelativeP,
+    TriggerP,
+    When,
 )
 from deadline_cn.results import (
-    Alternative, Conditional, Deadline, Offset, Ongoing, Recurrence, Relative, Result, Trigger,
-    Unresolved, Window,
+    Alternative,
+    Conditional,
+    Deadline,
+    Offset,
+    Ongoing,
+    Recurrence,
+    Relative,
+    Result,
+    Trigger,
+    Unresolved,
+    Window,
 )
 
 Fields = dict[str, Any]
@@ -131,7 +150,7 @@ def resolve_range(p: RangeP, ctx: Context) -> tuple[type[Result], Fields]:
     if end_when.year is None and end_when.rel_year is None:
         end_year = first_year if bounds(end_when, first_year)[1] >= start else first_year + 1
         end_when = When(**{**end_when.__dict__, "year": end_year})
-    kind, fields = resolve_deadline(DeadlineP(end_when, p.end_cue), ctx)
+    _, fields = resolve_deadline(DeadlineP(end_when, p.end_cue), ctx)
     flags = [f for f in fields["flags"] if not f.startswith("ambiguous:")]
     return Window, {"start": start, "end": fields["due"], "label": None, "flags": flags}
 
@@ -234,6 +253,8 @@ def resolve(p: Parse, ctx: Context) -> tuple[type[Result], Fields]:
         return resolve_relative(p, ctx)
     if isinstance(p, TriggerP):
         return resolve_trigger(p, ctx)
+    if isinstance(p, MissingP):
+        return Unresolved, {"reason": p.reason, "flags": []}
     if isinstance(p, DittoP):
         return Unresolved, {"reason": "同上: the reading is the row above's", "flags": ["ditto"]}
     if isinstance(p, MarkerP):

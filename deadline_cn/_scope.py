@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from deadline_cn import _lexicon as lx
-from deadline_cn._parse import DeadlineP, Item, MarkerP, RecurP, RelativeP
+from deadline_cn._parse import DeadlineP, Item, MarkerP, RecurP, RelativeP, TriggerP
 
 Span = tuple[int, int]
 _COUNT = re.compile(r"(?:至少|不少于|不低于|最少)[^,;。]{0,12}?(\d{1,3})次")
@@ -61,9 +61,9 @@ def _is_label_candidate(item: Item) -> bool:
     return isinstance(p, DeadlineP) and p.cue is None and not p.by and p.when.edge is None
 
 
-def place(text: str, items: list[Item]) -> list[Placed]:
+def place(text: str, items: list[Item], *, continue_clauses: bool = True) -> list[Placed]:
     seps = [i for i, ch in enumerate(text) if ch in lx.CLAUSE_SEPARATORS]
-    bounds = list(zip([0] + [s + 1 for s in seps], [*seps, len(text)]))
+    bounds = list(zip([0] + [s + 1 for s in seps], [*seps, len(text)], strict=True))
 
     def clause(pos: int) -> int:
         return bisect.bisect_right(seps, pos - 1) if seps else 0
@@ -75,11 +75,14 @@ def place(text: str, items: list[Item]) -> list[Placed]:
         prev = times[k - 1].item.end if k and clause(times[k - 1].item.end - 1) == c else bounds[c][0]
         nxt = times[k + 1].item.start if k + 1 < len(times) and clause(times[k + 1].item.start) == c else bounds[c][1]
         _place_one(text, placed, (prev, placed.item.start), (placed.item.end, nxt))
+        if c and placed.anchor is None and _bare_offset(text, placed, prev):
+            placed.anchor = _event_clause(text, bounds[c - 1])
         if isinstance(placed.item.parse, RecurP):
             m = _COUNT.search(text, placed.item.end, bounds[c][1])
             placed.count_min = int(m.group(1)) if m else None
     _give_labels(text, times)
-    _continue_clauses(text, times, bounds)
+    if continue_clauses:
+        _continue_clauses(text, times, bounds)
     _attach_markers(times, markers, clause)
     return times
 
@@ -93,6 +96,24 @@ def _place_one(text: str, placed: Placed, before: Span, after: Span) -> None:
     if _is_label_candidate(placed.item) and trim(text, after) is None and (lab := trim(text, before, verbs=False)):
         if lab[1] - lab[0] <= 6:
             placed.label, placed.scope = lab, None
+
+
+def _bare_offset(text: str, placed: Placed, clause_start: int) -> bool:
+    """An offset alone at the head of its clause ("…发生后，应在24小时内"): its event may be the clause before."""
+    p = placed.item.parse
+    return (isinstance(p, RelativeP) and not p.anchor_ref and p.anchor is None
+            and trim(text, (clause_start, placed.item.start), verbs=False) is None)
+
+
+def _event_clause(text: str, clause: Span) -> Span | None:
+    """"特别重大、重大突发事件发生后" → the event "特别重大、重大突发事件发生"; None unless it ends in 后."""
+    span = trim(text, clause, verbs=False)
+    if span is None:
+        return None
+    for suffix in ("之后", "以后", "后"):
+        if text.endswith(suffix, span[0], span[1]):
+            return trim(text, (span[0], span[1] - len(suffix)), verbs=False)
+    return None
 
 
 def _give_labels(text: str, times: list[Placed]) -> None:
@@ -144,5 +165,7 @@ def _attach_markers(times: list[Placed], markers: list[Item], clause: Callable[[
         after = [p for p in times if p.item.start >= m.end and clause(p.item.start) == c]
         before = [p for p in times if p.item.end <= m.start and clause(p.item.start) == c]
         target = after[0] if after else (before[-1] if before else None)
-        if target is not None and m.parse.flag not in target.flags:
+        if target is None or (m.parse.flag == "vague:promptly" and isinstance(target.item.parse, TriggerP)):
+            continue  # 收到…后及时转发: the event says when; 及时 is only vague with no event
+        if m.parse.flag not in target.flags:
             target.flags.append(m.parse.flag)

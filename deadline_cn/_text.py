@@ -14,10 +14,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from deadline_cn._lexicon import CN_DIGITS
+from deadline_cn._lexicon import CN_DIGITS, NUMERAL_AFTER, NUMERAL_BEFORE
 
 _NUMERAL_RUN = re.compile("[〇零一二三四五六七八九十百两]+")
-_POSITIONAL = re.compile("^(?:([一二三四五六七八九两])?百)?零?(?:([一二三四五六七八九两])?(十))?([一二三四五六七八九])?$")
+_POSITIONAL = re.compile(
+    "^(?:([一二三四五六七八九两])?百)?零?(?:([一二三四五六七八九两])?(十))?([一二三四五六七八九])?$"
+)
 
 
 @dataclass(frozen=True)
@@ -49,9 +51,11 @@ def _char_table() -> dict[int, str | None]:
         table[ord(pairs[i])] = pairs[i + 1]
     for code in range(0xFF01, 0xFF5F):
         table[code] = chr(code - 0xFEE0)
+    table[ord("\t")] = ";"  # a tab is a column break, never inside a phrase: keep "28\t年内" apart
     table.update({ord(c): v for c, v in {"〜": "~", "～": "~", "－": "-", "﹣": "-", "–": "-", "―": "—"}.items()})
-    for code in (*range(0x00, 0x21), 0x7F, 0x85, 0xA0, 0x1680, *range(0x2000, 0x2010), *range(0x2028, 0x2030),
-                 0x205F, *range(0x2060, 0x2070), 0x3000, 0xFEFF):
+    invisible = (*range(0x00, 0x09), *range(0x0A, 0x21), 0x7F, 0x85, 0xA0, 0x1680, *range(0x2000, 0x2010),
+                 *range(0x2028, 0x2030), 0x205F, *range(0x2060, 0x2070), 0x3000, 0xFEFF)
+    for code in invisible:
         if _is_dropped(chr(code)):
             table[code] = None
     return table
@@ -75,12 +79,12 @@ def fold(text: str) -> Folded:
 
 def _has_odd(folded: str) -> bool:
     """Characters translate() left but the grammar must not see (rare controls, surrogates)."""
-    return not folded.isprintable() and any(_is_dropped(ch) for ch in folded)
+    return not folded.isprintable() and any(_is_dropped(ch) for ch in folded if ch != ";")
 
 
 def _drops(ch: str, table: dict[int, str | None]) -> bool:
     mapped = table.get(ord(ch), ch)
-    return mapped is None or _is_dropped(ch)
+    return mapped is None or (mapped == ch and _is_dropped(ch))
 
 
 def _fold_numerals(f: Folded) -> Folded:
@@ -92,7 +96,7 @@ def _fold_numerals(f: Folded) -> Folded:
         out.append(f.text[last:m.start()])
         starts.extend(f.starts[last:m.start()])
         ends.extend(f.ends[last:m.start()])
-        digits = numeral_value(m.group())
+        digits = numeral_value(m.group()) if _in_numeral_context(f.text, m.start(), m.end()) else None
         if digits is None:
             digits = m.group()
             starts.extend(f.starts[m.start():m.end()])
@@ -107,6 +111,13 @@ def _fold_numerals(f: Folded) -> Folded:
     starts.extend(f.starts[last:])
     ends.extend(f.ends[last:])
     return Folded("".join(out), tuple(starts), tuple(ends))
+
+
+def _in_numeral_context(text: str, start: int, end: int) -> bool:
+    """一 in 统一 / 一门式 stays a word; 一季度, 第一, 星期五, 二〇一七年 are numbers."""
+    after = text[end] if end < len(text) else ""
+    before = text[start - 1] if start else ""
+    return (after in NUMERAL_AFTER and after != "") or (before in NUMERAL_BEFORE and before != "")
 
 
 def numeral_value(run: str) -> str | None:

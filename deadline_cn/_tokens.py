@@ -52,6 +52,7 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     ("date_holiday", rf"(?:(?P<y>{Y4})年度?)?(?P<hol>{HOLIDAY})"),
     ("date_year", YEAR),
     ("yearword", r"年内"),
+    ("nomonth", r"(?<![\d每])月(?:底|末)(?:之前|以前|前)?"),
     ("dayonly", rf"(?P<d>{DD})[日号](?!以内|之内|内)"),
     ("offset", rf"(?P<cap>{alt(lx.OFFSET_CAPS)})?(?<!\d)(?P<n>\d{{1,4}}(?:\.\d{{1,2}})?)"
                rf"(?:(?:[—~至到]|-)(?P<n2>\d{{1,4}}))?(?P<half>个半)?(?P<unit>{alt(lx.UNITS)})"
@@ -94,7 +95,7 @@ def _scanner() -> tuple[re.Pattern[str], dict[str, tuple[str, list[str]]]]:
     parts, names = [], {}
     for name, pattern in TOKEN_PATTERNS:
         inner = re.findall(r"\(\?P<(\w+)>", pattern)
-        renamed = re.sub(r"\(\?P<(\w+)>", lambda m, n=name: f"(?P<{n}__{m.group(1)}>", pattern)
+        renamed = re.sub(r"\(\?P<(\w+)>", f"(?P<{name}__\\1>", pattern)
         parts.append(f"(?P<{name}>{renamed})")
         names[name] = (name, inner)
     return re.compile("|".join(parts)), names

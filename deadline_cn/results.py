@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime
-from typing import Any, ClassVar, Union
+from typing import Any, ClassVar
 
 from dateutil import rrule as _rrule
 
@@ -197,7 +197,7 @@ class Compound(_Base):
     """Several readings in one cell, each with its own span and scope."""
 
     kind: ClassVar[str] = "compound"
-    parts: tuple[Result, ...] = field(default=())  # type: ignore[assignment]
+    parts: tuple[Result, ...] = field(default=())  # type: ignore[assignment,unused-ignore]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -208,7 +208,7 @@ class Unresolved(_Base):
     reason: str = ""
 
 
-Result = Union[Deadline, Window, Ongoing, Recurrence, Conditional, Relative, Compound, Unresolved]
+Result = Deadline | Window | Ongoing | Recurrence | Conditional | Relative | Compound | Unresolved
 KINDS: dict[str, type[_Base]] = {
     c.kind: c for c in (Deadline, Window, Ongoing, Recurrence, Conditional, Relative, Compound, Unresolved)
 }
@@ -217,7 +217,7 @@ KINDS: dict[str, type[_Base]] = {
 def _replace(obj: _Base, **changes: Any) -> Result:
     from dataclasses import replace
 
-    return replace(obj, **changes)  # type: ignore[return-value]
+    return replace(obj, **changes)  # type: ignore[return-value,unused-ignore]
 
 
 def _to_json_value(value: Any) -> Any:

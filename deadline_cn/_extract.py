@@ -1,0 +1,54 @@
+"""extract(): every deadline expression in running text (a paragraph or a whole plan).
+
+The same tokens, rules and resolver as ``normalise`` — so an extracted phrase reads as ``normalise`` reads
+it — with the filters prose needs. In a table cell a bare "2017年" or "长期" is the deadline; in running text
+it is a modifier ("2016年住房保障信息公开工作", "长期公示") or a signature date ("2017年1月9日"). So prose keeps
+a date only when a cue makes it a time limit (前, 底, 内, 止, 起, 到…), and leaves out vague adverbs
+(及时, 定期, 常态化, 长期, 持续), conditions (按…部署), and years inside 《titles》.
+"""
+
+from __future__ import annotations
+
+from deadline_cn._api import DateLike, build, check_args, items_of, original_text
+from deadline_cn._parse import DeadlineP, DittoP, Item, MarkerP, OngoingP, RecurP, TriggerP
+from deadline_cn._resolve import Context
+from deadline_cn._scope import place
+from deadline_cn._text import fold
+from deadline_cn.results import Result
+
+
+def _is_prose_time(item: Item, scan: str) -> bool:
+    """Whether a parse is a time limit in running text (see the module docstring)."""
+    p = item.parse
+    if isinstance(p, (MarkerP, DittoP, TriggerP)):
+        return isinstance(p, MarkerP)  # markers stay so hedges can flag their clause; dropped later
+    if isinstance(p, DeadlineP):
+        return p.cue is not None or p.by or p.when.edge == "end"
+    if isinstance(p, OngoingP):
+        if p.whole_year:
+            return scan.startswith("工作", item.end)  # 全年工作, not 全年落实情况
+        return not p.word and not p.after
+    if isinstance(p, RecurP):
+        return not p.vague
+    return True
+
+
+def extract(text: str, *, ref: DateLike = None, plan_year: int | None = None,
+            month_before: str = "inclusive") -> list[Result]:
+    """Every deadline expression in ``text``, in order, each with its ``span`` into ``text`` and its scope.
+
+    Each result's ``text`` is the whole input (so ``text[span[0]:span[1]]`` is the phrase). Time is linear
+    in the length of ``text``.
+    """
+    ref_day, year = check_args(text, ref, plan_year, month_before)
+    folded = fold(text)
+    scan, items = items_of(folded)
+    kept = [it for it in items if _is_prose_time(it, scan)]
+    placed = [p for p in place(scan, kept, continue_clauses=False) if not isinstance(p.item.parse, MarkerP)]
+    out = []
+    for p in placed:
+        # each expression resolves on its own, as normalise() would read it: no year carried across sentences
+        ctx = Context(ref_day, year, month_before)
+        ctx.text_of = lambda span: original_text(text, folded, span)
+        out.append(build(text, folded, p, ctx))
+    return out

@@ -1,0 +1,89 @@
+"""All hypothesis strategies of the test suite, in one place."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from hypothesis import strategies as st
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+GOLD = [json.loads(line) for line in (CORPUS / "gold.jsonl").read_text(encoding="utf-8").splitlines() if line]
+
+CN = "〇一二三四五六七八九"
+TRAD = {"长": "長", "实": "實", "施": "施", "后": "後", "内": "內", "周": "週", "年": "年", "节": "節",
+        "现": "現", "规": "規", "划": "劃", "门": "門", "网": "網", "开": "開", "动": "動", "时": "時",
+        "间": "間", "国": "國", "发": "發", "总": "總", "体": "體", "进": "進", "务": "務", "关": "關"}
+SPACES = [" ", "\u3000", "\n", "\u200b", " \n", "\r\n"]  # not \t: a tab is a column break
+
+
+def fullwidth(text: str) -> str:
+    return "".join(chr(ord(c) + 0xFEE0) if "0" <= c <= "9" else c for c in text)
+
+
+def chinese_year_digits(text: str) -> str:
+    """2017年 → 二〇一七年 (only 4-digit years: the way plans write them)."""
+    out, i = [], 0
+    while i < len(text):
+        chunk = text[i:i + 4]
+        if len(chunk) == 4 and chunk.isdigit() and text[i + 4:i + 5] == "年" and not text[i - 1:i].isdigit():
+            out.append("".join(CN[int(c)] for c in chunk))
+            i += 4
+        else:
+            out.append(text[i])
+            i += 1
+    return "".join(out)
+
+
+def traditional(text: str) -> str:
+    return "".join(TRAD.get(c, c) for c in text)
+
+
+@st.composite
+def spaced(draw: st.DrawFn, text: str) -> str:
+    """Insert whitespace / zero-width characters at random places (PDF wraps, stray spaces)."""
+    chars = list(text)
+    for _ in range(draw(st.integers(0, 4))):
+        pos = draw(st.integers(0, len(chars)))
+        chars.insert(pos, draw(st.sampled_from(SPACES)))
+    return "".join(chars)
+
+
+gold_entries = st.sampled_from(GOLD)
+years = st.integers(1990, 2099)
+months = st.integers(1, 12)
+
+
+@st.composite
+def period_phrase(draw: st.DrawFn) -> tuple[str, str, str]:
+    """(phrase, expected due ISO date, precision) for generated year / month / quarter / half / xun phrases."""
+    import calendar
+
+    year, month = draw(years), draw(months)
+    last = calendar.monthrange(year, month)[1]
+    kind = draw(st.sampled_from(["month", "quarter", "half", "xun", "year"]))
+    style = draw(st.sampled_from(["底前", "底前完成", "底", "末", "底前实施"]))
+    if kind == "month":
+        return f"{year}年{month}月{style}", f"{year}-{month:02d}-{last:02d}", "month"
+    if kind == "quarter":
+        q = (month - 1) // 3 + 1
+        qm = q * 3
+        qlast = calendar.monthrange(year, qm)[1]
+        word = draw(st.sampled_from([f"第{q}季度", f"第{CN[q]}季度", f"{q}季度"]))
+        return f"{year}年{word}末前", f"{year}-{qm:02d}-{qlast:02d}", "quarter"
+    if kind == "half":
+        h = draw(st.sampled_from(["上", "下"]))
+        return f"{year}年{h}半年", f"{year}-{'06-30' if h == '上' else '12-31'}", "half"
+    if kind == "xun":
+        x = draw(st.sampled_from(["上旬", "中旬", "下旬"]))
+        day = {"上旬": 10, "中旬": 20, "下旬": last}[x]
+        return f"{year}年{month}月{x}", f"{year}-{month:02d}-{day:02d}", "xun"
+    return f"{year}年{draw(st.sampled_from(['底前', '年底前', '年底', '末']))}", f"{year}-12-31", "year"
+
+
+any_text = st.text(st.characters(codec=None, exclude_categories=()), max_size=200)
+odd_text = st.one_of(
+    any_text,
+    st.text(st.sampled_from("年月日底前内每起至到第季度半旬上下0123456789〇一二三四五六七八九十两个工作小时"
+                            ",;。、()《》—-~ \n\u3000\u200b\u200e\u202e"), max_size=120),
+)

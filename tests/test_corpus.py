@@ -1,0 +1,32 @@
+"""Every distinct deadline cell of the five source documents reads as its hand-written gold."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from deadline_cn import from_dict, normalise
+from tests.goldcheck import mismatches
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+GOLD = [json.loads(line) for line in (CORPUS / "gold.jsonl").read_text(encoding="utf-8").splitlines() if line]
+CELLS = [json.loads(line) for line in (CORPUS / "cells.jsonl").read_text(encoding="utf-8").splitlines() if line]
+
+
+def _id(entry: dict) -> str:
+    return f"{entry['document'][:3]}:{entry['text'][:24]}"
+
+
+@pytest.mark.parametrize("entry", GOLD, ids=[_id(g) for g in GOLD])
+def test_gold_reading(entry: dict) -> None:
+    result = normalise(entry["text"], ref=entry["ref"], plan_year=entry["plan_year"])
+    got = result.to_dict()
+    assert mismatches(got, entry["expect"]) == [], result.describe()
+    assert from_dict(got) == result
+
+
+def test_every_cell_has_gold() -> None:
+    texts = {c["deadline_text"] for c in CELLS if c["deadline_text"]}
+    assert texts <= {g["text"] for g in GOLD}
