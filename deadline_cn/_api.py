@@ -7,6 +7,7 @@ always gives the same output.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 from deadline_cn import _lexicon as lx
@@ -20,6 +21,9 @@ from deadline_cn.errors import DeadlineError
 from deadline_cn.results import Compound, Deadline, Recurrence, Relative, Result, Unresolved, Window
 
 MONTH_BEFORE = ("inclusive", "strict")
+DOC_NUMBER = re.compile(r"[〔\[(„【][12]\d{3}[〕\])‟】]\d{0,4}号?")
+TIME_LIKE = re.compile(r"\d[年月日号点时]|星期|礼拜|周[1-7日天]|[节]|今天|明天|后天|[上下本]周|[上下本]月|月[底初末中]")
+NO_EXPRESSION = "no deadline expression found"
 DateLike = date | datetime | str | None
 
 
@@ -50,17 +54,37 @@ def as_date(ref: DateLike) -> date | None:
 
 
 def normalise(text: str, *, ref: DateLike = None, plan_year: int | None = None,
-              month_before: str = "inclusive", strict: bool = False) -> Result:
+              month_before: str = "inclusive", strict: bool = False, fallback: bool = True) -> Result:
     """Read one deadline phrase ("2017年6月底前完成") into a typed result; see DESIGN.md for the kinds.
 
     ``ref`` is the document's date (发文日期), ``plan_year`` the year the plan is for (default: ref's
     year). Never raises for a ``str``; ``strict=True`` turns an unresolved result into DeadlineError.
+    A phrase the grammar cannot read goes to jionlp (flag ``source:jionlp``) unless ``fallback=False``.
     """
     ref_day, year = check_args(text, ref, plan_year, month_before)
     result = read(text, Context(ref_day, year, month_before))
+    if fallback and isinstance(result, Unresolved) and result.reason == NO_EXPRESSION:
+        result = _jionlp(text, ref_day, year) or result
     if strict and isinstance(result, Unresolved):
         raise DeadlineError(result.reason, text)
     return result
+
+
+def _jionlp(text: str, ref: date | None, plan_year: int | None) -> Result | None:
+    """Second in the cascade: jionlp, on the phrase without surrounding space, its base from the plan.
+
+    Only for text with something time-like left once titles and document numbers (〔2016〕22号) are
+    masked, as the grammar sees it — jionlp would read "《…2016年…》" as the year 2016.
+    """
+    stripped = text.strip()
+    if not stripped or len(stripped) > 40 or not TIME_LIKE.search(DOC_NUMBER.sub("", mask_titles(fold(text).text))):
+        return None
+    from deadline_cn._fallback import jionlp_reading
+
+    start = text.index(stripped[0])
+    # the plan year wins over the issue date's year, as in the grammar (a 2018 plan issued in 2017-12)
+    base = ref if plan_year is None or (ref is not None and ref.year == plan_year) else None
+    return jionlp_reading(text, (start, start + len(stripped)), ref=base, plan_year=plan_year)
 
 
 def mask_titles(text: str) -> str:
@@ -90,7 +114,7 @@ def read(text: str, ctx: Context) -> Result:
     if not placed:
         markers = [it for it in items if isinstance(it.parse, MarkerP) and it.parse.flag == "vague:promptly"]
         if not markers:
-            return Unresolved(text=text, span=(0, len(text)), reason="no deadline expression found")
+            return Unresolved(text=text, span=(0, len(text)), reason=NO_EXPRESSION)
         placed = [Placed(markers[0])]
     parts = [build(text, folded, p, ctx) for p in placed]
     if len(parts) == 1:

@@ -148,6 +148,11 @@ def rule_seasonal(tokens: Sequence[Token], i: int) -> Match | None:
 
 
 def rule_every(tokens: Sequence[Token], i: int) -> Match | None:
+    tok = _first(tokens, i, "everyweekday")
+    if tok is not None:  # 每周五 · 每周一至周五
+        first, wd2 = when_of(tok).weekday or 0, tok.get("wd2")
+        last = first if wd2 is None else (6 if wd2 in "日天" else int(wd2) - 1)
+        return RecurP(period="周", byweekday=tuple(range(first, max(first, last) + 1))), 1
     return _every(tokens, i)
 
 
@@ -212,7 +217,8 @@ def rule_self_start(tokens: Sequence[Token], i: int) -> Match | None:
 def relative_of(tok: Token, anchor: tuple[int, int] | None = None) -> RelativeP | None:
     """N个工作日 / N日内 / 2—3年 / 2个半月; a bare N日 or N年 needs 内 or a cap to be an offset."""
     unit_word = tok.get("unit") or ""
-    if not (tok.get("within") or tok.get("cap") or unit_word in lx.BARE_OFFSET_UNITS or tok.get("n2")):
+    if not (tok.get("within") or tok.get("cap") or unit_word in lx.BARE_OFFSET_UNITS or tok.get("n2")
+            or tok.get("half")):
         return None
     value = float(tok.get("n") or 0) + (0.5 if tok.get("half") else 0)
     top = float(n2) if (n2 := tok.get("n2")) else None
@@ -253,6 +259,9 @@ def rule_date(tokens: Sequence[Token], i: int) -> Match | None:
     if cue == "since":
         return OngoingP(start=w), used
     if cue == "after":
+        offset = _at(tokens, i + used, "offset")
+        if offset is not None and (rel := relative_of(offset)) is not None:  # 春节后一周内, 节后5个工作日内
+            return RelativeP(rel.value, rel.unit, rel.max, anchor=(date.start, date.end), anchor_when=w), used + 1
         return OngoingP(start=w, after=True), used
     if cue == "during":
         return RangeP(w, w, "during"), used

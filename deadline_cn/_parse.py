@@ -73,6 +73,7 @@ class RecurP:
     bymonthday: int | None = None
     holiday: str | None = None
     vague: bool = False
+    byweekday: tuple[int, ...] = ()  # 0 = Monday
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,7 @@ class RelativeP:
     anchor: tuple[int, int] | None = None  # folded span of the event text
     anchor_ref: bool = False
     wants_anchor: bool = False  # written as "<event>后N日内": the event is the text before
+    anchor_when: When | None = None  # 春节后一周内: the anchor is a date (a holiday's rest block ends it)
 
 
 @dataclass(frozen=True)

@@ -123,6 +123,8 @@ def resolve_deadline(p: DeadlineP, ctx: Context) -> tuple[type[Result], Fields]:
         flags.append(f"holiday:{w.holiday}")
         if p.cue in ("before", "end-before"):
             end = start = start - timedelta(days=1)
+            if w.year is None and ctx.base_year is not None and end.year < ctx.base_year:
+                end = start = bounds(w, year + 1)[0] - timedelta(days=1)  # 元旦前 in a 2018 plan: 2018-12-31
     if w.weekday is not None and w.day and end.weekday() != w.weekday:
         flags.append("weekday-mismatch")
     fields: Fields = {"due": end, "start": None, "precision": precision, "alternatives": ()}
@@ -196,6 +198,8 @@ def resolve_recurrence(p: RecurP, ctx: Context) -> tuple[type[Result], Fields]:
         rule += ";BYMONTH=" + ",".join(str(m) for m in p.bymonth)
     if p.bymonthday is not None:
         rule += f";BYMONTHDAY={p.bymonthday}"
+    if p.byweekday:
+        rule += ";BYDAY=" + ",".join(("MO", "TU", "WE", "TH", "FR", "SA", "SU")[d] for d in p.byweekday)
     fields: Fields = {"freq": freq, "interval": 1, "rrule_text": rule, "flags": []}
     if p.since is not None:
         fields["dtstart"] = bounds(p.since, year_of(p.since, ctx))[0]
@@ -221,6 +225,8 @@ def period_start(months: int, period: str, ctx: Context) -> date | None:
 
 
 def resolve_relative(p: RelativeP, ctx: Context) -> tuple[type[Result], Fields]:
+    if p.anchor_when is not None:
+        return _after_date(p, p.anchor_when, ctx)
     anchor = "ref" if p.anchor_ref else ctx.text_of(p.anchor)
     if anchor is None and not p.wants_anchor and p.unit in ("year", "month"):
         anchor = "ref"  # 力争在3年内: a long horizon with no event counts from the document date
@@ -228,6 +234,19 @@ def resolve_relative(p: RelativeP, ctx: Context) -> tuple[type[Result], Fields]:
     if anchor == "ref" and ctx.ref is not None:
         rel = rel.resolved(ctx.ref)
     return Relative, {"offset": rel.offset, "anchor": anchor, "due": rel.due, "flags": list(rel.flags)}
+
+
+def _after_date(p: RelativeP, w: When, ctx: Context) -> tuple[type[Result], Fields]:
+    """<date>后N日内: counted from the end of the period (for a holiday, the end of its rest block)."""
+    year = year_of(w, ctx)
+    event = bounds(w, year)[1]
+    flags: list[str] = []
+    if w.holiday:
+        from deadline_cn.calendar import rest_block
+
+        event, flags = rest_block(w.holiday, year)[1], [f"holiday:{w.holiday}", *rest_block(w.holiday, year)[2]]
+    rel = Relative(text="", offset=Offset(p.value, p.unit, p.max), anchor=ctx.text_of(p.anchor)).resolved(event)
+    return Relative, {"offset": rel.offset, "anchor": rel.anchor, "due": rel.due, "flags": [*flags, *rel.flags]}
 
 
 def resolve_trigger(p: TriggerP, ctx: Context) -> tuple[type[Result], Fields]:

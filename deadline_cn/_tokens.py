@@ -57,6 +57,7 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     ("offset", rf"(?P<cap>{alt(lx.OFFSET_CAPS)})?(?<!\d)(?P<n>\d{{1,4}}(?:\.\d{{1,2}})?)"
                rf"(?:(?:[—~至到]|-)(?P<n2>\d{{1,4}}))?(?P<half>个半)?(?P<unit>{alt(lx.UNITS)})"
                r"(?P<within>以内|之内|内)?"),
+    ("everyweekday", r"每个?(?:周|星期|礼拜)(?P<wd>[1-7日天])(?:(?:至|到|-|—|~)(?:周|星期|礼拜)?(?P<wd2>[1-7日天]))?"),
     ("every", rf"每个?(?P<per>{alt(lx.PERIODS)})度?(?P<tail>末月|末|底|初)?"),
     ("wholeyear", alt(lx.WHOLE_YEAR)),
     ("irregular", alt(lx.IRREGULAR)),
