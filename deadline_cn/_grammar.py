@@ -95,12 +95,29 @@ def _every(tokens: Sequence[Token], i: int, since: When | None = None) -> tuple[
     elif tail in ("末", "底"):
         recur = RecurP(period, since, bymonthday=-1)
     used = 1
-    nxt = _at(tokens, i + 1, "date_day", "date_month", "dayonly", "monthrange", "date_holiday")
+    nxt = _at(tokens, i + 1, "date_day", "date_month", "dayonly", "monthrange", "date_holiday", "date_yearend")
     if nxt is not None and (due := _due_within(recur, nxt)) is not None:
-        recur, used = due, 2 + (1 if _at(tokens, i + 2, "cue") else 0)
+        recur, used = due, 2
+        while _at(tokens, i + used, "and") and (more := _at(tokens, i + used + 1, "date_month")):  # 每年6月和12月
+            m = when_of(more)
+            day = -1 if m.edge == "end" else recur.bymonthday  # 每年3月、6月和12月底前: 底 closes the list
+            recur, used = RecurP(period, since, (*recur.bymonth, m.month or 1), day), used + 2
+        used += 1 if _at(tokens, i + used, "cue") else 0
+    elif _at(tokens, i + 1, "endafter") and (after := _days_after_end(period, since, tokens, i + 2)) is not None:
+        recur, used = after, 3
     if (vague := _at(tokens, i + used, "irregular")) is not None and vague.text == "定期":
         used += 1  # 每月定期: 定期 only repeats what 每月 already says
     return recur, used
+
+
+def _days_after_end(period: str, since: When | None, tokens: Sequence[Token], i: int) -> RecurP | None:
+    """每季度结束后10日内: due on day N of the month after each period."""
+    tok = _at(tokens, i, "offset")
+    rel = relative_of(tok) if tok is not None else None
+    first_months = {"季度": (1, 4, 7, 10), "半年": (1, 7), "年": (1,), "月": ()}
+    if rel is None or rel.unit != "day" or rel.max is not None or period not in first_months or rel.value > 28:
+        return None
+    return RecurP(period, since, first_months[period], int(rel.value))
 
 
 def _due_within(recur: RecurP, nxt: Token) -> RecurP | None:
@@ -112,6 +129,8 @@ def _due_within(recur: RecurP, nxt: Token) -> RecurP | None:
         return None
     if nxt.type == "date_holiday":
         return RecurP(recur.period, recur.since, holiday=w.holiday)
+    if nxt.type == "date_yearend":  # 每年年底前
+        return RecurP(recur.period, recur.since, (12,), -1) if w.rel_year is None else None
     if nxt.type == "dayonly":
         return RecurP(recur.period, recur.since, recur.bymonth, w.day)
     if w.xun or w.mid:
@@ -253,6 +272,10 @@ def rule_date(tokens: Sequence[Token], i: int) -> Match | None:
     if date is None:
         return None
     w = when_of(date)
+    if date.type == "date_year" and (nxt := _at(tokens, j + 1, "yearword", "wholeyear")) is not None:
+        if nxt.type == "wholeyear":  # 2022年全年
+            return RangeP(w, w, "years"), j + 2 - i
+        return DeadlineP(w, "within"), j + 2 - i  # 2022年年内
     cue = cue_of(_at(tokens, j + 1, "cue"))
     used = j + 1 - i + (1 if cue else 0)
     cue = cue or ("within" if date.type == "yearword" else None)
@@ -272,8 +295,10 @@ def rule_date(tokens: Sequence[Token], i: int) -> Match | None:
 
 def rule_words(tokens: Sequence[Token], i: int) -> Match | None:
     tok = tokens[i]
-    if tok.type == "wholeyear":
-        return OngoingP(whole_year=True), 1
+    if tok.type == "wholeyear":  # 全年 · 全年持续
+        return OngoingP(whole_year=True), 2 if _at(tokens, i + 1, "ongoing") else 1
+    if tok.type == "todaystart":  # 即日起
+        return OngoingP(from_ref=True), 1
     if tok.type == "ongoing":
         return OngoingP(from_ref=True, word=True), 1
     if tok.type == "promptly":

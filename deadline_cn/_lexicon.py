@@ -28,6 +28,7 @@ CUES = {
 BY_WORDS = ("截止到", "截至", "截止", "到", "至")
 FROM_WORDS = ("从", "自")
 RANGE_JOINERS = ("至", "到", "—", "-", "~")
+LIST_JOINERS = ("和", "、", "及", "与")
 
 RELATIVE_YEARS = {"今年": 0, "本年度": 0, "本年": 0, "当年": 0, "年内": 0, "明年": 1, "次年": 1}
 
@@ -65,14 +66,14 @@ HOLIDAYS = {
 
 WHOLE_YEAR = ("全年",)
 ONGOING = ("长期", "常态化", "持续推进", "持续开展", "持续", "长效化", "经常性")
-PROMPTLY = ("实时", "及时", "随时", "即时")
+PROMPTLY = ("实时", "及时", "随时", "即时", "立即", "立刻", "马上")
 IRREGULAR = {"不定期": "irregular", "定期": "vague:periodic"}
 HEDGES = ("原则上", "力争", "争取", "基本")
 DITTO = ("同上", "同前")
 
 # Triggers: the words that open and close each kind.
 DEPLOY_OPENERS = ("按照", "按", "根据", "依据", "遵照")
-DEPLOY_WORDS = ("统一部署", "工作部署", "部署")
+DEPLOY_WORDS = ("统一部署", "工作部署", "部署", "统一安排", "工作安排", "安排", "要求")
 DOCUMENT_HINTS = ("文件", "方案", "办法", "意见", "通知", "制度", "规定", "细则", "政策", "规划", "标准",
                   "指南", "《", "出台", "印发", "制定", "制订", "发布", "下发")
 STATUTE_SUFFIXES = ("法", "条例")
@@ -82,6 +83,6 @@ SELF_ISSUE = ("发文", "印发", "下发", "发布", "公布", "颁布", "出�
 # Scope trimming (see corpus/GOLD.md).
 CLAUSE_SEPARATORS = ",;。:"
 SCOPE_LEAD = ("并于", "应在", "后续", "及时", "在", "于", "并", "将", "要")
-SCOPE_LEAD_VERBS = ("完成", "实施", "实现", "执行", "进行", "开展")
+SCOPE_LEAD_VERBS = ("完成", "实施", "实现", "执行", "进行", "开展", "推进", "坚持", "落实")
 SCOPE_TRAIL = ("完成时限为", "时限为", "为", "完成")
 SCOPE_EMPTY = ("工作", "")

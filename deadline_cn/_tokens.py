@@ -35,9 +35,11 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     ("doc_follow", rf"按照?(?P<auth>{FREE}{{1,8}}?)(?:制订|制定|出台|印发|下发|发布)的(?P<doc>{FREE}{{1,12}}?)要求"),
     ("doc_after", rf"按照?(?P<auth>{FREE}{{1,12}}?)(?P<ev>修订发布|修订|发布|出台|印发|下发|制定|制订)后的?"
                   r"(?:时间|时限)?要求"),
-    ("deploy", rf"(?:{alt(lx.DEPLOY_OPENERS)})(?P<auth>{FREE}{{1,16}}?)的?(?:{alt(lx.DEPLOY_WORDS)})"),
+    ("deploy", rf"(?:{alt(lx.DEPLOY_OPENERS)})(?P<auth>{FREE}{{1,16}}?)的?(?:{alt(lx.DEPLOY_WORDS)})(?:要求|安排)?"),
     ("wait", r"待(?P<body>[^,;。]{2,40}?)后"),
     ("receive", r"(?:收到|接到)(?P<body>[^,;。]{2,30}?)后"),
+    ("todaystart", r"(?:自|从)?即日(?:起|开始)"),
+    ("endafter", r"(?:结束|终了|期满)(?:之后|以后|后)"),
     ("selfstart", rf"(?:自|从)?(?:本(?:意见|通知|方案|办法|规定|决定|文件))?(?:{alt(lx.SELF_ISSUE)})之日起?"),
     ("iso", rf"(?P<y>{Y4})[-/.](?P<m>{MM})[-/.](?P<d>{DD})"),
     ("yearrange", rf"(?P<y1>{Y4})年?(?:[—~至到]|-{{1,2}}|—{{1,2}})(?P<y2>{Y4})年"),
@@ -69,6 +71,7 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     ("to", alt(lx.BY_WORDS)),
     ("from", alt(lx.FROM_WORDS)),
     ("dash", r"[—~-]"),
+    ("and", f"[{''.join(lx.LIST_JOINERS)}]"),
     ("sep", f"[{lx.CLAUSE_SEPARATORS}]"),
 )
 
