@@ -9,6 +9,9 @@ from __future__ import annotations
 CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
              "八": 8, "九": 9}
 
+# Look-alike characters folded before reading (○ for 〇 in 二○二二年; dashes and tildes).
+CHAR_VARIANTS = {"○": "〇", "〜": "~", "～": "~", "－": "-", "﹣": "-", "–": "-", "―": "—"}
+
 # A Chinese numeral is read as a number only next to these (so 统一 and 一门式 stay words).
 NUMERAL_AFTER = "年月日号季个小天周次半旬度点时"
 NUMERAL_BEFORE = "第每周期拜至到-—~"

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from deadline_cn._lexicon import CN_DIGITS, NUMERAL_AFTER, NUMERAL_BEFORE
+from deadline_cn._lexicon import CHAR_VARIANTS, CN_DIGITS, NUMERAL_AFTER, NUMERAL_BEFORE
 
 _NUMERAL_RUN = re.compile("[〇零一二三四五六七八九十百两]+")
 _POSITIONAL = re.compile(
@@ -52,7 +52,7 @@ def _char_table() -> dict[int, str | None]:
     for code in range(0xFF01, 0xFF5F):
         table[code] = chr(code - 0xFEE0)
     table[ord("\t")] = ";"  # a tab is a column break, never inside a phrase: keep "28\t年内" apart
-    table.update({ord(c): v for c, v in {"○": "〇", "〜": "~", "～": "~", "－": "-", "﹣": "-", "–": "-", "―": "—"}.items()})
+    table.update({ord(c): v for c, v in CHAR_VARIANTS.items()})
     invisible = (*range(0x00, 0x09), *range(0x0A, 0x21), 0x7F, 0x85, 0xA0, 0x1680, *range(0x2000, 0x2010),
                  *range(0x2028, 0x2030), 0x205F, *range(0x2060, 0x2070), 0x3000, 0xFEFF)
     for code in invisible:
