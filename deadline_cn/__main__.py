@@ -1,0 +1,5 @@
+"""``python -m deadline_cn``: the ``deadline-cn`` command."""
+
+from deadline_cn.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,166 @@
+"""One result → the flat columns of a ledger (台账): due, start, end, rrule, trigger, status.
+
+Per kind: a deadline gives ``due`` (and ``start`` when the cell names a period, 第1季度完成); a window
+gives ``start``/``end``; ongoing work ``start``/``end`` (end empty: open-ended); a recurrence ``start``
+(its dtstart), ``end`` (its until) and ``rrule``; a conditional ``trigger`` (plus the dates of what follows
+the trigger, if the cell says); a relative offset ``due`` when its anchor is the document date, else
+``trigger`` names the event it waits on. A compound cell stays one row: ``due`` is its latest part's due,
+``start`` the earliest start, ``end`` the latest end, ``rrule`` and ``trigger`` are joined with "; ", and
+``parts`` lists every part's own reading.
+
+``status(result, as_of)`` says where the work stands on ``as_of``: "passed" (the done-by date is over),
+"due today", "due in N days", "starts in N days", "ongoing", "waiting on a trigger" or "unresolved".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from deadline_cn.results import (
+    Compound,
+    Conditional,
+    Deadline,
+    Ongoing,
+    Recurrence,
+    Relative,
+    Result,
+    Unresolved,
+    Window,
+)
+
+LEDGER_FIELDS = ("kind", "due", "start", "end", "rrule", "trigger", "flags", "description")
+
+
+@dataclass(frozen=True)
+class Summary:
+    due: date | datetime | None = None
+    start: date | None = None
+    end: date | None = None
+    rrule: str | None = None
+    trigger: str | None = None
+
+
+def summarise(result: Result) -> Summary:
+    """The ledger columns of one result (see the module docstring for each kind)."""
+    if isinstance(result, Compound):
+        return _merge([summarise(p) for p in result.parts])
+    if isinstance(result, Deadline):
+        return Summary(due=result.due, start=result.start)
+    if isinstance(result, (Window, Ongoing)):
+        return Summary(start=result.start, end=result.end)
+    if isinstance(result, Recurrence):
+        return Summary(start=result.dtstart, end=result.until, rrule=result.rrule_text)
+    if isinstance(result, Conditional):
+        then = summarise(result.then) if result.then is not None else Summary()
+        return Summary(then.due, then.start, then.end, then.rrule, trigger_text(result))
+    if isinstance(result, Relative):
+        return Summary(due=result.due, trigger=None if result.due is not None else trigger_text(result))
+    return Summary()
+
+
+def _merge(parts: list[Summary]) -> Summary:
+    def pick(values: list[Any], choose: Any) -> Any:
+        present = [v for v in values if v is not None]
+        return choose(present, key=_day) if present else None
+
+    def join(values: list[str | None]) -> str | None:
+        return "; ".join(v for v in values if v) or None
+
+    return Summary(due=pick([p.due for p in parts], max), start=pick([p.start for p in parts], min),
+                   end=pick([p.end for p in parts], max), rrule=join([p.rrule for p in parts]),
+                   trigger=join([p.trigger for p in parts]))
+
+
+def _day(value: date | datetime) -> date:
+    return value.date() if isinstance(value, datetime) else value
+
+
+def trigger_text(result: Result) -> str | None:
+    """What a conditional or relative reading waits on: "deployment: 省", "event: 批复"."""
+    if isinstance(result, Conditional):
+        t = result.trigger
+        what = t.document or t.event
+        return f"{t.type}: {t.authority or '?'}" + (f" ({what})" if what else "")
+    if isinstance(result, Relative) and result.anchor != "ref":
+        return f"event: {result.anchor}" if result.anchor else "event"
+    return None
+
+
+def dues(result: Result) -> list[date]:
+    """Every done-by date in the reading (a compound's parts, a conditional's follow-up)."""
+    if isinstance(result, Compound):
+        return [d for p in result.parts for d in dues(p)]
+    if isinstance(result, Conditional):
+        return dues(result.then) if result.then is not None else []
+    due = summarise(result).due
+    return [_day(due)] if due is not None else []
+
+
+def status(result: Result, as_of: date) -> tuple[str, int | None]:
+    """Where the work stands on ``as_of`` and, when a date decides it, the days left (negative: late)."""
+    if isinstance(result, Compound):
+        return _compound_status([status(p, as_of) for p in result.parts])
+    if isinstance(result, Conditional):
+        return status(result.then, as_of) if result.then is not None else ("waiting on a trigger", None)
+    if isinstance(result, Unresolved):
+        return "unresolved", None
+    if isinstance(result, Recurrence):
+        return _recurrence_status(result, as_of)
+    s = summarise(result)
+    if s.due is not None:
+        return _due_status((_day(s.due) - as_of).days)
+    if s.trigger is not None:
+        return "waiting on a trigger", None
+    if s.start is not None and s.start > as_of:
+        days = (s.start - as_of).days
+        return f"starts in {days} day{'s' * (days != 1)}", days
+    if s.end is not None and s.end < as_of:
+        return "passed", (s.end - as_of).days
+    return "ongoing", None
+
+
+def _due_status(days: int) -> tuple[str, int]:
+    if days < 0:
+        return "passed", days
+    return ("due today" if days == 0 else f"due in {days} day{'s' * (days != 1)}"), days
+
+
+def _recurrence_status(rec: Recurrence, as_of: date) -> tuple[str, int | None]:
+    if rec.until is not None and rec.until < as_of:
+        return "passed", (rec.until - as_of).days
+    if rec.dtstart is not None and rec.dtstart > as_of:
+        days = (rec.dtstart - as_of).days
+        return f"starts in {days} day{'s' * (days != 1)}", days
+    if rec.rrule_text and "BYMONTHDAY" in rec.rrule_text and rec.dtstart is not None:
+        nxt = rec.rrule().after(datetime(as_of.year, as_of.month, as_of.day), inc=True)
+        if nxt is not None:
+            return _due_status((nxt.date() - as_of).days)
+    return "ongoing", None
+
+
+def _compound_status(parts: list[tuple[str, int | None]]) -> tuple[str, int | None]:
+    """The most pressing part: the nearest pending due, else ongoing, else starting, waiting, passed."""
+    pending = [p for p in parts if p[0].startswith("due") and p[1] is not None]
+    if pending:
+        return min(pending, key=lambda p: p[1] or 0)
+    for prefix in ("ongoing", "starts", "waiting", "passed"):
+        hits = [p for p in parts if p[0].startswith(prefix)]
+        if hits:
+            return max(hits, key=lambda p: p[1] or 0) if prefix == "passed" else hits[0]
+    return "unresolved", None
+
+
+def part_summaries(result: Result) -> list[dict[str, Any]]:
+    """For a compound, each part's kind, dates, rrule, trigger and scope, those it has (the ``parts``
+    column); else an empty list."""
+    if not isinstance(result, Compound):
+        return []
+    out = []
+    for part in result.parts:
+        s = summarise(part)
+        item = {"kind": part.kind, "due": s.due, "start": s.start, "end": s.end, "rrule": s.rrule,
+                "trigger": s.trigger, "scope": part.scope}
+        out.append({k: (v.isoformat() if isinstance(v, date) else v) for k, v in item.items() if v is not None})
+    return out
