@@ -89,9 +89,8 @@ def _every(tokens: Sequence[Token], i: int, since: When | None = None) -> tuple[
     period = PERIOD_ALIASES.get(tok.get("per") or "年", tok.get("per") or "年")
     tail = tok.get("tail")
     recur = RecurP(period=period, since=since)
-    if tail and period == "季度":
-        recur = RecurP(period, since, (1, 4, 7, 10) if tail == "初" else (3, 6, 9, 12),
-                       -1 if tail in ("末", "底") else None)
+    if tail and period in ("季度", "半年"):
+        recur = RecurP(period, since, _months_in_period(period, tail), -1 if tail in ("末", "底") else None)
     elif tail in ("末", "底"):
         recur = RecurP(period, since, bymonthday=-1)
     used = 1
@@ -108,6 +107,16 @@ def _every(tokens: Sequence[Token], i: int, since: When | None = None) -> tuple[
     if (vague := _at(tokens, i + used, "irregular")) is not None and vague.text == "定期":
         used += 1  # 每月定期: 定期 only repeats what 每月 already says
     return recur, used
+
+
+def _months_in_period(period: str, tail: str) -> tuple[int, ...]:
+    """每季度末月 → 3,6,9,12 · 每个季度第1个月 → 1,4,7,10 · 每半年第2个月 → 2,8."""
+    length = 3 if period == "季度" else 6
+    if tail.startswith("第"):
+        k = min(int(tail[1]), length)
+    else:
+        k = 1 if tail == "初" else length
+    return tuple(range(k, 13, length))
 
 
 def _days_after_end(period: str, since: When | None, tokens: Sequence[Token], i: int) -> RecurP | None:
@@ -167,6 +176,10 @@ def rule_seasonal(tokens: Sequence[Token], i: int) -> Match | None:
 
 
 def rule_every(tokens: Sequence[Token], i: int) -> Match | None:
+    once = _first(tokens, i, "onceper")
+    if once is not None:  # 一季度一通报 · 一月一报
+        per = once.get("per") or "年"
+        return RecurP(period=PERIOD_ALIASES.get(per, per)), 1
     tok = _first(tokens, i, "everyweekday")
     if tok is not None:  # 每周五 · 每周一至周五
         first, wd2 = when_of(tok).weekday or 0, tok.get("wd2")
@@ -203,6 +216,15 @@ def rule_range(tokens: Sequence[Token], i: int) -> Match | None:
     else:
         end_cue = None
     return RangeP(when_of(first), when_of(second), end_cue), j - i
+
+
+def rule_month_range(tokens: Sequence[Token], i: int) -> Match | None:
+    """5月至6月 (no year): a window in the plan year."""
+    tok = _first(tokens, i, "monthrange")
+    if tok is None:
+        return None
+    months = month_span(tok)
+    return RangeP(When(month=months[0]), When(month=months[-1])), 1
 
 
 def rule_year_range(tokens: Sequence[Token], i: int) -> Match | None:
@@ -352,7 +374,7 @@ def split_authority(body: str, offset: int) -> tuple[tuple[int, int] | None, tup
 
 RULES: tuple[Rule, ...] = (
     rule_trigger, rule_since_every, rule_seasonal, rule_every, rule_irregular, rule_year_range,
-    rule_range, rule_self_start, rule_since, rule_event_offset, rule_offset, rule_date, rule_words,
+    rule_range, rule_month_range, rule_self_start, rule_since, rule_event_offset, rule_offset, rule_date, rule_words,
 )
 
 

@@ -68,6 +68,8 @@ HOLIDAYS = {
 }
 
 WHOLE_YEAR = ("全年",)
+# 全年 is the year's work only before these (全年工作), not as a modifier (全年落实情况).
+WHOLE_YEAR_AFTER = ("工作", "持续", "推进", "实施", "开展", "执行", "长期", "常态化")
 ONGOING = ("长期", "常态化", "持续推进", "持续开展", "持续", "长效化", "经常性")
 PROMPTLY = ("实时", "及时", "随时", "即时", "立即", "立刻", "马上")
 IRREGULAR = {"不定期": "irregular", "定期": "vague:periodic"}

@@ -13,12 +13,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from deadline_cn import _lexicon as lx
-from deadline_cn._parse import DeadlineP, Item, MarkerP, RecurP, RelativeP, TriggerP
+from deadline_cn._parse import DeadlineP, Item, MarkerP, OngoingP, RecurP, RelativeP, TriggerP
 
 Span = tuple[int, int]
 _COUNT = re.compile(r"(?:至少|不少于|不低于|最少)[^,;。]{0,12}?(\d{1,3})次")
 _LEAD = tuple(sorted((*lx.SCOPE_LEAD, *lx.HEDGES, "自", "从"), key=len, reverse=True))
-_PUNCT = " ,;。、:()“”\"'《》-—"
+_PUNCT = " ,;。、:\"'-—"
+_PAIRS = {"“": "”", "(": ")", "《": "》", "‘": "’"}
 
 
 @dataclass
@@ -49,11 +50,24 @@ def trim(text: str, span: Span, *, verbs: bool = True) -> Span | None:
             if e - len(word) >= s and text.startswith(word, e - len(word)):
                 e, changed = e - len(word), True
                 break
+        s, e, unpaired = _unpaired(text, s, e)
+        changed = changed or unpaired
     if verbs:
         for verb in lx.SCOPE_LEAD_VERBS:
             if text.startswith(verb, s):
                 return trim(text, (s + len(verb), e), verbs=False)
     return None if text[s:e] in lx.SCOPE_EMPTY else (s, e)
+
+
+def _unpaired(text: str, s: int, e: int) -> tuple[int, int, bool]:
+    """Drop an opening bracket or quote whose partner is outside the span, and vice versa."""
+    if s < e and text[s] in _PAIRS and _PAIRS[text[s]] not in text[s + 1:e]:
+        return s + 1, e, True
+    if s < e and text[e - 1] in _PAIRS.values():
+        opener = next(k for k, v in _PAIRS.items() if v == text[e - 1])
+        if opener not in text[s:e - 1]:
+            return s, e - 1, True
+    return s, e, False
 
 
 def _is_label_candidate(item: Item) -> bool:
@@ -83,8 +97,8 @@ def place(text: str, items: list[Item], *, continue_clauses: bool = True) -> lis
     _give_labels(text, times)
     if continue_clauses:
         _continue_clauses(text, times, bounds)
-    _attach_markers(times, markers, clause)
-    return times
+    alone = _attach_markers(times, markers, clause)
+    return sorted(times + alone, key=lambda p: p.item.start)
 
 
 def _place_one(text: str, placed: Placed, before: Span, after: Span) -> None:
@@ -157,15 +171,23 @@ def _clause_index(bounds: list[Span], pos: int) -> int:
     return len(bounds) - 1
 
 
-def _attach_markers(times: list[Placed], markers: list[Item], clause: Callable[[int], int]) -> None:
-    """A hedge or 及时 flags the next time in its clause, else the one before it in that clause."""
+def _attach_markers(times: list[Placed], markers: list[Item], clause: Callable[[int], int]) -> list[Placed]:
+    """A hedge or 及时 flags the next time in its clause, else the one before it in that clause.
+
+    及时 / 随时 with no dated time of its own ("長期公開↵隨時公開") is a reading by itself: returned apart.
+    """
+    alone = []
     for m in markers:
         assert isinstance(m.parse, MarkerP)
         c = clause(m.start)
         after = [p for p in times if p.item.start >= m.end and clause(p.item.start) == c]
         before = [p for p in times if p.item.end <= m.start and clause(p.item.start) == c]
         target = after[0] if after else (before[-1] if before else None)
-        if target is None or (m.parse.flag == "vague:promptly" and isinstance(target.item.parse, TriggerP)):
+        promptly = m.parse.flag == "vague:promptly"
+        if promptly and target is not None and isinstance(target.item.parse, TriggerP):
             continue  # 收到…后及时转发: the event says when; 及时 is only vague with no event
-        if m.parse.flag not in target.flags:
+        if promptly and (target is None or isinstance(target.item.parse, OngoingP)):
+            alone.append(Placed(m))
+        elif target is not None and m.parse.flag not in target.flags:
             target.flags.append(m.parse.flag)
+    return alone

@@ -41,6 +41,7 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     ("todaystart", r"(?:自|从)?即日(?:起|开始)"),
     ("endafter", r"(?:结束|终了|期满)(?:之后|以后|后)"),
     ("selfstart", rf"(?:自|从)?(?:本(?:意见|通知|方案|办法|规定|决定|文件))?(?:{alt(lx.SELF_ISSUE)})之日起?"),
+    ("onceper", r"(?<!\d)1(?P<per>季度|季|月|年|周)一(?=[\u4e00-\u9fff])(?!次性)"),
     ("iso", rf"(?P<y>{Y4})[-/.](?P<m>{MM})[-/.](?P<d>{DD})"),
     ("yearrange", rf"(?P<y1>{Y4})年?(?:[—~至到]|-{{1,2}}|—{{1,2}})(?P<y2>{Y4})年"),
     ("monthrange", rf"\(?(?P<m1>{MM})月?(?:[—~至到]|-)(?P<m2>{MM})月\)?"),
@@ -60,8 +61,9 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
                rf"(?:(?:[—~至到]|-)(?P<n2>\d{{1,4}}))?(?P<half>个半)?(?P<unit>{alt(lx.UNITS)})"
                r"(?P<within>以内|之内|内)?"),
     ("everyweekday", r"每个?(?:周|星期|礼拜)(?P<wd>[1-7日天])(?:(?:至|到|-|—|~)(?:周|星期|礼拜)?(?P<wd2>[1-7日天]))?"),
-    ("every", rf"每个?(?P<per>{alt(lx.PERIODS)})度?(?P<tail>末月|末|底|初)?"),
-    ("wholeyear", alt(lx.WHOLE_YEAR)),
+    ("every", rf"(?:每个?|按(?=年|季|月|周|半年))(?P<per>{alt(lx.PERIODS)})度?"
+              r"(?P<tail>末月|末|底|初|第[1-6]个?月的?|最后1?个月的?)?"),
+    ("wholeyear", rf"(?:{alt(lx.WHOLE_YEAR)})(?=$|[{lx.CLAUSE_SEPARATORS}]|{alt(lx.WHOLE_YEAR_AFTER)})"),
     ("irregular", alt(lx.IRREGULAR)),
     ("ongoing", alt(lx.ONGOING)),
     ("promptly", alt(lx.PROMPTLY)),

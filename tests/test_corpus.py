@@ -12,6 +12,7 @@ from tests.goldcheck import mismatches
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 GOLD = [json.loads(line) for line in (CORPUS / "gold.jsonl").read_text(encoding="utf-8").splitlines() if line]
+DEV = [json.loads(line) for line in (CORPUS / "dev_gold.jsonl").read_text(encoding="utf-8").splitlines() if line]
 CELLS = [json.loads(line) for line in (CORPUS / "cells.jsonl").read_text(encoding="utf-8").splitlines() if line]
 
 
@@ -30,3 +31,10 @@ def test_gold_reading(entry: dict) -> None:
 def test_every_cell_has_gold() -> None:
     texts = {c["deadline_text"] for c in CELLS if c["deadline_text"]}
     assert texts <= {g["text"] for g in GOLD}
+
+
+@pytest.mark.parametrize("entry", DEV, ids=[f"dev:{g['text'][:24]}" for g in DEV])
+def test_dev_reading(entry: dict) -> None:
+    """Real phrases from other plans (corpus/dev_gold.jsonl, with their sources): the grammar generalises."""
+    result = normalise(entry["text"], ref=entry["ref"], plan_year=entry["plan_year"])
+    assert mismatches(result.to_dict(), entry["expect"]) == [], result.describe()
