@@ -28,7 +28,7 @@ from deadline_cn._tokens import Token
 
 Match = tuple[Parse, int]
 Rule = Callable[[Sequence[Token], int], "Match | None"]
-DATES = ("iso", "date_day", "date_typo", "date_month", "date_quarter", "date_half", "date_yearend",
+DATES = ("iso", "iso_month", "date_day", "date_typo", "date_month", "date_quarter", "date_half", "date_yearend",
          "date_holiday", "date_year", "yearword")
 PERIOD_ALIASES = {"季": "季度", "星期": "周", "天": "日"}
 
@@ -65,9 +65,9 @@ def when_of(tok: Token) -> When:
         day=int(d) if (d := g("d")) else None,
         quarter=int(q) if (q := g("q")) else None,
         half={"上": 1, "下": 2}.get(g("h") or ""),
-        xun={"上旬": 1, "中旬": 2, "下旬": 3}.get(g("xun") or ""),
+        xun={"上旬": 1, "中旬": 2, "下旬": 3}.get(g("xun") or "") or (1 if g("mstart") else None),  # 月初 ≈ 上旬
         mid=bool(g("mid")),
-        edge="end" if ends else ("start" if g("mstart") else None),
+        edge="end" if ends else None,
         holiday=lx.HOLIDAYS.get(g("hol") or ""),
         weekday=None if wd is None else (6 if wd in "日天" else int(wd) - 1),
         typo="typo:missing-月" if mt else None,
@@ -94,7 +94,8 @@ def _every(tokens: Sequence[Token], i: int, since: When | None = None) -> tuple[
     elif tail in ("末", "底"):
         recur = RecurP(period, since, bymonthday=-1)
     used = 1
-    nxt = _at(tokens, i + 1, "date_day", "date_month", "dayonly", "monthrange", "date_holiday", "date_yearend")
+    nxt = _at(tokens, i + 1, "date_day", "date_month", "dayonly", "monthrange", "date_holiday", "date_yearend",
+              "date_quarter", "date_half")
     if nxt is not None and (due := _due_within(recur, nxt)) is not None:
         recur, used = due, 2
         while _at(tokens, i + used, "and") and (more := _at(tokens, i + used + 1, "date_month")):  # 每年6月和12月
@@ -144,6 +145,11 @@ def _due_within(recur: RecurP, nxt: Token) -> RecurP | None:
         return RecurP(recur.period, recur.since, recur.bymonth, w.day)
     if w.xun or w.mid:
         return None
+    if w.quarter or w.half:  # 每年第一季度: its first month; 每年第一季度末: the day it ends
+        first = (w.quarter - 1) * 3 + 1 if w.quarter else (1 if w.half == 1 else 7)
+        last = first + (2 if w.quarter else 5)
+        return RecurP(recur.period, recur.since, (last,), -1) if w.edge == "end" else \
+            RecurP(recur.period, recur.since, (first,))
     day = w.day or (-1 if w.edge == "end" else None)
     return RecurP(recur.period, recur.since, (w.month,) if w.month else (), day)
 
@@ -176,6 +182,10 @@ def rule_seasonal(tokens: Sequence[Token], i: int) -> Match | None:
 
 
 def rule_every(tokens: Sequence[Token], i: int) -> Match | None:
+    many = _first(tokens, i, "everyn")
+    if many is not None:  # 每两个月 · 每3年
+        per = many.get("per") or "年"
+        return RecurP(period=PERIOD_ALIASES.get(per, per), interval=int(many.get("n") or 1)), 1
     once = _first(tokens, i, "onceper")
     if once is not None:  # 一季度一通报 · 一月一报
         per = once.get("per") or "年"
@@ -232,7 +242,8 @@ def rule_year_range(tokens: Sequence[Token], i: int) -> Match | None:
     tok = _first(tokens, i, "yearrange")
     if tok is None:
         return None
-    return RangeP(When(year=int(tok.get("y1") or 0)), When(year=int(tok.get("y2") or 0)), "years"), 1
+    used = 2 if _at(tokens, i + 1, "ongoing") else 1  # 2023—2025年持续推进
+    return RangeP(When(year=int(tok.get("y1") or 0)), When(year=int(tok.get("y2") or 0)), "years"), used
 
 
 def rule_since(tokens: Sequence[Token], i: int) -> Match | None:
@@ -241,7 +252,8 @@ def rule_since(tokens: Sequence[Token], i: int) -> Match | None:
     date = (_at if j > i else _first)(tokens, j, *DATES)
     if date is None or cue_of(_at(tokens, j + 1, "cue")) != "since":
         return None
-    return OngoingP(start=when_of(date)), j + 2 - i
+    used = j + 2 - i + (1 if _at(tokens, j + 2, "ongoing") else 0)  # 2023年起持续推进
+    return OngoingP(start=when_of(date)), used
 
 
 def rule_self_start(tokens: Sequence[Token], i: int) -> Match | None:
@@ -271,6 +283,9 @@ def _num(x: float) -> float:
 
 
 def rule_offset(tokens: Sequence[Token], i: int) -> Match | None:
+    half = _first(tokens, i, "halfoffset")
+    if half is not None:  # 半年内 · 半个月内
+        return RelativeP(0.5, "year" if half.get("unit") == "年" else "month"), 1
     tok = _first(tokens, i, "offset")
     if tok is None:
         return None
@@ -331,6 +346,8 @@ def rule_words(tokens: Sequence[Token], i: int) -> Match | None:
         return DittoP(), 1
     if tok.type == "nomonth":
         return MissingP("月底 with no month: which month is meant?"), 1
+    if tok.type == "vagueyear":
+        return MissingP(f"年{tok.get('part')} (early / the middle of the year) names no date"), 1
     return None
 
 

@@ -70,7 +70,7 @@ HOLIDAYS = {
 WHOLE_YEAR = ("全年",)
 # 全年 is the year's work only before these (全年工作), not as a modifier (全年落实情况).
 WHOLE_YEAR_AFTER = ("工作", "持续", "推进", "实施", "开展", "执行", "长期", "常态化")
-ONGOING = ("长期", "常态化", "持续推进", "持续开展", "持续", "长效化", "经常性")
+ONGOING = ("长期性", "长期", "常年", "常态化", "持续推进", "持续开展", "持续", "长效化", "经常性")
 PROMPTLY = ("实时", "及时", "随时", "即时", "立即", "立刻", "马上")
 IRREGULAR = {"不定期": "irregular", "定期": "vague:periodic"}
 HEDGES = ("原则上", "力争", "争取", "基本")
@@ -88,6 +88,6 @@ SELF_ISSUE = ("发文", "印发", "下发", "发布", "公布", "颁布", "出�
 # Scope trimming (see corpus/GOLD.md).
 CLAUSE_SEPARATORS = ",;。:"
 SCOPE_LEAD = ("并于", "应在", "后续", "及时", "在", "于", "并", "将", "要")
-SCOPE_LEAD_VERBS = ("完成", "实施", "实现", "执行", "进行", "开展", "推进", "坚持", "落实")
+SCOPE_LEAD_VERBS = ("完成", "实施", "施行", "实现", "执行", "进行", "开展", "推进", "坚持", "落实")
 SCOPE_TRAIL = ("完成时限为", "时限为", "为", "完成")
-SCOPE_EMPTY = ("工作", "")
+SCOPE_EMPTY = ("工作", "", "全面", "全部", "基本")  # all that is left of "全面完成": no scope

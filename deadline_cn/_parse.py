@@ -74,6 +74,7 @@ class RecurP:
     holiday: str | None = None
     vague: bool = False
     byweekday: tuple[int, ...] = ()  # 0 = Monday
+    interval: int = 1  # 每两个月 → 2 (in units of the period)
 
 
 @dataclass(frozen=True)

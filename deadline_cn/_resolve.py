@@ -194,13 +194,15 @@ def resolve_recurrence(p: RecurP, ctx: Context) -> tuple[type[Result], Fields]:
     freq, rule, months = _lexicon.PERIODS[p.period]
     if p.bymonth and p.period == "季度":
         rule = "FREQ=MONTHLY"
+    if p.interval > 1:
+        rule = _with_interval(rule, p.interval)
     if p.bymonth:
         rule += ";BYMONTH=" + ",".join(str(m) for m in p.bymonth)
     if p.bymonthday is not None:
         rule += f";BYMONTHDAY={p.bymonthday}"
     if p.byweekday:
         rule += ";BYDAY=" + ",".join(("MO", "TU", "WE", "TH", "FR", "SA", "SU")[d] for d in p.byweekday)
-    fields: Fields = {"freq": freq, "interval": 1, "rrule_text": rule, "flags": []}
+    fields: Fields = {"freq": freq, "interval": p.interval, "rrule_text": rule, "flags": []}
     if p.since is not None:
         fields["dtstart"] = bounds(p.since, year_of(p.since, ctx))[0]
     else:
@@ -209,6 +211,12 @@ def resolve_recurrence(p: RecurP, ctx: Context) -> tuple[type[Result], Fields]:
         fields.update(rrule_text=None, holiday=p.holiday)
         fields["flags"] = [f"holiday:{p.holiday}"]
     return Recurrence, fields
+
+
+def _with_interval(rule: str, n: int) -> str:
+    """每两个月 → FREQ=MONTHLY;INTERVAL=2 · 每两个季度 → INTERVAL=6 (RRULE counts months, not quarters)."""
+    freq, _, rest = rule.partition(";INTERVAL=")
+    return f"{freq};INTERVAL={n * int(rest or 1)}"
 
 
 def period_start(months: int, period: str, ctx: Context) -> date | None:

@@ -43,9 +43,11 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     ("selfstart", rf"(?:自|从)?(?:本(?:意见|通知|方案|办法|规定|决定|文件))?(?:{alt(lx.SELF_ISSUE)})之日起?"),
     ("onceper", r"(?<!\d)1(?P<per>季度|季|月|年|周)一(?=[\u4e00-\u9fff])(?!次性)"),
     ("iso", rf"(?P<y>{Y4})[-/.](?P<m>{MM})[-/.](?P<d>{DD})"),
+    ("iso_month", rf"(?P<y>{Y4})[./](?P<m>{MM})(?![\d./])"),
+    ("vagueyear", rf"(?:(?P<y>{Y4})年度?年?|(?P<ry>{REL_YEAR})年?|(?<![\u4e00-\u9fff])年)(?P<part>初|中)(?!旬|\d)"),
     ("yearrange", rf"(?P<y1>{Y4})年?(?:[—~至到]|-{{1,2}}|—{{1,2}})(?P<y2>{Y4})年"),
     ("monthrange", rf"\(?(?P<m1>{MM})月?(?:[—~至到]|-)(?P<m2>{MM})月\)?"),
-    ("date_day", rf"(?:(?P<y>{Y4})年度?)?(?P<m>{MM})月份?(?P<d>{DD})[日号]{WEEKDAY}"),
+    ("date_day", rf"{YEAR}?(?P<m>{MM})月份?(?P<d>{DD})[日号]{WEEKDAY}"),
     ("date_typo", rf"(?P<y>{Y4})年度?(?P<mt>{MM})底"),
     ("date_month", rf"{YEAR}?(?P<m>{MM})月份?(?:(?P<xun>上旬|中旬|下旬)|(?P<mend>底|末)|(?P<mstart>初)"
                    r"|(?P<mid>中)(?=前|$|[,;。]))?"),
@@ -60,6 +62,8 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     ("offset", rf"(?P<cap>{alt(lx.OFFSET_CAPS)})?(?<!\d)(?P<n>\d{{1,4}}(?:\.\d{{1,2}})?)"
                rf"(?:(?:[—~至到]|-)(?P<n2>\d{{1,4}}))?(?P<half>个半)?(?P<unit>{alt(lx.UNITS)})"
                r"(?P<within>以内|之内|内)?"),
+    ("everyn", r"每(?P<n>\d{1,2})个?(?P<per>半年|季度|月|年|周|星期|天|日)"),
+    ("halfoffset", r"半(?P<unit>年|个月)(?P<within>以内|之内|内)"),
     ("everyweekday", r"每个?(?:周|星期|礼拜)(?P<wd>[1-7日天])(?:(?:至|到|-|—|~)(?:周|星期|礼拜)?(?P<wd2>[1-7日天]))?"),
     ("every", rf"(?:每个?|按(?=年|季|月|周|半年))(?P<per>{alt(lx.PERIODS)})度?"
               r"(?P<tail>末月|末|底|初|第[1-6]个?月的?|最后1?个月的?)?"),
