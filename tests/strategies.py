@@ -87,3 +87,48 @@ odd_text = st.one_of(
     st.text(st.sampled_from("年月日底前内每起至到第季度半旬上下0123456789〇一二三四五六七八九十两个工作小时"
                             ",;。、()《》—-~ \n\u3000\u200b\u200e\u202e"), max_size=120),
 )
+
+
+# --- Hostile text for tests/test_robustness.py: what a PDF extractor or a web page can hand the library. ---
+
+CONTROL_CHARS = "".join(map(chr, [*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0)]))  # C0 (tab, CR, LF too), DEL, C1
+LONE_SURROGATES = "\ud800\udbff\udc00\udfff\ud83d"  # halves of pairs that lost their partner
+BIDI_MARKS = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"  # LRM, RLM, embeddings
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u034f"  # ZWSP, ZWNJ, ZWJ, WJ, BOM, SHY, MVS, CGJ
+EMOJI = ["😀", "🇨🇳", "👨‍👩‍👧", "👍🏽", "⏰", "🗓️", "1️⃣", "🏳️‍🌈", "\U0001f9d1\u200d\U0001f4bb", "\U000e0067"]
+ODD_SPACES = "\u00a0\u1680\u2000\u2003\u2009\u200a\u2028\u2029\u205f\u3000\x85\r\n\t"
+COMBINING = "\u0301\u0308\u20dd\u3099\u302a"
+DEADLINE_CHARS = ("年月日底前内每起至到第季度半旬上下0123456789〇一二三四五六七八九十两个工作小时"
+                  ",;。、()《》—-~，；：（）【】“”〈〉")
+HOSTILE_CHARS = (CONTROL_CHARS + LONE_SURROGATES + BIDI_MARKS + ZERO_WIDTH + ODD_SPACES + COMBINING
+                 + DEADLINE_CHARS)
+
+hostile_char = st.one_of(st.sampled_from(HOSTILE_CHARS), st.sampled_from(EMOJI))
+# Deadline vocabulary interleaved with everything a phrase should never contain.
+hostile_text = st.lists(hostile_char, max_size=80).map("".join)
+
+
+@st.composite
+def hostile_cell(draw: st.DrawFn) -> tuple[str, dict]:
+    """A gold cell with hostile characters pushed in at random places: (text, its gold entry)."""
+    entry = draw(gold_entries)
+    chars = list(entry["text"])
+    for _ in range(draw(st.integers(1, 6))):
+        chars.insert(draw(st.integers(0, len(chars))), draw(hostile_char))
+    return "".join(chars), entry
+
+
+# Any text at all: arbitrary code points (lone surrogates and unassigned ones included), the hostile alphabet,
+# and real cells spoiled by it.
+arbitrary_text = st.one_of(any_text, hostile_text, hostile_cell().map(lambda cell: cell[0]))
+
+
+@st.composite
+def huge_text(draw: st.DrawFn, size: int = 100_000) -> str:
+    """``size`` characters: a short hostile chunk repeated (hypothesis cannot draw 100 KB one character at a time).
+
+    The chunk is drawn from the hostile alphabet, not from whole cells, so it never repeats a hedge word and a
+    date thousands of times (a known quadratic case with a test of its own in tests/test_robustness.py).
+    """
+    chunk = draw(st.lists(hostile_char, min_size=1, max_size=40).map("".join))
+    return (chunk * (size // len(chunk) + 1))[:size]
