@@ -130,13 +130,19 @@ def original_text(text: str, folded: Folded, span: tuple[int, int] | None) -> st
 
 
 def build(text: str, folded: Folded, p: Placed, ctx: Context) -> Result:
+    """One placed parse → its result; a date the calendar cannot hold (year 10000) is unresolved, not a crash."""
     span = folded.original_span(p.item.start, p.item.end)
     scope = ctx.text_of(p.scope)
     ctx.flags = []
     try:
-        cls, fields = resolve(p.item.parse, ctx)
-    except (NeedsYear, ValueError) as exc:
-        return Unresolved(text=text, span=span, scope=scope, reason=str(exc), flags=tuple(p.flags))
+        return _build(text, span, scope, p, ctx)
+    except (NeedsYear, ValueError, OverflowError) as exc:
+        reason = str(exc) if not isinstance(exc, OverflowError) else "the date falls outside years 1–9999"
+        return Unresolved(text=text, span=span, scope=scope, reason=reason, flags=tuple(p.flags))
+
+
+def _build(text: str, span: tuple[int, int], scope: str | None, p: Placed, ctx: Context) -> Result:
+    cls, fields = resolve(p.item.parse, ctx)
     flags = tuple(dict.fromkeys([*fields.pop("flags"), *ctx.flags, *p.flags]))
     if p.label is not None and cls is Deadline:
         return Window(text=text, span=span, flags=flags, start=fields["start"] or fields["due"],

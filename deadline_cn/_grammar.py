@@ -389,10 +389,28 @@ def split_authority(body: str, offset: int) -> tuple[tuple[int, int] | None, tup
     return None, (offset, offset + len(body))
 
 
-RULES: tuple[Rule, ...] = (
-    rule_trigger, rule_since_every, rule_seasonal, rule_every, rule_irregular, rule_year_range,
-    rule_range, rule_month_range, rule_self_start, rule_since, rule_event_offset, rule_offset, rule_date, rule_words,
+WORDS = ("wholeyear", "ongoing", "promptly", "hedge", "ditto", "nomonth", "vagueyear", "todaystart")
+# (rule, the token types it can start on), in priority order: the first rule that matches at a token wins.
+RULES: tuple[tuple[Rule, tuple[str, ...]], ...] = (
+    (rule_trigger, tuple(TRIGGER_TYPES)),
+    (rule_since_every, ("from", *DATES)),
+    (rule_seasonal, ("monthrange",)),
+    (rule_every, ("everyn", "onceper", "everyweekday", "every")),
+    (rule_irregular, ("irregular",)),
+    (rule_year_range, ("yearrange",)),
+    (rule_range, ("from", *DATES)),
+    (rule_month_range, ("monthrange",)),
+    (rule_self_start, ("selfstart",)),
+    (rule_since, ("from", *DATES)),
+    (rule_event_offset, ("cue",)),
+    (rule_offset, ("halfoffset", "offset")),
+    (rule_date, ("to", *DATES)),
+    (rule_words, WORDS),
 )
+RULES_BY_TOKEN: dict[str, tuple[Rule, ...]] = {}
+for _rule, _types in RULES:
+    for _type in _types:
+        RULES_BY_TOKEN[_type] = (*RULES_BY_TOKEN.get(_type, ()), _rule)
 
 
 def parse_tokens(tokens: Sequence[Token]) -> list[Item]:
@@ -400,7 +418,7 @@ def parse_tokens(tokens: Sequence[Token]) -> list[Item]:
     items: list[Item] = []
     i = 0
     while i < len(tokens):
-        for rule in RULES:
+        for rule in RULES_BY_TOKEN.get(tokens[i].type, ()):
             hit = rule(tokens, i)
             if hit is not None:
                 parse, used = hit

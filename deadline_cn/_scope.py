@@ -17,9 +17,13 @@ from deadline_cn._parse import DeadlineP, Item, MarkerP, OngoingP, RecurP, Relat
 
 Span = tuple[int, int]
 _COUNT = re.compile(r"(?:至少|不少于|不低于|最少)[^,;。]{0,12}?(\d{1,3})次")
-_LEAD = tuple(sorted((*lx.SCOPE_LEAD, *lx.HEDGES, "自", "从"), key=len, reverse=True))
+_COUNT_REACH = 40  # how far after 每年 its "至少…1次" may stand (a bound keeps a long clause linear)
 _PUNCT = " ,;。、:\"'-—"
-_PAIRS = {"“": "”", "(": ")", "《": "》", "‘": "’"}
+_LEAD_RE = re.compile("(?:[" + re.escape(_PUNCT) + "]|" + "|".join(
+    re.escape(w) for w in sorted((*lx.SCOPE_LEAD, *lx.HEDGES, "自", "从"), key=len, reverse=True)) + ")+")
+_SEPARATOR = re.compile(f"[{lx.CLAUSE_SEPARATORS}]")
+_OPENERS = {"“": "”", "(": ")", "《": "》", "‘": "’"}
+_CLOSERS = {v: k for k, v in _OPENERS.items()}
 
 
 @dataclass
@@ -33,41 +37,35 @@ class Placed:
 
 
 def trim(text: str, span: Span, *, verbs: bool = True) -> Span | None:
-    """Strip punctuation, lead words, one generic verb and trailing filler (GOLD.md's scope rule)."""
+    """Strip punctuation, lead words, unpaired brackets, one generic verb and trailing filler (GOLD.md).
+
+    Linear in the span: every step removes something, and bracket pairing uses counts kept as it goes.
+    """
     s, e = span
-    changed = True
-    while changed and s < e:
-        changed = False
-        while s < e and text[s] in _PUNCT:
-            s, changed = s + 1, True
+    counts = {c: text.count(c, s, e) for c in (*_OPENERS, *_CLOSERS)} if s < e else {}
+    while s < e:
+        was = (s, e)
+        if (m := _LEAD_RE.match(text, s, e)) is not None:
+            s = m.end()
         while s < e and text[e - 1] in _PUNCT:
-            e, changed = e - 1, True
-        for word in _LEAD:
-            if text.startswith(word, s) and s + len(word) <= e:
-                s, changed = s + len(word), True
-                break
+            e -= 1
         for word in lx.SCOPE_TRAIL:
             if e - len(word) >= s and text.startswith(word, e - len(word)):
-                e, changed = e - len(word), True
+                e -= len(word)
                 break
-        s, e, unpaired = _unpaired(text, s, e)
-        changed = changed or unpaired
+        if s < e and text[s] in _OPENERS and counts[_OPENERS[text[s]]] == 0:
+            counts[text[s]] -= 1  # an opening “ or ( whose partner is outside the span
+            s += 1
+        if s < e and text[e - 1] in _CLOSERS and counts[_CLOSERS[text[e - 1]]] == 0:
+            counts[text[e - 1]] -= 1
+            e -= 1
+        if (s, e) == was:
+            break
     if verbs:
         for verb in lx.SCOPE_LEAD_VERBS:
-            if text.startswith(verb, s):
+            if text.startswith(verb, s, e):
                 return trim(text, (s + len(verb), e), verbs=False)
-    return None if text[s:e] in lx.SCOPE_EMPTY else (s, e)
-
-
-def _unpaired(text: str, s: int, e: int) -> tuple[int, int, bool]:
-    """Drop an opening bracket or quote whose partner is outside the span, and vice versa."""
-    if s < e and text[s] in _PAIRS and _PAIRS[text[s]] not in text[s + 1:e]:
-        return s + 1, e, True
-    if s < e and text[e - 1] in _PAIRS.values():
-        opener = next(k for k, v in _PAIRS.items() if v == text[e - 1])
-        if opener not in text[s:e - 1]:
-            return s, e - 1, True
-    return s, e, False
+    return None if e - s <= 3 and text[s:e] in lx.SCOPE_EMPTY else (s, e)
 
 
 def _is_label_candidate(item: Item) -> bool:
@@ -76,7 +74,7 @@ def _is_label_candidate(item: Item) -> bool:
 
 
 def place(text: str, items: list[Item], *, continue_clauses: bool = True) -> list[Placed]:
-    seps = [i for i, ch in enumerate(text) if ch in lx.CLAUSE_SEPARATORS]
+    seps = [m.start() for m in _SEPARATOR.finditer(text)]
     bounds = list(zip([0] + [s + 1 for s in seps], [*seps, len(text)], strict=True))
 
     def clause(pos: int) -> int:
@@ -92,7 +90,7 @@ def place(text: str, items: list[Item], *, continue_clauses: bool = True) -> lis
         if c and placed.anchor is None and _bare_offset(text, placed, prev):
             placed.anchor = _event_clause(text, bounds[c - 1])
         if isinstance(placed.item.parse, RecurP):
-            m = _COUNT.search(text, placed.item.end, bounds[c][1])
+            m = _COUNT.search(text, placed.item.end, min(bounds[c][1], placed.item.end + _COUNT_REACH))
             placed.count_min = int(m.group(1)) if m else None
     _give_labels(text, times)
     if continue_clauses:
@@ -145,30 +143,19 @@ def _give_labels(text: str, times: list[Placed]) -> None:
 
 
 def _continue_clauses(text: str, times: list[Placed], bounds: list[Span]) -> None:
-    """A clause with no time of its own extends the scope of the time before it."""
-    if not times:
-        return
-    owned = {_clause_index(bounds, p.item.start) for p in times}
-    for c, (s, e) in enumerate(bounds):
-        if c in owned or trim(text, (s, e)) is None:
+    """A clause with no time of its own extends the scope of the time before it (one pass, in order)."""
+    starts = [p.item.start for p in times]
+    for s, e in bounds:
+        k = bisect.bisect_left(starts, s)  # times[k - 1] is the last time before this clause
+        if k == 0 or (k < len(times) and times[k].item.start <= e):
+            continue  # no time before it, or the clause has a time of its own
+        last = times[k - 1]
+        if last.label is not None or trim(text, (s, e)) is None:
             continue
-        before = [p for p in times if p.item.start < s]
-        if not before:
-            continue
-        last = before[-1]
-        if last.label is not None:
-            continue
-        start = last.scope[0] if last.scope and last.scope[0] >= last.item.end else None
-        extent = trim(text, (start if start is not None else s, e))
+        start = last.scope[0] if last.scope and last.scope[0] >= last.item.end else s
+        extent = trim(text, (start, e))
         if extent is not None:
             last.scope = extent
-
-
-def _clause_index(bounds: list[Span], pos: int) -> int:
-    for c, (s, e) in enumerate(bounds):
-        if s <= pos <= e:
-            return c
-    return len(bounds) - 1
 
 
 def _attach_markers(times: list[Placed], markers: list[Item], clause: Callable[[int], int]) -> list[Placed]:
@@ -176,13 +163,15 @@ def _attach_markers(times: list[Placed], markers: list[Item], clause: Callable[[
 
     及时 / 随时 with no dated time of its own ("長期公開↵隨時公開") is a reading by itself: returned apart.
     """
+    starts = [p.item.start for p in times]
     alone = []
     for m in markers:
         assert isinstance(m.parse, MarkerP)
-        c = clause(m.start)
-        after = [p for p in times if p.item.start >= m.end and clause(p.item.start) == c]
-        before = [p for p in times if p.item.end <= m.start and clause(p.item.start) == c]
-        target = after[0] if after else (before[-1] if before else None)
+        c, k = clause(m.start), bisect.bisect_left(starts, m.end)
+        after = times[k] if k < len(times) and clause(times[k].item.start) == c else None
+        before = times[k - 1] if k and times[k - 1].item.end <= m.start and clause(times[k - 1].item.start) == c \
+            else None
+        target = after or before
         promptly = m.parse.flag == "vague:promptly"
         if promptly and target is not None and isinstance(target.item.parse, TriggerP):
             continue  # 收到…后及时转发: the event says when; 及时 is only vague with no event

@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from deadline_cn import _lexicon as lx
+from deadline_cn._prefilter import first_char_class
 
 
 def alt(words: Any) -> str:
@@ -84,42 +85,41 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
 
 @dataclass(frozen=True, slots=True)
 class Token:
+    """One token; its named parts are read from the match on demand (most are never asked for)."""
+
     type: str
     start: int
     end: int
     text: str
-    groups: dict[str, tuple[str, int, int]]  # name → (text, start, end) of the groups that matched
+    match: re.Match[str]
+    names: frozenset[str]
 
     def get(self, name: str) -> str | None:
-        hit = self.groups.get(name)
-        return hit[0] if hit else None
+        return self.match.group(f"{self.type}__{name}") if name in self.names else None
 
     def span_of(self, name: str) -> tuple[int, int] | None:
-        hit = self.groups.get(name)
-        return (hit[1], hit[2]) if hit else None
+        if name not in self.names or self.get(name) is None:
+            return None
+        return self.match.span(f"{self.type}__{name}")
 
 
 @lru_cache(maxsize=1)
-def _scanner() -> tuple[re.Pattern[str], dict[str, tuple[str, list[str]]]]:
-    """One alternation; each token's own groups are renamed <token>__<group> to keep names unique."""
+def _scanner() -> tuple[re.Pattern[str], dict[str, frozenset[str]]]:
+    """One alternation; each token's own groups are renamed <token>__<group> to keep names unique.
+
+    A lookahead on the characters that can begin any token lets every other position fail at once.
+    """
     parts, names = [], {}
     for name, pattern in TOKEN_PATTERNS:
-        inner = re.findall(r"\(\?P<(\w+)>", pattern)
+        names[name] = frozenset(re.findall(r"\(\?P<(\w+)>", pattern))
         renamed = re.sub(r"\(\?P<(\w+)>", f"(?P<{name}__\\1>", pattern)
         parts.append(f"(?P<{name}>{renamed})")
-        names[name] = (name, inner)
-    return re.compile("|".join(parts)), names
+    starts = first_char_class([p for _, p in TOKEN_PATTERNS])
+    body = "|".join(parts)
+    return re.compile(f"(?={starts})(?:{body})" if starts else body), names
 
 
 def tokenize(text: str) -> list[Token]:
     scanner, names = _scanner()
-    out = []
-    for m in scanner.finditer(text):
-        kind = m.lastgroup or ""
-        groups = {}
-        for inner in names[kind][1]:
-            key = f"{kind}__{inner}"
-            if m.group(key) is not None:
-                groups[inner] = (m.group(key), m.start(key), m.end(key))
-        out.append(Token(kind, m.start(), m.end(), m.group(), groups))
-    return out
+    return [Token(kind, m.start(), m.end(), m.group(), m, names[kind])
+            for m in scanner.finditer(text) if (kind := m.lastgroup or "")]
