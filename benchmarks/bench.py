@@ -113,15 +113,26 @@ def bench_normalise(rounds: int, jio_rounds: int) -> dict[str, Any]:
     jio = quiet_jionlp()
     data = cells()
     bases = [time_base(c["ref"], c["plan_year"]) for c in data]
+    from deadline_cn._api import clear_cache
+
     norm = deadline_cn.normalise
 
     def ours(c: dict[str, Any]) -> Callable[[], object]:
+        # cold: the cell cache is emptied first, so every call reads the phrase from scratch
+        def call() -> object:
+            clear_cache()
+            return norm(c["text"], ref=c["ref"], plan_year=c["plan_year"])
+        return call
+
+    def ours_warm(c: dict[str, Any]) -> Callable[[], object]:
+        # warm: the same cell again, as on the rows of a ledger that repeat it
         return lambda: norm(c["text"], ref=c["ref"], plan_year=c["plan_year"])
 
     def theirs(c: dict[str, Any], b: datetime) -> Callable[[], object]:
         return lambda: jionlp_parse(jio, c, b)
 
     calls_ours = [ours(c) for c in data]
+    calls_warm = [ours_warm(c) for c in data]
     calls_theirs = [theirs(c, b) for c, b in zip(data, bases, strict=True)]
     jio_failures = 0
     with contextlib.redirect_stdout(io.StringIO()):  # warm-up: lazy dictionaries, regex caches
@@ -131,12 +142,16 @@ def bench_normalise(rounds: int, jio_rounds: int) -> dict[str, Any]:
                 jio.parse_time(c["text"], time_base=b)
             except Exception:
                 jio_failures += 1
-    samples: dict[str, list[int]] = {"ours": [], "theirs": []}
-    per_round: dict[str, list[float]] = {"ours": [], "theirs": []}
+    samples: dict[str, list[int]] = {"ours": [], "warm": [], "theirs": []}
+    per_round: dict[str, list[float]] = {"ours": [], "warm": [], "theirs": []}
     for r in range(max(rounds, jio_rounds)):  # interleaved, so drift in the machine's load hits both
-        for name, calls, limit in (("ours", calls_ours, rounds), ("theirs", calls_theirs, jio_rounds)):
+        for name, calls, limit in (("ours", calls_ours, rounds), ("warm", calls_warm, rounds),
+                                   ("theirs", calls_theirs, jio_rounds)):
             if r >= limit:
                 continue
+            if name == "warm":
+                for call in calls:  # prime the cache (the cold calls emptied it), untimed
+                    call()
             times = [ns(call) for call in calls]
             samples[name].extend(times)
             per_round[name].append(sum(times) / len(times))
@@ -363,6 +378,9 @@ def report(args: argparse.Namespace) -> None:
           f"{t['theirs'] / t['ours']:8.1f}x")
     p = n["phrases_per_s"]
     print(f"   {'phrases per second':34}{p['ours']:12,.0f}{p['theirs']:12,.0f}")
+    print(f"   {'cached (a repeated cell): us':34}{t['warm']:12.2f}{t['theirs']:12.1f}"
+          f"{t['theirs'] / t['warm']:8.0f}x")
+    print("   (deadline_cn rows above are cold: its cell cache is cleared before every call)")
     print(f"   (jionlp raised on {n['jio_failures']} of {n['cells']} cells; the time until it raised is counted)")
     print()
 
@@ -423,7 +441,8 @@ def report(args: argparse.Namespace) -> None:
     rate = e["rows"][0]["bytes"] / MB / (rows_by_k[1] / 1e9)
     print("targets (aims, not tests)")
     print(f"   normalise >= 20x faster per phrase than parse_time   {ratio:6.1f}x      "
-          f"{'met' if ratio >= 20 else 'MISSED'}")
+          f"{'met' if ratio >= 20 else 'MISSED'} (cold; a repeated cell, cached: "
+          f"{t['theirs'] / t['warm']:.0f}x)")
     print(f"   import adds <= 30 ms                                 {added:6.1f} ms    "
           f"{'met' if added <= 30 else 'MISSED'}")
     print(f"   extract >= 1 MB/s (prose 1x)                         {rate:6.2f} MB/s  "

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from functools import lru_cache
 
 from deadline_cn import _lexicon as lx
 from deadline_cn._grammar import parse_tokens
@@ -24,6 +25,7 @@ MONTH_BEFORE = ("inclusive", "strict")
 DOC_NUMBER = re.compile(r"[〔\[(„【][12]\d{3}[〕\])‟】]\d{0,4}号?")
 TIME_LIKE = re.compile(r"\d[年月日号点时]|星期|礼拜|周[1-7日天]|[节]|今天|明天|后天|[上下本]周|[上下本]月|月[底初末中]")
 NO_EXPRESSION = "no deadline expression found"
+CACHED_LENGTH = 200
 DateLike = date | datetime | str | None
 
 
@@ -62,12 +64,25 @@ def normalise(text: str, *, ref: DateLike = None, plan_year: int | None = None,
     A phrase the grammar cannot read goes to jionlp (flag ``source:jionlp``) unless ``fallback=False``.
     """
     ref_day, year = check_args(text, ref, plan_year, month_before)
-    result = read(text, Context(ref_day, year, month_before))
-    if fallback and isinstance(result, Unresolved) and result.reason == NO_EXPRESSION:
-        result = _jionlp(text, ref_day, year) or result
+    if len(text) <= CACHED_LENGTH:
+        result = _cached(str(text), ref_day, year, month_before, fallback)
+    else:
+        result = _uncached(text, ref_day, year, month_before, fallback)
     if strict and isinstance(result, Unresolved):
         raise DeadlineError(result.reason, text)
     return result
+
+
+def _uncached(text: str, ref: date | None, plan_year: int | None, month_before: str, fallback: bool) -> Result:
+    result = read(text, Context(ref, plan_year, month_before))
+    if fallback and isinstance(result, Unresolved) and result.reason == NO_EXPRESSION:
+        result = _jionlp(text, ref, plan_year) or result
+    return result
+
+
+# Ledgers repeat cells ("全年工作" on every row of a task); results are immutable, so short cells are cached.
+_cached = lru_cache(maxsize=8192)(_uncached)
+clear_cache = _cached.cache_clear
 
 
 def _jionlp(text: str, ref: date | None, plan_year: int | None) -> Result | None:

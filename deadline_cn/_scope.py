@@ -21,6 +21,8 @@ _COUNT_REACH = 40  # how far after 每年 its "至少…1次" may stand (a bound
 _PUNCT = " ,;。、:\"'-—"
 _LEAD_RE = re.compile("(?:[" + re.escape(_PUNCT) + "]|" + "|".join(
     re.escape(w) for w in sorted((*lx.SCOPE_LEAD, *lx.HEDGES, "自", "从"), key=len, reverse=True)) + ")+")
+_TRAIL = tuple(lx.SCOPE_TRAIL)
+_VERBS = tuple(lx.SCOPE_LEAD_VERBS)
 _SEPARATOR = re.compile(f"[{lx.CLAUSE_SEPARATORS}]")
 _OPENERS = {"“": "”", "(": ")", "《": "》", "‘": "’"}
 _CLOSERS = {v: k for k, v in _OPENERS.items()}
@@ -42,29 +44,28 @@ def trim(text: str, span: Span, *, verbs: bool = True) -> Span | None:
     Linear in the span: every step removes something, and bracket pairing uses counts kept as it goes.
     """
     s, e = span
-    counts = {c: text.count(c, s, e) for c in (*_OPENERS, *_CLOSERS)} if s < e else {}
+    counts: dict[str, int] = {}  # bracket counts in [s, e), taken once, the first time an edge is a bracket
     while s < e:
         was = (s, e)
         if (m := _LEAD_RE.match(text, s, e)) is not None:
             s = m.end()
         while s < e and text[e - 1] in _PUNCT:
             e -= 1
-        for word in lx.SCOPE_TRAIL:
-            if e - len(word) >= s and text.startswith(word, e - len(word)):
-                e -= len(word)
-                break
-        if s < e and text[s] in _OPENERS and counts[_OPENERS[text[s]]] == 0:
-            counts[text[s]] -= 1  # an opening “ or ( whose partner is outside the span
-            s += 1
-        if s < e and text[e - 1] in _CLOSERS and counts[_CLOSERS[text[e - 1]]] == 0:
-            counts[text[e - 1]] -= 1
-            e -= 1
+        if text.endswith(_TRAIL, s, e):
+            e -= next(len(w) for w in _TRAIL if text.endswith(w, s, e))
+        if s < e and (text[s] in _OPENERS or text[e - 1] in _CLOSERS):
+            counts = counts or {c: text.count(c, s, e) for c in (*_OPENERS, *_CLOSERS)}
+            if text[s] in _OPENERS and counts[_OPENERS[text[s]]] == 0:
+                counts[text[s]] -= 1  # an opening “ or ( whose partner is outside the span
+                s += 1
+            if s < e and text[e - 1] in _CLOSERS and counts[_CLOSERS[text[e - 1]]] == 0:
+                counts[text[e - 1]] -= 1
+                e -= 1
         if (s, e) == was:
             break
-    if verbs:
-        for verb in lx.SCOPE_LEAD_VERBS:
-            if text.startswith(verb, s, e):
-                return trim(text, (s + len(verb), e), verbs=False)
+    if verbs and text.startswith(_VERBS, s, e):
+        verb = next(v for v in _VERBS if text.startswith(v, s, e))
+        return trim(text, (s + len(verb), e), verbs=False)
     return None if e - s <= 3 and text[s:e] in lx.SCOPE_EMPTY else (s, e)
 
 

@@ -8,7 +8,6 @@ text. Level 2 (``_grammar``) composes the tokens into parses.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -83,35 +82,41 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
 )
 
 
-@dataclass(frozen=True, slots=True)
 class Token:
-    """One token; its named parts are read from the match on demand (most are never asked for)."""
+    """One token; its named parts are read from the match in one call, the first time one is asked for."""
 
-    type: str
-    start: int
-    end: int
-    text: str
-    match: re.Match[str]
-    names: frozenset[str]
+    __slots__ = ("_parts", "end", "match", "names", "start", "text", "type")
+
+    def __init__(self, type: str, match: re.Match[str], names: tuple[str, ...]) -> None:
+        self.type, self.match, self.names = type, match, names
+        self.start, self.end = match.span()
+        self.text = match.group()
+        self._parts: dict[str, str | None] | None = None
+
+    def __repr__(self) -> str:
+        return f"Token({self.type!r}, {self.start}, {self.end}, {self.text!r})"
 
     def get(self, name: str) -> str | None:
-        return self.match.group(f"{self.type}__{name}") if name in self.names else None
+        if self._parts is None:
+            values = self.match.group(*(f"{self.type}__{n}" for n in self.names)) if self.names else ()
+            self._parts = dict(zip(self.names, values if len(self.names) > 1 else (values,), strict=True))
+        return self._parts.get(name)
 
     def span_of(self, name: str) -> tuple[int, int] | None:
-        if name not in self.names or self.get(name) is None:
+        if self.get(name) is None:
             return None
         return self.match.span(f"{self.type}__{name}")
 
 
 @lru_cache(maxsize=1)
-def _scanner() -> tuple[re.Pattern[str], dict[str, frozenset[str]]]:
+def _scanner() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
     """One alternation; each token's own groups are renamed <token>__<group> to keep names unique.
 
     A lookahead on the characters that can begin any token lets every other position fail at once.
     """
     parts, names = [], {}
     for name, pattern in TOKEN_PATTERNS:
-        names[name] = frozenset(re.findall(r"\(\?P<(\w+)>", pattern))
+        names[name] = tuple(re.findall(r"\(\?P<(\w+)>", pattern))
         renamed = re.sub(r"\(\?P<(\w+)>", f"(?P<{name}__\\1>", pattern)
         parts.append(f"(?P<{name}>{renamed})")
     starts = first_char_class([p for _, p in TOKEN_PATTERNS])
@@ -121,5 +126,4 @@ def _scanner() -> tuple[re.Pattern[str], dict[str, frozenset[str]]]:
 
 def tokenize(text: str) -> list[Token]:
     scanner, names = _scanner()
-    return [Token(kind, m.start(), m.end(), m.group(), m, names[kind])
-            for m in scanner.finditer(text) if (kind := m.lastgroup or "")]
+    return [Token(kind, m, names[kind]) for m in scanner.finditer(text) if (kind := m.lastgroup or "")]

@@ -1,0 +1,51 @@
+"""Folding: the invisible-character data, offsets back into the original, numerals."""
+
+from __future__ import annotations
+
+import sys
+import unicodedata
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from deadline_cn._lexicon import INVISIBLE_CATEGORIES, INVISIBLE_RANGES
+from deadline_cn._text import fold, numeral_value
+
+
+def test_invisible_ranges_match_unicodedata() -> None:
+    wanted = [c for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) in INVISIBLE_CATEGORIES]
+    ours = [c for a, b in INVISIBLE_RANGES for c in range(a, b + 1)]
+    assert ours == wanted, f"regenerate INVISIBLE_RANGES for Unicode {unicodedata.unidata_version}"
+
+
+@pytest.mark.parametrize(("text", "folded"), [
+    ("２０１７年６月底前", "2017年6月底前"), ("二〇一七年六月底前", "2017年6月底前"), ("二○二二年", "2022年"),
+    ("長期工作", "长期工作"), ("2017 年\n12\u200b月", "2017年12月"), ("28\t年内", "28;年内"),
+    ("统一部署", "统一部署"), ("第十四个五年规划", "第14个5年规划"), ("十三五", "十三五"), ("两个半月", "2个半月"),
+])
+def test_fold(text: str, folded: str) -> None:
+    assert fold(text).text == folded
+
+
+@given(st.text(max_size=80))
+def test_every_folded_span_maps_into_the_original(text: str) -> None:
+    f = fold(text)
+    for i in range(len(f.text)):
+        s, e = f.original_span(i, i + 1)
+        assert 0 <= s < e <= len(text)
+    s, e = f.original_span(0, len(f.text))
+    assert 0 <= s <= e <= len(text)
+
+
+def test_numeral_span_covers_the_whole_numeral() -> None:
+    text = "二〇一七年六月底前"
+    f = fold(text)
+    assert f.original_span(0, 4) == (0, 4)
+    assert text[slice(*f.original_span(0, len(f.text)))] == text
+
+
+@pytest.mark.parametrize(("run", "value"), [("二〇一七", "2017"), ("十二", "12"), ("二十三", "23"), ("一百零五", "105"),
+                                             ("两", "2"), ("十三五", None), ("一二", None)])
+def test_numeral_value(run: str, value: str | None) -> None:
+    assert numeral_value(run) == value
