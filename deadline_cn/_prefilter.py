@@ -8,15 +8,21 @@ is used at all.
 
 from __future__ import annotations
 
-try:  # Python 3.11+
-    import re._constants as _c
-    import re._parser as _p
-except ImportError:  # pragma: no cover - Python 3.10
-    import sre_constants as _c  # type: ignore[no-redef]
-    import sre_parse as _p  # type: ignore[no-redef]
-
+import importlib
 import re
 from typing import Any
+
+
+def _module(new: str, old: str) -> Any:
+    """The regex parser lives in re._parser since Python 3.11 (sre_parse before, deprecated after)."""
+    try:
+        return importlib.import_module(new)
+    except ImportError:  # pragma: no cover - Python 3.10
+        return importlib.import_module(old)
+
+
+_c = _module("re._constants", "sre_constants")
+_p = _module("re._parser", "sre_parse")
 
 First = tuple[set[str], bool, bool]  # (characters, may begin with a digit, may match empty)
 _ZERO_WIDTH = (_c.AT, _c.ASSERT, _c.ASSERT_NOT)
@@ -48,16 +54,19 @@ def _first(items: Any) -> First | None:
         if op == _c.IN:
             got = _in_set(arg)
             return None if got is None else (chars | got[0], digit or got[1], False)
-        subs = {_c.SUBPATTERN: lambda a: [a[-1]], _c.BRANCH: lambda a: a[1],
-                _c.MAX_REPEAT: lambda a: [a[2]], _c.MIN_REPEAT: lambda a: [a[2]]}.get(op)
-        if subs is None:
+        if op == _c.SUBPATTERN:
+            subs, nullable = [arg[-1]], False
+        elif op == _c.BRANCH:
+            subs, nullable = arg[1], False
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+            subs, nullable = [arg[2]], arg[0] == 0
+        else:
             return None
-        nullable = op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and arg[0] == 0
-        for sub in subs(arg):
-            got = _first(sub)
-            if got is None:
+        for sub in subs:
+            inner = _first(sub)
+            if inner is None:
                 return None
-            chars, digit, nullable = chars | got[0], digit or got[1], nullable or got[2]
+            chars, digit, nullable = chars | inner[0], digit or inner[1], nullable or inner[2]
         if not nullable:
             return chars, digit, False
     return chars, digit, True

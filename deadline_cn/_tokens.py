@@ -98,8 +98,9 @@ class Token:
 
     def get(self, name: str) -> str | None:
         if self._parts is None:
-            values = self.match.group(*(f"{self.type}__{n}" for n in self.names)) if self.names else ()
-            self._parts = dict(zip(self.names, values if len(self.names) > 1 else (values,), strict=True))
+            keys = [f"{self.type}__{n}" for n in self.names]
+            values: Any = self.match.group(*keys) if keys else ()
+            self._parts = dict(zip(self.names, values if len(keys) > 1 else (values,), strict=True))
         return self._parts.get(name)
 
     def span_of(self, name: str) -> tuple[int, int] | None:
