@@ -113,7 +113,7 @@ def bench_normalise(rounds: int, jio_rounds: int) -> dict[str, Any]:
     jio = quiet_jionlp()
     data = cells()
     bases = [time_base(c["ref"], c["plan_year"]) for c in data]
-    from deadline_cn._api import clear_cache
+    from deadline_cn._read.normalise import clear_cache
 
     norm = deadline_cn.normalise
 

@@ -5,8 +5,8 @@
 datetime.date(2017, 6, 30)
 """
 
-from deadline_cn._api import normalise
-from deadline_cn._extract import extract
+from deadline_cn._read.extract import extract
+from deadline_cn._read.normalise import normalise
 from deadline_cn.errors import DeadlineError
 from deadline_cn.results import (
     Alternative,

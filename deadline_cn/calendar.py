@@ -18,7 +18,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Final, NamedTuple
 
-from deadline_cn import _lunar_data
+from deadline_cn._resolve import lunar_data as _lunar_data
 
 __all__ = [
     "BEYOND_COVERAGE_FLAG",

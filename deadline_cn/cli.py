@@ -15,12 +15,12 @@ import sys
 from collections.abc import Sequence
 
 from deadline_cn import __version__
-from deadline_cn._api import normalise
-from deadline_cn._cli_commands import COMMANDS, add_common, phrase_entries, stamp, write_ics
-from deadline_cn._explain import explain_json, explain_lines
-from deadline_cn._extras import MissingExtra, need
-from deadline_cn._table_io import TableError
-from deadline_cn._term import KIND_COLOURS, Paint, pad, wants_colour
+from deadline_cn._cli.commands import COMMANDS, add_common, phrase_entries, stamp, write_ics
+from deadline_cn._cli.explain import explain_json, explain_lines
+from deadline_cn._cli.extras import MissingExtra, need
+from deadline_cn._cli.table_io import TableError
+from deadline_cn._cli.term import KIND_COLOURS, Paint, pad, wants_colour
+from deadline_cn._read.normalise import normalise
 from deadline_cn.results import Result, Unresolved
 
 PROG = "deadline-cn"

@@ -13,7 +13,8 @@ from typing import Any, ClassVar
 
 from dateutil import rrule as _rrule
 
-from deadline_cn import _dates, _describe
+from deadline_cn import _describe
+from deadline_cn._resolve import dates as _dates
 
 Span = tuple[int, int]
 JSON = dict[str, Any]
@@ -173,19 +174,19 @@ class Relative(_Base):
 
     def resolve(self, event_date: date | datetime) -> date | datetime:
         """The last permitted day (a datetime for hour offsets); for a range, its far end."""
-        from deadline_cn._offsets import apply_offset
+        from deadline_cn._resolve.offsets import apply_offset
 
         return apply_offset(event_date, self.offset.max or self.offset.value, self.offset.unit)
 
     def resolve_range(self, event_date: date | datetime) -> tuple[date | datetime, date | datetime]:
         """Both ends of a ranged offset (2—3年); equal ends for a single offset."""
-        from deadline_cn._offsets import apply_offset
+        from deadline_cn._resolve.offsets import apply_offset
 
         return apply_offset(event_date, self.offset.value, self.offset.unit), self.resolve(event_date)
 
     def resolved(self, event_date: date | datetime) -> Relative:
         """A copy with ``due`` filled in and the calendar's coverage flags added."""
-        from deadline_cn._offsets import coverage_flags_for
+        from deadline_cn._resolve.offsets import coverage_flags_for
 
         due = self.resolve(event_date)
         out = _replace(self, due=due)

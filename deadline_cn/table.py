@@ -14,7 +14,7 @@ How a table is read:
   row (a header repeated on each page) and section headings (one text alone in the row: "一、推进决策公开").
 - A deadline cell that continues a vertical merge, a blank cell, and "同上" each take the text above and
   are marked filled down (``fill`` = "merged", "blank", "ditto"). Other columns follow merges only.
-- A compound cell stays one row: see :mod:`deadline_cn._ledger` for its ``due`` (the latest part's), and
+- A compound cell stays one row: see :mod:`deadline_cn._cli.ledger` for its ``due`` (the latest part's), and
   ``parts`` for each part's own reading.
 
 Needs ``pip install 'deadline-cn[tables]'`` for .docx / .xlsx; .csv needs nothing.
@@ -29,9 +29,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from deadline_cn import _ledger
-from deadline_cn._api import DateLike, as_date, normalise
-from deadline_cn._table_io import Cell, Grid, TableError, find_header, read_grids, squash
+from deadline_cn._cli import ledger as _ledger
+from deadline_cn._cli.table_io import Cell, Grid, TableError, find_header, read_grids, squash
+from deadline_cn._read.normalise import DateLike, as_date, normalise
 from deadline_cn.results import Result, Unresolved
 
 __all__ = ["DEADLINE_HEADERS", "Row", "TableError", "due_before", "read", "records"]
@@ -110,7 +110,7 @@ def read(path: str | Path, *, column: str | None = None, ref: DateLike = None, p
     """Every task row of the work-plan table in ``path`` (.docx, .xlsx or .csv), read with ``normalise``.
 
     Raises TableError when no table in the file has a deadline column, FileNotFoundError, and
-    deadline_cn._extras.MissingExtra (an ImportError naming the pip command) without openpyxl/python-docx.
+    deadline_cn._cli.extras.MissingExtra (an ImportError naming the pip command) without openpyxl/python-docx.
     """
     path = Path(path)
     names = (column,) if column else DEADLINE_HEADERS

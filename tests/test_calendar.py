@@ -12,8 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from deadline_cn import _lunar_data
 from deadline_cn import calendar as cal
+from deadline_cn._resolve import lunar_data as _lunar_data
 
 FIRST, LAST = cal.coverage()
 BEYOND = LAST + 1  # the first year chinesecalendar has no data for (2027 with chinesecalendar 1.11)

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from deadline_cn import _fallback
-from deadline_cn._fallback import jionlp_reading
+from deadline_cn._read import fallback as _fallback
+from deadline_cn._read.fallback import jionlp_reading
 from deadline_cn.results import Deadline, Offset, Ongoing, Recurrence, Relative, Result, Window, from_dict
 
 REF = date(2017, 1, 9)  # a Monday
@@ -207,7 +207,7 @@ def test_import_is_lazy_and_the_banner_never_reaches_stdout() -> None:
     code = (
         "import sys\n"
         "from datetime import date\n"
-        "from deadline_cn._fallback import jionlp_reading\n"
+        "from deadline_cn._read.fallback import jionlp_reading\n"
         "assert 'jionlp' not in sys.modules\n"
         "r = jionlp_reading('下周三', (0, 3), ref=date(2017, 1, 9), plan_year=None)\n"
         "assert 'jionlp' in sys.modules and r is not None and r.due == date(2017, 1, 18), r\n"

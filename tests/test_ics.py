@@ -11,7 +11,7 @@ import pytest
 from dateutil.rrule import rrulestr
 
 from deadline_cn import Recurrence, normalise, table
-from deadline_cn._ics import entries, schedule, to_ics, undated
+from deadline_cn._cli.ics import entries, schedule, to_ics, undated
 from deadline_cn.cli import main
 from tests.test_table import DOCS, build_docx, cells_of
 

@@ -20,8 +20,8 @@ from typing import Any
 import pytest
 
 from deadline_cn import normalise, table
-from deadline_cn._extras import MissingExtra
-from deadline_cn._table_out import write_csv, write_jsonl, write_xlsx
+from deadline_cn._cli.extras import MissingExtra
+from deadline_cn._cli.table_out import write_csv, write_jsonl, write_xlsx
 from deadline_cn.cli import main
 from tests.goldcheck import mismatches
 

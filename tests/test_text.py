@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from deadline_cn._lexicon import INVISIBLE_CATEGORIES, INVISIBLE_RANGES
-from deadline_cn._text import fold, numeral_value
+from deadline_cn._grammar.lexicon import INVISIBLE_CATEGORIES, INVISIBLE_RANGES
+from deadline_cn._grammar.text import fold, numeral_value
 
 
 def test_invisible_ranges_match_unicodedata() -> None:

@@ -13,10 +13,12 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import IO
 
-from deadline_cn import _batch, _ics, table
-from deadline_cn._extras import need
-from deadline_cn._table_out import FORMATS, write_csv, write_jsonl, write_xlsx
-from deadline_cn._term import Progress, is_tty
+from deadline_cn import table
+from deadline_cn._cli import batch as _batch
+from deadline_cn._cli import ics as _ics
+from deadline_cn._cli.extras import need
+from deadline_cn._cli.table_out import FORMATS, write_csv, write_jsonl, write_xlsx
+from deadline_cn._cli.term import Progress, is_tty
 from deadline_cn.results import Result, Unresolved
 
 PROG = "deadline-cn"

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from deadline_cn import _lexicon as lx
-from deadline_cn._parse import (
+from deadline_cn._grammar import lexicon as lx
+from deadline_cn._grammar.parse import (
     DeadlineP,
     DittoP,
     Item,
@@ -24,7 +24,7 @@ from deadline_cn._parse import (
     TriggerP,
     When,
 )
-from deadline_cn._tokens import Token
+from deadline_cn._grammar.tokens import Token
 
 Match = tuple[Parse, int]
 Rule = Callable[[Sequence[Token], int], "Match | None"]

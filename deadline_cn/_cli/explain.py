@@ -21,9 +21,9 @@ class Step:
 
 def steps(text: str) -> list[Step]:
     """The grammar's items for ``text``, in order, with spans mapped back to the original text."""
-    from deadline_cn._api import items_of
-    from deadline_cn._text import fold
-    from deadline_cn._tokens import tokenize
+    from deadline_cn._grammar.text import fold
+    from deadline_cn._grammar.tokens import tokenize
+    from deadline_cn._read.normalise import items_of
 
     folded = fold(text)
     scan, items = items_of(folded)
@@ -45,7 +45,7 @@ def explain_lines(text: str) -> list[str]:
         return [f"  (explain unavailable: {type(exc).__name__}: {exc})"]
     if not found:
         return ["  (no rule matched)"]
-    from deadline_cn._term import pad
+    from deadline_cn._cli.term import pad
 
     lines = []
     for step in found:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from deadline_cn._api import normalise
+from deadline_cn._read.normalise import normalise
 from deadline_cn.results import Result, Unresolved
 
 _FIELDS = {"text": (str,), "ref": (str, type(None)), "plan_year": (int, type(None)),

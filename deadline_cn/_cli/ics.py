@@ -22,7 +22,7 @@ from datetime import date, datetime
 from typing import Any
 
 from deadline_cn import __version__
-from deadline_cn._extras import need
+from deadline_cn._cli.extras import need
 from deadline_cn.calendar import HOLIDAY_YEARS
 from deadline_cn.results import Conditional, Deadline, Ongoing, Recurrence, Relative, Result, Window
 

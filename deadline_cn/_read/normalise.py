@@ -11,13 +11,13 @@ import re
 from datetime import date, datetime
 from functools import lru_cache
 
-from deadline_cn import _lexicon as lx
-from deadline_cn._grammar import parse_tokens
-from deadline_cn._parse import Item, MarkerP
-from deadline_cn._resolve import Context, NeedsYear, resolve
-from deadline_cn._scope import Placed, place
-from deadline_cn._text import Folded, fold
-from deadline_cn._tokens import tokenize
+from deadline_cn._grammar import lexicon as lx
+from deadline_cn._grammar.parse import Item, MarkerP
+from deadline_cn._grammar.rules import parse_tokens
+from deadline_cn._grammar.scope import Placed, place
+from deadline_cn._grammar.text import Folded, fold
+from deadline_cn._grammar.tokens import tokenize
+from deadline_cn._resolve.resolver import Context, NeedsYear, resolve
 from deadline_cn.errors import DeadlineError
 from deadline_cn.results import Compound, Deadline, Recurrence, Relative, Result, Unresolved, Window
 
@@ -94,7 +94,7 @@ def _jionlp(text: str, ref: date | None, plan_year: int | None) -> Result | None
     stripped = text.strip()
     if not stripped or len(stripped) > 40 or not TIME_LIKE.search(DOC_NUMBER.sub("", mask_titles(fold(text).text))):
         return None
-    from deadline_cn._fallback import jionlp_reading
+    from deadline_cn._read.fallback import jionlp_reading
 
     start = text.index(stripped[0])
     # the plan year wins over the issue date's year, as in the grammar (a 2018 plan issued in 2017-12)

@@ -12,8 +12,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from deadline_cn import _lexicon as lx
-from deadline_cn._parse import DeadlineP, Item, MarkerP, OngoingP, RecurP, RelativeP, TriggerP
+from deadline_cn._grammar import lexicon as lx
+from deadline_cn._grammar.parse import DeadlineP, Item, MarkerP, OngoingP, RecurP, RelativeP, TriggerP
 
 Span = tuple[int, int]
 _COUNT = re.compile(r"(?:至少|不少于|不低于|最少)[^,;。]{0,12}?(\d{1,3})次")

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from deadline_cn._lexicon import CHAR_VARIANTS, CN_DIGITS, INVISIBLE_RANGES, NUMERAL_AFTER, NUMERAL_BEFORE
+from deadline_cn._grammar.lexicon import CHAR_VARIANTS, CN_DIGITS, INVISIBLE_RANGES, NUMERAL_AFTER, NUMERAL_BEFORE
 
 _NUMERAL_RUN = re.compile("[〇零一二三四五六七八九十百两]+")
 _POSITIONAL = re.compile(
@@ -58,7 +58,7 @@ def _char_table() -> dict[int, str | None]:
     kept as a clause break (a column, never inside a phrase).
     """
     table: dict[int, str | None] = {}
-    raw = resources.files("deadline_cn").joinpath("data/tra2sim.txt").read_text(encoding="utf-8")
+    raw = resources.files("deadline_cn._grammar").joinpath("data/tra2sim.txt").read_text(encoding="utf-8")
     pairs = "".join(line for line in raw.splitlines() if not line.startswith("#"))
     for i in range(0, len(pairs) - 1, 2):
         table[ord(pairs[i])] = pairs[i + 1]

@@ -13,8 +13,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
-from deadline_cn._api import DateLike
-from deadline_cn._extras import need
+from deadline_cn._cli.extras import need
+from deadline_cn._read.normalise import DateLike
 from deadline_cn.table import Row
 
 FORMATS = ("csv", "jsonl", "xlsx")

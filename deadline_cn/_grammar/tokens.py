@@ -11,8 +11,8 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from deadline_cn import _lexicon as lx
-from deadline_cn._prefilter import first_char_class
+from deadline_cn._grammar import lexicon as lx
+from deadline_cn._grammar.prefilter import first_char_class
 
 
 def alt(words: Any) -> str:

@@ -9,11 +9,11 @@ a date only when a cue makes it a time limit (前, 底, 内, 止, 起, 到…), 
 
 from __future__ import annotations
 
-from deadline_cn._api import DateLike, build, check_args, items_of, original_text
-from deadline_cn._parse import DeadlineP, DittoP, Item, MarkerP, OngoingP, RecurP, TriggerP
-from deadline_cn._resolve import Context
-from deadline_cn._scope import place
-from deadline_cn._text import fold
+from deadline_cn._grammar.parse import DeadlineP, DittoP, Item, MarkerP, OngoingP, RecurP, TriggerP
+from deadline_cn._grammar.scope import place
+from deadline_cn._grammar.text import fold
+from deadline_cn._read.normalise import DateLike, build, check_args, items_of, original_text
+from deadline_cn._resolve.resolver import Context
 from deadline_cn.results import Result
 
 

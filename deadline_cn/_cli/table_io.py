@@ -17,7 +17,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from deadline_cn._extras import need
+from deadline_cn._cli.extras import need
 
 SUFFIXES = (".docx", ".xlsx", ".xlsm", ".csv", ".tsv")
 _SPACE = re.compile(r"\s+")

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from deadline_cn import _dates, _lexicon
-from deadline_cn._parse import (
+from deadline_cn._grammar import lexicon as _lexicon
+from deadline_cn._grammar.parse import (
     DeadlineP,
     DittoP,
     MarkerP,
@@ -25,6 +25,7 @@ from deadline_cn._parse import (
     TriggerP,
     When,
 )
+from deadline_cn._resolve import dates as _dates
 from deadline_cn.results import (
     Alternative,
     Conditional,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from datetime import date, datetime, timedelta
 
-from deadline_cn import _dates
+from deadline_cn._resolve import dates as _dates
 
 
 def apply_offset(event: date | datetime, value: float, unit: str) -> date | datetime:

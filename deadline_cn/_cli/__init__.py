@@ -1,0 +1,1 @@
+"""The command line and the ledger tools: batches, work-plan tables, iCalendar, --explain."""

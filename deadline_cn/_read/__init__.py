@@ -1,0 +1,1 @@
+"""The readers: normalise() for a cell, extract() for running text, the jionlp fallback."""

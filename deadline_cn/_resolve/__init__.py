@@ -1,0 +1,1 @@
+"""Turning parses into dates: the resolver, calendar arithmetic, offsets, the lunar table."""
