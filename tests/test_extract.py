@@ -125,3 +125,14 @@ def test_empty_and_non_str() -> None:
     assert extract("") == []
     with pytest.raises(TypeError, match="int"):
         extract(2017)  # type: ignore[arg-type]
+
+
+def test_chunking_never_changes_what_is_found(monkeypatch: pytest.MonkeyPatch) -> None:
+    """extract() reads long text a sentence chunk at a time; cutting after every 。 changes nothing."""
+    from deadline_cn._read import extract as module
+
+    text = prose("000_855bac6bceb4f4a7") + prose("004_a38a3ecdda12af4a")
+    whole = extract(text, ref="2017-01-09")
+    monkeypatch.setattr(module, "CHUNK", 1)
+    assert len(module.chunks(text)) > 50
+    assert extract(text, ref="2017-01-09") == whole

@@ -37,17 +37,18 @@ class Folded:
     text: str
     starts: Sequence[int]
     block_ends: dict[int, int] = field(default_factory=dict)
+    offset: int = 0  # where the folded piece begins in the caller's text (extract() folds a chunk at a time)
 
     def end_of(self, i: int) -> int:
-        return self.block_ends.get(i, self.starts[i] + 1)
+        return self.block_ends.get(i, self.starts[i] + 1) + self.offset
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         if start >= end:
             if start < len(self.starts):
-                return self.starts[start], self.starts[start]
-            pos = self.end_of(len(self.starts) - 1) if self.starts else 0
+                return self.starts[start] + self.offset, self.starts[start] + self.offset
+            pos = self.end_of(len(self.starts) - 1) if self.starts else self.offset
             return pos, pos
-        return self.starts[start], self.end_of(end - 1)
+        return self.starts[start] + self.offset, self.end_of(end - 1)
 
 
 @lru_cache(maxsize=1)
@@ -77,21 +78,23 @@ def _kept_runs() -> re.Pattern[str]:
     return re.compile(f"[^\\x00-\\x08\\x0a-\\x20{body}]+")  # the tab (9) is kept: it folds to ";"
 
 
-def fold(text: str) -> Folded:
-    folded = text.translate(_char_table())
-    if len(folded) == len(text):
-        starts: Sequence[int] = range(len(text))
+def fold(text: str, start: int = 0, end: int | None = None) -> Folded:
+    """Fold ``text[start:end]``; the spans it maps back to are offsets into the whole ``text``."""
+    piece = text if start == 0 and end is None else text[start:end]
+    folded = piece.translate(_char_table())
+    if len(folded) == len(piece):
+        starts: Sequence[int] = range(len(piece))
     else:
         kept = array("q")
-        for run in _kept_runs().finditer(text):
+        for run in _kept_runs().finditer(piece):
             kept.extend(range(run.start(), run.end()))
         starts = kept
     if _NUMERAL_RUN.search(folded):
-        return _fold_numerals(folded, starts)
-    return Folded(folded, starts)
+        return _fold_numerals(folded, starts, start)
+    return Folded(folded, starts, offset=start)
 
 
-def _fold_numerals(text: str, starts: Sequence[int]) -> Folded:
+def _fold_numerals(text: str, starts: Sequence[int], offset: int) -> Folded:
     out: list[str] = []
     new_starts = array("q")
     block_ends: dict[int, int] = {}
@@ -111,7 +114,7 @@ def _fold_numerals(text: str, starts: Sequence[int]) -> Folded:
         last = m.end()
     out.append(text[last:])
     new_starts.extend(starts[last:])
-    return Folded("".join(out), new_starts, block_ends)
+    return Folded("".join(out), new_starts, block_ends, offset)
 
 
 def _in_numeral_context(text: str, start: int, end: int) -> bool:

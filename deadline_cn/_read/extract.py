@@ -17,6 +17,9 @@ from deadline_cn._resolve.resolver import Context
 from deadline_cn.results import Result
 
 
+CHUNK = 8192
+
+
 def _is_prose_time(item: Item, scan: str) -> bool:
     """Whether a parse is a time limit in running text (see the module docstring)."""
     p = item.parse
@@ -41,14 +44,34 @@ def extract(text: str, *, ref: DateLike = None, plan_year: int | None = None,
     in the length of ``text``.
     """
     ref_day, year = check_args(text, ref, plan_year, month_before)
-    folded = fold(text)
+    out: list[Result] = []
+    for start, end in chunks(text):
+        out.extend(_extract_chunk(text, start, end, Context(ref_day, year, month_before)))
+    return out
+
+
+def chunks(text: str, size: int | None = None) -> list[tuple[int, int]]:
+    """Cut after a 。 at least ``size`` characters on: no expression spans a full stop, and a chunk's tokens
+    die young (one pass over a whole archive would keep millions of them alive for the garbage collector)."""
+    size = size or CHUNK
+    bounds, start = [], 0
+    while start < len(text):
+        cut = text.find("。", start + size)
+        end = len(text) if cut < 0 else cut + 1
+        bounds.append((start, end))
+        start = end
+    return bounds
+
+
+def _extract_chunk(text: str, start: int, end: int, base: Context) -> list[Result]:
+    folded = fold(text, start, end)
     scan, items = items_of(folded)
     kept = [it for it in items if _is_prose_time(it, scan)]
     placed = [p for p in place(scan, kept, continue_clauses=False) if not isinstance(p.item.parse, MarkerP)]
     out = []
     for p in placed:
         # each expression resolves on its own, as normalise() would read it: no year carried across sentences
-        ctx = Context(ref_day, year, month_before)
+        ctx = Context(base.ref, base.plan_year, base.month_before)
         ctx.text_of = lambda span: original_text(text, folded, span)
         out.append(build(text, folded, p, ctx))
     return out

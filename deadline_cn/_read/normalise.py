@@ -102,18 +102,17 @@ def _jionlp(text: str, ref: date | None, plan_year: int | None) -> Result | None
     return jionlp_reading(text, (start, start + len(stripped)), ref=base, plan_year=plan_year)
 
 
+_TITLE = re.compile("《[^《》]{1,120}》")
+
+
 def mask_titles(text: str) -> str:
-    """Blank the inside of 《…》 so a title's "2016年" is never read as a deadline (one linear pass)."""
+    """Blank the inside of 《…》 so a title's "2016年" is never read as a deadline.
+
+    Only a closed title of reasonable length is masked: a stray 《 must not hide the rest of a document.
+    """
     if "《" not in text:
         return text
-    out, depth = [], 0
-    for ch in text:
-        if ch == "》" and depth:
-            depth -= 1
-        out.append("□" if depth and ch not in "《》" else ch)
-        if ch == "《":
-            depth += 1
-    return "".join(out)
+    return _TITLE.sub(lambda m: "《" + "□" * (len(m.group()) - 2) + "》", text)
 
 
 def items_of(folded: Folded) -> tuple[str, list[Item]]:
