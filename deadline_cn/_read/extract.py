@@ -16,7 +16,6 @@ from deadline_cn._read.normalise import DateLike, build, check_args, items_of, o
 from deadline_cn._resolve.resolver import Context
 from deadline_cn.results import Result
 
-
 CHUNK = 8192
 
 
