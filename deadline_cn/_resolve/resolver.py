@@ -267,24 +267,26 @@ def resolve_trigger(p: TriggerP, ctx: Context) -> tuple[type[Result], Fields]:
     return Conditional, {"trigger": trigger, "then": then, "flags": []}
 
 
+def resolve_missing(p: MissingP, ctx: Context) -> tuple[type[Result], Fields]:
+    return Unresolved, {"reason": p.reason, "flags": []}
+
+
+def resolve_ditto(p: DittoP, ctx: Context) -> tuple[type[Result], Fields]:
+    return Unresolved, {"reason": "同上: the reading is the row above's", "flags": ["ditto"]}
+
+
+def resolve_marker(p: MarkerP, ctx: Context) -> tuple[type[Result], Fields]:
+    """及时 / 随时 standing alone: ongoing from the document date, flagged vague."""
+    return Ongoing, {"start": ctx.ref, "end": None, "flags": [p.flag]}
+
+
+RESOLVERS: dict[type, Callable[[Any, Context], tuple[type[Result], Fields]]] = {
+    DeadlineP: resolve_deadline, RangeP: resolve_range, OngoingP: resolve_ongoing, RecurP: resolve_recurrence,
+    RelativeP: resolve_relative, TriggerP: resolve_trigger, MissingP: resolve_missing, DittoP: resolve_ditto,
+    MarkerP: resolve_marker,
+}
+
+
 def resolve(p: Parse, ctx: Context) -> tuple[type[Result], Fields]:
     """One parse → (result class, fields). Raises NeedsYear when a year is needed and unknown."""
-    if isinstance(p, DeadlineP):
-        return resolve_deadline(p, ctx)
-    if isinstance(p, RangeP):
-        return resolve_range(p, ctx)
-    if isinstance(p, OngoingP):
-        return resolve_ongoing(p, ctx)
-    if isinstance(p, RecurP):
-        return resolve_recurrence(p, ctx)
-    if isinstance(p, RelativeP):
-        return resolve_relative(p, ctx)
-    if isinstance(p, TriggerP):
-        return resolve_trigger(p, ctx)
-    if isinstance(p, MissingP):
-        return Unresolved, {"reason": p.reason, "flags": []}
-    if isinstance(p, DittoP):
-        return Unresolved, {"reason": "同上: the reading is the row above's", "flags": ["ditto"]}
-    if isinstance(p, MarkerP):
-        return Ongoing, {"start": ctx.ref, "end": None, "flags": [p.flag]}
-    raise TypeError(f"unknown parse {p!r}")
+    return RESOLVERS[type(p)](p, ctx)
