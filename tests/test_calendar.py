@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from deadline_cn import calendar as cal
+from deadline_cn._resolve import holidays
 from deadline_cn._resolve import lunar_data as _lunar_data
 
 FIRST, LAST = cal.coverage()
@@ -289,7 +290,7 @@ def test_every_lunar_date_matches_jionlp() -> None:
     for offset in range((end - start).days + 1):
         day = start + timedelta(days=offset)
         year, month, lunar_day, leap = converter.to_lunar_date(datetime(day.year, day.month, day.day))
-        assert cal._lunar_to_solar(year, month, lunar_day, leap) == day, (day, year, month, lunar_day, leap)
+        assert holidays._lunar_to_solar(year, month, lunar_day, leap) == day, (day, year, month, lunar_day, leap)
 
 
 @pytest.mark.parametrize("name", ["春节", "元宵", "端午", "中秋"])
@@ -304,10 +305,10 @@ def test_lunar_holidays_match_jionlp_for_every_year(name: str) -> None:
 
 def test_impossible_lunar_dates_are_rejected() -> None:
     with pytest.raises(ValueError):
-        cal._lunar_to_solar(2024, 1, 1, leap=True)  # 2024 has no leap month
+        holidays._lunar_to_solar(2024, 1, 1, leap=True)  # 2024 has no leap month
     with pytest.raises(ValueError):
-        cal._lunar_to_solar(2025, 12, 30)  # 2025's 腊月 has 29 days
-    assert cal._lunar_to_solar(2023, 2, 1, leap=True) == d("2023-03-22")  # 闰二月
+        holidays._lunar_to_solar(2025, 12, 30)  # 2025's 腊月 has 29 days
+    assert holidays._lunar_to_solar(2023, 2, 1, leap=True) == d("2023-03-22")  # 闰二月
 
 
 # --- properties -----------------------------------------------------------------------------------

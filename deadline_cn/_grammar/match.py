@@ -1,0 +1,80 @@
+"""Reading a run of tokens: adjacency, cues, and the period a date token names (shared by the rules)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from deadline_cn._grammar import lexicon as lx
+from deadline_cn._grammar.parse import (
+    Parse,
+    RelativeP,
+    When,
+)
+from deadline_cn._grammar.tokens import Token
+
+Match = tuple[Parse, int]
+Rule = Callable[[Sequence[Token], int], "Match | None"]
+DATES = ("iso", "iso_month", "date_day", "date_typo", "date_month", "date_quarter", "date_half", "date_yearend",
+         "date_holiday", "date_year", "yearword")
+PERIOD_ALIASES = {"季": "季度", "星期": "周", "天": "日"}
+
+
+def at(tokens: Sequence[Token], i: int, *types: str) -> Token | None:
+    """tokens[i] if it has one of ``types`` and touches tokens[i-1] (no text between them)."""
+    if i >= len(tokens) or tokens[i].type not in types:
+        return None
+    if i > 0 and tokens[i - 1].end != tokens[i].start:
+        return None
+    return tokens[i]
+
+
+def head(tokens: Sequence[Token], i: int, *types: str) -> Token | None:
+    return tokens[i] if i < len(tokens) and tokens[i].type in types else None
+
+
+def cue_of(tok: Token | None) -> str | None:
+    return lx.CUES[tok.text] if tok is not None and tok.type == "cue" else None
+
+
+def when_of(tok: Token) -> When:
+    """The period a date token names (its year may stay unknown)."""
+    g = tok.get
+    if tok.type == "yearword":
+        return When(rel_year=0)
+    mt = g("mt")
+    ends = g("mend") or g("qend") or g("hend") or g("yend") or mt
+    wd = g("wd")
+    return When(
+        year=int(y) if (y := g("y")) else None,
+        rel_year=lx.RELATIVE_YEARS.get(g("ry") or ""),
+        month=int(m) if (m := g("m") or mt) else None,
+        day=int(d) if (d := g("d")) else None,
+        quarter=int(q) if (q := g("q")) else None,
+        half={"上": 1, "下": 2}.get(g("h") or ""),
+        xun={"上旬": 1, "中旬": 2, "下旬": 3}.get(g("xun") or "") or (1 if g("mstart") else None),  # 月初 ≈ 上旬
+        mid=bool(g("mid")),
+        edge="end" if ends else None,
+        holiday=lx.HOLIDAYS.get(g("hol") or ""),
+        weekday=None if wd is None else (6 if wd in "日天" else int(wd) - 1),
+        typo="typo:missing-月" if mt else None,
+    )
+
+
+def month_span(tok: Token) -> tuple[int, ...]:
+    m1, m2 = int(tok.get("m1") or 1), int(tok.get("m2") or 12)
+    return tuple(range(m1, m2 + 1)) if m1 <= m2 else (*range(m1, 13), *range(1, m2 + 1))
+
+
+def relative_of(tok: Token, anchor: tuple[int, int] | None = None) -> RelativeP | None:
+    """N个工作日 / N日内 / 2—3年 / 2个半月; a bare N日 or N年 needs 内 or a cap to be an offset."""
+    unit_word = tok.get("unit") or ""
+    if not (tok.get("within") or tok.get("cap") or unit_word in lx.BARE_OFFSET_UNITS or tok.get("n2")
+            or tok.get("half")):
+        return None
+    value = float(tok.get("n") or 0) + (0.5 if tok.get("half") else 0)
+    top = float(n2) if (n2 := tok.get("n2")) else None
+    return RelativeP(_num(value), lx.UNITS[unit_word], None if top is None else _num(top), anchor)
+
+
+def _num(x: float) -> float:
+    return int(x) if x == int(x) else x

@@ -1,0 +1,140 @@
+"""Level 2 rules for recurrences.
+
+每年 · 每季度末月20日前 · 从2017年起每年 · （5-11月）每月 · 每两个月 · 一季度一通报.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from deadline_cn._grammar.match import PERIOD_ALIASES, Match, at, cue_of, head, month_span, relative_of, when_of
+from deadline_cn._grammar.parse import (
+    RecurP,
+    When,
+)
+from deadline_cn._grammar.tokens import Token
+
+# --- recurrences -----------------------------------------------------------------------------------
+
+def _every(tokens: Sequence[Token], i: int, since: When | None = None) -> tuple[RecurP, int] | None:
+    """每<period>, optionally with the day it falls due (每年2月底前, 每月10日前, 每季度末月20日前, 每年春节)."""
+    tok = head(tokens, i, "every")
+    if tok is None:
+        return None
+    period = PERIOD_ALIASES.get(tok.get("per") or "年", tok.get("per") or "年")
+    tail = tok.get("tail")
+    recur = RecurP(period=period, since=since)
+    if tail and period in ("季度", "半年"):
+        recur = RecurP(period, since, _months_in_period(period, tail), -1 if tail in ("末", "底") else None)
+    elif tail in ("末", "底"):
+        recur = RecurP(period, since, bymonthday=-1)
+    used = 1
+    nxt = at(tokens, i + 1, "date_day", "date_month", "dayonly", "monthrange", "date_holiday", "date_yearend",
+              "date_quarter", "date_half")
+    if nxt is not None and (due := _due_within(recur, nxt)) is not None:
+        recur, used = due, 2
+        while at(tokens, i + used, "and") and (more := at(tokens, i + used + 1, "date_month")):  # 每年6月和12月
+            m = when_of(more)
+            day = -1 if m.edge == "end" else recur.bymonthday  # 每年3月、6月和12月底前: 底 closes the list
+            recur, used = RecurP(period, since, (*recur.bymonth, m.month or 1), day), used + 2
+        used += 1 if at(tokens, i + used, "cue") else 0
+    elif at(tokens, i + 1, "endafter") and (after := _days_after_end(period, since, tokens, i + 2)) is not None:
+        recur, used = after, 3
+    if (vague := at(tokens, i + used, "irregular")) is not None and vague.text == "定期":
+        used += 1  # 每月定期: 定期 only repeats what 每月 already says
+    return recur, used
+
+
+def _months_in_period(period: str, tail: str) -> tuple[int, ...]:
+    """每季度末月 → 3,6,9,12 · 每个季度第1个月 → 1,4,7,10 · 每半年第2个月 → 2,8."""
+    length = 3 if period == "季度" else 6
+    if tail.startswith("第"):
+        k = min(int(tail[1]), length)
+    else:
+        k = 1 if tail == "初" else length
+    return tuple(range(k, 13, length))
+
+
+def _days_after_end(period: str, since: When | None, tokens: Sequence[Token], i: int) -> RecurP | None:
+    """每季度结束后10日内: due on day N of the month after each period."""
+    tok = at(tokens, i, "offset")
+    rel = relative_of(tok) if tok is not None else None
+    first_months = {"季度": (1, 4, 7, 10), "半年": (1, 7), "年": (1,), "月": ()}
+    if rel is None or rel.unit != "day" or rel.max is not None or period not in first_months or rel.value > 28:
+        return None
+    return RecurP(period, since, first_months[period], int(rel.value))
+
+
+def _due_within(recur: RecurP, nxt: Token) -> RecurP | None:
+    """The day a recurrence falls due, when written after 每<period>."""
+    if nxt.type == "monthrange":
+        return RecurP(recur.period, recur.since, month_span(nxt))
+    w = when_of(nxt)
+    if w.year is not None:
+        return None
+    if nxt.type == "date_holiday":
+        return RecurP(recur.period, recur.since, holiday=w.holiday)
+    if nxt.type == "date_yearend":  # 每年年底前
+        return RecurP(recur.period, recur.since, (12,), -1) if w.rel_year is None else None
+    if nxt.type == "dayonly":
+        return RecurP(recur.period, recur.since, recur.bymonth, w.day)
+    if w.xun or w.mid:
+        return None
+    if w.quarter or w.half:  # 每年第一季度: its first month; 每年第一季度末: the day it ends
+        first = (w.quarter - 1) * 3 + 1 if w.quarter else (1 if w.half == 1 else 7)
+        last = first + (2 if w.quarter else 5)
+        return RecurP(recur.period, recur.since, (last,), -1) if w.edge == "end" else \
+            RecurP(recur.period, recur.since, (first,))
+    day = w.day or (-1 if w.edge == "end" else None)
+    return RecurP(recur.period, recur.since, (w.month,) if w.month else (), day)
+
+
+def rule_since_every(tokens: Sequence[Token], i: int) -> Match | None:
+    """从2017年起每年 · 2017年起每年 · 自2016年起每季度."""
+    j = i + 1 if head(tokens, i, "from") else i
+    date = (at if j > i else head)(tokens, j, "date_year", "date_month", "date_day", "iso")
+    if date is None:
+        return None
+    j += 1
+    if cue_of(at(tokens, j, "cue")) == "since":
+        j += 1
+    elif j == i + 1:  # neither 从/自 nor 起: "2017年每年" is not this rule
+        return None
+    if at(tokens, j, "sep") and tokens[j].text == ",":
+        j += 1
+    if at(tokens, j, "every") is None:
+        return None
+    inner = _every(tokens, j, since=when_of(date))
+    return None if inner is None else (inner[0], j - i + inner[1])
+
+
+def rule_seasonal(tokens: Sequence[Token], i: int) -> Match | None:
+    """（5-11月）每月 — a monthly task inside a season."""
+    months, every = head(tokens, i, "monthrange"), at(tokens, i + 1, "every")
+    if months is None or every is None or every.get("per") != "月" or (inner := _every(tokens, i + 1)) is None:
+        return None
+    return RecurP(period="月", bymonth=month_span(months), bymonthday=inner[0].bymonthday), 1 + inner[1]
+
+
+def rule_every(tokens: Sequence[Token], i: int) -> Match | None:
+    many = head(tokens, i, "everyn")
+    if many is not None:  # 每两个月 · 每3年
+        per = many.get("per") or "年"
+        return RecurP(period=PERIOD_ALIASES.get(per, per), interval=int(many.get("n") or 1)), 1
+    once = head(tokens, i, "onceper")
+    if once is not None:  # 一季度一通报 · 一月一报
+        per = once.get("per") or "年"
+        return RecurP(period=PERIOD_ALIASES.get(per, per)), 1
+    tok = head(tokens, i, "everyweekday")
+    if tok is not None:  # 每周五 · 每周一至周五
+        first, wd2 = when_of(tok).weekday or 0, tok.get("wd2")
+        last = first if wd2 is None else (6 if wd2 in "日天" else int(wd2) - 1)
+        return RecurP(period="周", byweekday=tuple(range(first, max(first, last) + 1))), 1
+    return _every(tokens, i)
+
+
+def rule_irregular(tokens: Sequence[Token], i: int) -> Match | None:
+    tok = head(tokens, i, "irregular")
+    return None if tok is None else (RecurP(period="irregular", vague=tok.text == "定期"), 1)
+
+
