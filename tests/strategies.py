@@ -132,3 +132,20 @@ def huge_text(draw: st.DrawFn, size: int = 100_000) -> str:
     """
     chunk = draw(st.lists(hostile_char, min_size=1, max_size=40).map("".join))
     return (chunk * (size // len(chunk) + 1))[:size]
+
+
+def _grammar_words() -> list[str]:
+    """Every literal word of the lexicon: text built from them reaches every token type and rule."""
+    from deadline_cn._grammar import lexicon as lx
+
+    words: set[str] = set()
+    for value in vars(lx).values():
+        items = value.keys() if isinstance(value, dict) else value if isinstance(value, tuple) else ()
+        words.update(w for w in items if isinstance(w, str) and w)
+    extra = {"规定时限", "法定时限", "按省部署", "待省出台后", "收到文件后", "当日", "一年一次", "每周一至周五"}
+    return sorted(words | extra)
+
+
+grammar_soup = st.lists(st.one_of(st.sampled_from(_grammar_words()), st.integers(0, 2100).map(str),
+                                  st.sampled_from(list("年月日号季度前内底末起至到每第上下半旬个,;。、()《》 \n"))),
+                        max_size=30).map("".join)

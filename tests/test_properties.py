@@ -10,7 +10,7 @@ from dateutil.rrule import rrulestr
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from deadline_cn import Recurrence, Result, from_dict, normalise
+from deadline_cn import Recurrence, Result, extract, from_dict, normalise
 from deadline_cn.results import result_from_json
 from tests import strategies as S
 
@@ -117,3 +117,13 @@ def test_rrule_text_round_trips_through_rrulestr(phrase: str, ref: date) -> None
     assert list(again[:8]) == list(ours[:8])
     assert list(rrulestr(result.to_dict()["rrule"], dtstart=start)[:8]) == list(ours[:8])
     assert ours._dtstart == start  # always carries its dtstart, never dateutil's "now"
+
+
+@settings(max_examples=400, deadline=None)
+@given(S.grammar_soup, st.one_of(st.none(), st.dates(date(1990, 1, 1), date(2090, 12, 31))))
+def test_never_raises_on_the_grammars_own_words(text: str, ref: date | None) -> None:
+    """Random strings of the lexicon's words and numbers reach every token type and rule."""
+    result = normalise(text, ref=ref, fallback=False)
+    _check_invariants(result)
+    for found in extract(text, ref=ref):
+        _check_invariants(found)

@@ -81,7 +81,8 @@ HOLIDAYS = {
 WHOLE_YEAR = ("全年",)
 # 全年 is the year's work only before these (全年工作), not as a modifier (全年落实情况).
 WHOLE_YEAR_AFTER = ("工作", "持续", "推进", "实施", "开展", "执行", "长期", "常态化")
-ONGOING = ("长期性", "长期", "常年", "常态化", "持续推进", "持续开展", "持续", "长效化", "经常性")
+ONGOING = ("长期性", "长期", "常年", "常态化", "常态", "常抓不懈", "持续推进", "持续开展", "持续", "长效化", "经常性",
+           "动态调整", "动态更新")
 PROMPTLY = ("实时", "及时", "随时", "即时", "立即", "立刻", "马上")
 IRREGULAR = {"不定期": "irregular", "定期": "vague:periodic"}
 HEDGES = ("原则上", "力争", "争取", "基本")
@@ -93,6 +94,8 @@ DEPLOY_WORDS = ("统一部署", "工作部署", "部署", "统一安排", "工�
 DOCUMENT_HINTS = ("文件", "方案", "办法", "意见", "通知", "制度", "规定", "细则", "政策", "规划", "标准",
                   "指南", "《", "出台", "印发", "制定", "制订", "发布", "下发")
 STATUTE_SUFFIXES = ("法", "条例")
+# Who a 待… / 收到… trigger names first ("国家、省税收政策文件" → 国家、省), longest first.
+AUTHORITIES = ("国家、省", "国家和省", "国务院", "国家", "中央", "上级", "省", "市")
 # An anchor naming the document itself: its issue date is ``ref``.
 SELF_ISSUE = ("发文", "印发", "下发", "发布", "公布", "颁布", "出台")
 

@@ -63,6 +63,7 @@ class OngoingP:
     after: bool = False  # 春节后: starts after the period
     vague: bool = False
     word: bool = False  # 长期 / 常态化: a word, not a date (prose leaves these out)
+    until: When | None = None  # 持续至2025年
 
 
 @dataclass(frozen=True)

@@ -122,8 +122,8 @@ def rule_every(tokens: Sequence[Token], i: int) -> Match | None:
         per = many.get("per") or "年"
         return RecurP(period=PERIOD_ALIASES.get(per, per), interval=int(many.get("n") or 1)), 1
     once = head(tokens, i, "onceper")
-    if once is not None:  # 一季度一通报 · 一月一报
-        per = once.get("per") or "年"
+    if once is not None:  # 一季度一通报 · 一月一报 · 一年一次 · 半年一次
+        per = "半年" if once.get("half") else once.get("per") or "年"
         return RecurP(period=PERIOD_ALIASES.get(per, per)), 1
     tok = head(tokens, i, "everyweekday")
     if tok is not None:  # 每周五 · 每周一至周五

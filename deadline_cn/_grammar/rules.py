@@ -145,7 +145,12 @@ def rule_words(tokens: Sequence[Token], i: int) -> Match | None:
     if tok.type == "todaystart":  # 即日起
         return OngoingP(from_ref=True), 1
     if tok.type == "ongoing":
+        to, end = at(tokens, i + 1, "to"), at(tokens, i + 2, *DATES)
+        if to is not None and end is not None and to.text in ("至", "到"):  # 持续至2025年
+            return OngoingP(from_ref=True, until=when_of(end)), 3
         return OngoingP(from_ref=True, word=True), 1
+    if tok.type == "sameday":  # 当日办结
+        return RelativeP(0, "day"), 1
     if tok.type == "promptly":
         return MarkerP("vague:promptly"), 1
     if tok.type == "hedge":
@@ -161,7 +166,7 @@ def rule_words(tokens: Sequence[Token], i: int) -> Match | None:
 
 # --- triggers --------------------------------------------------------------------------------------
 
-TRIGGER_TYPES = {"deploy": "deployment", "statute": "statute", "doc_follow": "document",
+TRIGGER_TYPES = {"deploy": "deployment", "statute": "statute", "rulelimit": "statute", "doc_follow": "document",
                  "doc_after": "document", "wait": "document", "receive": "document"}
 
 
@@ -184,12 +189,9 @@ def rule_trigger(tokens: Sequence[Token], i: int) -> Match | None:
     return TriggerP(kind, auth, event, doc, then), 2 if then else 1
 
 
-AUTHORITIES = ("国家、省", "国家和省", "国务院", "国家", "中央", "上级", "省", "市")
-
-
 def split_authority(body: str, offset: int) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
     """"国家、省税收政策文件" → authority "国家、省", rest "税收政策文件" (as folded spans)."""
-    for name in AUTHORITIES:
+    for name in lx.AUTHORITIES:
         if body.startswith(name):
             cut = len(name)
             rest = (offset + cut, offset + len(body)) if cut < len(body) else None
@@ -197,7 +199,7 @@ def split_authority(body: str, offset: int) -> tuple[tuple[int, int] | None, tup
     return None, (offset, offset + len(body))
 
 
-WORDS = ("wholeyear", "ongoing", "promptly", "hedge", "ditto", "nomonth", "vagueyear", "todaystart")
+WORDS = ("wholeyear", "ongoing", "promptly", "hedge", "ditto", "nomonth", "vagueyear", "todaystart", "sameday")
 # (rule, the token types it can start on), in priority order: the first rule that matches at a token wins.
 RULES: tuple[tuple[Rule, tuple[str, ...]], ...] = (
     (rule_trigger, tuple(TRIGGER_TYPES)),

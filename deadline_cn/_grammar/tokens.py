@@ -31,6 +31,7 @@ FREE = r"[^,;。按]"  # free text inside a trigger: bounded, never crosses a cl
 
 # (name, pattern) in priority order: the first alternative that matches at a position wins.
 TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
+    ("rulelimit", r"(?:按照?|在|于)?(?:规定|法定)的?(?:时限|期限|时间)(?:要求)?内?"),
     ("statute", rf"按照?(?P<auth>{FREE}{{1,12}}?(?:{alt(lx.STATUTE_SUFFIXES)}))的?(?:有关)?规定的?(?:时限|期限|时间)"),
     ("doc_follow", rf"按照?(?P<auth>{FREE}{{1,8}}?)(?:制订|制定|出台|印发|下发|发布)的(?P<doc>{FREE}{{1,12}}?)要求"),
     ("doc_after", rf"按照?(?P<auth>{FREE}{{1,12}}?)(?P<ev>修订发布|修订|发布|出台|印发|下发|制定|制订)后的?"
@@ -41,7 +42,8 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     ("todaystart", r"(?:自|从)?即日(?:起|开始)"),
     ("endafter", r"(?:结束|终了|期满)(?:之后|以后|后)"),
     ("selfstart", rf"(?:自|从)?(?:本(?:意见|通知|方案|办法|规定|决定|文件))?(?:{alt(lx.SELF_ISSUE)})之日起?"),
-    ("onceper", r"(?<!\d)1(?P<per>季度|季|月|年|周)一(?=[\u4e00-\u9fff])(?!次性)"),
+    ("onceper", r"(?<!\d)(?:1|(?P<half>半))(?P<per>季度|季|月|年|周)(?:一(?=[\u4e00-\u9fff])(?!次性)|1次)"),
+    ("sameday", r"当(?:日|天)(?:内)?(?=办结|办理|完成|答复|回复|处理|公开|$)"),
     ("iso", rf"(?P<y>{Y4})[-/.](?P<m>{MM})[-/.](?P<d>{DD})"),
     ("iso_month", rf"(?P<y>{Y4})[./](?P<m>{MM})(?![\d./])"),
     ("vagueyear", rf"(?:(?P<y>{Y4})年度?年?|(?P<ry>{REL_YEAR})年?|(?<![\u4e00-\u9fff])年)(?P<part>初|中)(?!旬|\d)"),
@@ -56,7 +58,7 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     ("date_yearend", rf"(?:(?P<y>{Y4})年度?年?|(?P<ry>{REL_YEAR})年?|年)(?P<yend>底|末)"),
     ("date_holiday", rf"(?:(?P<y>{Y4})年度?)?(?P<hol>{HOLIDAY})"),
     ("date_year", YEAR),
-    ("yearword", r"年内"),
+    ("yearword", r"年度?内"),
     ("nomonth", r"(?<![\d每])月(?:底|末)(?:之前|以前|前)?"),
     ("dayonly", rf"(?P<d>{DD})[日号](?!以内|之内|内)"),
     ("offset", rf"(?P<cap>{alt(lx.OFFSET_CAPS)})?(?<!\d)(?P<n>\d{{1,4}}(?:\.\d{{1,2}})?)"
@@ -99,8 +101,8 @@ class Token:
     def get(self, name: str) -> str | None:
         if self._parts is None:
             keys = [f"{self.type}__{n}" for n in self.names]
-            values: Any = self.match.group(*keys) if keys else ()
-            self._parts = dict(zip(self.names, values if len(keys) > 1 else (values,), strict=True))
+            values: Any = self.match.group(*keys) if len(keys) > 1 else (self.match.group(*keys),) if keys else ()
+            self._parts = dict(zip(self.names, values, strict=True))
         return self._parts.get(name)
 
     def span_of(self, name: str) -> tuple[int, int] | None:

@@ -176,7 +176,8 @@ def resolve_ongoing(p: OngoingP, ctx: Context) -> tuple[type[Result], Fields]:
         ctx.flags.append("year-from-ref")
         return Ongoing, {"start": date(ctx.base_year, 1, 1), "end": date(ctx.base_year, 12, 31), "flags": []}
     if p.start is None:
-        return Ongoing, {"start": ctx.ref, "end": None, "flags": ["vague:promptly"] if p.vague else []}
+        end = bounds(p.until, year_of(p.until, ctx))[1] if p.until is not None else None
+        return Ongoing, {"start": ctx.ref, "end": end, "flags": ["vague:promptly"] if p.vague else []}
     year = year_of(p.start, ctx)
     start, end = bounds(p.start, year)
     flags = [f"holiday:{p.start.holiday}"] if p.start.holiday else []
