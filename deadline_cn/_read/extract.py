@@ -9,10 +9,12 @@ a date only when a cue makes it a time limit (前, 底, 内, 止, 起, 到…), 
 
 from __future__ import annotations
 
+from datetime import date
+
 from deadline_cn._grammar.parse import DeadlineP, DittoP, Item, MarkerP, OngoingP, RecurP, TriggerP
 from deadline_cn._grammar.scope import place
 from deadline_cn._grammar.text import fold
-from deadline_cn._read.normalise import DateLike, build, check_args, items_of, original_text
+from deadline_cn._read.normalise import DOC_NUMBER, DateLike, build, check_args, items_of, mask_titles, original_text
 from deadline_cn._resolve.resolver import Context
 from deadline_cn.results import Result
 
@@ -36,17 +38,40 @@ def _is_prose_time(item: Item, scan: str) -> bool:
 
 
 def extract(text: str, *, ref: DateLike = None, plan_year: int | None = None,
-            month_before: str = "inclusive") -> list[Result]:
+            month_before: str = "inclusive", fallback: bool = False) -> list[Result]:
     """Every deadline expression in ``text``, in order, each with its ``span`` into ``text`` and its scope.
 
     Each result's ``text`` is the whole input (so ``text[span[0]:span[1]]`` is the phrase). Time is linear
-    in the length of ``text``.
+    in the length of ``text``. ``fallback=True`` adds what jionlp finds where the grammar found nothing
+    (flag ``source:jionlp``); it is off by default because running text is full of numbers jionlp reads as
+    times (signature dates, years naming a year's work) and it is ~20x slower.
     """
     ref_day, year = check_args(text, ref, plan_year, month_before)
     out: list[Result] = []
     for start, end in chunks(text):
-        out.extend(_extract_chunk(text, start, end, Context(ref_day, year, month_before)))
+        found = _extract_chunk(text, start, end, Context(ref_day, year, month_before))
+        if fallback:
+            found = sorted(found + _jionlp_finds(text, start, end, found, ref_day, year), key=lambda r: r.span)
+        out.extend(found)
     return out
+
+
+def _jionlp_finds(text: str, start: int, end: int, found: list[Result], ref: date | None,
+                  plan_year: int | None) -> list[Result]:
+    """jionlp's expressions in text[start:end] that the grammar did not read, outside titles and numbers."""
+    from deadline_cn._read.fallback import jionlp_reading, jionlp_spans
+
+    piece = text[start:end]
+    masked = DOC_NUMBER.sub(lambda m: "□" * len(m.group()), mask_titles(piece))
+    extra = []
+    for s, e in jionlp_spans(piece, ref=ref, plan_year=plan_year):
+        span = (start + s, start + e)
+        if "□" in masked[s:e] or any(r.span[0] < span[1] and span[0] < r.span[1] for r in found):
+            continue
+        reading = jionlp_reading(text, span, ref=ref, plan_year=plan_year)
+        if reading is not None:
+            extra.append(reading)
+    return extra
 
 
 def chunks(text: str, size: int | None = None) -> list[tuple[int, int]]:

@@ -38,7 +38,7 @@ Fields = tuple[type[Result], dict[str, Any]]
 
 _log = logging.getLogger(__name__)
 _LOCK = threading.Lock()
-_parse_time: Any = None  # jionlp.parse_time once imported; False when the import failed
+_jionlp: Any = None  # the jionlp module once imported; False when the import failed
 
 _YEAR = re.compile(r"[0-9０-９〇○零一二三四五六七八九]{2,4}\s*年|\d{4}\s*[-./]\s*\d{1,2}")
 _VAGUE = re.compile(r"前后|左右|^(未来|过去|最近|近)")
@@ -78,14 +78,33 @@ def jionlp_reading(text: str, span: tuple[int, int], *, ref: date | None, plan_y
         return None
 
 
+def jionlp_spans(text: str, *, ref: date | None, plan_year: int | None) -> list[tuple[int, int]]:
+    """Where jionlp's ``extract_time`` sees a time expression in ``text`` (its base from ref / plan year)."""
+    if ref is None and plan_year is None:
+        return []
+    base = datetime(ref.year, ref.month, ref.day) if ref else datetime(plan_year or 0, 1, 1)
+    try:
+        with _LOCK:
+            found = _module().ner.extract_time(text, time_base=base, with_parsing=False)
+        return [(int(f["offset"][0]), int(f["offset"][1])) for f in found]
+    except Exception:
+        _log.debug("jionlp extract_time failed", exc_info=True)
+        return []
+
+
+def _module() -> Any:
+    """jionlp, imported on first need (call with _LOCK held)."""
+    global _jionlp
+    if _jionlp is None:
+        _jionlp = _import_jionlp()
+    if _jionlp is False:
+        raise RuntimeError("jionlp is not available")
+    return _jionlp
+
+
 def _call(piece: str, base: datetime) -> dict[str, Any]:
-    global _parse_time
     with _LOCK:
-        if _parse_time is None:
-            _parse_time = _import_jionlp()
-        if _parse_time is False:
-            raise RuntimeError("jionlp is not available")
-        answer: dict[str, Any] = _parse_time(piece, time_base=base)  # never its default, the clock
+        answer: dict[str, Any] = _module().parse_time(piece, time_base=base)  # never its default, the clock
         return answer
 
 
@@ -102,7 +121,7 @@ def _import_jionlp() -> Any:
         _log.debug("jionlp import printed %r", banner.getvalue())
     if getattr(time_parser, "logging", None) is logging:
         time_parser.logging = _QuietLogging()
-    return jionlp.parse_time
+    return jionlp
 
 
 def _read(piece: str, base: datetime, *, plan_only: bool) -> Fields | None:
