@@ -139,7 +139,8 @@ def test_chunking_never_changes_what_is_found(monkeypatch: pytest.MonkeyPatch) -
 
 
 def test_jionlp_fallback_is_opt_in_and_only_adds_what_the_grammar_missed() -> None:
-    text = "各单位须于下周三前报送，并于2017年10月1日至12月31日开展检查。根据《2016年要点》（粤办发〔2016〕22号），在2017年6月底前完成。"
+    text = ("各单位须于下周三前报送，并于2017年10月1日至12月31日开展检查。"
+            "根据《2016年要点》（粤办发〔2016〕22号），在2017年6月底前完成。")
     plain = extract(text, ref="2017-01-09")
     assert not any("source:jionlp" in r.flags for r in plain)
     both = extract(text, ref="2017-01-09", fallback=True)
