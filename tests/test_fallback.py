@@ -8,6 +8,7 @@ import sys
 import threading
 from datetime import date
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -165,7 +166,7 @@ def test_a_raising_jionlp_gives_none(monkeypatch: pytest.MonkeyPatch) -> None:
     def boom(*args: object, **kwargs: object) -> None:
         raise RuntimeError("jionlp broke")
 
-    monkeypatch.setattr(_fallback, "_parse_time", boom)
+    monkeypatch.setattr(_fallback, "_jionlp", SimpleNamespace(parse_time=boom))
     assert read("下周三") is None
     assert read("2017年10月1日至12月31日") is None
 
@@ -177,7 +178,7 @@ def test_odd_answers_give_none(monkeypatch: pytest.MonkeyPatch) -> None:
         {"type": "time_delta", "definition": "accurate", "time": {"minute": 3.0}},
     ]
     for answer in answers:
-        monkeypatch.setattr(_fallback, "_parse_time", lambda *a, answer=answer, **k: answer)
+        monkeypatch.setattr(_fallback, "_jionlp", SimpleNamespace(parse_time=lambda *a, answer=answer, **k: answer))
         assert read("下周三") is None
 
 
