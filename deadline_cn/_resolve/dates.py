@@ -27,10 +27,6 @@ def add_fractional_months(d: date, months: float) -> date:
     return out + timedelta(days=round(rest * 30)) if rest else out
 
 
-def quarter_of(month: int) -> int:
-    return (month - 1) // 3 + 1
-
-
 def quarter_bounds(year: int, quarter: int) -> tuple[date, date]:
     first = QUARTER_FIRST_MONTH[quarter - 1]
     return date(year, first, 1), month_end(year, first + 2)
