@@ -38,10 +38,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run from a checkout without installing
 
 CORPUS = ROOT / "corpus"
-# Document dates (发文日期) and plan years, as corpus/GOLD.md lists them; 001 gives no date.
+# Document dates (发文日期) and plan years, from corpus/documents.json; 001 gives no date.
 DOCS: dict[str, tuple[str | None, int]] = {
-    "000": ("2017-01-09", 2017), "001": (None, 2016), "002": ("2017-05-04", 2017),
-    "003": ("2021-07-01", 2021), "004": ("2018-06-29", 2018),
+    stem[:3]: (d["ref"], d["plan_year"])
+    for stem, d in json.loads((CORPUS / "documents.json").read_text(encoding="utf-8")).items()
 }
 MB = 1_000_000  # MB/s counts UTF-8 bytes of the input
 

@@ -7,7 +7,7 @@ read), ``scope`` (the action the time governs, or None) and ``flags`` (short mac
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime
 from typing import Any, ClassVar
 
@@ -216,8 +216,6 @@ KINDS: dict[str, type[_Base]] = {
 
 
 def _replace(obj: _Base, **changes: Any) -> Result:
-    from dataclasses import replace
-
     return replace(obj, **changes)  # type: ignore[return-value,unused-ignore]
 
 

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 from hypothesis import strategies as st
 
-CORPUS = Path(__file__).resolve().parent.parent / "corpus"
-GOLD = [json.loads(line) for line in (CORPUS / "gold.jsonl").read_text(encoding="utf-8").splitlines() if line]
+from tests.corpus_data import GOLD
 
 CN = "〇一二三四五六七八九"
 TRAD = {"长": "長", "实": "實", "施": "施", "后": "後", "内": "內", "周": "週", "年": "年", "节": "節",

@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
 from deadline_cn import from_dict, normalise
+from tests.corpus_data import CELLS, DEV, GOLD
 from tests.goldcheck import mismatches
-
-CORPUS = Path(__file__).resolve().parent.parent / "corpus"
-GOLD = [json.loads(line) for line in (CORPUS / "gold.jsonl").read_text(encoding="utf-8").splitlines() if line]
-DEV = [json.loads(line) for line in (CORPUS / "dev_gold.jsonl").read_text(encoding="utf-8").splitlines() if line]
-CELLS = [json.loads(line) for line in (CORPUS / "cells.jsonl").read_text(encoding="utf-8").splitlines() if line]
 
 
 def _id(entry: dict) -> str:

@@ -3,27 +3,20 @@ consistency with normalise(), and the examples of the issue."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
 from deadline_cn import extract, normalise
+from tests.corpus_data import CELLS, CORPUS, DOCS, PROSE_GOLD, source
 from tests.goldcheck import mismatches
 from tests.test_properties import core
 
-CORPUS = Path(__file__).resolve().parent.parent / "corpus"
-DOCS = {"000": ("2017-01-09", 2017), "001": (None, 2016), "002": ("2017-05-04", 2017),
-        "003": ("2021-07-01", 2021), "004": ("2018-06-29", 2018)}
-GOLD = [json.loads(line) for line in (CORPUS / "prose_gold.jsonl").read_text(encoding="utf-8").splitlines() if line]
-CELLS = [json.loads(line) for line in (CORPUS / "cells.jsonl").read_text(encoding="utf-8").splitlines() if line]
+GOLD = PROSE_GOLD
 NEGATIVES = [line for line in (CORPUS / "prose_negatives.txt").read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def prose(stem: str) -> str:
     """The document with its deadline-column cells blanked (same length, so offsets hold)."""
-    with open(CORPUS / "sources" / f"{stem}.txt", encoding="utf-8", newline="") as f:
-        chars = list(f.read())
+    chars = list(source(stem))
     for cell in CELLS:
         if cell["document"] == stem:
             start, end = cell["source_span"]

@@ -13,7 +13,8 @@ from dateutil.rrule import rrulestr
 from deadline_cn import Recurrence, normalise, table
 from deadline_cn._cli.ics import entries, schedule, to_ics, undated
 from deadline_cn.cli import main
-from tests.test_table import DOCS, build_docx, cells_of
+from tests.corpus_data import DOCS
+from tests.test_table import HEADERS, build_docx, cells_of
 
 icalendar = pytest.importorskip("icalendar")
 
@@ -87,7 +88,7 @@ def test_deadline_window_relative_and_undated(tmp_path: Path, capsys: pytest.Cap
     assert "8 to-dos, 5 with dates" in err and err.count("no date:") == 3
 
 
-@pytest.mark.parametrize("doc", sorted(DOCS))
+@pytest.mark.parametrize("doc", sorted(HEADERS))
 def test_table_ics_has_every_part_of_every_row(doc: str, tmp_path: Path) -> None:
     ref, year = DOCS[doc]
     path = build_docx(doc, tmp_path / f"{doc}.docx")

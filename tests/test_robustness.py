@@ -41,13 +41,10 @@ from hypothesis import strategies as st
 from deadline_cn import DeadlineError, Unresolved, extract, from_dict, normalise
 from deadline_cn.results import KINDS, Result, result_from_json
 from tests import strategies as S
+from tests.corpus_data import CELLS, DOCS, SOURCES
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT / "corpus"
-DOCS = {"000": ("2017-01-09", 2017), "001": (None, 2016), "002": ("2017-05-04", 2017),
-        "003": ("2021-07-01", 2021), "004": ("2018-06-29", 2018)}
 REF = "2017-01-09"
-SOURCES = sorted((CORPUS / "sources").glob("*.txt"))
 PROSE = "\n".join(path.read_text(encoding="utf-8") for path in SOURCES)
 BOUND = 30  # 10x the text may cost at most 30x the time: linear is ~10x, quadratic ~100x
 
@@ -276,8 +273,7 @@ def jobs() -> list[list[Any]]:
     """Every cell of the corpus (normalise, with and without its document's context), every paragraph of the
     prose (extract), and a few hostile strings."""
     out: list[list[Any]] = []
-    cells = [json.loads(line) for line in (CORPUS / "cells.jsonl").read_text(encoding="utf-8").splitlines() if line]
-    for cell in cells:
+    for cell in CELLS:
         ref, plan_year = DOCS[cell["document"][:3]]
         out.append(["normalise", cell["deadline_text"], ref, plan_year])
     for entry in S.GOLD:

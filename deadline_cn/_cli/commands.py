@@ -19,6 +19,7 @@ from deadline_cn._cli import ics as _ics
 from deadline_cn._cli.extras import need
 from deadline_cn._cli.table_out import FORMATS, write_csv, write_jsonl, write_xlsx
 from deadline_cn._cli.term import Progress, is_tty
+from deadline_cn._read.normalise import as_date
 from deadline_cn.results import Result, Unresolved
 
 PROG = "deadline-cn"
@@ -40,10 +41,13 @@ examples:
 
 
 def iso_date(text: str) -> date:
+    """--ref / --as-of: the library's own reading of a date, as an argparse error when it fails."""
     try:
-        return date.fromisoformat(text.strip())
+        day = as_date(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"invalid date {text!r}: use YYYY-MM-DD") from None
+    assert day is not None
+    return day
 
 
 def add_common(parser: argparse.ArgumentParser) -> None:

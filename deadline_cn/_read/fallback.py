@@ -30,6 +30,7 @@ import threading
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from deadline_cn._grammar import lexicon as lx
 from deadline_cn.results import Deadline, Offset, Ongoing, Recurrence, Relative, Result, Window
 
 MAX_CHARS = 40  # jionlp is slow on long garbage; longer spans are not read
@@ -43,10 +44,11 @@ _jionlp: Any = None  # the jionlp module once imported; False when the import fa
 _YEAR = re.compile(r"[0-9０-９〇○零一二三四五六七八九]{2,4}\s*年|\d{4}\s*[-./]\s*\d{1,2}")
 _VAGUE = re.compile(r"前后|左右|^(未来|过去|最近|近)")
 _DELTA_CUE = re.compile(r"[之以]?([内后])$")
-_LEAD = re.compile(r"^(截止到|截至|截止|到|至)")
+_LEAD = re.compile(f"^(?:{'|'.join(sorted(lx.BY_WORDS, key=len, reverse=True))})")
 _TAIL = re.compile(r"([之以]?[前内]|底|末)$")
 _JOIN = re.compile(r".[至到—~～]")
-_HOLIDAY_BEFORE = re.compile(r"(节|元旦|除夕|元宵|清明|端午|中秋|国庆|重阳|七夕|冬至|腊八)[之以]?前$")
+# our holidays, and the festivals only jionlp knows (重阳, 七夕 …): "X节前" ends the day before
+_HOLIDAY_BEFORE = re.compile(f"(?:节|{'|'.join(lx.HOLIDAYS)}|重阳|七夕|冬至|腊八)[之以]?前$")
 _WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 _UNITS = ("day", "workday", "hour", "month", "year")
 
