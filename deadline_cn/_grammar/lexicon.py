@@ -34,6 +34,7 @@ CUES = {
     "以内": "within", "之内": "within", "内": "within",
     "为止": "until", "止": "until",
     "之日起": "since", "开始": "since", "以来": "since", "起": "since",
+    "前后": "around", "左右": "around",
     "以后": "after", "之后": "after", "后": "after",
     "期间": "during",
 }
@@ -41,9 +42,11 @@ CUES = {
 # Words before a date.
 BY_WORDS = ("截止到", "截至", "截止", "到", "至")
 FROM_WORDS = ("从", "自")
-RANGE_JOINERS = ("至", "到", "—", "-", "~")
+RANGE_JOINERS = ("至", "到", "—", "——", "-", "--", "~")
 LIST_JOINERS = ("和", "、", "及", "与")
 
+# 本月 · 下季度 · 次月 · 上月: a month or quarter counted from the one that holds ref.
+RELATIVE_PERIODS = {"本": 0, "当": 0, "下": 1, "次": 1, "上": -1}
 RELATIVE_YEARS = {"今年": 0, "本年度": 0, "本年": 0, "当年": 0, "年内": 0, "明年": 1, "次年": 1}
 
 # 每<period>: (freq label, RRULE, months in one period)

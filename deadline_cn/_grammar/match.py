@@ -15,7 +15,7 @@ from deadline_cn._grammar.tokens import Token
 Match = tuple[Parse, int]
 Rule = Callable[[Sequence[Token], int], "Match | None"]
 DATES = ("iso", "iso_month", "date_day", "date_typo", "date_month", "date_quarter", "date_half", "date_yearend",
-         "date_holiday", "date_year", "yearword")
+         "date_holiday", "date_year", "yearword", "firstn", "relperiod")
 PERIOD_ALIASES = {"季": "季度", "星期": "周", "天": "日"}
 
 
@@ -26,6 +26,14 @@ def at(tokens: Sequence[Token], i: int, *types: str) -> Token | None:
     if i > 0 and tokens[i - 1].end != tokens[i].start:
         return None
     return tokens[i]
+
+
+def at_gap(tokens: Sequence[Token], i: int, *types: str, limit: int) -> Token | None:
+    """tokens[i] if it has one of ``types`` and at most ``limit`` characters of plain text separate it from
+    tokens[i-1] (an event or an actor written between two time words)."""
+    if i >= len(tokens) or i == 0 or tokens[i].type not in types:
+        return None
+    return tokens[i] if tokens[i].start - tokens[i - 1].end <= limit else None
 
 
 def head(tokens: Sequence[Token], i: int, *types: str) -> Token | None:
@@ -41,11 +49,18 @@ def when_of(tok: Token) -> When:
     g = tok.get
     if tok.type == "yearword":
         return When(rel_year=0)
+    if tok.type == "firstn":
+        return _first_periods(tok)
     mt = g("mt")
     ends = g("mend") or g("qend") or g("hend") or g("yend") or mt
     wd = g("wd")
+    rel = g("rp")
     return When(
-        year=int(y) if (y := g("y")) else None,
+        year=int(y) if (y := g("y") or g("ys")) else None,
+        short_year=g("ys") is not None,
+        rel_period=None if rel is None else PERIOD_ALIASES.get(g("per") or "月", g("per") or "月"),
+        rel_shift=lx.RELATIVE_PERIODS.get(rel or "", 0),
+        time=time_of(tok),
         rel_year=lx.RELATIVE_YEARS.get(g("ry") or ""),
         month=int(m) if (m := g("m") or mt) else None,
         day=int(d) if (d := g("d")) else None,
@@ -60,15 +75,37 @@ def when_of(tok: Token) -> When:
     )
 
 
+def time_of(tok: Token) -> str | None:
+    """17:00 · 17时 · 17点半 → "17:00" / "17:30"."""
+    hh = tok.get("hh")
+    if hh is None:
+        return None
+    minutes = tok.get("mi") or tok.get("mi2") or ("30" if tok.get("hhalf") else "0")
+    return f"{int(hh):02d}:{int(minutes):02d}"
+
+
+def _first_periods(tok: Token) -> When:
+    """首季度 (the first quarter) · 前3季度 / 前8个月 (the first N periods, counted from the year's start)."""
+    g = tok.get
+    n = int(g("n") or 1)
+    year = int(y) if (y := g("y") or g("ys")) else None
+    common = {"year": year, "short_year": g("ys") is not None, "rel_year": lx.RELATIVE_YEARS.get(g("ry") or ""),
+              "cumulative": g("first") is None}
+    if g("per") == "月":
+        return When(month=n, **common)  # type: ignore[arg-type]
+    return When(quarter=n, **common)  # type: ignore[arg-type]
+
+
 def month_span(tok: Token) -> tuple[int, ...]:
-    m1, m2 = int(tok.get("m1") or 1), int(tok.get("m2") or 12)
+    m1, m2 = int(tok.get("m1") or tok.get("m1t") or 1), int(tok.get("m2") or tok.get("m2t") or 12)
     return tuple(range(m1, m2 + 1)) if m1 <= m2 else (*range(m1, 13), *range(1, m2 + 1))
 
 
-def relative_of(tok: Token, anchor: tuple[int, int] | None = None) -> RelativeP | None:
-    """N个工作日 / N日内 / 2—3年 / 2个半月; a bare N日 or N年 needs 内 or a cap to be an offset."""
+def relative_of(tok: Token, anchor: tuple[int, int] | None = None, *, bare: bool = False) -> RelativeP | None:
+    """N个工作日 / N日内 / 2—3年 / 2个半月; a bare N日 or N年 needs 内 or a cap to be an offset (or ``bare``:
+    the words before it already say it is one, as 结束后 does)."""
     unit_word = tok.get("unit") or ""
-    if not (tok.get("within") or tok.get("cap") or unit_word in lx.BARE_OFFSET_UNITS or tok.get("n2")
+    if not (bare or tok.get("within") or tok.get("cap") or unit_word in lx.BARE_OFFSET_UNITS or tok.get("n2")
             or tok.get("half")):
         return None
     value = float(tok.get("n") or 0) + (0.5 if tok.get("half") else 0)

@@ -24,9 +24,16 @@ class When:
     holiday: str | None = None
     weekday: int | None = None  # 0 = Monday
     typo: str | None = None
+    short_year: bool = False  # 23年 / 〇九年: ``year`` holds two digits; the resolver picks the century
+    rel_period: str | None = None  # 本月 → "月", 下季度 → "季度": counted from the period that holds ref
+    rel_shift: int = 0  # 下 / 次 → 1, 上 → -1
+    time: str | None = None  # 17:00 in 3月15日17:00前
+    cumulative: bool = False  # 前三季度 · 前8个月 · 1—8月: from the year's start to the end of the period
 
     @property
     def grain(self) -> str:
+        if self.rel_period and not (self.day or self.xun or self.mid or self.month):
+            return "month" if self.rel_period == "月" else "quarter"
         if self.holiday or self.day:
             return "day"
         if self.xun or self.mid:
@@ -45,6 +52,7 @@ class DeadlineP:
     when: When
     cue: str | None = None  # see _lexicon.CUES; "by" for 到/截至
     by: bool = False
+    after: tuple[float, str] | None = None  # 一季度结束后8日: due N days (or working days) after the period
 
 
 @dataclass(frozen=True)
@@ -76,6 +84,7 @@ class RecurP:
     vague: bool = False
     byweekday: tuple[int, ...] = ()  # 0 = Monday
     interval: int = 1  # 每两个月 → 2 (in units of the period)
+    workday: int | None = None  # 每月结束后5个工作日内: due on the Nth weekday of the next period
 
 
 @dataclass(frozen=True)
@@ -85,6 +94,7 @@ class TriggerP:
     event: tuple[int, int] | None = None
     document: tuple[int, int] | None = None
     then: Parse | None = None
+    then_span: tuple[int, int] | None = None  # folded span of what the trigger's ``then`` reads
 
 
 @dataclass(frozen=True)
@@ -96,6 +106,7 @@ class RelativeP:
     anchor_ref: bool = False
     wants_anchor: bool = False  # written as "<event>后N日内": the event is the text before
     anchor_when: When | None = None  # 春节后一周内: the anchor is a date (a holiday's rest block ends it)
+    or_month: int | None = None  # 一月内: 1 month, or January (flag ambiguous:一月)
 
 
 @dataclass(frozen=True)

@@ -7,12 +7,25 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from deadline_cn._grammar.match import PERIOD_ALIASES, Match, at, cue_of, head, month_span, relative_of, when_of
+from deadline_cn._grammar.match import (
+    PERIOD_ALIASES,
+    Match,
+    at,
+    at_gap,
+    cue_of,
+    head,
+    month_span,
+    relative_of,
+    when_of,
+)
 from deadline_cn._grammar.parse import (
     RecurP,
+    RelativeP,
     When,
 )
 from deadline_cn._grammar.tokens import Token
+
+ACTOR_REACH = 16  # how much text (an actor, a verb) may stand between 自2024年起 and its 每年
 
 # --- recurrences -----------------------------------------------------------------------------------
 
@@ -56,11 +69,18 @@ def _months_in_period(period: str, tail: str) -> tuple[int, ...]:
 
 
 def _days_after_end(period: str, since: When | None, tokens: Sequence[Token], i: int) -> RecurP | None:
-    """每季度结束后10日内: due on day N of the month after each period."""
-    tok = at(tokens, i, "offset")
-    rel = relative_of(tok) if tok is not None else None
+    """每季度结束后10日内: due on day N of the month after each period (the Nth weekday, for 工作日)."""
+    tok = at(tokens, i, "offset", "dayonly")
+    if tok is not None and tok.type == "dayonly":
+        rel = RelativeP(float(tok.get("d") or 0), "day")
+    else:
+        rel = relative_of(tok, bare=True) if tok is not None else None
     first_months = {"季度": (1, 4, 7, 10), "半年": (1, 7), "年": (1,), "月": ()}
-    if rel is None or rel.unit != "day" or rel.max is not None or period not in first_months or rel.value > 28:
+    if rel is None or rel.max is not None or period not in first_months or rel.value > 28 or rel.value < 1:
+        return None
+    if rel.unit == "workday":
+        return RecurP(period, since, first_months[period], workday=int(rel.value))
+    if rel.unit != "day":
         return None
     return RecurP(period, since, first_months[period], int(rel.value))
 
@@ -102,7 +122,7 @@ def rule_since_every(tokens: Sequence[Token], i: int) -> Match | None:
         return None
     if at(tokens, j, "sep") and tokens[j].text == ",":
         j += 1
-    if at(tokens, j, "every") is None:
+    if at_gap(tokens, j, "every", limit=ACTOR_REACH) is None:  # 自2024年起，市直各部门于每年3月底前
         return None
     inner = _every(tokens, j, since=when_of(date))
     return None if inner is None else (inner[0], j - i + inner[1])

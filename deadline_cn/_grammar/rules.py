@@ -10,7 +10,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from deadline_cn._grammar import lexicon as lx
-from deadline_cn._grammar.match import DATES, Match, Rule, at, cue_of, head, month_span, relative_of, when_of
+import re
+from dataclasses import replace
+
+from deadline_cn._grammar.match import (
+    DATES,
+    Match,
+    Rule,
+    at,
+    at_gap,
+    cue_of,
+    head,
+    month_span,
+    relative_of,
+    when_of,
+)
 from deadline_cn._grammar.parse import (
     DeadlineP,
     DittoP,
@@ -18,6 +32,7 @@ from deadline_cn._grammar.parse import (
     MarkerP,
     MissingP,
     OngoingP,
+    Parse,
     RangeP,
     RelativeP,
     TriggerP,
@@ -25,6 +40,8 @@ from deadline_cn._grammar.parse import (
 )
 from deadline_cn._grammar.recurrence import rule_every, rule_irregular, rule_seasonal, rule_since_every
 from deadline_cn._grammar.tokens import Token
+
+CUMULATIVE_MONTHS = re.compile(r"(?<!\d)1(?:-{1,2}|—{1,2}|~)\d")
 
 # --- spans of time ---------------------------------------------------------------------------------
 
@@ -39,8 +56,8 @@ def rule_range(tokens: Sequence[Token], i: int) -> Match | None:
         j += 1
     if at(tokens, j, "to", "dash") is None or tokens[j].text not in lx.RANGE_JOINERS:
         return None
-    second = at(tokens, j + 1, *DATES)
-    if second is None:
+    second = at(tokens, j + 1, *DATES, "dayonly")
+    if second is None or (second.type == "dayonly" and not when_of(first).month):
         return None
     j += 2
     end_cue = cue_of(at(tokens, j, "cue"))
@@ -48,7 +65,25 @@ def rule_range(tokens: Sequence[Token], i: int) -> Match | None:
         j += 1
     else:
         end_cue = None
-    return RangeP(when_of(first), when_of(second), end_cue), j - i
+    start, end = when_of(first), when_of(second)
+    if second.type == "dayonly":  # 5月6日至9日: the end takes its month (and year) from the start
+        end = replace(start, day=end.day, weekday=None, time=None)
+    return RangeP(start, end, end_cue), j - i
+
+
+def rule_day_range(tokens: Sequence[Token], i: int) -> Match | None:
+    """4月10-25日 · 5月8日(周一)至12日 · 2024.3—6 · 2024.9—2025.2: one token, both ends."""
+    tok = head(tokens, i, "dayrange", "dotrange")
+    if tok is None:
+        return None
+    start = when_of(tok)
+    if tok.type == "dayrange":
+        end = replace(start, day=int(tok.get("d2") or 1), weekday=None, time=None)
+    else:
+        start = replace(start, day=None)
+        end = When(year=int(y2) if (y2 := tok.get("y2")) else None, month=int(tok.get("m2") or 1))
+    used = 2 if cue_of(at(tokens, i + 1, "cue")) in ("before", "until") else 1
+    return RangeP(start, end), used
 
 
 def rule_month_range(tokens: Sequence[Token], i: int) -> Match | None:
@@ -56,8 +91,12 @@ def rule_month_range(tokens: Sequence[Token], i: int) -> Match | None:
     tok = head(tokens, i, "monthrange")
     if tok is None:
         return None
-    months = month_span(tok)
-    return RangeP(When(month=months[0]), When(month=months[-1])), 1
+    months, year = month_span(tok), when_of(tok)
+    typo = "typo:missing-月" if tok.get("m2t") else None
+    if months[0] == 1 and len(months) > 1 and CUMULATIVE_MONTHS.search(tok.text):
+        # 1—8月 (a statistical period: the first eight months); 1月至6月 stays a window
+        return DeadlineP(replace(year, month=months[-1], cumulative=True, typo=typo)), 1
+    return RangeP(replace(year, month=months[0]), replace(year, month=months[-1], typo=typo)), 1
 
 
 def rule_year_range(tokens: Sequence[Token], i: int) -> Match | None:
@@ -124,6 +163,13 @@ def rule_date(tokens: Sequence[Token], i: int) -> Match | None:
     cue = cue_of(at(tokens, j + 1, "cue"))
     used = j + 1 - i + (1 if cue else 0)
     cue = cue or ("within" if date.type == "yearword" else None)
+    if cue is None and at(tokens, j + 1, "endafter") and (after := _after_end(tokens, j + 2)) is not None:
+        return DeadlineP(w, after=after), j + 3 - i  # 一季度结束后8日
+    if cue == "within" and date.type == "date_month" and w.month == 1 and w.year is None and w.edge is None \
+            and w.rel_year is None:
+        return RelativeP(1, "month", or_month=1), used  # 一月内: one month, or January
+    if cue == "around":
+        return RangeP(w, w, "around"), used
     if cue == "since":
         return OngoingP(start=w), used
     if cue == "after":
@@ -134,6 +180,31 @@ def rule_date(tokens: Sequence[Token], i: int) -> Match | None:
     if cue == "during":
         return RangeP(w, w, "during"), used
     return DeadlineP(w, cue, by=j > i), used
+
+
+def _after_end(tokens: Sequence[Token], i: int) -> tuple[float, str] | None:
+    """The N日 / N个工作日 after 结束后: a bare N日 is an offset here, not a day of the month."""
+    tok = at(tokens, i, "offset", "dayonly")
+    if tok is None:
+        return None
+    if tok.type == "dayonly":
+        return float(tok.get("d") or 0), "day"
+    rel = relative_of(tok, bare=True)
+    return None if rel is None or rel.max is not None or rel.unit not in ("day", "workday") else (rel.value, rel.unit)
+
+
+def rule_event_window(tokens: Sequence[Token], i: int) -> Match | None:
+    """自本办法施行之日起至2030年12月31日止: opened by an event, closed by a date."""
+    since = at_gap(tokens, i + 1, "cue", limit=20)
+    if head(tokens, i, "from") is None or since is None or cue_of(since) != "since":
+        return None
+    to, end = at(tokens, i + 2, "to"), at(tokens, i + 3, *DATES)
+    if to is None or end is None or to.text not in ("至", "到"):
+        return None
+    used = 5 if cue_of(at(tokens, i + 4, "cue")) == "until" else 4
+    event = (tokens[i].end, since.start)
+    then = OngoingP(until=when_of(end))
+    return TriggerP("event", event=event, then=then, then_span=(to.start, tokens[i + used - 1].end)), used
 
 
 # --- words -----------------------------------------------------------------------------------------
@@ -203,6 +274,8 @@ WORDS = ("wholeyear", "ongoing", "promptly", "hedge", "ditto", "nomonth", "vague
 # (rule, the token types it can start on), in priority order: the first rule that matches at a token wins.
 RULES: tuple[tuple[Rule, tuple[str, ...]], ...] = (
     (rule_trigger, tuple(TRIGGER_TYPES)),
+    (rule_event_window, ("from",)),
+    (rule_day_range, ("dayrange", "dotrange")),
     (rule_since_every, ("from", *DATES)),
     (rule_seasonal, ("monthrange",)),
     (rule_every, ("everyn", "onceper", "everyweekday", "every")),
@@ -224,17 +297,34 @@ for _rule, _types in RULES:
 
 
 def parse_tokens(tokens: Sequence[Token]) -> list[Item]:
-    """Every parse in the text, left to right; tokens no rule uses are left as plain text."""
+    """The best cover of the text: every rule proposes its reading at every token, and the readings kept are
+    those that together cover the most characters with the fewest pieces (then the earlier rules).
+
+    So a longer reading of the same words always beats a shorter one followed by leftovers ("2024年前10个月"
+    is never "2024年前" + "10个月"). Dynamic programming from the right: linear in the number of tokens.
+    """
+    n = len(tokens)
+    score: list[tuple[int, int, int]] = [(0, 0, 0)] * (n + 1)  # (characters read, -pieces, -rule ranks)
+    choice: list[tuple[Parse, int] | None] = [None] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        best, pick = score[i + 1], None
+        for rank, rule in enumerate(RULES_BY_TOKEN.get(tokens[i].type, ())):
+            hit = rule(tokens, i)
+            if hit is None:
+                continue
+            rest = score[i + hit[1]]
+            mine = (rest[0] + tokens[i + hit[1] - 1].end - tokens[i].start, rest[1] - 1, rest[2] - rank)
+            if mine > best:
+                best, pick = mine, hit
+        score[i], choice[i] = best, pick
     items: list[Item] = []
     i = 0
-    while i < len(tokens):
-        for rule in RULES_BY_TOKEN.get(tokens[i].type, ()):
-            hit = rule(tokens, i)
-            if hit is not None:
-                parse, used = hit
-                items.append(Item(parse, tokens[i].start, tokens[i + used - 1].end))
-                i += used
-                break
-        else:
+    while i < n:
+        hit = choice[i]
+        if hit is None:
             i += 1
+            continue
+        parse, used = hit
+        items.append(Item(parse, tokens[i].start, tokens[i + used - 1].end))
+        i += used
     return items

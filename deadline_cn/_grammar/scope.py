@@ -84,9 +84,10 @@ def place(text: str, items: list[Item], *, continue_clauses: bool = True) -> lis
     times = [Placed(it) for it in items if not isinstance(it.parse, MarkerP)]
     markers = [it for it in items if isinstance(it.parse, MarkerP)]
     for k, placed in enumerate(times):
-        c = clause(placed.item.start)
+        c, c_end = clause(placed.item.start), clause(placed.item.end - 1)  # a reading may span a comma
         prev = times[k - 1].item.end if k and clause(times[k - 1].item.end - 1) == c else bounds[c][0]
-        nxt = times[k + 1].item.start if k + 1 < len(times) and clause(times[k + 1].item.start) == c else bounds[c][1]
+        nxt = times[k + 1].item.start if k + 1 < len(times) and clause(times[k + 1].item.start) == c_end \
+            else bounds[c_end][1]
         _place_one(text, placed, (prev, placed.item.start), (placed.item.end, nxt))
         if c and placed.anchor is None and _bare_offset(text, placed, prev):
             placed.anchor = _event_clause(text, bounds[c - 1])
@@ -148,8 +149,8 @@ def _continue_clauses(text: str, times: list[Placed], bounds: list[Span]) -> Non
     starts = [p.item.start for p in times]
     for s, e in bounds:
         k = bisect.bisect_left(starts, s)  # times[k - 1] is the last time before this clause
-        if k == 0 or (k < len(times) and times[k].item.start <= e):
-            continue  # no time before it, or the clause has a time of its own
+        if k == 0 or (k < len(times) and times[k].item.start <= e) or times[k - 1].item.end > s:
+            continue  # no time before it, the clause has a time of its own, or a reading runs into it
         last = times[k - 1]
         if last.label is not None or trim(text, (s, e)) is None:
             continue

@@ -101,6 +101,8 @@ def _fold_numerals(text: str, starts: Sequence[int], offset: int) -> Folded:
     last = 0
     for m in _NUMERAL_RUN.finditer(text):
         digits = numeral_value(m.group()) if _in_numeral_context(text, m.start(), m.end()) else None
+        if digits is None and len(m.group()) == 2 and text.startswith("年", m.end()) and "十" not in m.group():
+            digits = "".join(str(CN_DIGITS[c]) for c in m.group())  # 九八年: a year in two words
         if digits is None:
             continue
         out.append(text[last:m.start()])

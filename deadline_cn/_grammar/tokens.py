@@ -24,7 +24,15 @@ Y4 = r"(?<!\d)(?:19|20|21)\d\d(?!\d)"
 MM = r"(?<!\d)(?:1[0-2]|0?[1-9])(?!\d)"
 DD = r"(?<!\d)(?:3[01]|[12]\d|0?[1-9])(?!\d)"
 REL_YEAR = alt(k for k in lx.RELATIVE_YEARS if k != "年内")
-YEAR = rf"(?:(?P<y>{Y4})年度?|(?P<ry>{REL_YEAR}))"
+REL_PERIOD = alt(lx.RELATIVE_PERIODS)
+# A two-digit or word year (23年, 〇九年 → 09年) only where a period follows, or with a leading zero: "10年"
+# alone is a duration. The resolver puts it in the century nearest the plan year (flag year:short).
+Y2_ZERO_OR_PERIOD = r"(?:0\d(?=年)|\d\d(?=年度?(?:底|末|初|第|首|前\d|[上下]半年|[1-4]季|\d{1,2}月)))"
+SHORT_YEAR = rf"(?<![\d.])(?P<ys>{Y2_ZERO_OR_PERIOD})年度?"
+YEAR = rf"(?:(?P<y>{Y4})年度?|(?P<ry>{REL_YEAR})|{SHORT_YEAR})"
+TIME_OF_DAY = r"(?:(?P<hh>[01]?\d|2[0-4])(?::(?P<mi>[0-5]\d)|[时点](?:(?P<mi2>[0-5]?\d)分|(?P<hhalf>半))?))?"
+JOIN = r"(?:[至到~]|-{1,2}|—{1,2})"
+NOTE_WEEKDAY = r"(?:\(?(?:星期|周|礼拜)[1-7日天]\)?)?"  # a weekday note on a range's end is only checked on its start
 WEEKDAY = r"(?:\(?(?:星期|周|礼拜)(?P<wd>[1-7日天])\)?)?"
 HOLIDAY = alt(lx.HOLIDAYS)
 FREE = r"[^,;。按]"  # free text inside a trigger: bounded, never crosses a clause
@@ -44,19 +52,26 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     ("selfstart", rf"(?:自|从)?(?:本(?:意见|通知|方案|办法|规定|决定|文件))?(?:{alt(lx.SELF_ISSUE)})之日起?"),
     ("onceper", r"(?<!\d)(?:1|(?P<half>半))(?P<per>季度|季|月|年|周)(?:一(?=[\u4e00-\u9fff])(?!次性)|1次)"),
     ("sameday", r"当(?:日|天)(?:内)?(?=办结|办理|完成|答复|回复|处理|公开|$)"),
+    ("dotrange", rf"(?P<y>{Y4})\.(?P<m>{MM}){JOIN}(?:(?P<y2>{Y4})\.)?(?P<m2>{MM})(?![\d.])"),
     ("iso", rf"(?P<y>{Y4})[-/.](?P<m>{MM})[-/.](?P<d>{DD})"),
     ("iso_month", rf"(?P<y>{Y4})[./](?P<m>{MM})(?![\d./])"),
-    ("vagueyear", rf"(?:(?P<y>{Y4})年度?年?|(?P<ry>{REL_YEAR})年?|(?<![\u4e00-\u9fff])年)(?P<part>初|中)(?!旬|\d)"),
-    ("yearrange", rf"(?P<y1>{Y4})年?(?:[—~至到]|-{{1,2}}|—{{1,2}})(?P<y2>{Y4})年"),
-    ("monthrange", rf"\(?(?P<m1>{MM})月?(?:[—~至到]|-)(?P<m2>{MM})月\)?"),
-    ("date_day", rf"{YEAR}?(?P<m>{MM})月份?(?P<d>{DD})[日号]{WEEKDAY}"),
+    ("vagueyear", rf"(?:(?P<y>{Y4})年度?年?|(?P<ry>{REL_YEAR})年?|(?<![\u4e00-\u9fff])年)(?P<part>初|中)(?!旬|\d|秋)"),
+    ("yearrange", rf"(?P<y1>{Y4})年?{JOIN}(?P<y2>{Y4})年"),
+    ("dayrange", rf"{YEAR}?(?P<m>{MM})月(?P<d>{DD})[日号]?{WEEKDAY}{JOIN}(?P<d2>{DD})[日号]{NOTE_WEEKDAY}"),
+    # 5-11月 · 2023年1—8月 · 3月至5 (the end's 月 missing: a typo, only when the start has its 月)
+    ("monthrange", rf"\(?{YEAR}?(?:(?P<m1>{MM})月?{JOIN}(?P<m2>{MM})月|(?P<m1t>{MM})月{JOIN}(?P<m2t>{MM})"
+                   r"(?![\d日号个年天周%.]))(?:份)?\)?"),
+    ("firstn", rf"{YEAR}?(?:(?<![底末日号])前(?P<n>\d{{1,2}})个?|(?P<first>首))(?P<per>季度|季|月)(?:份)?"),
+    ("relperiod", rf"(?P<rp>{REL_PERIOD})(?:1个?)?(?P<per>季度|季|月)(?:份)?"
+                  rf"(?:(?P<d>{DD})[日号]{TIME_OF_DAY}|(?P<mend>底|末)|(?P<mstart>初)|(?P<xun>上旬|中旬|下旬))?"),
+    ("date_day", rf"{YEAR}?(?P<m>{MM})月份?(?P<d>{DD})[日号]{WEEKDAY}{TIME_OF_DAY}"),
     ("date_typo", rf"(?P<y>{Y4})年度?(?P<mt>{MM})底"),
     ("date_month", rf"{YEAR}?(?P<m>{MM})月份?(?:(?P<xun>上旬|中旬|下旬)|(?P<mend>底|末)|(?P<mstart>初)"
                    r"|(?P<mid>中)(?=前|$|[,;。]))?"),
     ("date_quarter", rf"{YEAR}?第?(?P<q>[1-4])季度(?P<qend>末|底)?"),
     ("date_half", rf"{YEAR}?(?P<h>上|下)半年(?P<hend>末|底)?"),
-    ("date_yearend", rf"(?:(?P<y>{Y4})年度?年?|(?P<ry>{REL_YEAR})年?|年)(?P<yend>底|末)"),
-    ("date_holiday", rf"(?:(?P<y>{Y4})年度?)?(?P<hol>{HOLIDAY})"),
+    ("date_yearend", rf"(?:(?P<y>{Y4})年度?年?|(?P<ry>{REL_YEAR})年?|{SHORT_YEAR}|年)(?P<yend>底|末)"),
+    ("date_holiday", rf"{YEAR}?(?P<hol>{HOLIDAY})"),
     ("date_year", YEAR),
     ("yearword", r"年度?内"),
     ("nomonth", r"(?<![\d每])月(?:底|末)(?:之前|以前|前)?"),
@@ -64,7 +79,7 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     ("offset", rf"(?P<cap>{alt(lx.OFFSET_CAPS)})?(?<!\d)(?P<n>\d{{1,4}}(?:\.\d{{1,2}})?)"
                rf"(?:(?:[—~至到]|-)(?P<n2>\d{{1,4}}))?(?P<half>个半)?(?P<unit>{alt(lx.UNITS)})"
                r"(?P<within>以内|之内|内)?"),
-    ("everyn", r"每(?P<n>\d{1,2})个?(?P<per>半年|季度|月|年|周|星期|天|日)"),
+    ("everyn", r"每隔?(?P<n>\d{1,2})个?(?P<per>半年|季度|月|年|周|星期|天|日)"),
     ("halfoffset", r"半(?P<unit>年|个月)(?P<within>以内|之内|内)"),
     ("everyweekday", r"每个?(?:周|星期|礼拜)(?P<wd>[1-7日天])(?:(?:至|到|-|—|~)(?:周|星期|礼拜)?(?P<wd2>[1-7日天]))?"),
     ("every", rf"(?:每个?|按(?=年|季|月|周|半年))(?P<per>{alt(lx.PERIODS)})度?"
@@ -78,7 +93,7 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     ("cue", alt(lx.CUES)),
     ("to", alt(lx.BY_WORDS)),
     ("from", alt(lx.FROM_WORDS)),
-    ("dash", r"[—~-]"),
+    ("dash", r"—{1,2}|-{1,2}|~"),
     ("and", f"[{''.join(lx.LIST_JOINERS)}]"),
     ("sep", f"[{lx.CLAUSE_SEPARATORS}]"),
 )

@@ -7,7 +7,7 @@ result class and its kind-specific fields; ``_api`` adds text, span and scope.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -41,6 +41,9 @@ from deadline_cn.results import (
 )
 
 Fields = dict[str, Any]
+
+
+AROUND = timedelta(days=7)
 
 
 class NeedsYear(Exception):
@@ -78,6 +81,31 @@ def year_of(w: When, ctx: Context) -> int:
     return ctx.base_year
 
 
+def concrete(w: When, ctx: Context) -> When:
+    """A When with a short year (23年) or a relative period (本月, 下季度) made absolute from the context."""
+    if w.short_year and w.year is not None:
+        base = ctx.base_year
+        if base is None:
+            raise NeedsYear(f"a two-digit year ({w.year:02d}年) needs plan_year or ref to choose its century")
+        century = base // 100 * 100
+        year = min((century - 100 + w.year, century + w.year, century + 100 + w.year), key=lambda y: abs(y - base))
+        ctx.flags.append("year:short")
+        w = replace(w, year=year, short_year=False)
+    if w.rel_period is None:
+        return w
+    if ctx.ref is None:
+        raise NeedsYear("本月 / 下季度 / 次月 count from the document's date: give ref")
+    ctx.flags.append("year-from-ref")
+    if w.rel_period == "月":
+        index = ctx.ref.year * 12 + ctx.ref.month - 1 + w.rel_shift
+        return replace(w, rel_period=None, year=index // 12, month=index % 12 + 1)
+    index = ctx.ref.year * 4 + (ctx.ref.month - 1) // 3 + w.rel_shift
+    year, quarter = divmod(index, 4)
+    if w.xun == 1:  # 下季度初: the quarter's first month
+        return replace(w, rel_period=None, year=year, month=quarter * 3 + 1, xun=None)
+    return replace(w, rel_period=None, year=year, quarter=quarter + 1)
+
+
 def bounds(w: When, year: int) -> tuple[date, date]:
     """First and last day of the period ``w`` names in ``year``."""
     if w.holiday:
@@ -95,6 +123,8 @@ def bounds(w: When, year: int) -> tuple[date, date]:
     if w.month:
         return date(year, w.month, 1), _dates.month_end(year, w.month)
     if w.quarter:
+        if not 1 <= w.quarter <= 4:
+            raise ValueError(f"there is no quarter {w.quarter}")
         return _dates.quarter_bounds(year, w.quarter)
     if w.half:
         return _dates.half_bounds(year, w.half)
@@ -115,10 +145,19 @@ def _strict_before(w: When, year: int, start: date) -> tuple[date, str] | None:
 
 
 def resolve_deadline(p: DeadlineP, ctx: Context) -> tuple[type[Result], Fields]:
-    w = p.when
+    w = concrete(p.when, ctx)
     year = year_of(w, ctx)
     start, end = bounds(w, year)
     flags = [w.typo] if w.typo else []
+    if w.time:
+        flags.append(f"time:{w.time}")
+    if w.cumulative:  # 前三季度 · 前8个月 · 1—8月: from the year's first day to the end of the Nth period
+        return Deadline, {"due": end, "start": date(year, 1, 1), "precision": w.grain, "alternatives": (),
+                          "flags": flags}
+    if p.after is not None:  # 一季度结束后8日: counted from the period's last day
+        rel = Relative(text="", offset=Offset(p.after[0], p.after[1], None), anchor=None).resolved(end)
+        return Deadline, {"due": rel.due, "start": None, "precision": "day", "alternatives": (),
+                          "flags": [*flags, *rel.flags]}
     precision = w.grain if not w.typo else "month"
     if w.holiday:
         flags.append(f"holiday:{w.holiday}")
@@ -143,8 +182,13 @@ def resolve_deadline(p: DeadlineP, ctx: Context) -> tuple[type[Result], Fields]:
 
 
 def resolve_range(p: RangeP, ctx: Context) -> tuple[type[Result], Fields]:
+    p = replace(p, start=concrete(p.start, ctx), end=concrete(p.end, ctx))
     first_year = year_of(p.start, ctx)
     start, first_end = bounds(p.start, first_year)
+    if p.end_cue == "around":  # 元旦前后: a week either side of the day (of the period, for a month)
+        label = p.start.holiday
+        flags = [f"holiday:{label}"] if label else []
+        return Window, {"start": start - AROUND, "end": first_end + AROUND, "label": label, "flags": flags}
     if p.end_cue == "years":
         return Ongoing, {"start": start, "end": bounds(p.end, year_of(p.end, ctx))[1], "flags": []}
     if p.end_cue == "during":
@@ -176,8 +220,11 @@ def resolve_ongoing(p: OngoingP, ctx: Context) -> tuple[type[Result], Fields]:
         ctx.flags.append("year-from-ref")
         return Ongoing, {"start": date(ctx.base_year, 1, 1), "end": date(ctx.base_year, 12, 31), "flags": []}
     if p.start is None:
-        end = bounds(p.until, year_of(p.until, ctx))[1] if p.until is not None else None
+        until = concrete(p.until, ctx) if p.until is not None else None
+        end = bounds(until, year_of(until, ctx))[1] if until is not None else None
         return Ongoing, {"start": ctx.ref, "end": end, "flags": ["vague:promptly"] if p.vague else []}
+    p = replace(p, start=concrete(p.start, ctx))
+    assert p.start is not None
     year = year_of(p.start, ctx)
     start, end = bounds(p.start, year)
     flags = [f"holiday:{p.start.holiday}"] if p.start.holiday else []
@@ -204,9 +251,12 @@ def resolve_recurrence(p: RecurP, ctx: Context) -> tuple[type[Result], Fields]:
         rule += f";BYMONTHDAY={p.bymonthday}"
     if p.byweekday:
         rule += ";BYDAY=" + ",".join(("MO", "TU", "WE", "TH", "FR", "SA", "SU")[d] for d in p.byweekday)
+    if p.workday is not None:  # the Nth weekday of the month (RRULE knows no holidays)
+        rule += f";BYDAY=MO,TU,WE,TH,FR;BYSETPOS={p.workday}"
     fields: Fields = {"freq": freq, "interval": p.interval, "rrule_text": rule, "flags": []}
     if p.since is not None:
-        fields["dtstart"] = bounds(p.since, year_of(p.since, ctx))[0]
+        since = concrete(p.since, ctx)
+        fields["dtstart"] = bounds(since, year_of(since, ctx))[0]
     else:
         fields["dtstart"] = period_start(months, p.period, ctx)
     if p.holiday:
@@ -243,7 +293,12 @@ def resolve_relative(p: RelativeP, ctx: Context) -> tuple[type[Result], Fields]:
     rel = Relative(text="", offset=Offset(p.value, p.unit, p.max), anchor=anchor)
     if anchor == "ref" and ctx.ref is not None:
         rel = rel.resolved(ctx.ref)
-    return Relative, {"offset": rel.offset, "anchor": anchor, "due": rel.due, "flags": list(rel.flags)}
+    fields: Fields = {"offset": rel.offset, "anchor": anchor, "due": rel.due, "flags": list(rel.flags)}
+    if p.or_month is not None:  # 一月内: within one month, or within January
+        fields["flags"].append("ambiguous:一月")
+        if ctx.base_year is not None:
+            fields["alternatives"] = (Alternative(_dates.month_end(ctx.base_year, p.or_month), "month"),)
+    return Relative, fields
 
 
 def _after_date(p: RelativeP, w: When, ctx: Context) -> tuple[type[Result], Fields]:
@@ -262,9 +317,12 @@ def _after_date(p: RelativeP, w: When, ctx: Context) -> tuple[type[Result], Fiel
 def resolve_trigger(p: TriggerP, ctx: Context) -> tuple[type[Result], Fields]:
     trigger = Trigger(p.type, ctx.text_of(p.authority), ctx.text_of(p.event), ctx.text_of(p.document))
     then = None
-    if isinstance(p.then, RelativeP):
-        cls, f = resolve_relative(p.then, ctx)
-        then = cls(text="", **{**f, "flags": tuple(f["flags"])})
+    if isinstance(p.then, (RelativeP, OngoingP)):
+        cls, f = (resolve_relative if isinstance(p.then, RelativeP) else resolve_ongoing)(p.then, ctx)
+        if isinstance(p.then, OngoingP):
+            f["start"] = None  # it opens when the event happens, not on the document's date
+        span = p.then_span or (0, 0)
+        then = cls(text=ctx.text_of(span) or "", **{**f, "flags": tuple(f["flags"])})
     return Conditional, {"trigger": trigger, "then": then, "flags": []}
 
 
