@@ -23,7 +23,7 @@ def steps(text: str) -> list[Step]:
     """The grammar's items for ``text``, in order, with spans mapped back to the original text."""
     from deadline_cn._grammar.text import fold
     from deadline_cn._grammar.tokens import tokenize
-    from deadline_cn._read.normalise import items_of
+    from deadline_cn._read.pipeline import items_of
 
     folded = fold(text)
     scan, items = items_of(folded)

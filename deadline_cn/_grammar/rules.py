@@ -7,12 +7,11 @@ what was written (``_resolve`` turns that into dates).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from deadline_cn._grammar import lexicon as lx
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
+from deadline_cn._grammar import lexicon as lx
 from deadline_cn._grammar.match import (
     DATES,
     Match,

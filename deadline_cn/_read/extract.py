@@ -14,11 +14,13 @@ from datetime import date
 from deadline_cn._grammar.parse import DeadlineP, DittoP, Item, MarkerP, OngoingP, RecurP, TriggerP
 from deadline_cn._grammar.scope import place
 from deadline_cn._grammar.text import fold
-from deadline_cn._read.normalise import DOC_NUMBER, DateLike, build, check_args, items_of, mask_titles, original_text
+from deadline_cn._read.normalise import DateLike, check_args
+from deadline_cn._read.pipeline import DOC_NUMBER, build, flag_unread, items_of, mask_titles, original_text
 from deadline_cn._resolve.resolver import Context
 from deadline_cn.results import Result
 
 CHUNK = 8192
+UNREAD_REACH = 1  # in prose, only time words touching a reading flag it (the rest is other sentences' business)
 
 
 def _is_prose_time(item: Item, scan: str) -> bool:
@@ -92,6 +94,8 @@ def _extract_chunk(text: str, start: int, end: int, base: Context) -> list[Resul
     scan, items = items_of(folded)
     kept = [it for it in items if _is_prose_time(it, scan)]
     placed = [p for p in place(scan, kept, continue_clauses=False) if not isinstance(p.item.parse, MarkerP)]
+    if placed:
+        flag_unread(text, folded, scan, items, placed, reach=UNREAD_REACH)
     out = []
     for p in placed:
         # each expression resolves on its own, as normalise() would read it: no year carried across sentences

@@ -1,0 +1,121 @@
+"""The reading pipeline shared by ``normalise`` and ``extract``: fold → scan → cover → place → resolve.
+
+Each step takes values and returns values: the folded text, the best cover of parses (``_grammar.rules``),
+the placed parses with their scopes (``_grammar.scope``), the time words no reading consumed
+(``unread``), and the results (``_resolve``). Offsets stay in the folded text until ``build`` maps them back.
+"""
+
+from __future__ import annotations
+
+import re
+
+from deadline_cn._grammar import lexicon as lx
+from deadline_cn._grammar.parse import Item, MarkerP
+from deadline_cn._grammar.rules import parse_tokens
+from deadline_cn._grammar.scope import Placed, place
+from deadline_cn._grammar.text import Folded, fold
+from deadline_cn._grammar.tokens import tokenize
+from deadline_cn._read.unread import nearest, unread_spans
+from deadline_cn._resolve.resolver import Context, NeedsYear, resolve
+from deadline_cn.results import Compound, Deadline, Recurrence, Relative, Result, Unresolved, Window
+
+DOC_NUMBER = re.compile(r"[〔\[(„【][12]\d{3}[〕\])‟】]\d{0,4}号?")
+NO_EXPRESSION = "no deadline expression found"
+_TITLE = re.compile("《[^《》]{1,120}》")
+
+
+def mask_titles(text: str) -> str:
+    """Blank the inside of 《…》 so a title's "2016年" is never read as a deadline.
+
+    Only a closed title of reasonable length is masked: a stray 《 must not hide the rest of a document.
+    """
+    if "《" not in text:
+        return text
+    return _TITLE.sub(lambda m: "《" + "□" * (len(m.group()) - 2) + "》", text)
+
+
+def items_of(folded: Folded) -> tuple[str, list[Item]]:
+    scan = mask_titles(folded.text)
+    return scan, parse_tokens(tokenize(scan))
+
+
+def read(text: str, ctx: Context) -> Result:
+    """One cell: every time word in it is read, or flags the reading nearest to it."""
+    folded = fold(text)
+    scan, items = items_of(folded)
+    ctx.text_of = lambda span: original_text(text, folded, span)
+    placed = place(scan, items)
+    if placed:
+        flag_unread(text, folded, scan, items, placed)
+    if not placed:
+        markers = [it for it in items if isinstance(it.parse, MarkerP) and it.parse.flag == "vague:promptly"]
+        if not markers:
+            return Unresolved(text=text, span=(0, len(text)), reason=NO_EXPRESSION)
+        placed = [Placed(markers[0])]
+    parts = [build(text, folded, p, ctx) for p in placed]
+    if len(parts) == 1:
+        return parts[0]
+    return Compound(text=text, span=(parts[0].span[0], parts[-1].span[1]), parts=tuple(parts))
+
+
+def original_text(text: str, folded: Folded, span: tuple[int, int] | None) -> str | None:
+    if span is None:
+        return None
+    s, e = folded.original_span(*span)
+    return text[s:e] or None
+
+
+def build(text: str, folded: Folded, p: Placed, ctx: Context) -> Result:
+    """One placed parse → its result; a date the calendar cannot hold (year 10000) is unresolved, not a crash."""
+    span = folded.original_span(p.item.start, p.item.end)
+    scope = ctx.text_of(p.scope)
+    ctx.flags = []
+    try:
+        return _build(text, span, scope, p, ctx)
+    except (NeedsYear, ValueError, OverflowError) as exc:
+        reason = str(exc) if not isinstance(exc, OverflowError) else "the date falls outside years 1–9999"
+        return Unresolved(text=text, span=span, scope=scope, reason=reason, flags=tuple(p.flags))
+
+
+def _build(text: str, span: tuple[int, int], scope: str | None, p: Placed, ctx: Context) -> Result:
+    cls, fields = resolve(p.item.parse, ctx)
+    flags = tuple(dict.fromkeys([*fields.pop("flags"), *ctx.flags, *p.flags]))
+    if p.label is not None and cls is Deadline:
+        return Window(text=text, span=span, flags=flags, start=fields["start"] or fields["due"],
+                      end=fields["due"], label=ctx.text_of(p.label))
+    if cls is Relative and p.anchor is not None:
+        return _anchored(text, span, scope, flags, fields, ctx.text_of(p.anchor), ctx)
+    if cls is Recurrence:
+        fields["count_min"] = p.count_min
+    return cls(text=text, span=span, scope=scope, flags=flags, **fields)
+
+
+def _anchored(text: str, span: tuple[int, int], scope: str | None, flags: tuple[str, ...],
+              fields: dict[str, object], anchor: str | None, ctx: Context) -> Result:
+    """<event>后N日内: the document's own issue (发文, 本意见印发) anchors at ref, anything else waits."""
+    folded_anchor = fold(anchor).text if anchor else ""
+    is_self = folded_anchor in lx.SELF_ISSUE or (folded_anchor.startswith("本") and
+                                                  folded_anchor.endswith(lx.SELF_ISSUE))
+    rel = Relative(text=text, span=span, scope=scope, flags=flags, offset=fields["offset"],  # type: ignore[arg-type]
+                   anchor="ref" if is_self else anchor)
+    return rel.resolved(ctx.ref) if is_self and ctx.ref is not None else rel
+
+
+def flag_unread(text: str, folded: Folded, scan: str, items: list[Item], placed: list[Placed],
+                start: int = 0, end: int | None = None, *, reach: int | None = None) -> None:
+    """Add ``unread:<words>`` to the placed reading nearest each unread time word in ``scan[start:end]``.
+
+    ``reach`` (extract) limits it to words at most that many characters from a reading, in its clause.
+    """
+    spans = [(p.item.start, p.item.end) for p in placed]
+    for s, e in unread_spans(scan, [(it.start, it.end) for it in items], start, end):
+        k = nearest(spans, (s, e))
+        if reach is not None:
+            gap = (min(spans[k][1], s), max(spans[k][0], e))
+            if max(s - spans[k][1], spans[k][0] - e) > reach or any(c in lx.CLAUSE_SEPARATORS for c in
+                                                                   scan[gap[0]:gap[1]]):
+                continue
+        words = "".join(original_text(text, folded, (s, e)) or "").replace(" ", "")
+        flag = f"unread:{words}"
+        if flag not in placed[k].flags:
+            placed[k].flags.append(flag)
