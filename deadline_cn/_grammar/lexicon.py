@@ -90,6 +90,10 @@ PROMPTLY = ("实时", "及时", "随时", "即时", "立即", "立刻", "马上"
 IRREGULAR = {"不定期": "irregular", "定期": "vague:periodic"}
 HEDGES = ("原则上", "力争", "争取", "基本")
 DITTO = ("同上", "同前")
+EXEMPT = ("免报", "不报", "除外")  # 1月免报 · (四季度免报): a period the schedule skips, not a deadline
+# Verbs after 定期 that make it a task's rhythm in prose (定期开展监测), not an adjective (定期存款).
+PERIODIC_ACTIONS = ("开展", "组织", "监测", "检测", "通报", "跟踪", "调度", "检查", "报送", "公布", "发布", "更新",
+                    "召开", "评估", "督查", "督办", "分析", "研究", "对账", "清理", "梳理", "公开")
 
 # Triggers: the words that open and close each kind.
 DEPLOY_OPENERS = ("按照", "按", "根据", "依据", "遵照")
@@ -98,7 +102,7 @@ DOCUMENT_HINTS = ("文件", "方案", "办法", "意见", "通知", "制度", "�
                   "指南", "《", "出台", "印发", "制定", "制订", "发布", "下发")
 STATUTE_SUFFIXES = ("法", "条例")
 # Who a 待… / 收到… trigger names first ("国家、省税收政策文件" → 国家、省), longest first.
-AUTHORITIES = ("国家、省", "国家和省", "国务院", "国家", "中央", "上级", "省", "市")
+AUTHORITIES = ("国家、省", "国家和省", "国务院", "国家", "中央", "上级", "省里", "市里", "县里", "省", "市", "县")
 # An anchor naming the document itself: its issue date is ``ref``.
 SELF_ISSUE = ("发文", "印发", "下发", "发布", "公布", "颁布", "出台")
 

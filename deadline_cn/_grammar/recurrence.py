@@ -136,6 +136,17 @@ def rule_seasonal(tokens: Sequence[Token], i: int) -> Match | None:
     return RecurP(period="月", bymonth=month_span(months), bymonthday=inner[0].bymonthday), 1 + inner[1]
 
 
+def rule_every_after(tokens: Sequence[Token], i: int) -> Match | None:
+    """月后18日前 · 季后7日 (a reporting schedule): due N days after the end of every month / quarter."""
+    tok = head(tokens, i, "endafter")
+    if tok is None or tok.text[0] not in "月季":
+        return None
+    recur = _days_after_end("月" if tok.text[0] == "月" else "季度", None, tokens, i + 1)
+    if recur is None:
+        return None
+    return recur, 3 if cue_of(at(tokens, i + 2, "cue")) == "before" else 2
+
+
 def rule_every(tokens: Sequence[Token], i: int) -> Match | None:
     many = head(tokens, i, "everyn")
     if many is not None:  # 每两个月 · 每3年

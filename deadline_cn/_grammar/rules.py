@@ -37,7 +37,13 @@ from deadline_cn._grammar.parse import (
     TriggerP,
     When,
 )
-from deadline_cn._grammar.recurrence import rule_every, rule_irregular, rule_seasonal, rule_since_every
+from deadline_cn._grammar.recurrence import (
+    rule_every,
+    rule_every_after,
+    rule_irregular,
+    rule_seasonal,
+    rule_since_every,
+)
 from deadline_cn._grammar.tokens import Token
 
 CUMULATIVE_MONTHS = re.compile(r"(?<!\d)1(?:-{1,2}|—{1,2}|~)\d")
@@ -155,6 +161,9 @@ def rule_date(tokens: Sequence[Token], i: int) -> Match | None:
     if date is None:
         return None
     w = when_of(date)
+    if date.type in ("date_year", "yearword") and (keep := at(tokens, j + 1, "ongoing")) is not None \
+            and keep.text.startswith("持续"):
+        return OngoingP(from_ref=True, until=w), j + 2 - i  # 年内持续推进: ongoing to the year's end
     if date.type == "date_year" and (nxt := at(tokens, j + 1, "yearword", "wholeyear")) is not None:
         if nxt.type == "wholeyear":  # 2022年全年
             return RangeP(w, w, "years"), j + 2 - i
@@ -169,6 +178,8 @@ def rule_date(tokens: Sequence[Token], i: int) -> Match | None:
         return RelativeP(1, "month", or_month=1), used  # 一月内: one month, or January
     if cue == "around":
         return RangeP(w, w, "around"), used
+    if cue is None and at(tokens, j + 1, "exempt"):  # 1月免报: the schedule skips it
+        return MarkerP(f"exempt:{date.text}"), j + 2 - i
     if cue == "since":
         return OngoingP(start=w), used
     if cue == "after":
@@ -236,7 +247,8 @@ def rule_words(tokens: Sequence[Token], i: int) -> Match | None:
 
 # --- triggers --------------------------------------------------------------------------------------
 
-TRIGGER_TYPES = {"deploy": "deployment", "statute": "statute", "rulelimit": "statute", "doc_follow": "document",
+TRIGGER_TYPES = {"deploy": "deployment", "statute": "statute", "rulelimit": "statute", "otherwise": "statute",
+                 "doc_follow": "document",
                  "doc_after": "document", "wait": "document", "receive": "document"}
 
 
@@ -279,6 +291,7 @@ RULES: tuple[tuple[Rule, tuple[str, ...]], ...] = (
     (rule_seasonal, ("monthrange",)),
     (rule_every, ("everyn", "onceper", "everyweekday", "every")),
     (rule_irregular, ("irregular",)),
+    (rule_every_after, ("endafter",)),
     (rule_year_range, ("yearrange",)),
     (rule_range, ("from", *DATES)),
     (rule_month_range, ("monthrange",)),

@@ -175,8 +175,8 @@ def _attach_markers(times: list[Placed], markers: list[Item], clause: Callable[[
             else None
         target = after or before
         promptly = m.parse.flag == "vague:promptly"
-        if promptly and target is not None and isinstance(target.item.parse, TriggerP):
-            continue  # 收到…后及时转发: the event says when; 及时 is only vague with no event
+        if promptly and target is not None and not isinstance(target.item.parse, OngoingP):
+            continue  # 收到…后及时转发 · 20个工作日内及时公开: the time is given; 及时 is only vague alone
         if promptly and (target is None or isinstance(target.item.parse, OngoingP)):
             alone.append(Placed(m))
         elif target is not None and m.parse.flag not in target.flags:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from deadline_cn._grammar import lexicon as lx
 from deadline_cn._grammar.parse import DeadlineP, DittoP, Item, MarkerP, OngoingP, RecurP, TriggerP
 from deadline_cn._grammar.scope import place
 from deadline_cn._grammar.text import fold
@@ -26,17 +27,30 @@ UNREAD_REACH = 1  # in prose, only time words touching a reading flag it (the re
 def _is_prose_time(item: Item, scan: str) -> bool:
     """Whether a parse is a time limit in running text (see the module docstring)."""
     p = item.parse
-    if isinstance(p, (MarkerP, DittoP, TriggerP)):
+    if isinstance(p, TriggerP):  # 待…后 governs what follows; 按照…部署, only at a clause's head before its action
+        return p.type in ("document", "event") or (_heads_clause(scan, item) and scan.startswith(",", item.end))
+    if isinstance(p, (MarkerP, DittoP)):
         return isinstance(p, MarkerP)  # markers stay so hedges can flag their clause; dropped later
     if isinstance(p, DeadlineP):
-        return p.cue is not None or p.by or p.when.edge == "end"
+        # 2025年下半年，各区要…: a bare period heading its sentence governs it
+        return p.cue is not None or p.by or p.when.edge == "end" or (_heads_clause(scan, item, sentence=True)
+                                                                      and scan.startswith(",", item.end))
     if isinstance(p, OngoingP):
         if p.whole_year:
             return scan.startswith("工作", item.end)  # 全年工作, not 全年落实情况
         return not p.word and not p.after
     if isinstance(p, RecurP):
-        return not p.vague
+        return not p.vague or scan.startswith(lx.PERIODIC_ACTIONS, item.end)  # 定期开展监测
     return True
+
+
+def _heads_clause(scan: str, item: Item, *, sentence: bool = False) -> bool:
+    """Whether nothing but punctuation stands between the item and the start of its clause (or sentence)."""
+    stops = "。;" if sentence else "。;,"
+    k = item.start - 1
+    while k >= 0 and scan[k] in " \"“”()":
+        k -= 1
+    return k < 0 or scan[k] in stops or scan[k] in "\n:"
 
 
 def extract(text: str, *, ref: DateLike = None, plan_year: int | None = None,

@@ -32,6 +32,7 @@ def _time_words() -> re.Pattern[str]:
         rf"[每隔]\d{{0,2}}个?(?:{periods})",
         _alt(lx.HOLIDAYS),
         r"(?:星期|礼拜)[1-7日天]|周[1-7日]",
+        r"(?<!\d)(?:[01]?\d|2[0-4]):[0-5]\d",
     )))
 
 

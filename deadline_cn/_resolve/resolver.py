@@ -133,8 +133,8 @@ def bounds(w: When, year: int) -> tuple[date, date]:
 
 def _strict_before(w: When, year: int, start: date) -> tuple[date, str] | None:
     """The strict reading of 前 (before the period begins) and the flag naming the ambiguity."""
-    if w.holiday or w.edge == "end" or w.xun or w.mid:
-        return None
+    if w.holiday or w.edge == "end" or w.xun or w.mid or w.time:
+        return None  # 17:00前 is before a time of that day: no doubt about the day
     if w.day:
         return start - timedelta(days=1), "ambiguous:day-before"
     if w.month:
@@ -175,8 +175,8 @@ def resolve_deadline(p: DeadlineP, ctx: Context) -> tuple[type[Result], Fields]:
             flags.append(strict[1])
             if ctx.month_before == "strict":
                 fields["due"], fields["alternatives"] = strict[0], (Alternative(end, "inclusive"),)
-    elif p.cue is None and not p.by and w.edge is None and w.grain != "day":
-        fields["start"] = start  # "2017年第1季度完成": done within the period
+    elif p.cue is None and not p.by and w.edge is None:
+        fields["start"] = start  # "2017年第1季度完成" / "9月8日": done within the period (a day is its own)
     fields["flags"] = flags
     return Deadline, fields
 
