@@ -117,6 +117,13 @@ class MarkerP:
 
 
 @dataclass(frozen=True)
+class ManyP:
+    """Several readings written as one (5月14、15日): the cover spreads them into one item each."""
+
+    parts: tuple[DeadlineP, ...]
+
+
+@dataclass(frozen=True)
 class DittoP:
     pass
 

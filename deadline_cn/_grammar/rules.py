@@ -22,12 +22,14 @@ from deadline_cn._grammar.match import (
     head,
     month_span,
     relative_of,
+    time_of,
     when_of,
 )
 from deadline_cn._grammar.parse import (
     DeadlineP,
     DittoP,
     Item,
+    ManyP,
     MarkerP,
     MissingP,
     OngoingP,
@@ -82,8 +84,9 @@ def rule_day_range(tokens: Sequence[Token], i: int) -> Match | None:
     if tok is None:
         return None
     start = when_of(tok)
-    if tok.type == "dayrange":
-        end = replace(start, day=int(tok.get("d2") or 1), weekday=None, time=None)
+    if tok.type == "dayrange":  # the end may name its own month: 1月15-2月3日
+        month = int(m2) if (m2 := tok.get("m2")) else start.month
+        end = replace(start, month=month, day=int(tok.get("d2") or 1), weekday=None, time=None)
     else:
         start = replace(start, day=None)
         end = When(year=int(y2) if (y2 := tok.get("y2")) else None, month=int(tok.get("m2") or 1))
@@ -172,7 +175,11 @@ def rule_date(tokens: Sequence[Token], i: int) -> Match | None:
     used = j + 1 - i + (1 if cue else 0)
     cue = cue or ("within" if date.type == "yearword" else None)
     if cue is None and at(tokens, j + 1, "endafter") and (after := _after_end(tokens, j + 2)) is not None:
-        return DeadlineP(w, after=after), j + 3 - i  # 一季度结束后8日
+        return DeadlineP(_timed(w, tokens[j + 2]), after=after), j + 3 - i + _before(tokens, j + 3)  # 一季度结束后8日
+    if cue == "after" and not w.holiday and w.grain in ("quarter", "half", "year", "month") \
+            and (after := _after_end(tokens, j + 2)) is not None:
+        # 一季度后8日 (a reporting schedule)
+        return DeadlineP(_timed(w, tokens[j + 2]), after=after), j + 3 - i + _before(tokens, j + 3)
     if cue == "within" and date.type == "date_month" and w.month == 1 and w.year is None and w.edge is None \
             and w.rel_year is None:
         return RelativeP(1, "month", or_month=1), used  # 一月内: one month, or January
@@ -190,6 +197,39 @@ def rule_date(tokens: Sequence[Token], i: int) -> Match | None:
     if cue == "during":
         return RangeP(w, w, "during"), used
     return DeadlineP(w, cue, by=j > i), used
+
+
+def _before(tokens: Sequence[Token], i: int) -> int:
+    """1 when tokens[i] is a 前 that closes the reading before it (季后10日12:00前), else 0."""
+    return 1 if cue_of(at(tokens, i, "cue")) in ("before", "end-before") else 0
+
+
+def _timed(w: When, tok: Token) -> When:
+    """The time of day written after the day count (季后10日12:00) belongs to the due day."""
+    return replace(w, time=time_of(tok)) if tok.get("hh") else w
+
+
+def rule_day_list(tokens: Sequence[Token], i: int) -> Match | None:
+    """5月14、15、21、22日: one deadline a day, each its own part."""
+    tok = head(tokens, i, "daylist")
+    if tok is None:
+        return None
+    first = when_of(tok)
+    days = [int(d) for d in re.findall(r"\d+", tok.get("days") or "")]
+    parts = tuple(DeadlineP(replace(first, day=d)) for d in days)
+    return ManyP(parts), 1
+
+
+def rule_five_year(tokens: Sequence[Token], i: int) -> Match | None:
+    """“十四五”期间 (2021—2025) · 十三五期末: the Nth five-year plan (the 3rd began in 1966, five years each)."""
+    tok = head(tokens, i, "fiveyear")
+    if tok is None:
+        return None
+    n = lx.CN_DIGITS[tok.get("fyp") or "一"] + 10
+    first = 1966 + 5 * (n - 3)
+    if tok.get("fpart") in ("期末", "末"):
+        return DeadlineP(When(year=first + 4), by=True), 1
+    return RangeP(When(year=first), When(year=first + 4), "years"), 1
 
 
 def _after_end(tokens: Sequence[Token], i: int) -> tuple[float, str] | None:
@@ -287,6 +327,8 @@ RULES: tuple[tuple[Rule, tuple[str, ...]], ...] = (
     (rule_trigger, tuple(TRIGGER_TYPES)),
     (rule_event_window, ("from",)),
     (rule_day_range, ("dayrange", "dotrange")),
+    (rule_day_list, ("daylist",)),
+    (rule_five_year, ("fiveyear",)),
     (rule_since_every, ("from", *DATES)),
     (rule_seasonal, ("monthrange",)),
     (rule_every, ("everyn", "onceper", "everyweekday", "every")),
@@ -337,6 +379,18 @@ def parse_tokens(tokens: Sequence[Token]) -> list[Item]:
             i += 1
             continue
         parse, used = hit
-        items.append(Item(parse, tokens[i].start, tokens[i + used - 1].end))
+        if isinstance(parse, ManyP):
+            items.extend(_spread(parse, tokens[i]))
+        else:
+            items.append(Item(parse, tokens[i].start, tokens[i + used - 1].end))
         i += used
     return items
+
+
+def _spread(many: ManyP, tok: Token) -> list[Item]:
+    """The parts of 5月14、15、21、22日 as items: the first reads up to its number, each later one its number."""
+    numbers = [m.span() for m in re.finditer(r"\d+", tok.text)]
+    spans = numbers[-len(many.parts):]
+    cuts = [(tok.start, tok.start + spans[0][1])] + [(tok.start + s, tok.start + e) for s, e in spans[1:]]
+    cuts[-1] = (cuts[-1][0], tok.end)  # the last takes the closing 日
+    return [Item(p, s, e) for p, (s, e) in zip(many.parts, cuts, strict=True)]

@@ -104,7 +104,9 @@ def place(text: str, items: list[Item], *, continue_clauses: bool = True) -> lis
 def _place_one(text: str, placed: Placed, before: Span, after: Span) -> None:
     parse = placed.item.parse
     if isinstance(parse, RelativeP) and parse.wants_anchor:
-        placed.anchor = trim(text, before, verbs=False)
+        # 机构应当自该信息变更之日起…: the event is what follows 自 / 从, not the actor before it
+        opener = max(text.rfind("自", *before), text.rfind("从", *before))
+        placed.anchor = trim(text, (opener + 1, before[1]) if opener >= 0 else before, verbs=False)
         before = (before[1], before[1])
     placed.scope = trim(text, after) or trim(text, before)
     if _is_label_candidate(placed.item) and trim(text, after) is None and (lab := trim(text, before, verbs=False)):

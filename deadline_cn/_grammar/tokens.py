@@ -56,9 +56,12 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     ("dotrange", rf"(?P<y>{Y4})\.(?P<m>{MM}){JOIN}(?:(?P<y2>{Y4})\.)?(?P<m2>{MM})(?![\d.])"),
     ("iso", rf"(?P<y>{Y4})[-/.](?P<m>{MM})[-/.](?P<d>{DD})"),
     ("iso_month", rf"(?P<y>{Y4})[./](?P<m>{MM})(?![\d./])"),
+    ("fiveyear", r"[“\"]?十(?P<fyp>[一二三四五六七八九])五[”\"]?(?:规划)?(?P<fpart>期间|时期|期末|末)"),
     ("vagueyear", rf"(?:(?P<y>{Y4})年度?年?|(?P<ry>{REL_YEAR})年?|(?<![\u4e00-\u9fff])年)(?P<part>初|中)(?!旬|\d|秋)"),
     ("yearrange", rf"(?P<y1>{Y4})年?{JOIN}(?P<y2>{Y4})年"),
-    ("dayrange", rf"{YEAR}?(?P<m>{MM})月(?P<d>{DD})[日号]?{WEEKDAY}{JOIN}(?P<d2>{DD})[日号]{NOTE_WEEKDAY}"),
+    ("dayrange", rf"{YEAR}?(?P<m>{MM})月(?P<d>{DD})[日号]?{WEEKDAY}{JOIN}(?:(?P<m2>{MM})月)?(?P<d2>{DD})[日号]{NOTE_WEEKDAY}"),
+    # 5月14、15、21、22日 · 2017年5月3、4日: several days of one month
+    ("daylist", rf"{YEAR}?(?P<m>{MM})月(?P<days>{DD}(?:[、,和及]{DD}){{1,8}})[日号]"),
     # 5-11月 · 2023年1—8月 · 3月至5 (the end's 月 missing: a typo, only when the start has its 月)
     ("monthrange", rf"\(?{YEAR}?(?:(?P<m1>{MM})月?{JOIN}(?P<m2>{MM})月|(?P<m1t>{MM})月{JOIN}(?P<m2t>{MM})"
                    r"(?![\d日号个年天周%.]))(?:份)?\)?"),
@@ -76,7 +79,7 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     ("date_year", YEAR),
     ("yearword", r"年度?内"),
     ("nomonth", r"(?<![\d每])月(?:底|末)(?:之前|以前|前)?"),
-    ("dayonly", rf"(?P<d>{DD})[日号](?!以内|之内|内)"),
+    ("dayonly", rf"(?P<d>{DD})[日号](?!以内|之内|内){TIME_OF_DAY}"),
     ("offset", rf"(?P<cap>{alt(lx.OFFSET_CAPS)})?(?<!\d)(?P<n>\d{{1,4}}(?:\.\d{{1,2}})?)"
                rf"(?:(?:[—~至到]|-)(?P<n2>\d{{1,4}}))?(?P<half>个半)?(?P<unit>{alt(lx.UNITS)})"
                r"(?P<within>以内|之内|内)?"),
