@@ -95,6 +95,7 @@ class TriggerP:
     document: tuple[int, int] | None = None
     then: Parse | None = None
     then_span: tuple[int, int] | None = None  # folded span of what the trigger's ``then`` reads
+    wants_event: bool = False  # "<event>后及时公开": the event is the text before (placed like an anchor)
 
 
 @dataclass(frozen=True)
@@ -135,7 +136,7 @@ class MissingP:
     reason: str
 
 
-Parse = DeadlineP | RangeP | OngoingP | RecurP | TriggerP | RelativeP | MarkerP | DittoP | MissingP
+Parse = DeadlineP | RangeP | OngoingP | RecurP | TriggerP | RelativeP | MarkerP | DittoP | MissingP | ManyP
 
 
 @dataclass(frozen=True)

@@ -71,6 +71,7 @@ def _months_in_period(period: str, tail: str) -> tuple[int, ...]:
 def _days_after_end(period: str, since: When | None, tokens: Sequence[Token], i: int) -> RecurP | None:
     """每季度结束后10日内: due on day N of the month after each period (the Nth weekday, for 工作日)."""
     tok = at(tokens, i, "offset", "dayonly")
+    rel: RelativeP | None
     if tok is not None and tok.type == "dayonly":
         rel = RelativeP(float(tok.get("d") or 0), "day")
     else:

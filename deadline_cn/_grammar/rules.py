@@ -48,6 +48,7 @@ from deadline_cn._grammar.recurrence import (
 )
 from deadline_cn._grammar.tokens import Token
 
+FIVE_YEAR_PLAN = "five-year plan"  # a RangeP label: in prose such a period frames the text, it sets no limit
 CUMULATIVE_MONTHS = re.compile(r"(?<!\d)1(?:-{1,2}|—{1,2}|~)\d")
 
 # --- spans of time ---------------------------------------------------------------------------------
@@ -149,12 +150,31 @@ def rule_offset(tokens: Sequence[Token], i: int) -> Match | None:
 
 
 def rule_event_offset(tokens: Sequence[Token], i: int) -> Match | None:
-    """批复后20日内 · 变更之日起20个工作日内: the event text before 后 / 之日起 is filled in by ``_scope``."""
+    """批复后20日内 · 变更之日起20个工作日内: the event text before 后 / 之日起 is filled in by ``_scope``.
+
+    With no offset, "<event>后及时公开" or a cell ending "…核定合格分数线后" waits on that event.
+    """
     cue, offset = head(tokens, i, "cue"), at(tokens, i + 1, "offset")
+    text_before = tokens[i].start > (tokens[i - 1].end if i else 0)
+    if cue_of(cue) == "after" and text_before and (
+            at(tokens, i + 1, "promptly") or i + 1 == len(tokens) or at(tokens, i + 1, "sep")):
+        used = 2 if at(tokens, i + 1, "promptly") else 1
+        return TriggerP("event", wants_event=True), used
     if cue_of(cue) not in ("after", "since") or offset is None:
         return None
     rel = relative_of(offset)
     return None if rel is None else (RelativeP(rel.value, rel.unit, rel.max, wants_anchor=True), 2)
+
+
+def rule_adjacent_days(tokens: Sequence[Token], i: int) -> Match | None:
+    """4月28日5月18日 (the joiner lost in layout): two dates in order, read as a range with a typo flag."""
+    first, second = head(tokens, i, "date_day"), at(tokens, i + 1, "date_day")
+    if first is None or second is None:
+        return None
+    a, b = when_of(first), when_of(second)
+    if (b.year is not None and b.year != a.year) or (b.month or 0, b.day or 0) <= (a.month or 0, a.day or 0):
+        return None
+    return RangeP(a, replace(b, typo="typo:missing-joiner")), 2
 
 
 def rule_date(tokens: Sequence[Token], i: int) -> Match | None:
@@ -229,7 +249,7 @@ def rule_five_year(tokens: Sequence[Token], i: int) -> Match | None:
     first = 1966 + 5 * (n - 3)
     if tok.get("fpart") in ("期末", "末"):
         return DeadlineP(When(year=first + 4), by=True), 1
-    return RangeP(When(year=first), When(year=first + 4), "years"), 1
+    return RangeP(When(year=first), When(year=first + 4), "years", label=FIVE_YEAR_PLAN), 1
 
 
 def _after_end(tokens: Sequence[Token], i: int) -> tuple[float, str] | None:
@@ -287,9 +307,14 @@ def rule_words(tokens: Sequence[Token], i: int) -> Match | None:
 
 # --- triggers --------------------------------------------------------------------------------------
 
-TRIGGER_TYPES = {"deploy": "deployment", "statute": "statute", "rulelimit": "statute", "otherwise": "statute",
+TRIGGER_TYPES = {"deploy": "deployment", "statute": "statute", "rulelimit": "statute",
                  "doc_follow": "document",
                  "doc_after": "document", "wait": "document", "receive": "document"}
+
+
+def rule_otherwise(tokens: Sequence[Token], i: int) -> Match | None:
+    """法律、法规对…另有规定的，从其规定: the law (named before 对, placed like an event) may set another time."""
+    return (TriggerP("statute", wants_event=True), 1) if head(tokens, i, "otherwise") else None
 
 
 def rule_trigger(tokens: Sequence[Token], i: int) -> Match | None:
@@ -326,8 +351,10 @@ WORDS = ("wholeyear", "ongoing", "promptly", "hedge", "ditto", "nomonth", "vague
 RULES: tuple[tuple[Rule, tuple[str, ...]], ...] = (
     (rule_trigger, tuple(TRIGGER_TYPES)),
     (rule_event_window, ("from",)),
+    (rule_otherwise, ("otherwise",)),
     (rule_day_range, ("dayrange", "dotrange")),
     (rule_day_list, ("daylist",)),
+    (rule_adjacent_days, ("date_day",)),
     (rule_five_year, ("fiveyear",)),
     (rule_since_every, ("from", *DATES)),
     (rule_seasonal, ("monthrange",)),

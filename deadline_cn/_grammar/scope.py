@@ -103,14 +103,14 @@ def place(text: str, items: list[Item], *, continue_clauses: bool = True) -> lis
 
 def _place_one(text: str, placed: Placed, before: Span, after: Span) -> None:
     parse = placed.item.parse
-    if isinstance(parse, RelativeP) and parse.wants_anchor:
+    if (isinstance(parse, RelativeP) and parse.wants_anchor) or (isinstance(parse, TriggerP) and parse.wants_event):
         # 机构应当自该信息变更之日起…: the event is what follows 自 / 从, not the actor before it
-        opener = max(text.rfind("自", *before), text.rfind("从", *before))
+        opener = max(text.rfind(c, *before) for c in "自从(")
         placed.anchor = trim(text, (opener + 1, before[1]) if opener >= 0 else before, verbs=False)
         before = (before[1], before[1])
     placed.scope = trim(text, after) or trim(text, before)
     if _is_label_candidate(placed.item) and trim(text, after) is None and (lab := trim(text, before, verbs=False)):
-        if lab[1] - lab[0] <= 6:
+        if lab[1] - lab[0] <= 6 and text[lab[0]:lab[1]] not in lx.LIST_JOINERS:
             placed.label, placed.scope = lab, None
 
 
@@ -139,6 +139,9 @@ def _give_labels(text: str, times: list[Placed]) -> None:
         if not _is_label_candidate(nxt.item) or here.scope is None:
             continue
         lab = trim(text, (here.item.end, nxt.item.start), verbs=False)
+        if lab is not None and text[lab[0]:lab[1]] in lx.LIST_JOINERS:
+            here.scope = None  # 5月14和15日: a joiner between two dates is neither a label nor a task
+            continue
         if lab is not None and lab == here.scope and lab[1] - lab[0] <= 6 and nxt.scope is None:
             nxt.label, here.scope = lab, None
             if _is_label_candidate(here.item) and here.label is None:

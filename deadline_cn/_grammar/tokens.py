@@ -27,11 +27,11 @@ REL_YEAR = alt(k for k in lx.RELATIVE_YEARS if k != "年内")
 REL_PERIOD = alt(lx.RELATIVE_PERIODS)
 # A two-digit or word year (23年, 〇九年 → 09年) only where a period follows, or with a leading zero: "10年"
 # alone is a duration. The resolver puts it in the century nearest the plan year (flag year:short).
-Y2_ZERO_OR_PERIOD = r"(?:0\d(?=年)|\d\d(?=年度?(?:底|末|初|第|首|前\d|[上下]半年|[1-4]季|\d{1,2}月)))"
+Y2_ZERO_OR_PERIOD = r"(?:0\d(?=年)|\d\d(?=年度?年?(?:底|末|初|第|首|前\d|[上下]半年|[1-4]季|\d{1,2}月)))"
 SHORT_YEAR = rf"(?<![\d.])(?P<ys>{Y2_ZERO_OR_PERIOD})年度?"
 YEAR = rf"(?:(?P<y>{Y4})年度?|(?P<ry>{REL_YEAR})|{SHORT_YEAR})"
 TIME_OF_DAY = r"(?:(?P<hh>[01]?\d|2[0-4])(?::(?P<mi>[0-5]\d)|[时点](?:(?P<mi2>[0-5]?\d)分|(?P<hhalf>半))?))?"
-JOIN = r"(?:[至到~]|-{1,2}|—{1,2})"
+JOIN = r"(?:[至到~_]|-{1,2}|—{1,2}|一(?=\d))"  # _ and 一 between two dates: a dash lost in layout
 NOTE_WEEKDAY = r"(?:\(?(?:星期|周|礼拜)[1-7日天]\)?)?"  # a weekday note on a range's end is only checked on its start
 WEEKDAY = r"(?:\(?(?:星期|周|礼拜)(?P<wd>[1-7日天])\)?)?"
 HOLIDAY = alt(lx.HOLIDAYS)
@@ -49,7 +49,7 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     ("receive", r"(?:收到|接到)(?P<body>[^,;。]{2,30}?)后"),
     ("todaystart", r"(?:自|从)?即日(?:起|开始)"),
     ("endafter", r"(?:结束|终了|期满)(?:之后|以后|后)|季度?后(?=\d)|(?<!\d)月后(?=\d)"),
-    ("otherwise", rf"(?P<auth>{FREE}{{1,16}}?)对{FREE}{{0,20}}?另有规定的?,?(?:从|依)其规定"),
+    ("otherwise", r"另有规定的?,?应?(?:从|依|按)其规定"),  # 法律、法规对…另有规定的，从其规定
     ("selfstart", rf"(?:自|从)?(?:本(?:意见|通知|方案|办法|规定|决定|文件))?(?:{alt(lx.SELF_ISSUE)})之日起?"),
     ("onceper", r"(?<!\d)(?:1|(?P<half>半))(?P<per>季度|季|月|年|周)(?:一(?=[\u4e00-\u9fff])(?!次性)|1次)"),
     ("sameday", r"当(?:日|天)(?:内)?(?=办结|办理|完成|答复|回复|处理|公开|$)"),
@@ -59,14 +59,15 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     ("fiveyear", r"[“\"]?十(?P<fyp>[一二三四五六七八九])五[”\"]?(?:规划)?(?P<fpart>期间|时期|期末|末)"),
     ("vagueyear", rf"(?:(?P<y>{Y4})年度?年?|(?P<ry>{REL_YEAR})年?|(?<![\u4e00-\u9fff])年)(?P<part>初|中)(?!旬|\d|秋)"),
     ("yearrange", rf"(?P<y1>{Y4})年?{JOIN}(?P<y2>{Y4})年"),
-    ("dayrange", rf"{YEAR}?(?P<m>{MM})月(?P<d>{DD})[日号]?{WEEKDAY}{JOIN}(?:(?P<m2>{MM})月)?(?P<d2>{DD})[日号]{NOTE_WEEKDAY}"),
+    ("dayrange", rf"{YEAR}?(?P<m>{MM})月(?P<d>{DD})[日号]?{WEEKDAY}{JOIN}(?:(?P<m2>{MM})月)?(?P<d2>{DD})[日号]"
+                 rf"{NOTE_WEEKDAY}"),
     # 5月14、15、21、22日 · 2017年5月3、4日: several days of one month
     ("daylist", rf"{YEAR}?(?P<m>{MM})月(?P<days>{DD}(?:[、,和及]{DD}){{1,8}})[日号]"),
     # 5-11月 · 2023年1—8月 · 3月至5 (the end's 月 missing: a typo, only when the start has its 月)
     ("monthrange", rf"\(?{YEAR}?(?:(?P<m1>{MM})月?{JOIN}(?P<m2>{MM})月|(?P<m1t>{MM})月{JOIN}(?P<m2t>{MM})"
                    r"(?![\d日号个年天周%.]))(?:份)?\)?"),
     ("firstn", rf"{YEAR}?(?:(?<![底末日号])前(?P<n>\d{{1,2}})个?|(?P<first>首))(?P<per>季度|季|月)(?:份)?"),
-    ("relperiod", rf"(?P<rp>{REL_PERIOD})(?:1个?)?(?P<per>季度|季|月)(?:份)?"
+    ("relperiod", rf"(?P<rp>{REL_PERIOD})(?:1个?|个)?(?P<per>季度|季|月)(?:份)?"
                   rf"(?:(?P<d>{DD})[日号]{TIME_OF_DAY}|(?P<mend>底|末)|(?P<mstart>初)|(?P<xun>上旬|中旬|下旬))?"),
     ("date_day", rf"{YEAR}?(?P<m>{MM})月份?(?P<d>{DD})[日号]{WEEKDAY}{TIME_OF_DAY}"),
     ("date_typo", rf"(?P<y>{Y4})年度?(?P<mt>{MM})底"),
@@ -74,7 +75,7 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
                    r"|(?P<mid>中)(?=前|$|[,;。]))?"),
     ("date_quarter", rf"{YEAR}?第?(?P<q>[1-4])季度(?P<qend>末|底)?"),
     ("date_half", rf"{YEAR}?(?P<h>上|下)半年(?P<hend>末|底)?"),
-    ("date_yearend", rf"(?:(?P<y>{Y4})年度?年?|(?P<ry>{REL_YEAR})年?|{SHORT_YEAR}|年)(?P<yend>底|末)"),
+    ("date_yearend", rf"(?:(?P<y>{Y4})年度?年?|(?P<ry>{REL_YEAR})年?|{SHORT_YEAR}年?|年)(?P<yend>底|末)"),
     ("date_holiday", rf"{YEAR}?(?P<hol>{HOLIDAY})"),
     ("date_year", YEAR),
     ("yearword", r"年度?内"),

@@ -12,7 +12,8 @@ from __future__ import annotations
 from datetime import date
 
 from deadline_cn._grammar import lexicon as lx
-from deadline_cn._grammar.parse import DeadlineP, DittoP, Item, MarkerP, OngoingP, RecurP, TriggerP
+from deadline_cn._grammar.parse import DeadlineP, DittoP, Item, MarkerP, OngoingP, RangeP, RecurP, TriggerP
+from deadline_cn._grammar.rules import FIVE_YEAR_PLAN
 from deadline_cn._grammar.scope import place
 from deadline_cn._grammar.text import fold
 from deadline_cn._read.normalise import DateLike, check_args
@@ -28,6 +29,8 @@ def _is_prose_time(item: Item, scan: str) -> bool:
     """Whether a parse is a time limit in running text (see the module docstring)."""
     p = item.parse
     if isinstance(p, TriggerP):  # 待…后 governs what follows; 按照…部署, only at a clause's head before its action
+        if p.wants_event:
+            return False  # "…后" alone: in a cell a trigger, in prose mostly narration (会议结束后，…)
         return p.type in ("document", "event") or (_heads_clause(scan, item) and scan.startswith(",", item.end))
     if isinstance(p, (MarkerP, DittoP)):
         return isinstance(p, MarkerP)  # markers stay so hedges can flag their clause; dropped later
@@ -39,6 +42,8 @@ def _is_prose_time(item: Item, scan: str) -> bool:
         if p.whole_year:
             return scan.startswith("工作", item.end)  # 全年工作, not 全年落实情况
         return not p.word and not p.after
+    if isinstance(p, RangeP) and p.label == FIVE_YEAR_PLAN:
+        return False  # “十三五”期间，全市…: the plan's frame (its 期末 is a deadline and stays)
     if isinstance(p, RecurP):
         return not p.vague or scan.startswith(lx.PERIODIC_ACTIONS, item.end)  # 定期开展监测
     return True

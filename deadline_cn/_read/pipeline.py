@@ -8,6 +8,7 @@ the placed parses with their scopes (``_grammar.scope``), the time words no read
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from deadline_cn._grammar import lexicon as lx
 from deadline_cn._grammar.parse import Item, MarkerP
@@ -17,7 +18,17 @@ from deadline_cn._grammar.text import Folded, fold
 from deadline_cn._grammar.tokens import tokenize
 from deadline_cn._read.unread import nearest, unread_spans
 from deadline_cn._resolve.resolver import Context, NeedsYear, resolve
-from deadline_cn.results import Compound, Deadline, Recurrence, Relative, Result, Unresolved, Window
+from deadline_cn.results import (
+    Compound,
+    Conditional,
+    Deadline,
+    Recurrence,
+    Relative,
+    Result,
+    Trigger,
+    Unresolved,
+    Window,
+)
 
 DOC_NUMBER = re.compile(r"[〔\[(„【][12]\d{3}[〕\])‟】]\d{0,4}号?")
 NO_EXPRESSION = "no deadline expression found"
@@ -84,10 +95,24 @@ def _build(text: str, span: tuple[int, int], scope: str | None, p: Placed, ctx: 
         return Window(text=text, span=span, flags=flags, start=fields["start"] or fields["due"],
                       end=fields["due"], label=ctx.text_of(p.label))
     if cls is Relative and p.anchor is not None:
-        return _anchored(text, span, scope, flags, fields, ctx.text_of(p.anchor), ctx)
+        return _anchored(text, span, scope, flags, fields, compact(ctx.text_of(p.anchor)), ctx)
+    if cls is Conditional and p.anchor is not None:
+        fields["trigger"] = _event_before(fields["trigger"], compact(ctx.text_of(p.anchor)))
     if cls is Recurrence:
         fields["count_min"] = p.count_min
     return cls(text=text, span=span, scope=scope, flags=flags, **fields)
+
+
+def _event_before(trigger: Trigger, words: str | None) -> Trigger:
+    """重大决策作出后及时公开 → the event 重大决策作出; 法律、法规对…另有规定的 → the authority 法律、法规."""
+    if trigger.type == "statute":
+        return replace(trigger, authority=words.split("对")[0] if words else None)
+    return replace(trigger, event=words)
+
+
+def compact(words: str | None) -> str | None:
+    """An event's words without the spaces a table's layout put inside them (制 定 或 获 取 信 息)."""
+    return None if words is None else "".join(words.split()) or None
 
 
 def _anchored(text: str, span: tuple[int, int], scope: str | None, flags: tuple[str, ...],

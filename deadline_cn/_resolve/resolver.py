@@ -318,8 +318,10 @@ def resolve_trigger(p: TriggerP, ctx: Context) -> tuple[type[Result], Fields]:
     trigger = Trigger(p.type, ctx.text_of(p.authority), ctx.text_of(p.event), ctx.text_of(p.document))
     then = None
     if isinstance(p.then, (RelativeP, OngoingP)):
-        cls, f = (resolve_relative if isinstance(p.then, RelativeP) else resolve_ongoing)(p.then, ctx)
-        if isinstance(p.then, OngoingP):
+        if isinstance(p.then, RelativeP):
+            cls, f = resolve_relative(p.then, ctx)
+        else:
+            cls, f = resolve_ongoing(p.then, ctx)
             f["start"] = None  # it opens when the event happens, not on the document's date
         span = p.then_span or (0, 0)
         then = cls(text=ctx.text_of(span) or "", **{**f, "flags": tuple(f["flags"])})

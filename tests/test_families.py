@@ -1,0 +1,131 @@
+"""The construct families of issue 10 ("Read what nobody tuned for"), each with several surface forms.
+
+Every expectation is written from the phrase and DESIGN.md ("Readings added after the first release");
+only the keys given are compared. The context is one document: ref 2024-03-05, plan year 2024, unless a
+group says otherwise.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from deadline_cn import DeadlineError, normalise
+from tests.goldcheck import mismatches
+
+CTX = {"ref": "2024-03-05", "plan_year": 2024}
+
+GROUPS: list[tuple[str, dict, dict, list[str]]] = [
+    # first-N periods: cumulative from the year's start
+    ("first quarter", CTX, {"kind": "deadline", "start": "2023-01-01", "due": "2023-03-31", "precision": "quarter"},
+     ["2023年首季度", "2023年首季", "2023年第一季度", "2023年一季度完成"]),
+    ("first three quarters", CTX, {"kind": "deadline", "start": "2024-01-01", "due": "2024-09-30",
+                                   "precision": "quarter", "flags": ["year-from-ref"]},
+     ["前三季度", "前3季度", "前三个季度"]),
+    ("first ten months", CTX, {"kind": "deadline", "start": "2023-01-01", "due": "2023-10-31", "precision": "month",
+                               "flags": []},
+     ["2023年前十个月", "2023年前10个月", "2023年1—10月", "2023年1-10月", "二〇二三年前十个月"]),
+    ("first two quarters", CTX, {"kind": "deadline", "start": "2024-01-01", "due": "2024-06-30"},
+     ["前两个季度", "前2个季度"]),
+    # short and word years: the century nearest the plan year
+    ("short year end", CTX, {"kind": "deadline", "due": "2023-12-31", "precision": "year", "flags": ["year:short"]},
+     ["23年底", "23年底前", "23年年底前", "二三年底"]),
+    ("word year far back", {"plan_year": 2000}, {"kind": "deadline", "start": "1998-04-01", "due": "1998-06-30",
+                                                  "flags": ["year:short"]},
+     ["九八年二季度", "98年第二季度", "九八年第2季度"]),
+    ("short year month", CTX, {"kind": "deadline", "due": "2025-06-30", "flags": ["year:short"]},
+     ["25年6月底前", "25年6月底"]),
+    # periods relative to ref (2024-03-05: March, the first quarter)
+    ("this month end", CTX, {"kind": "deadline", "due": "2024-03-31", "precision": "month"},
+     ["本月底前", "本月底", "本月末", "当月底前"]),
+    ("next quarter", CTX, {"kind": "deadline", "start": "2024-04-01", "due": "2024-06-30", "precision": "quarter"},
+     ["下季度", "下一季度", "次季度"]),
+    ("next month, a day", CTX, {"kind": "deadline", "due": "2024-04-10", "precision": "day"},
+     ["次月10日前", "下月10日前", "下个月10日前"]),
+    ("relative needs ref", {"plan_year": 2024}, {"kind": "unresolved"}, ["本季度", "下月10日前", "本月底前"]),
+    # a period's end plus N days
+    ("days after a quarter", CTX, {"kind": "deadline", "due": "2024-04-08", "precision": "day"},
+     ["一季度结束后8日", "第一季度结束后8日", "一季度季后8日", "1季度后8日"]),
+    ("each quarter's end plus days", CTX, {"kind": "recurrence", "freq": "quarterly",
+                                           "rrule": "FREQ=MONTHLY;BYMONTH=1,4,7,10;BYMONTHDAY=10"},
+     ["每季度结束后10日内", "每个季度结束后10日内", "每季度结束后10天内", "季后10日"]),
+    ("each month's end plus working days", CTX, {"kind": "recurrence", "freq": "monthly",
+                                                  "rrule": "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=5"},
+     ["每月结束后5个工作日内", "每个月结束后5个工作日内"]),
+    # ranges: every joiner, weekday notes, short ends, dotted forms
+    ("day range", CTX, {"kind": "window", "start": "2023-03-01", "end": "2023-04-30"},
+     ["2023年3月1日——4月30日", "2023年3月1日—4月30日", "2023年3月1日至4月30日", "2023年3月1日到4月30日",
+      "2023年3月1日-4月30日", "2023年3月1日~4月30日", "2023年3月1日～4月30日", "2023年3月1日--4月30日",
+      "2023年3月1日(周三)至4月30日(周日)", "2023年3月1-4月30日"]),
+    ("end drops its month", CTX, {"kind": "window", "start": "2024-05-06", "end": "2024-05-09"},
+     ["5月6日至9日", "5月6日—9日", "5月6-9日", "5月6日~9日"]),
+    ("dotted months", CTX, {"kind": "window", "start": "2024-03-01", "end": "2024-06-30"},
+     ["2024.3—6", "2024.3-6", "2024.3—2024.6", "2024.03-2024.06"]),
+    ("dotted across years", CTX, {"kind": "window", "start": "2024-09-01", "end": "2025-02-28"},
+     ["2024.9—2025.2", "2024.9-2025.2", "2024.09~2025.02"]),
+    ("end month missing 月", CTX, {"kind": "window", "start": "2024-03-01", "end": "2024-05-31",
+                                  "flags": ["typo:missing-月", "year-from-ref"]},
+     ["3月至5", "3月—5", "3月到5"]),
+    # an actor between a start year and its recurrence
+    ("actor before the recurrence", CTX, {"kind": "recurrence", "freq": "yearly", "dtstart": "2024-01-01",
+                                          "rrule": "FREQ=YEARLY;BYMONTH=3;BYMONTHDAY=-1"},
+     ["自2024年起，市直各部门于每年3月底前报送", "从2024年起各单位每年3月底前报送", "自2024年起,每年3月底前"]),
+    ("every N months", CTX, {"kind": "recurrence", "freq": "monthly", "rrule": "FREQ=MONTHLY;INTERVAL=2"},
+     ["每隔两个月", "每两个月", "每隔2个月", "每2个月"]),
+    # a window opened by an event, closed by a date
+    ("event-opened window", CTX, {"kind": "conditional", "trigger": {"type": "event", "event": "本办法施行"},
+                                  "then": {"kind": "ongoing", "start": None, "end": "2030-12-31"}},
+     ["自本办法施行之日起至2030年12月31日止", "自本办法施行之日起至2030年12月31日", "从本办法施行之日起到2030年12月31日止"]),
+    # a time of day
+    ("time of day", CTX, {"kind": "deadline", "due": "2024-03-15", "flags": ["time:17:00", "year-from-ref"]},
+     ["3月15日17:00前", "3月15日17：00前", "3月15日17时前", "3月15日17点前"]),
+    ("一月内", CTX, {"kind": "relative", "offset": {"value": 1, "unit": "month", "max": None},
+                    "flags": ["ambiguous:一月"]},
+     ["一月内", "1月内"]),
+    # holiday names after a year
+    ("holiday after a year", CTX, {"kind": "deadline", "due": "2024-09-16", "flags": ["holiday:中秋"]},
+     ["2024年中秋节前", "2024年中秋前"]),
+    ("holiday next year", CTX, {"kind": "deadline", "due": "2025-01-28", "flags": ["holiday:春节", "year-from-ref"]},
+     ["明年春节前", "次年春节前"]),
+    ("around a day", CTX, {"kind": "window", "start": "2023-12-25", "end": "2024-01-08", "label": "元旦"},
+     ["元旦前后", "元旦左右"]),
+    # day lists and five-year plans
+    ("several days", CTX, {"kind": "compound", "parts": [{"kind": "deadline", "due": "2024-05-14"},
+                                                         {"kind": "deadline", "due": "2024-05-15"}]},
+     ["5月14、15日", "5月14和15日"]),
+    ("plan period", CTX, {"kind": "ongoing", "start": "2021-01-01", "end": "2025-12-31"},
+     ["“十四五”期间", "十四五期间", "“十四五”时期"]),
+    ("plan period end", CTX, {"kind": "deadline", "due": "2025-12-31"}, ["“十四五”期末", "到十四五期末", "十四五末"]),
+    ("law may set another time", CTX, {"kind": "compound", "parts": [
+        {"kind": "relative", "offset": {"value": 20, "unit": "workday", "max": None}, "anchor": "信息形成或者变更"},
+        {"kind": "conditional", "trigger": {"type": "statute", "authority": "法律、法规"}}]},
+     ["信息形成或者变更之日起20个工作日内。法律、法规对政府信息公开的期限另有规定的,从其规定。",
+      "信息形成或者变更之日起20个工作日内；法律、法规另有规定的，从其规定"]),
+    ("an event, then promptly", CTX, {"kind": "conditional", "trigger": {"type": "event", "event": "重大决策作出"}},
+     ["重大决策作出后及时公开", "重大决策作出后立即公开"]),
+]
+
+
+@pytest.mark.parametrize(("name", "ctx", "expect", "surface"),
+                         [(n, c, e, s) for n, c, e, forms in GROUPS for s in forms],
+                         ids=[f"{n}:{s}" for n, _, _, forms in GROUPS for s in forms])
+def test_family(name: str, ctx: dict, expect: dict, surface: str) -> None:
+    result = normalise(surface, fallback=False, **ctx)
+    assert mismatches(result.to_dict(), expect) == [], result.describe()
+
+
+@pytest.mark.parametrize("text", ["2024年前十个月", "2024年3月1日——4月30日", "2024年中秋节前"])
+def test_best_cover_leaves_no_time_word(text: str) -> None:
+    """The longer reading wins: nothing of the phrase is left over as scope or flagged unread."""
+    result = normalise(text, **CTX)
+    assert result.kind != "compound" and not any(f.startswith("unread:") for f in result.flags)
+    assert result.span == (0, len(text))
+
+
+@pytest.mark.parametrize(("text", "word"), [("2017年6月底前完成初稿，30天后复查", "30天"),
+                                           ("2017年6月底前完成(约三个礼拜)", "3个礼拜")])
+def test_unread_time_words_are_flagged(text: str, word: str) -> None:
+    result = normalise(text, **CTX)
+    flags = [f for part in result.parts for f in part.flags]
+    assert any(f.startswith("unread:") for f in flags), result.describe()
+    with pytest.raises(DeadlineError):
+        normalise(text, strict=True, **CTX)
