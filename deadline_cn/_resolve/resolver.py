@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from deadline_cn._calendar import dates as _dates
 from deadline_cn._grammar import lexicon as _lexicon
 from deadline_cn._grammar.parse import (
     DeadlineP,
@@ -25,7 +26,6 @@ from deadline_cn._grammar.parse import (
     TriggerP,
     When,
 )
-from deadline_cn._resolve import dates as _dates
 from deadline_cn.results import (
     Alternative,
     Conditional,
