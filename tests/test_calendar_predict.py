@@ -106,3 +106,17 @@ def test_predicted_years_keep_the_statutory_days_off() -> None:
         for name, offsets in law.days.items():
             for offset in offsets:
                 assert not cal.is_workday(holiday_date(name, year) + timedelta(days=offset)), (name, year)
+
+
+def test_corrections_agree_with_the_holidays_package() -> None:
+    import holidays
+
+    from deadline_cn._calendar.official import CORRECTIONS
+
+    assert CORRECTIONS[0].day == date(2005, 12, 31) and CORRECTIONS[0].working  # a Saturday worked
+    for fix in CORRECTIONS:
+        assert holidays.China(years=fix.day.year).is_working_day(fix.day) == fix.working, fix
+        assert cal.is_workday(fix.day) == fix.working
+        assert cal.day_status(fix.day) == (fix.working, "notice", fix.source)
+    # The correction moves working-day counts across it: 2005-12-30 (Fri) + 1 is that Saturday.
+    assert cal.add_workdays(date(2005, 12, 30), 1) == date(2005, 12, 31)

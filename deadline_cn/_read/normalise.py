@@ -11,6 +11,7 @@ import re
 from datetime import date, datetime
 from functools import lru_cache
 
+from deadline_cn import calendar
 from deadline_cn._grammar import lexicon as lx
 from deadline_cn._grammar.parse import Item, MarkerP
 from deadline_cn._grammar.rules import parse_tokens
@@ -65,7 +66,8 @@ def normalise(text: str, *, ref: DateLike = None, plan_year: int | None = None,
     """
     ref_day, year = check_args(text, ref, plan_year, month_before)
     if len(text) <= CACHED_LENGTH:
-        result = _cached(str(text), ref_day, year, month_before, fallback)
+        # The calendar's generation is in the key: loading a holiday notice changes working-day dates.
+        result = _cached(str(text), ref_day, year, month_before, fallback, calendar.generation())
     else:
         result = _uncached(text, ref_day, year, month_before, fallback)
     if strict and isinstance(result, Unresolved):
@@ -73,7 +75,8 @@ def normalise(text: str, *, ref: DateLike = None, plan_year: int | None = None,
     return result
 
 
-def _uncached(text: str, ref: date | None, plan_year: int | None, month_before: str, fallback: bool) -> Result:
+def _uncached(text: str, ref: date | None, plan_year: int | None, month_before: str, fallback: bool,
+              calendar_generation: int = 0) -> Result:
     result = read(text, Context(ref, plan_year, month_before))
     if fallback and isinstance(result, Unresolved) and result.reason == NO_EXPRESSION:
         result = _jionlp(text, ref, plan_year) or result

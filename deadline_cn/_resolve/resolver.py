@@ -243,7 +243,8 @@ def resolve_relative(p: RelativeP, ctx: Context) -> tuple[type[Result], Fields]:
     rel = Relative(text="", offset=Offset(p.value, p.unit, p.max), anchor=anchor)
     if anchor == "ref" and ctx.ref is not None:
         rel = rel.resolved(ctx.ref)
-    return Relative, {"offset": rel.offset, "anchor": anchor, "due": rel.due, "flags": list(rel.flags)}
+    return Relative, {"offset": rel.offset, "anchor": anchor, "due": rel.due, "flags": list(rel.flags),
+                      "alternatives": rel.alternatives}
 
 
 def _after_date(p: RelativeP, w: When, ctx: Context) -> tuple[type[Result], Fields]:
@@ -256,7 +257,8 @@ def _after_date(p: RelativeP, w: When, ctx: Context) -> tuple[type[Result], Fiel
 
         event, flags = rest_block(w.holiday, year)[1], [f"holiday:{w.holiday}", *rest_block(w.holiday, year)[2]]
     rel = Relative(text="", offset=Offset(p.value, p.unit, p.max), anchor=ctx.text_of(p.anchor)).resolved(event)
-    return Relative, {"offset": rel.offset, "anchor": rel.anchor, "due": rel.due, "flags": [*flags, *rel.flags]}
+    return Relative, {"offset": rel.offset, "anchor": rel.anchor, "due": rel.due, "flags": [*flags, *rel.flags],
+                      "alternatives": rel.alternatives}
 
 
 def resolve_trigger(p: TriggerP, ctx: Context) -> tuple[type[Result], Fields]:
