@@ -37,6 +37,7 @@ __all__ = [
     "HOLIDAY_YEARS",
     "NO_OFFICIAL_REST_FLAG",
     "PREDICTED_FLAG_PREFIX",
+    "ROLLED_OVER_FLAG",
     "Counted",
     "DayStatus",
     "Notice",
@@ -51,6 +52,7 @@ __all__ = [
     "holiday_date",
     "holiday_names",
     "is_covered",
+    "is_holiday_rest",
     "is_workday",
     "load",
     "rest_block",
@@ -60,6 +62,9 @@ __all__ = [
 
 PREDICTED_FLAG_PREFIX: Final = "calendar:predicted:"
 """Prefix of ``calendar:predicted:<year>``: the date rests on the predicted arrangement of ``<year>``."""
+
+ROLLED_OVER_FLAG: Final = "calendar:rolled-over"
+"""A period counted in days ended on a holiday's day off and was moved to the next working day."""
 
 
 class Counted(NamedTuple):
@@ -79,6 +84,12 @@ def is_workday(d: date) -> bool:
     See :func:`day_status` for where the answer comes from (notice, predicted or Monday–Friday).
     """
     return _days.status(d).working
+
+
+def is_holiday_rest(d: date) -> bool:
+    """Return whether ``d`` is a day off of a public holiday's rest block (weekends inside the block
+    included, ordinary weekends not): the 法定休假日 on which a period counted in days may not end."""
+    return not _days.status(d).working and d.toordinal() in _days.labels()
 
 
 def day_status(d: date) -> DayStatus:

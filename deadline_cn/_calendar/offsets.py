@@ -14,6 +14,8 @@ from typing import NamedTuple
 from deadline_cn._calendar import dates as _dates
 
 MONDAY_FRIDAY = "monday-friday"
+CALENDAR_DAY = "calendar-day"
+ROLLED_OVER_FLAG = "calendar:rolled-over"
 
 
 class Applied(NamedTuple):
@@ -24,13 +26,17 @@ class Applied(NamedTuple):
     alternatives: tuple[tuple[date, str], ...] = ()
 
 
-def apply_offset(event: date | datetime, value: float, unit: str) -> date | datetime:
-    return apply_offset_flagged(event, value, unit).due
+def apply_offset(event: date | datetime, value: float, unit: str, roll_over: bool = True) -> date | datetime:
+    return apply_offset_flagged(event, value, unit, roll_over).due
 
 
-def apply_offset_flagged(event: date | datetime, value: float, unit: str) -> Applied:
+def apply_offset_flagged(event: date | datetime, value: float, unit: str, roll_over: bool = True) -> Applied:
     """The due date with ``calendar:*`` flags; a working-day count whose Monday–Friday answer differs from
-    the calendar's on a predicted year also gives that answer as a "monday-friday" alternative."""
+    the calendar's on a predicted year also gives that answer as a "monday-friday" alternative.
+
+    A count of days or weeks that ends on a holiday's day off ends on the next working day instead
+    (《民法典》第二百零三条), flagged ``calendar:rolled-over`` with the raw date as a "calendar-day"
+    alternative; ``roll_over=False`` keeps the raw date. Ordinary weekends are not moved."""
     if unit == "hour":
         start = event if isinstance(event, datetime) else datetime(event.year, event.month, event.day)
         return Applied(start + timedelta(hours=value))
@@ -43,7 +49,19 @@ def apply_offset_flagged(event: date | datetime, value: float, unit: str) -> App
         plain = counted.monday_friday
         alternatives = ((plain, MONDAY_FRIDAY),) if predicted and plain != counted.day else ()
         return Applied(counted.day, counted.flags, alternatives)
-    return Applied(_calendar_days(day, value, unit))
+    raw = _calendar_days(day, value, unit)
+    if not roll_over or unit not in ("day", "week"):
+        return Applied(raw)
+    return _rolled_over(raw)
+
+
+def _rolled_over(raw: date) -> Applied:
+    from deadline_cn.calendar import add_workdays, calendar_flags, is_holiday_rest
+
+    if not is_holiday_rest(raw):
+        return Applied(raw)
+    due = add_workdays(raw, 1)
+    return Applied(due, (ROLLED_OVER_FLAG, *calendar_flags(raw, due)), ((raw, CALENDAR_DAY),))
 
 
 def _calendar_days(day: date, value: float, unit: str) -> date:

@@ -55,6 +55,7 @@ class Context:
     text_of: Callable[[tuple[int, int] | None], str | None] = lambda span: None
     last_year: int | None = None  # the latest explicit year seen in this text, for later yearless dates
     flags: list[str] = field(default_factory=list)
+    roll_over: bool = True  # N日内 ending on a holiday moves to the next working day (民法典 第203条)
 
     @property
     def base_year(self) -> int | None:
@@ -242,7 +243,7 @@ def resolve_relative(p: RelativeP, ctx: Context) -> tuple[type[Result], Fields]:
         anchor = "ref"  # 力争在3年内: a long horizon with no event counts from the document date
     rel = Relative(text="", offset=Offset(p.value, p.unit, p.max), anchor=anchor)
     if anchor == "ref" and ctx.ref is not None:
-        rel = rel.resolved(ctx.ref)
+        rel = rel.resolved(ctx.ref, ctx.roll_over)
     return Relative, {"offset": rel.offset, "anchor": anchor, "due": rel.due, "flags": list(rel.flags),
                       "alternatives": rel.alternatives}
 
@@ -256,7 +257,8 @@ def _after_date(p: RelativeP, w: When, ctx: Context) -> tuple[type[Result], Fiel
         from deadline_cn.calendar import rest_block
 
         event, flags = rest_block(w.holiday, year)[1], [f"holiday:{w.holiday}", *rest_block(w.holiday, year)[2]]
-    rel = Relative(text="", offset=Offset(p.value, p.unit, p.max), anchor=ctx.text_of(p.anchor)).resolved(event)
+    rel = Relative(text="", offset=Offset(p.value, p.unit, p.max), anchor=ctx.text_of(p.anchor)).resolved(
+        event, ctx.roll_over)
     return Relative, {"offset": rel.offset, "anchor": rel.anchor, "due": rel.due, "flags": [*flags, *rel.flags],
                       "alternatives": rel.alternatives}
 
