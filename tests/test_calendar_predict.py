@@ -120,3 +120,16 @@ def test_corrections_agree_with_the_holidays_package() -> None:
         assert cal.day_status(fix.day) == (fix.working, "notice", fix.source)
     # The correction moves working-day counts across it: 2005-12-30 (Fri) + 1 is that Saturday.
     assert cal.add_workdays(date(2005, 12, 30), 1) == date(2005, 12, 31)
+
+
+def test_predicting_does_not_import_the_holidays_package() -> None:
+    import os
+    import subprocess
+    import sys
+
+    code = ("import sys; from deadline_cn import normalise; "
+            "r = normalise('本通知印发之日起5个工作日内', ref='2027-02-03'); "
+            "print(r.due, 'holidays' in sys.modules)")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    assert out.stdout.split() == ["2027-02-16", "False"]

@@ -81,8 +81,7 @@ def _span_start(name: str, day: date, start: str, year: int) -> date:
 def plan(year: int) -> Plan:
     """The predicted arrangement of ``year``'s holidays (days may spill into the neighbouring years)."""
     found = blocks(year)
-    rest = {first + i * _DAY: b.holiday for b in found for first in [b.first]
-            for i in range((b.last - b.first).days + 1)}
+    rest = {b.first + i * _DAY: b.holiday for b in found for i in range((b.last - b.first).days + 1)}
     work: dict[date, str] = {}
     windows = []
     for b in found:
