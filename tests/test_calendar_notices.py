@@ -115,3 +115,16 @@ def test_cli_rejects_a_bad_calendar_file(tmp_path: Path, capsys: pytest.CaptureF
     with pytest.raises(SystemExit) as exit_info:
         main(["3日内", "--calendar", str(path)])
     assert exit_info.value.code == 2 and "line 2" in capsys.readouterr().err
+
+
+def test_the_ledger_says_when_a_due_date_is_predicted(tmp_path: Path) -> None:
+    from deadline_cn import table
+
+    path = tmp_path / "plan.csv"
+    path.write_text("序号,工作任务,完成时限\n1,报送方案,本通知印发之日起5个工作日内\n", encoding="utf-8")
+    [record] = table.records(table.read(path, ref="2027-02-03"))
+    assert record["due"] == date(2027, 2, 16) and "calendar:predicted:2027" in record["flags"]
+    (tmp_path / "2027.txt").write_text(NOTICE_2027, encoding="utf-8")
+    calendar.load(tmp_path / "2027.txt")
+    [record] = table.records(table.read(path, ref="2027-02-03"))
+    assert record["due"] == date(2027, 2, 17) and "calendar:predicted:2027" not in record["flags"]
