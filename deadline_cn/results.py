@@ -14,7 +14,7 @@ from typing import Any, ClassVar
 from dateutil import rrule as _rrule
 
 from deadline_cn import _describe
-from deadline_cn._resolve import dates as _dates
+from deadline_cn._calendar import dates as _dates
 
 Span = tuple[int, int]
 JSON = dict[str, Any]
@@ -172,25 +172,33 @@ class Relative(_Base):
     due: date | datetime | None = None
     alternatives: tuple[Alternative, ...] = ()
 
-    def resolve(self, event_date: date | datetime) -> date | datetime:
-        """The last permitted day (a datetime for hour offsets); for a range, its far end."""
-        from deadline_cn._resolve.offsets import apply_offset
+    def resolve(self, event_date: date | datetime, roll_over: bool = True) -> date | datetime:
+        """The last permitted day (a datetime for hour offsets); for a range, its far end.
 
-        return apply_offset(event_date, self.offset.max or self.offset.value, self.offset.unit)
+        A count of days that ends on a holiday's day off moves to the next working day (《民法典》第二百零三条);
+        ``roll_over=False`` keeps the raw date. ``resolved()`` also gives the calendar's flags."""
+        from deadline_cn._calendar.offsets import apply_offset
 
-    def resolve_range(self, event_date: date | datetime) -> tuple[date | datetime, date | datetime]:
+        return apply_offset(event_date, self.offset.max or self.offset.value, self.offset.unit, roll_over)
+
+    def resolve_range(self, event_date: date | datetime, roll_over: bool = True,
+                      ) -> tuple[date | datetime, date | datetime]:
         """Both ends of a ranged offset (2—3年); equal ends for a single offset."""
-        from deadline_cn._resolve.offsets import apply_offset
+        from deadline_cn._calendar.offsets import apply_offset
 
-        return apply_offset(event_date, self.offset.value, self.offset.unit), self.resolve(event_date)
+        low = apply_offset(event_date, self.offset.value, self.offset.unit, roll_over)
+        return low, self.resolve(event_date, roll_over)
 
-    def resolved(self, event_date: date | datetime) -> Relative:
-        """A copy with ``due`` filled in and the calendar's coverage flags added."""
-        from deadline_cn._resolve.offsets import coverage_flags_for
+    def resolved(self, event_date: date | datetime, roll_over: bool = True) -> Relative:
+        """A copy with ``due`` filled in, the calendar's flags added (``calendar:predicted:<year>`` when the
+        count crosses a predicted holiday) and the Monday–Friday answer as an alternative when it differs."""
+        from deadline_cn._calendar.offsets import apply_offset_flagged
 
-        due = self.resolve(event_date)
-        out = _replace(self, due=due)
-        return out.with_flags(*coverage_flags_for(event_date, due, self.offset.unit))  # type: ignore[return-value]
+        value = self.offset.max or self.offset.value
+        applied = apply_offset_flagged(event_date, value, self.offset.unit, roll_over)
+        extra = tuple(Alternative(day, reading) for day, reading in applied.alternatives)
+        out = _replace(self, due=applied.due, alternatives=self.alternatives + extra)
+        return out.with_flags(*applied.flags)  # type: ignore[return-value]
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -13,11 +13,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from deadline_cn import calendar as cal
-from deadline_cn._resolve import holidays
-from deadline_cn._resolve import lunar_data as _lunar_data
+from deadline_cn._calendar import festivals as holidays
+from deadline_cn._calendar import lunar_data as _lunar_data
+from deadline_cn._calendar.blocks import _estimated_block
+from deadline_cn._calendar.official import CORRECTIONS
 
 FIRST, LAST = cal.coverage()
 BEYOND = LAST + 1  # the first year chinesecalendar has no data for (2027 with chinesecalendar 1.11)
+BEFORE = FIRST - 1  # a year with neither data nor 调休 rules: Monday–Friday
 COVERS_FLAG = f"calendar:covers:{FIRST}-{LAST}"
 
 
@@ -102,8 +105,10 @@ def test_rest_block_rejects_non_holidays() -> None:
 def test_is_workday_matches_chinese_calendar_on_every_covered_day() -> None:
     import chinese_calendar
 
+    corrected = {fix.day for fix in CORRECTIONS}
     for day in days(date(FIRST, 1, 1), date(LAST, 12, 31)):
-        assert cal.is_workday(day) == chinese_calendar.is_workday(day), day
+        if day not in corrected:
+            assert cal.is_workday(day) == chinese_calendar.is_workday(day), day
 
 
 # --- counting working days ------------------------------------------------------------------------
@@ -150,12 +155,13 @@ def test_coverage_is_read_from_chinese_calendar_data() -> None:
     assert FIRST <= 2004 and LAST >= 2026
 
 
-def test_beyond_coverage_counts_monday_to_friday() -> None:
-    year = days(date(BEYOND, 1, 1), date(BEYOND, 12, 31))
+def test_years_without_data_or_rules_count_monday_to_friday() -> None:
+    year = days(date(BEFORE, 1, 1), date(BEFORE, 12, 31))
     assert [cal.is_workday(x) for x in year] == [x.weekday() < 5 for x in year]
+    assert {cal.day_status(x).source for x in year} == {"weekday"}
     weekdays = sum(x.weekday() < 5 for x in year)
-    assert cal.workdays_between(date(LAST, 12, 31), date(BEYOND, 12, 31)) == weekdays
-    oct_first = date(BEYOND, 10, 1)  # a holiday in practice, a plain weekday here
+    assert cal.workdays_between(date(BEFORE - 1, 12, 31), date(BEFORE, 12, 31)) == weekdays
+    oct_first = date(BEFORE, 10, 1)  # a holiday in practice, a plain weekday here
     skip = {4: 3, 5: 2}.get(oct_first.weekday(), 1)
     assert cal.add_workdays(oct_first, 1) == oct_first + timedelta(days=skip)
 
@@ -163,10 +169,12 @@ def test_beyond_coverage_counts_monday_to_friday() -> None:
 def test_coverage_flags() -> None:
     assert cal.BEYOND_COVERAGE_FLAG == "calendar:beyond-coverage"
     assert cal.coverage_flags(d("2017-01-01"), d("2017-12-31")) == ()
-    beyond = date(BEYOND, 1, 5)
-    assert cal.coverage_flags(date(LAST, 12, 1), beyond) == ("calendar:beyond-coverage", COVERS_FLAG)
-    assert cal.coverage_flags(beyond, date(LAST, 12, 1)) == ("calendar:beyond-coverage", COVERS_FLAG)
-    assert cal.coverage_flags(date(FIRST - 1, 12, 31), date(FIRST, 1, 1)) != ()
+    before = date(BEFORE, 12, 5)
+    assert cal.coverage_flags(date(FIRST, 1, 10), before) == ("calendar:beyond-coverage", COVERS_FLAG)
+    assert cal.coverage_flags(before, date(FIRST, 1, 10)) == ("calendar:beyond-coverage", COVERS_FLAG)
+    assert cal.coverage_flags(date(2100, 12, 1), date(2101, 1, 5)) == ("calendar:beyond-coverage", COVERS_FLAG)
+    # Years after the data are predicted from the rules, not assumed Monday–Friday.
+    assert cal.coverage_flags(date(LAST, 12, 1), date(BEYOND, 1, 5)) == ()
 
 
 def test_is_covered_and_beyond_coverage_edges() -> None:
@@ -176,19 +184,19 @@ def test_is_covered_and_beyond_coverage_edges() -> None:
     assert cal.beyond_coverage(date(LAST, 12, 31), date(BEYOND, 1, 1))
 
 
-def test_rest_block_estimates_beyond_coverage() -> None:
+def test_rest_block_estimates_without_data_or_rules() -> None:
     flags = ("calendar:beyond-coverage", COVERS_FLAG)
-    eve = cal.holiday_date("除夕", BEYOND)
-    assert cal.rest_block("春节", BEYOND) == (eve, eve + timedelta(days=6), flags)
-    assert cal.rest_block("国庆", BEYOND) == (date(BEYOND, 10, 1), date(BEYOND, 10, 7), flags)
-    assert cal.rest_block("劳动节", BEYOND) == (date(BEYOND, 5, 1), date(BEYOND, 5, 5), flags)
-    qingming = cal.holiday_date("清明", BEYOND)
-    assert cal.rest_block("清明", BEYOND) == (qingming, qingming, flags)
+    eve = cal.holiday_date("除夕", BEFORE)
+    assert cal.rest_block("春节", BEFORE) == (eve, eve + timedelta(days=6), flags)
+    assert cal.rest_block("国庆", BEFORE) == (date(BEFORE, 10, 1), date(BEFORE, 10, 7), flags)
+    assert cal.rest_block("劳动节", BEFORE) == (date(BEFORE, 5, 1), date(BEFORE, 5, 5), flags)
+    qingming = cal.holiday_date("清明", BEFORE)
+    assert cal.rest_block("清明", BEFORE) == (qingming, qingming, flags)
 
 
 def test_estimated_mid_autumn_inside_golden_week_joins_it() -> None:
-    assert cal._estimated_block("中秋", d("2028-10-03")) == (d("2028-10-01"), d("2028-10-07"))
-    assert cal._estimated_block("中秋", d("2027-09-15")) == (d("2027-09-15"), d("2027-09-15"))
+    assert _estimated_block("中秋", d("2028-10-03")) == (d("2028-10-01"), d("2028-10-07"))
+    assert _estimated_block("中秋", d("2027-09-15")) == (d("2027-09-15"), d("2027-09-15"))
 
 
 # --- holiday dates --------------------------------------------------------------------------------

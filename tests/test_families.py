@@ -74,7 +74,8 @@ GROUPS: list[tuple[str, dict, dict, list[str]]] = [
     # a window opened by an event, closed by a date
     ("event-opened window", CTX, {"kind": "conditional", "trigger": {"type": "event", "event": "本办法施行"},
                                   "then": {"kind": "ongoing", "start": None, "end": "2030-12-31"}},
-     ["自本办法施行之日起至2030年12月31日止", "自本办法施行之日起至2030年12月31日", "从本办法施行之日起到2030年12月31日止"]),
+     ["自本办法施行之日起至2030年12月31日止", "自本办法施行之日起至2030年12月31日",
+      "从本办法施行之日起到2030年12月31日止"]),
     # a time of day
     ("time of day", CTX, {"kind": "deadline", "due": "2024-03-15", "flags": ["time:17:00", "year-from-ref"]},
      ["3月15日17:00前", "3月15日17：00前", "3月15日17时前", "3月15日17点前"]),

@@ -10,7 +10,7 @@ from datetime import date, datetime
 
 import pytest
 
-from deadline_cn import Recurrence, Relative, normalise
+from deadline_cn import Conditional, Recurrence, Relative, normalise
 from deadline_cn.calendar import coverage
 from tests.goldcheck import mismatches
 
@@ -45,13 +45,24 @@ def test_hours_give_a_datetime_and_ranges_give_both_ends() -> None:
     assert relative("两个半月").offset.value == 2.5
 
 
-def test_counting_beyond_the_holiday_data_is_flagged() -> None:
-    first_uncovered = coverage()[1] + 1
-    r = relative("3个工作日内").resolved(date(first_uncovered, 3, 2))
+def test_counting_without_data_or_rules_is_flagged() -> None:
+    r = relative("3个工作日内").resolved(date(2101, 3, 2))  # after 2100 there are no 调休 rules
     assert "calendar:beyond-coverage" in r.flags
     assert f"calendar:covers:{coverage()[0]}-{coverage()[1]}" in r.flags
     inside = relative("3个工作日内").resolved(date(2017, 3, 2))
     assert not any(f.startswith("calendar:") for f in inside.flags)
+
+
+def test_counting_over_a_predicted_holiday_is_flagged_and_clear_days_are_not() -> None:
+    # 2027: 除夕 is 02-05 (a Friday); the predicted 春节 break is 02-05..02-12, made up on 02-13 and 02-14.
+    cell = normalise("收到通知后5个工作日内")
+    assert isinstance(cell, Conditional) and isinstance(cell.then, Relative), cell.describe()
+    r = cell.then.resolved(date(2027, 2, 3))
+    assert r.due == date(2027, 2, 16)  # 02-04, 02-13, 02-14, 02-15, 02-16
+    assert "calendar:predicted:2027" in r.flags
+    assert [(a.due, a.reading) for a in r.alternatives] == [(date(2027, 2, 10), "monday-friday")]
+    clear = relative("3个工作日内").resolved(date(2027, 3, 2))  # no holiday window in 03-03..03-05
+    assert clear.due == date(2027, 3, 5) and not any(f.startswith("calendar:") for f in clear.flags)
 
 
 HOLIDAYS = [
@@ -79,10 +90,10 @@ def test_holiday_readings(text: str, ctx: dict, expect: dict) -> None:
     assert mismatches(r.to_dict(), expect) == [], r.describe()
 
 
-def test_holiday_rest_block_beyond_coverage_is_an_estimate_and_flagged() -> None:
-    year = coverage()[1] + 1
-    r = normalise(f"{year}年春节期间")
-    assert r.kind == "window" and "calendar:beyond-coverage" in r.flags
+def test_holiday_rest_block_past_the_data_is_predicted_and_flagged() -> None:
+    r = normalise("2027年春节期间")  # 8 days from 除夕 (2027-02-05) under the 2025 rules
+    assert mismatches(r.to_dict(), {"kind": "window", "start": "2027-02-05", "end": "2027-02-12"}) == []
+    assert "calendar:predicted:2027" in r.flags
 
 
 def test_every_spring_festival_follows_the_lunar_date() -> None:

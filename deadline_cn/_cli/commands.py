@@ -50,6 +50,17 @@ def iso_date(text: str) -> date:
     return day
 
 
+def load_calendar(path: str) -> str:
+    """--calendar: load a holiday notice file (deadline_cn.calendar.load) while the arguments are read."""
+    from deadline_cn import calendar
+
+    try:
+        calendar.load(path)
+    except (OSError, ValueError) as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return path
+
+
 def add_common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--ref", type=iso_date, metavar="DATE",
                         help="the document's date (发文日期), YYYY-MM-DD: supplies 今年 and missing years")
@@ -59,6 +70,8 @@ def add_common(parser: argparse.ArgumentParser) -> None:
                         help='"9月前": inclusive = by 9-30 (default), strict = by 8-31')
     parser.add_argument("--ics", type=Path, metavar="FILE",
                         help="also write the readings as RFC 5545 to-dos (needs deadline-cn[ics])")
+    parser.add_argument("--calendar", type=load_calendar, action="append", metavar="FILE",
+                        help="load a year's holiday notice (format: docs/calendar-2026.txt); repeatable")
 
 
 def _parser(name: str, description: str, epilog: str) -> argparse.ArgumentParser:

@@ -11,6 +11,7 @@ import re
 from datetime import date, datetime
 from functools import lru_cache
 
+from deadline_cn import calendar
 from deadline_cn._grammar.text import fold
 from deadline_cn._read.pipeline import DOC_NUMBER, NO_EXPRESSION, mask_titles, read
 from deadline_cn._resolve.resolver import Context
@@ -51,18 +52,22 @@ def as_date(ref: DateLike) -> date | None:
 
 
 def normalise(text: str, *, ref: DateLike = None, plan_year: int | None = None,
-              month_before: str = "inclusive", strict: bool = False, fallback: bool = True) -> Result:
+              month_before: str = "inclusive", strict: bool = False, fallback: bool = True,
+              roll_over: bool = True) -> Result:
     """Read one deadline phrase ("2017年6月底前完成") into a typed result; see DESIGN.md for the kinds.
 
     ``ref`` is the document's date (发文日期), ``plan_year`` the year the plan is for (default: ref's
     year). Never raises for a ``str``; ``strict=True`` turns an unresolved result into DeadlineError.
     A phrase the grammar cannot read goes to jionlp (flag ``source:jionlp``) unless ``fallback=False``.
+    N日内 ending on a holiday's day off moves to the next working day (《民法典》第二百零三条, flag
+    ``calendar:rolled-over``) unless ``roll_over=False``.
     """
     ref_day, year = check_args(text, ref, plan_year, month_before)
     if len(text) <= CACHED_LENGTH:
-        result = _cached(str(text), ref_day, year, month_before, fallback)
+        # The calendar's generation is in the key: loading a holiday notice changes working-day dates.
+        result = _cached(str(text), ref_day, year, month_before, fallback, roll_over, calendar.generation())
     else:
-        result = _uncached(text, ref_day, year, month_before, fallback)
+        result = _uncached(text, ref_day, year, month_before, fallback, roll_over)
     if strict:
         _check_strict(result, text)
     return result
@@ -77,8 +82,9 @@ def _check_strict(result: Result, text: str) -> None:
         raise DeadlineError(f"the reading needs a check: {', '.join(doubts)}", text)
 
 
-def _uncached(text: str, ref: date | None, plan_year: int | None, month_before: str, fallback: bool) -> Result:
-    result = read(text, Context(ref, plan_year, month_before))
+def _uncached(text: str, ref: date | None, plan_year: int | None, month_before: str, fallback: bool,
+              roll_over: bool = True, calendar_generation: int = 0) -> Result:
+    result = read(text, Context(ref, plan_year, month_before, roll_over=roll_over))
     if fallback and isinstance(result, Unresolved) and result.reason == NO_EXPRESSION:
         result = _jionlp(text, ref, plan_year) or result
     return result

@@ -1,1 +1,1 @@
-"""Turning parses into dates: the resolver, calendar arithmetic, offsets, the lunar table."""
+"""Turning parses into dates: the resolver. Calendar arithmetic lives in ``deadline_cn._calendar``."""

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
+from deadline_cn._calendar import dates as _dates
 from deadline_cn._grammar import lexicon as _lexicon
 from deadline_cn._grammar.parse import (
     DeadlineP,
@@ -25,7 +26,6 @@ from deadline_cn._grammar.parse import (
     TriggerP,
     When,
 )
-from deadline_cn._resolve import dates as _dates
 from deadline_cn.results import (
     Alternative,
     Conditional,
@@ -58,6 +58,7 @@ class Context:
     text_of: Callable[[tuple[int, int] | None], str | None] = lambda span: None
     last_year: int | None = None  # the latest explicit year seen in this text, for later yearless dates
     flags: list[str] = field(default_factory=list)
+    roll_over: bool = True  # N日内 ending on a holiday moves to the next working day (民法典 第203条)
 
     @property
     def base_year(self) -> int | None:
@@ -155,7 +156,8 @@ def resolve_deadline(p: DeadlineP, ctx: Context) -> tuple[type[Result], Fields]:
         return Deadline, {"due": end, "start": date(year, 1, 1), "precision": w.grain, "alternatives": (),
                           "flags": flags}
     if p.after is not None:  # 一季度结束后8日: counted from the period's last day
-        rel = Relative(text="", offset=Offset(p.after[0], p.after[1], None), anchor=None).resolved(end)
+        rel = Relative(text="", offset=Offset(p.after[0], p.after[1], None), anchor=None)
+        rel = rel.resolved(end, ctx.roll_over)
         return Deadline, {"due": rel.due, "start": None, "precision": "day", "alternatives": (),
                           "flags": [*flags, *rel.flags]}
     precision = w.grain if not w.typo else "month"
@@ -292,12 +294,14 @@ def resolve_relative(p: RelativeP, ctx: Context) -> tuple[type[Result], Fields]:
         anchor = "ref"  # 力争在3年内: a long horizon with no event counts from the document date
     rel = Relative(text="", offset=Offset(p.value, p.unit, p.max), anchor=anchor)
     if anchor == "ref" and ctx.ref is not None:
-        rel = rel.resolved(ctx.ref)
-    fields: Fields = {"offset": rel.offset, "anchor": anchor, "due": rel.due, "flags": list(rel.flags)}
+        rel = rel.resolved(ctx.ref, ctx.roll_over)
+    fields: Fields = {"offset": rel.offset, "anchor": anchor, "due": rel.due, "flags": list(rel.flags),
+                      "alternatives": rel.alternatives}
     if p.or_month is not None:  # 一月内: within one month, or within January
         fields["flags"].append("ambiguous:一月")
         if ctx.base_year is not None:
-            fields["alternatives"] = (Alternative(_dates.month_end(ctx.base_year, p.or_month), "month"),)
+            month = Alternative(_dates.month_end(ctx.base_year, p.or_month), "month")
+            fields["alternatives"] = (*fields["alternatives"], month)
     return Relative, fields
 
 
@@ -310,8 +314,10 @@ def _after_date(p: RelativeP, w: When, ctx: Context) -> tuple[type[Result], Fiel
         from deadline_cn.calendar import rest_block
 
         event, flags = rest_block(w.holiday, year)[1], [f"holiday:{w.holiday}", *rest_block(w.holiday, year)[2]]
-    rel = Relative(text="", offset=Offset(p.value, p.unit, p.max), anchor=ctx.text_of(p.anchor)).resolved(event)
-    return Relative, {"offset": rel.offset, "anchor": rel.anchor, "due": rel.due, "flags": [*flags, *rel.flags]}
+    rel = Relative(text="", offset=Offset(p.value, p.unit, p.max), anchor=ctx.text_of(p.anchor)).resolved(
+        event, ctx.roll_over)
+    return Relative, {"offset": rel.offset, "anchor": rel.anchor, "due": rel.due, "flags": [*flags, *rel.flags],
+                      "alternatives": rel.alternatives}
 
 
 def resolve_trigger(p: TriggerP, ctx: Context) -> tuple[type[Result], Fields]:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Final
 
-from deadline_cn._resolve import lunar_data as _lunar_data
+from deadline_cn._calendar import lunar_data as _lunar_data
 
 HOLIDAY_YEARS: Final = (_lunar_data.FIRST_YEAR, _lunar_data.LAST_YEAR)
 """First and last year :func:`holiday_date` accepts."""
