@@ -3,6 +3,12 @@
     python corpus/wild/merge.py DIR
 
 Each line keeps its source and gains the collector's name; cells repeated within a document are kept once.
+Three collectors wrote gold in parallel and read two points of the contract differently; the conventions
+that settle them (corpus/GOLD.md, "Conventions settled after collection") are applied here, by rule, to
+every line of both halves alike:
+
+1. A bare day with no cue ("9月8日", "5月14、15日") is done within that day: start = due.
+2. A deadline with a time of day ("3月5日24时前") has no day-before doubt: 前 is before the time.
 """
 
 from __future__ import annotations
@@ -10,8 +16,28 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
+
+
+CUES = ("前", "止", "内", "截", "到", "底", "末", "后", "起", "之日", "以来")
+
+
+def settle(expect: dict[str, Any], text: str) -> dict[str, Any]:
+    """Apply the two conventions above to one gold reading (and to each part of a compound)."""
+    if expect.get("kind") == "compound":
+        return {**expect, "parts": [settle(p, text) for p in expect.get("parts", [])]}
+    out = dict(expect)
+    bare = not any(c in text for c in CUES)
+    if out.get("kind") == "deadline" and out.get("precision") == "day" and "start" in out and out["start"] is None \
+            and bare and out.get("due"):
+        out["start"] = out["due"]
+    flags = out.get("flags")
+    if flags and any(f.startswith("time:") for f in flags) and "ambiguous:day-before" in flags:
+        out["flags"] = [f for f in flags if f != "ambiguous:day-before"]
+        out["alternatives"] = [a for a in out.get("alternatives", []) if a.get("reading") != "strict"]
+    return out
 
 
 def merge(src: Path) -> None:
@@ -28,6 +54,10 @@ def merge(src: Path) -> None:
                 if key in seen:
                     continue
                 seen.add(key)
+                if kind == "cells":
+                    row["expect"] = settle(row["expect"], row["text"])
+                else:
+                    row["expressions"] = [{**e, "expect": settle(e["expect"], e["text"])} for e in row["expressions"]]
                 out.append(json.dumps({**row, "collector": who}, ensure_ascii=False))
         (HERE / f"{kind}.jsonl").write_text("\n".join(out) + "\n", encoding="utf-8")
         print(f"{kind}: {len(out)} lines")

@@ -79,6 +79,9 @@ def year_of(w: When, ctx: Context) -> int:
     if ctx.base_year is None:
         raise NeedsYear("the phrase has no year and neither ref nor plan_year was given")
     ctx.flags.append("year-from-ref")
+    if ctx.ref is not None and ctx.ref.year != ctx.base_year and not w.holiday:
+        # a 2019 plan issued in 2018-08 that says "12月22日": this December or next? Both stay visible.
+        ctx.flags.append("ambiguous:year")
     return ctx.base_year
 
 
@@ -170,13 +173,16 @@ def resolve_deadline(p: DeadlineP, ctx: Context) -> tuple[type[Result], Fields]:
     if w.weekday is not None and w.day and end.weekday() != w.weekday:
         flags.append("weekday-mismatch")
     fields: Fields = {"due": end, "start": None, "precision": precision, "alternatives": ()}
+    if "ambiguous:year" in ctx.flags and w.year is None and ctx.ref is not None:
+        fields["alternatives"] = (Alternative(bounds(w, ctx.ref.year)[1], "ref-year"),)
     if p.cue in ("before", "end-before"):
         strict = _strict_before(w, year, start)
         if strict is not None:
-            fields["alternatives"] = (Alternative(strict[0], "strict"),)
+            fields["alternatives"] = (*fields["alternatives"], Alternative(strict[0], "strict"))
             flags.append(strict[1])
             if ctx.month_before == "strict":
-                fields["due"], fields["alternatives"] = strict[0], (Alternative(end, "inclusive"),)
+                others = tuple(a for a in fields["alternatives"] if a.reading != "strict")
+                fields["due"], fields["alternatives"] = strict[0], (*others, Alternative(end, "inclusive"))
     elif p.cue is None and not p.by and w.edge is None:
         fields["start"] = start  # "2017年第1季度完成" / "9月8日": done within the period (a day is its own)
     fields["flags"] = flags
