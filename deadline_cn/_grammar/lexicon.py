@@ -91,6 +91,14 @@ IRREGULAR = {"不定期": "irregular", "定期": "vague:periodic"}
 HEDGES = ("原则上", "力争", "争取", "基本")
 DITTO = ("同上", "同前")
 EXEMPT = ("免报", "不报", "除外")  # 1月免报 · (四季度免报): a period the schedule skips, not a deadline
+# Prose (extract): what makes a bare period govern its clause, and what makes a duration only describe.
+PROSE_TIME_OPENERS = ("在", "于", "定于", "拟于", "将于")  # 将在今年8月完工 · 初定于6月19日
+PROSE_TIME_LABELS = ("时间", "时限", "日期", "期限", "节点")  # 截止时间:2013年10月31日
+SIGNATURE_WORDS = ("印发", "发布", "公布", "签发", "印")
+PAST_MARKERS = "已了"  # 已完成 · 审议通过了: a clause that narrates
+PROSE_HEAD_FOLLOWERS = ("在", "要", "将", "力争", "争取", "基本", "全面", "完成", "实现", "建成", "启动", "开展",
+                        "发行", "前", "底", "全市", "全县", "全区", "全省", "各")
+DURATION_OPENERS = ("压缩至", "压缩到", "缩短至", "缩短到", "减少至", "控制在", "共", "为期", "期为", "时长")
 # Verbs after 定期 that make it a task's rhythm in prose (定期开展监测), not an adjective (定期存款).
 PERIODIC_ACTIONS = ("开展", "组织", "监测", "检测", "通报", "跟踪", "调度", "检查", "报送", "公布", "发布", "更新",
                     "召开", "评估", "督查", "督办", "分析", "研究", "对账", "清理", "梳理", "公开")

@@ -11,51 +11,17 @@ from __future__ import annotations
 
 from datetime import date
 
-from deadline_cn._grammar import lexicon as lx
-from deadline_cn._grammar.parse import DeadlineP, DittoP, Item, MarkerP, OngoingP, RangeP, RecurP, TriggerP
-from deadline_cn._grammar.rules import FIVE_YEAR_PLAN
+from deadline_cn._grammar.parse import MarkerP
 from deadline_cn._grammar.scope import place
 from deadline_cn._grammar.text import fold
 from deadline_cn._read.normalise import DateLike, check_args
 from deadline_cn._read.pipeline import DOC_NUMBER, build, flag_unread, items_of, mask_titles, original_text
+from deadline_cn._read.prose import is_prose_time
 from deadline_cn._resolve.resolver import Context
 from deadline_cn.results import Result
 
 CHUNK = 8192
 UNREAD_REACH = 1  # in prose, only time words touching a reading flag it (the rest is other sentences' business)
-
-
-def _is_prose_time(item: Item, scan: str) -> bool:
-    """Whether a parse is a time limit in running text (see the module docstring)."""
-    p = item.parse
-    if isinstance(p, TriggerP):  # 待…后 governs what follows; 按照…部署, only at a clause's head before its action
-        if p.wants_event:
-            return False  # "…后" alone: in a cell a trigger, in prose mostly narration (会议结束后，…)
-        return p.type in ("document", "event") or (_heads_clause(scan, item) and scan.startswith(",", item.end))
-    if isinstance(p, (MarkerP, DittoP)):
-        return isinstance(p, MarkerP)  # markers stay so hedges can flag their clause; dropped later
-    if isinstance(p, DeadlineP):
-        # 2025年下半年，各区要…: a bare period heading its sentence governs it
-        return p.cue is not None or p.by or p.when.edge == "end" or (_heads_clause(scan, item, sentence=True)
-                                                                      and scan.startswith(",", item.end))
-    if isinstance(p, OngoingP):
-        if p.whole_year:
-            return scan.startswith("工作", item.end)  # 全年工作, not 全年落实情况
-        return not p.word and not p.after
-    if isinstance(p, RangeP) and p.label == FIVE_YEAR_PLAN:
-        return False  # “十三五”期间，全市…: the plan's frame (its 期末 is a deadline and stays)
-    if isinstance(p, RecurP):
-        return not p.vague or scan.startswith(lx.PERIODIC_ACTIONS, item.end)  # 定期开展监测
-    return True
-
-
-def _heads_clause(scan: str, item: Item, *, sentence: bool = False) -> bool:
-    """Whether nothing but punctuation stands between the item and the start of its clause (or sentence)."""
-    stops = "。;" if sentence else "。;,"
-    k = item.start - 1
-    while k >= 0 and scan[k] in " \"“”()":
-        k -= 1
-    return k < 0 or scan[k] in stops or scan[k] in "\n:"
 
 
 def extract(text: str, *, ref: DateLike = None, plan_year: int | None = None,
@@ -111,7 +77,7 @@ def chunks(text: str, size: int | None = None) -> list[tuple[int, int]]:
 def _extract_chunk(text: str, start: int, end: int, base: Context) -> list[Result]:
     folded = fold(text, start, end)
     scan, items = items_of(folded)
-    kept = [it for it in items if _is_prose_time(it, scan)]
+    kept = [it for it in items if is_prose_time(it, scan)]
     placed = [p for p in place(scan, kept, continue_clauses=False) if not isinstance(p.item.parse, MarkerP)]
     if placed:
         flag_unread(text, folded, scan, items, placed, reach=UNREAD_REACH)

@@ -1,0 +1,109 @@
+"""Which readings are time limits in running text (extract), and which only describe or frame it.
+
+In a table cell a bare "2017年" or "长期" is the deadline; in prose it is often a modifier ("2016年住房保障信息
+公开工作"), a signature date, a duration ("为期6个月的培训", "压缩至90个工作日以内") or a frame
+("“十三五”期间，…", "三年行动方案(2024—2026年)"). A reading is kept when the words around it make it govern
+an action: a cue (前, 底, 内, 止, 起, 到…), 在/于 before it, a label such as 截止时间: before it, or its place at
+the head of a sentence or clause. The words these rules use are lexicon data.
+"""
+
+from __future__ import annotations
+
+from deadline_cn._grammar import lexicon as lx
+from deadline_cn._grammar.parse import (
+    DeadlineP,
+    DittoP,
+    Item,
+    MarkerP,
+    OngoingP,
+    RangeP,
+    RecurP,
+    RelativeP,
+    TriggerP,
+    When,
+)
+from deadline_cn._grammar.rules import FIVE_YEAR_PLAN
+
+_SKIP = " \"“”"
+
+
+def is_prose_time(item: Item, scan: str) -> bool:
+    """Whether a parse is a time limit in running text (see the module docstring)."""
+    p = item.parse
+    if isinstance(p, TriggerP):  # 待…后 governs what follows; 按照…部署, only at a clause's head before its action
+        if p.wants_event:
+            return False  # "…后" alone: in a cell a trigger, in prose mostly narration (会议结束后，…)
+        return p.type in ("document", "event") or (heads_clause(scan, item) and scan.startswith(",", item.end))
+    if isinstance(p, (MarkerP, DittoP)):
+        return isinstance(p, MarkerP)  # markers stay so hedges can flag their clause; dropped later
+    if isinstance(p, DeadlineP):
+        return p.cue is not None or p.by or p.when.edge == "end" or p.after is not None or _governs(item, scan, p.when)
+    if isinstance(p, OngoingP):
+        if p.whole_year:
+            return scan.startswith("工作", item.end)  # 全年工作, not 全年落实情况
+        return not p.word and not p.after and not scan.startswith("以来", item.end - 2)  # 2013年以来: narration
+    if isinstance(p, RangeP):
+        return p.label != FIVE_YEAR_PLAN and not (p.end_cue == "years" and _bracketed(item, scan))
+    if isinstance(p, RecurP):
+        if p.period == "日" and (scan[item.end:item.end + 1].isdigit() or scan.startswith(("上午", "下午"), item.end)):
+            return False  # 每天9:00-22:00: opening hours, not a task's rhythm
+        return not p.vague or scan.startswith(lx.PERIODIC_ACTIONS, item.end)  # 定期开展监测
+    if isinstance(p, RelativeP):
+        return not _describes(item, scan)
+    return True
+
+
+def _governs(item: Item, scan: str, when: When) -> bool:
+    """A bare period that sets when its clause's action happens.
+
+    2025年下半年，各区要… · 2015年在预算管理改革上取得… (heading a sentence) · ，第一季度发行专项债券 (heading a
+    clause, an action after it) · 将在今年8月完工 · 初定于6月19日 · 截止时间:2013年10月31日.
+    """
+    before = _before(scan, item.start)
+    if before.endswith(lx.PROSE_TIME_OPENERS):
+        return True
+    if before.endswith(":") and before[:-1].endswith(lx.PROSE_TIME_LABELS):
+        return True
+    after = scan[item.end:item.end + 1]
+    if after in ("", "\n", ")") or scan.startswith(lx.SIGNATURE_WORDS, item.end):
+        return False  # a signature line: "2017年1月9日" alone, "2017年1月9日印发"
+    if _narrates(scan, item.end):
+        return False  # 1月10日，市政府常务会议审议通过了… · 1-4月，累计完成投资…: what was done, not a limit
+    if scan.startswith(lx.PROSE_HEAD_FOLLOWERS, item.end) or when.weekday is not None:
+        return heads_clause(scan, item)  # ，第一季度发行专项债券 · 2015年在… · 8月27日(星期日)学生报到
+    return after == "," and heads_clause(scan, item, sentence=True)  # 2025年下半年，各区要…
+
+
+def _narrates(scan: str, start: int, reach: int = 30) -> bool:
+    """Whether the clause after ``start`` tells of what is done (已, 了, 累计) rather than what is to be done."""
+    end = min(len(scan), start + reach)
+    for k in range(start, end):
+        if scan[k] in "。;":
+            break
+        if scan[k] in lx.PAST_MARKERS or scan.startswith("累计", k):
+            return True
+    return False
+
+
+def _describes(item: Item, scan: str) -> bool:
+    """为期6个月的培训 · 审批时间压缩至90个工作日以内 · 公示期共10个工作日: a duration, not a time limit."""
+    return _before(scan, item.start).endswith(lx.DURATION_OPENERS) or scan.startswith("的", item.end)
+
+
+def _bracketed(item: Item, scan: str) -> bool:
+    """三年行动方案(2024—2026年): a period in brackets after a name is the name's, not a schedule."""
+    k = item.start - 1
+    return k > 0 and scan[k] == "(" and scan[k - 1] not in "。;,:" and scan.startswith(")", item.end)
+
+
+def _before(scan: str, start: int, reach: int = 8) -> str:
+    return scan[max(0, start - reach):start].rstrip(_SKIP)
+
+
+def heads_clause(scan: str, item: Item, *, sentence: bool = False) -> bool:
+    """Whether nothing but punctuation stands between the item and the start of its clause (or sentence)."""
+    stops = "。;" if sentence else "。;,"
+    k = item.start - 1
+    while k >= 0 and scan[k] in _SKIP + "()":
+        k -= 1
+    return k < 0 or scan[k] in stops or scan[k] in "\n:"
