@@ -16,6 +16,9 @@ Match = tuple[Parse, int]
 Rule = Callable[[Sequence[Token], int], "Match | None"]
 DATES = ("iso", "iso_month", "date_day", "date_typo", "date_month", "date_quarter", "date_half", "date_yearend",
          "date_holiday", "date_year", "yearword", "firstn", "relperiod")
+# 上、中旬 (two xun written as one): due at the end of the later one
+XUN = {"上旬": 1, "中旬": 2, "下旬": 3, "上、中旬": 2, "上中旬": 2, "中、下旬": 3, "中下旬": 3}
+XUN_FIRST = {"上、中旬": 1, "上中旬": 1, "中、下旬": 2, "中下旬": 2}
 PERIOD_ALIASES = {"季": "季度", "星期": "周", "天": "日"}
 
 
@@ -66,7 +69,8 @@ def when_of(tok: Token) -> When:
         day=int(d) if (d := g("d")) else None,
         quarter=int(q) if (q := g("q")) else None,
         half={"上": 1, "下": 2}.get(g("h") or ""),
-        xun={"上旬": 1, "中旬": 2, "下旬": 3}.get(g("xun") or "") or (1 if g("mstart") else None),  # 月初 ≈ 上旬
+        xun=XUN.get(g("xun") or "") or (1 if g("mstart") else None),  # 月初 ≈ 上旬
+        xun_first=XUN_FIRST.get(g("xun") or ""),
         mid=bool(g("mid")),
         edge="end" if ends else None,
         holiday=lx.HOLIDAYS.get(g("hol") or ""),

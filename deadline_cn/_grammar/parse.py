@@ -28,6 +28,7 @@ class When:
     rel_period: str | None = None  # 本月 → "月", 下季度 → "季度": counted from the period that holds ref
     rel_shift: int = 0  # 下 / 次 → 1, 上 → -1
     time: str | None = None  # 17:00 in 3月15日17:00前
+    xun_first: int | None = None  # 上、中旬: the first of two xun written as one (``xun`` is the last)
     cumulative: bool = False  # 前三季度 · 前8个月 · 1—8月: from the year's start to the end of the period
 
     @property

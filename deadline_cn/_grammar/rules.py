@@ -155,6 +155,11 @@ def rule_event_offset(tokens: Sequence[Token], i: int) -> Match | None:
     With no offset, "<event>后及时公开" or a cell ending "…核定合格分数线后" waits on that event.
     """
     cue, offset = head(tokens, i, "cue"), at(tokens, i + 1, "offset")
+    if offset is None and at(tokens, i + 1, "sep") and tokens[i + 1].text == ",":  # 信息形成后，20个工作日内
+        offset = at(tokens, i + 2, "offset")
+        if offset is not None and cue_of(cue) == "after" and (rel := relative_of(offset)) is not None:
+            return RelativeP(rel.value, rel.unit, rel.max, wants_anchor=True), 3
+        offset = None
     text_before = tokens[i].start > (tokens[i - 1].end if i else 0)
     if cue_of(cue) == "after" and text_before and (
             at(tokens, i + 1, "promptly") or i + 1 == len(tokens) or at(tokens, i + 1, "sep")):

@@ -69,9 +69,9 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     ("firstn", rf"{YEAR}?(?:(?<![底末日号])前(?P<n>\d{{1,2}})个?|(?P<first>首))(?P<per>季度|季|月)(?:份)?"),
     ("relperiod", rf"(?P<rp>{REL_PERIOD})(?:1个?|个)?(?P<per>季度|季|月)(?:份)?"
                   rf"(?:(?P<d>{DD})[日号]{TIME_OF_DAY}|(?P<mend>底|末)|(?P<mstart>初)|(?P<xun>上旬|中旬|下旬))?"),
-    ("date_day", rf"{YEAR}?(?P<m>{MM})月份?(?P<d>{DD})[日号]{WEEKDAY}{TIME_OF_DAY}"),
+    ("date_day", rf"{YEAR}?(?P<m>{MM})月份?(?P<d>{DD})[日号]{WEEKDAY}{TIME_OF_DAY}(?:上午|下午|晚上)?"),
     ("date_typo", rf"(?P<y>{Y4})年度?(?P<mt>{MM})底"),
-    ("date_month", rf"{YEAR}?(?P<m>{MM})月份?(?:(?P<xun>上旬|中旬|下旬)|(?P<mend>底|末)|(?P<mstart>初)"
+    ("date_month", rf"{YEAR}?(?P<m>{MM})月份?(?:(?P<xun>上旬|中旬|下旬|上、?中旬|中、?下旬)|(?P<mend>底|末)|(?P<mstart>初)"
                    r"|(?P<mid>中)(?=前|$|[,;。]))?"),
     ("date_quarter", rf"{YEAR}?第?(?P<q>[1-4])季度(?P<qend>末|底)?"),
     ("date_half", rf"{YEAR}?(?P<h>上|下)半年(?P<hend>末|底)?"),

@@ -106,7 +106,7 @@ def _build(text: str, span: tuple[int, int], scope: str | None, p: Placed, ctx: 
 def _event_before(trigger: Trigger, words: str | None) -> Trigger:
     """重大决策作出后及时公开 → the event 重大决策作出; 法律、法规对…另有规定的 → the authority 法律、法规."""
     if trigger.type == "statute":
-        return replace(trigger, authority=words.split("对")[0] if words else None)
+        return replace(trigger, authority=re.split("[对對]", words)[0] if words else None)
     return replace(trigger, event=words)
 
 

@@ -121,7 +121,8 @@ def bounds(w: When, year: int) -> tuple[date, date]:
         day = date(year, w.month, min(w.day, _dates.month_end(year, w.month).day))
         return day, day
     if w.month and w.xun:
-        return _dates.xun_bounds(year, w.month, w.xun)
+        first = _dates.xun_bounds(year, w.month, w.xun_first or w.xun)[0]
+        return first, _dates.xun_bounds(year, w.month, w.xun)[1]
     if w.month and w.mid:
         return date(year, w.month, 15), date(year, w.month, 15)
     if w.month:
