@@ -145,3 +145,22 @@ def _grammar_words() -> list[str]:
 grammar_soup = st.lists(st.one_of(st.sampled_from(_grammar_words()), st.integers(0, 2100).map(str),
                                   st.sampled_from(list("年月日号季度前内底末起至到每第上下半旬个,;。、()《》 \n"))),
                         max_size=30).map("".join)
+
+
+# --- cells built from the grammar's known pieces (issue 10: no time word is ever left silently in scope) ---
+TIME_PIECES = ["2024年", "24年", "二〇二四年", "6月", "6月底", "6月15日", "第二季度", "首季度", "前三季度", "前8个月",
+               "上半年", "下旬", "本月", "下季度", "春节", "中秋节", "每月", "每季度", "每隔两个月", "3个工作日",
+               "10日内", "1—8月", "5月6日至9日", "2024.3—6", "十四五", "17:00", "周三"]
+CUE_PIECES = ["", "前", "底前", "内", "起", "后", "至", "以前", "左右"]
+ACTION_PIECES = ["完成", "印发实施方案", "报送材料", "开展督查", "组织验收", "公开信息"]
+JOINERS = ["", "，", "、", "；", "和", " "]
+
+
+@st.composite
+def pieced_cell(draw: st.DrawFn) -> str:
+    """Up to four time pieces, each with a cue, an action and a joiner, in any order."""
+    parts = []
+    for _ in range(draw(st.integers(1, 4))):
+        parts.append(draw(st.sampled_from(TIME_PIECES)) + draw(st.sampled_from(CUE_PIECES))
+                     + draw(st.sampled_from(ACTION_PIECES + [""])) + draw(st.sampled_from(JOINERS)))
+    return "".join(parts)

@@ -1,0 +1,33 @@
+"""Issue 10's rule, as a property: a time word that no reading consumed is flagged ``unread:``, never left in
+``scope`` silently; and ``strict=True`` refuses such a reading."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+
+from deadline_cn import Unresolved, normalise
+from deadline_cn._grammar.text import fold
+from deadline_cn._read.unread import _time_words
+from tests.strategies import pieced_cell
+
+CTX = {"ref": "2024-03-05", "plan_year": 2024}
+DOC_NUMBER = re.compile(r"〔\d{4}〕\d+号")
+
+
+def _time_words_in(text: str | None) -> list[str]:
+    """The time words of ``text`` as the grammar sees it (folded: 二〇二四 → 2024, 週 → 周)."""
+    return [] if not text else [m.group() for m in _time_words().finditer(DOC_NUMBER.sub("", fold(text).text))]
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieced_cell())
+def test_no_time_word_left_silently_in_scope(cell: str) -> None:
+    result = normalise(cell, fallback=False, **CTX)
+    if isinstance(result, Unresolved):
+        return
+    flags = [f for part in result.parts for f in part.flags]
+    for part in result.parts:
+        words = _time_words_in(part.scope)
+        assert not words or any(f.startswith("unread:") for f in flags), (cell, part.scope, words)
