@@ -162,5 +162,5 @@ def pieced_cell(draw: st.DrawFn) -> str:
     parts = []
     for _ in range(draw(st.integers(1, 4))):
         parts.append(draw(st.sampled_from(TIME_PIECES)) + draw(st.sampled_from(CUE_PIECES))
-                     + draw(st.sampled_from(ACTION_PIECES + [""])) + draw(st.sampled_from(JOINERS)))
+                     + draw(st.sampled_from([*ACTION_PIECES, ""])) + draw(st.sampled_from(JOINERS)))
     return "".join(parts)

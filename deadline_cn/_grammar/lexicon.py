@@ -47,7 +47,7 @@ LIST_JOINERS = ("和", "、", "及", "与")
 
 # 本月 · 下季度 · 次月 · 上月: a month or quarter counted from the one that holds ref.
 RELATIVE_PERIODS = {"本": 0, "当": 0, "下": 1, "次": 1, "上": -1}
-RELATIVE_YEARS = {"今年": 0, "本年度": 0, "本年": 0, "当年": 0, "年内": 0, "明年": 1, "次年": 1}
+RELATIVE_YEARS = {"今年": 0, "本年度": 0, "本年": 0, "当年": 0, "年内": 0, "明年": 1, "次年": 1, "翌年": 1}
 
 # 每<period>: (freq label, RRULE, months in one period)
 PERIODS = {
@@ -56,6 +56,7 @@ PERIODS = {
     "季度": ("quarterly", "FREQ=MONTHLY;INTERVAL=3", 3),
     "季": ("quarterly", "FREQ=MONTHLY;INTERVAL=3", 3),
     "月": ("monthly", "FREQ=MONTHLY", 1),
+    "半月": ("monthly", "FREQ=MONTHLY;BYMONTHDAY=15,-1", 1),  # 每半月: twice a month, mid-month and month end
     "周": ("weekly", "FREQ=WEEKLY", 0),
     "星期": ("weekly", "FREQ=WEEKLY", 0),
     "日": ("daily", "FREQ=DAILY", 0),
@@ -86,7 +87,7 @@ WHOLE_YEAR = ("全年",)
 WHOLE_YEAR_AFTER = ("工作", "持续", "推进", "实施", "开展", "执行", "长期", "常态化")
 ONGOING = ("长期性", "永久", "长期", "常年", "常态化", "常态", "常抓不懈", "持续推进", "持续开展", "持续", "长效化",
            "经常性", "动态调整", "动态更新")
-PROMPTLY = ("实时", "及时", "随时", "即时", "立即", "立刻", "马上")
+PROMPTLY = ("立行立改", "实时", "及时", "随时", "即时", "立即", "立刻", "马上")
 IRREGULAR = {"不定期": "irregular", "定期": "vague:periodic"}
 HEDGES = ("原则上", "力争", "争取", "基本")
 DITTO = ("同上", "同前")

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from deadline_cn._grammar.match import (
     PERIOD_ALIASES,
@@ -41,9 +42,11 @@ def _every(tokens: Sequence[Token], i: int, since: When | None = None) -> tuple[
         recur = RecurP(period, since, _months_in_period(period, tail), -1 if tail in ("末", "底") else None)
     elif tail in ("末", "底"):
         recur = RecurP(period, since, bymonthday=-1)
+    if (nth := tok.get("wdn")) is not None:  # 每月最后一个工作日 · 每月第3个工作日 (weekdays: RRULE has no holidays)
+        recur = replace(recur, workday=-1 if nth.startswith("最后") else int(nth[1:-4]))
     used = 1
     nxt = at(tokens, i + 1, "date_day", "date_month", "dayonly", "monthrange", "date_holiday", "date_yearend",
-              "date_quarter", "date_half")
+              "date_quarter", "date_half", "xunonly")
     if nxt is not None and (due := _due_within(recur, nxt)) is not None:
         recur, used = due, 2
         while at(tokens, i + used, "and") and (more := at(tokens, i + used + 1, "date_month")):  # 每年6月和12月
@@ -99,6 +102,8 @@ def _due_within(recur: RecurP, nxt: Token) -> RecurP | None:
         return RecurP(recur.period, recur.since, (12,), -1) if w.rel_year is None else None
     if nxt.type == "dayonly":
         return RecurP(recur.period, recur.since, recur.bymonth, w.day)
+    if nxt.type == "xunonly" or (w.xun and not w.month):  # 每月上旬 · 每月中旬前: due at the xun's last day
+        return RecurP(recur.period, recur.since, recur.bymonth, {1: 10, 2: 20}.get(w.xun or 3, -1))
     if w.xun or w.mid:
         return None
     if w.quarter or w.half:  # 每年第一季度: its first month; 每年第一季度末: the day it ends

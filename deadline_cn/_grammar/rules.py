@@ -288,7 +288,11 @@ def rule_words(tokens: Sequence[Token], i: int) -> Match | None:
     tok = tokens[i]
     if tok.type == "wholeyear":  # 全年 · 全年持续
         return OngoingP(whole_year=True), 2 if at(tokens, i + 1, "ongoing") else 1
-    if tok.type == "todaystart":  # 即日起
+    if tok.type == "todaystart":  # 即日起 · 即日起至2024年12月31日
+        to, end = at(tokens, i + 1, "to"), at(tokens, i + 2, *DATES)
+        if to is not None and end is not None and to.text in ("至", "到"):
+            used = 4 if cue_of(at(tokens, i + 3, "cue")) == "until" else 3
+            return OngoingP(from_ref=True, until=when_of(end)), used
         return OngoingP(from_ref=True), 1
     if tok.type == "ongoing":
         to, end = at(tokens, i + 1, "to"), at(tokens, i + 2, *DATES)
@@ -305,6 +309,8 @@ def rule_words(tokens: Sequence[Token], i: int) -> Match | None:
         return DittoP(), 1
     if tok.type == "nomonth":
         return MissingP("月底 with no month: which month is meant?"), 1
+    if tok.type == "xunonly":
+        return MissingP(f"{tok.text} with no month: which month is meant?"), 1
     if tok.type == "vagueyear":
         return MissingP(f"年{tok.get('part')} (early / the middle of the year) names no date"), 1
     return None
@@ -351,7 +357,8 @@ def split_authority(body: str, offset: int) -> tuple[tuple[int, int] | None, tup
     return None, (offset, offset + len(body))
 
 
-WORDS = ("wholeyear", "ongoing", "promptly", "hedge", "ditto", "nomonth", "vagueyear", "todaystart", "sameday")
+WORDS = ("wholeyear", "ongoing", "promptly", "hedge", "ditto", "nomonth", "xunonly", "vagueyear", "todaystart",
+         "sameday")
 # (rule, the token types it can start on), in priority order: the first rule that matches at a token wins.
 RULES: tuple[tuple[Rule, tuple[str, ...]], ...] = (
     (rule_trigger, tuple(TRIGGER_TYPES)),

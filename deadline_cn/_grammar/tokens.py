@@ -52,7 +52,7 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     ("otherwise", r"另有规定的?,?应?(?:从|依|按)其规定"),  # 法律、法规对…另有规定的，从其规定
     ("selfstart", rf"(?:自|从)?(?:本(?:意见|通知|方案|办法|规定|决定|文件))?(?:{alt(lx.SELF_ISSUE)})之日起?"),
     ("onceper", r"(?<!\d)(?:1|(?P<half>半))(?P<per>季度|季|月|年|周)(?:一(?=[\u4e00-\u9fff])(?!次性)|1次)"),
-    ("sameday", r"当(?:日|天)(?:内)?(?=办结|办理|完成|答复|回复|处理|公开|$)"),
+    ("sameday", r"(?:当(?:日|天)(?:内)?|当场)(?=办结|办理|完成|答复|回复|处理|公开|$)"),
     ("dotrange", rf"(?P<y>{Y4})\.(?P<m>{MM}){JOIN}(?:(?P<y2>{Y4})\.)?(?P<m2>{MM})(?![\d.])"),
     ("iso", rf"(?P<y>{Y4})[-/.](?P<m>{MM})[-/.](?P<d>{DD})"),
     ("iso_month", rf"(?P<y>{Y4})[./](?P<m>{MM})(?![\d./])"),
@@ -71,8 +71,8 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
                   rf"(?:(?P<d>{DD})[日号]{TIME_OF_DAY}|(?P<mend>底|末)|(?P<mstart>初)|(?P<xun>上旬|中旬|下旬))?"),
     ("date_day", rf"{YEAR}?(?P<m>{MM})月份?(?P<d>{DD})[日号]{WEEKDAY}{TIME_OF_DAY}(?:上午|下午|晚上)?"),
     ("date_typo", rf"(?P<y>{Y4})年度?(?P<mt>{MM})底"),
-    ("date_month", rf"{YEAR}?(?P<m>{MM})月份?(?:(?P<xun>上旬|中旬|下旬|上、?中旬|中、?下旬)|(?P<mend>底|末)|(?P<mstart>初)"
-                   r"|(?P<mid>中)(?=前|$|[,;。]))?"),
+    ("date_month", rf"{YEAR}?(?P<m>{MM})月份?(?:(?P<xun>上旬|中旬|下旬|上、?中旬|中、?下旬)|(?P<mend>底|末)"
+                   r"|(?P<mstart>初)|(?P<mid>中)(?=前|$|[,;。]))?"),
     ("date_quarter", rf"{YEAR}?第?(?P<q>[1-4])季度(?P<qend>末|底)?"),
     ("date_half", rf"{YEAR}?(?P<h>上|下)半年(?P<hend>末|底)?"),
     ("date_yearend", rf"(?:(?P<y>{Y4})年度?年?|(?P<ry>{REL_YEAR})年?|{SHORT_YEAR}年?|年)(?P<yend>底|末)"),
@@ -81,14 +81,16 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     ("yearword", r"年度?内"),
     ("nomonth", r"(?<![\d每])月(?:底|末)(?:之前|以前|前)?"),
     ("dayonly", rf"(?P<d>{DD})[日号](?!以内|之内|内){TIME_OF_DAY}"),
-    ("offset", rf"(?P<cap>{alt(lx.OFFSET_CAPS)})?(?<!\d)(?P<n>\d{{1,4}}(?:\.\d{{1,2}})?)"
+    ("offset", rf"(?P<cap>{alt(lx.OFFSET_CAPS)})?(?<![\d第])(?P<n>\d{{1,4}}(?:\.\d{{1,2}})?)"
                rf"(?:(?:[—~至到]|-)(?P<n2>\d{{1,4}}))?(?P<half>个半)?(?P<unit>{alt(lx.UNITS)})"
                r"(?P<within>以内|之内|内)?"),
     ("everyn", r"每隔?(?P<n>\d{1,2})个?(?P<per>半年|季度|月|年|周|星期|天|日)"),
     ("halfoffset", r"半(?P<unit>年|个月)(?P<within>以内|之内|内)"),
     ("everyweekday", r"每个?(?:周|星期|礼拜)(?P<wd>[1-7日天])(?:(?:至|到|-|—|~)(?:周|星期|礼拜)?(?P<wd2>[1-7日天]))?"),
     ("every", rf"(?:每个?|按(?=年|季|月|周|半年))(?P<per>{alt(lx.PERIODS)})度?"
-              r"(?P<tail>末月|末|底|初|第[1-6]个?月的?|最后1?个月的?)?"),
+              r"(?P<tail>末月|末|底|初|第[1-6]个?月的?|最后1?个月的?)?"
+              r"(?:的?(?P<wdn>最后1?个工作日|第\d{1,2}个工作日))?"),
+    ("xunonly", r"(?<!\d)(?P<xun>上旬|中旬|下旬)"),
     ("wholeyear", rf"(?:{alt(lx.WHOLE_YEAR)})(?=$|[{lx.CLAUSE_SEPARATORS}]|{alt(lx.WHOLE_YEAR_AFTER)})"),
     ("irregular", alt(lx.IRREGULAR)),
     ("ongoing", alt(lx.ONGOING)),
