@@ -15,12 +15,15 @@ import sys
 from collections.abc import Sequence
 
 from deadline_cn import __version__
-from deadline_cn._cli.commands import COMMANDS, add_common, phrase_entries, stamp, write_ics
+from deadline_cn._cli.calendar_out import phrase_entries, stamp, write_ics
+from deadline_cn._cli.commands import COMMANDS
 from deadline_cn._cli.explain import explain_json, explain_lines
-from deadline_cn._cli.extras import MissingExtra, need
-from deadline_cn._cli.table_io import TableError
+from deadline_cn._cli.options import add_common, check_outputs
 from deadline_cn._cli.term import KIND_COLOURS, Paint, pad, wants_colour
 from deadline_cn._read.normalise import normalise
+from deadline_cn.documents.extras import MissingExtra, need
+from deadline_cn.documents.grid import DocumentError
+from deadline_cn.documents.ics import unique
 from deadline_cn.results import Result, Unresolved
 
 PROG = "deadline-cn"
@@ -47,6 +50,8 @@ def _phrase_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the result dict (DESIGN.md schema), one a line")
     p.add_argument("--explain", action="store_true", help="show which rule read which span of the text")
     p.add_argument("--strict", action="store_true", help="exit 1 when a phrase cannot be read")
+    p.add_argument("--todo", action="store_true", help="--ics writes to-dos (VTODO), not all-day events")
+    p.add_argument("--force", action="store_true", help="replace an existing --ics file")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                    help="colour the output (auto: only on a terminal, NO_COLOR respected)")
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -60,10 +65,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args and args[0] in COMMANDS:
             return COMMANDS[args[0]](args[1:])
         return phrase(args)
-    except (MissingExtra, TableError, OSError) as exc:
+    except (MissingExtra, DocumentError, OSError) as exc:
         if isinstance(exc, BrokenPipeError):
             return _broken_pipe()
-        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        print(f"{PROG}: error: {one_line(str(exc))}", file=sys.stderr)
         return 1
 
 
@@ -81,6 +86,7 @@ def phrase(argv: list[str]) -> int:
     args = _phrase_parser().parse_args(argv)
     if args.ics:
         need("icalendar", "--ics")
+    check_outputs(args, [])
     paint = Paint(wants_colour(sys.stdout, args.color))
     results: list[Result] = []
     for text in args.texts:
@@ -88,8 +94,8 @@ def phrase(argv: list[str]) -> int:
         results.append(result)
         _print_phrase(text, result, args, paint, many=len(args.texts) > 1)
     if args.ics:
-        items = [e for i, r in enumerate(results, 1) for e in phrase_entries(r, f"arg:{i}")]
-        write_ics(items, args.ics, stamp(None, args.ref, args.plan_year))
+        items = unique([e for r in results for e in phrase_entries(r, r.text)])
+        write_ics(items, args.ics, stamp(None, args.ref, args.plan_year), todo=args.todo)
     bad = [r for r in results if isinstance(r, Unresolved)]
     if args.strict and bad:
         for r in bad:

@@ -1,0 +1,97 @@
+"""Office files → grids: .docx (python-docx), .xlsx (openpyxl), .xls / .et / .ods (python-calamine).
+
+openpyxl stays for .xlsx because it can tell a formula with no cached value (a file written by a script,
+never opened in a spreadsheet) from an empty cell; calamine reads the binary and OpenDocument formats.
+Every failure of the underlying library becomes a DocumentError naming the file.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from deadline_cn.documents.extras import need
+from deadline_cn.documents.grid import Cell, DocumentError, Grid, merged_rows, rectangular
+
+
+def docx_grids(path: Path, label: str | None = None) -> list[Grid]:
+    """Every table of a .docx."""
+    docx = need("docx", "reading .docx tables")
+    try:
+        document = docx.Document(str(path))
+        return [_docx_table(table, f"table {n}") for n, table in enumerate(document.tables, 1)]
+    except (KeyError, ValueError, zipfile.BadZipFile, docx.opc.exceptions.PackageNotFoundError) as exc:
+        raise DocumentError(f"{label or path.name}: damaged .docx ({type(exc).__name__}: {exc})") from None
+
+
+def _docx_table(table: Any, name: str) -> Grid:
+    grid = Grid(name)
+    above: list[Any] = []
+    for row in table.rows:
+        # python-docx gives a vertically merged cell as the cell object it continues
+        cells: list[Any] = [None] * (row.grid_cols_before or 0) + list(row.cells)
+        grid.rows.append([Cell("") if c is None else
+                          Cell(c.text.strip(), i < len(above) and above[i] is not None and above[i]._tc is c._tc)
+                          for i, c in enumerate(cells)])
+        above = cells
+    return rectangular(grid)
+
+
+def xlsx_grids(path: Path, sheet: str | None) -> list[Grid]:
+    """Every sheet of an .xlsx (or just ``sheet``); formula cells without a cached value are marked."""
+    openpyxl = need("openpyxl", "reading .xlsx tables")
+    try:
+        book = openpyxl.load_workbook(str(path), data_only=True)  # not read_only: merges need the model
+        formulas = openpyxl.load_workbook(str(path), data_only=False) if _has_formulas(path) else None
+    except (KeyError, ValueError, OSError, zipfile.BadZipFile) as exc:
+        raise DocumentError(f"{path.name}: damaged .xlsx ({type(exc).__name__}: {exc})") from None
+    _check_sheet(path, sheet, book.sheetnames)
+    grids = []
+    for ws in book.worksheets:
+        if sheet is None or ws.title == sheet:
+            values = [list(r) for r in ws.iter_rows(values_only=True)]
+            spans = [(r.min_row - 1, r.min_col - 1, r.max_row - 1, r.max_col - 1) for r in ws.merged_cells.ranges]
+            rows = merged_rows(values, spans)
+            if formulas is not None:
+                _mark_formulas(rows, values, formulas[ws.title])
+            grids.append(Grid(ws.title, rows))
+    return grids
+
+
+def _has_formulas(path: Path) -> bool:
+    with zipfile.ZipFile(path) as z:
+        return any(b"<f>" in z.read(n) or b"<f " in z.read(n) for n in z.namelist()
+                   if n.startswith("xl/worksheets/") and n.endswith(".xml"))
+
+
+def _mark_formulas(rows: list[list[Cell]], values: list[list[Any]], ws: Any) -> None:
+    for r, row in enumerate(ws.iter_rows(values_only=True)):
+        for c, raw in enumerate(row):
+            if isinstance(raw, str) and raw.startswith("=") and r < len(rows) and values[r][c] is None:
+                rows[r][c] = Cell(raw, merged=False, formula=True)
+
+
+def calamine_grids(path: Path, sheet: str | None, what: str) -> list[Grid]:
+    """Every sheet of an .xls, .et, .ods (or .xlsx) with python-calamine, merged ranges followed."""
+    calamine = need("python_calamine", f"reading {what}")
+    try:
+        book = calamine.CalamineWorkbook.from_path(str(path))
+        _check_sheet(path, sheet, book.sheet_names)
+        grids = []
+        for name in book.sheet_names:
+            if sheet is None or name == sheet:
+                ws = book.get_sheet_by_name(name)
+                values = ws.to_python(skip_empty_area=False)
+                spans = [(r0, c0, r1, c1) for (r0, c0), (r1, c1) in (ws.merged_cell_ranges or [])]
+                grids.append(rectangular(Grid(name, merged_rows(values, spans))))
+        return grids
+    except calamine.PasswordError:
+        raise DocumentError(f"{path.name}: encrypted (password-protected); save an unprotected copy") from None
+    except (calamine.CalamineError, ValueError, OSError) as exc:
+        raise DocumentError(f"{path.name}: damaged {what} ({type(exc).__name__}: {exc})") from None
+
+
+def _check_sheet(path: Path, sheet: str | None, names: list[str]) -> None:
+    if sheet is not None and sheet not in names:
+        raise DocumentError(f"{path.name} has no sheet {sheet!r} (sheets: {', '.join(names)})")

@@ -1,0 +1,98 @@
+"""PDF tables → grids, with pdfplumber (ruled tables, as 政府网站 PDFs of work plans have).
+
+- A cell wrapped over several lines is joined back: no break between two Chinese characters (the PDF
+  broke the line, not the author), a space elsewhere.
+- A merged cell is found from the table's geometry: each empty slot takes the text of the cell whose box
+  covers it, marked merged when that cell starts in a row above.
+- A table that continues on the next page (the first table of a page with as many columns as the last
+  table of the page before) is one grid; a header repeated on the new page is left to the ledger, which
+  skips repeats of the header row.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from deadline_cn.documents.extras import need
+from deadline_cn.documents.grid import Cell, DocumentError, Grid, Limits, rectangular
+
+_WRAP = re.compile(r"\s*\n\s*")
+MAX_PAGES = 2000
+
+
+def pdf_grids(path: Path, limits: Limits) -> list[Grid]:
+    pdfplumber = need("pdfplumber", "reading PDF tables")
+    size = path.stat().st_size
+    if size > limits.max_bytes:
+        raise DocumentError(f"{path.name}: {size:,} bytes, over the limit of {limits.max_bytes:,}")
+    grids: list[Grid] = []
+    last: tuple[int, int] | None = None  # (page number, columns) of the last table read
+    try:
+        with pdfplumber.open(str(path)) as pdf:
+            if len(pdf.pages) > MAX_PAGES:
+                raise DocumentError(f"{path.name}: {len(pdf.pages):,} pages, over the limit of {MAX_PAGES:,}")
+            for number, page in enumerate(pdf.pages, 1):
+                for i, table in enumerate(page.find_tables()):
+                    rows = _rows(table)
+                    width = max((len(r) for r in rows), default=0)
+                    if i == 0 and last == (number - 1, width) and grids:
+                        grids[-1].rows.extend(rows)
+                    else:
+                        grids.append(Grid(f"table {len(grids) + 1} (page {number})", rows))
+                    last = (number, width)
+                page.close()
+    except DocumentError:
+        raise
+    except Exception as exc:  # pdfminer raises many types (PDFSyntaxError, PSEOF, KeyError…) on damage
+        if type(exc).__name__ == "PdfminerException" and "password" in repr(exc.args).lower():
+            raise DocumentError(f"{path.name}: encrypted (password-protected); save an unprotected copy") from None
+        raise DocumentError(f"{path.name}: damaged PDF ({type(exc).__name__}: {exc})") from None
+    return [rectangular(g) for g in grids]
+
+
+def _rows(table: Any) -> list[list[Cell]]:
+    texts = table.extract()
+    boxes = [c for c in table.cells]
+    rows: list[list[Cell]] = []
+    for r, (row, line) in enumerate(zip(table.rows, texts, strict=False)):
+        cells = []
+        for c, text in enumerate(line):
+            if text is not None:
+                cells.append(Cell(join_lines(text)))
+                continue
+            cells.append(_covered(table, texts, boxes, row, r, c))
+        rows.append(cells)
+    return rows
+
+
+def _covered(table: Any, texts: list[list[str | None]], boxes: list[Any], row: Any, r: int, c: int) -> Cell:
+    """The text of the merged cell that covers slot (r, c), found by geometry."""
+    columns = table.columns
+    if c >= len(columns) or row.bbox is None or columns[c].bbox is None:
+        return Cell("")
+    x = (columns[c].bbox[0] + columns[c].bbox[2]) / 2
+    y = (row.bbox[1] + row.bbox[3]) / 2
+    for box in boxes:
+        if box[0] <= x <= box[2] and box[1] <= y <= box[3]:
+            r0, c0 = _slot(table, box)
+            if (r0, c0) != (r, c) and r0 is not None and c0 is not None and texts[r0][c0] is not None:
+                return Cell(join_lines(texts[r0][c0] or ""), merged=r0 < r)
+    return Cell("")
+
+
+def _slot(table: Any, box: Any) -> tuple[Any, Any]:
+    r0 = next((i for i, row in enumerate(table.rows) if row.bbox and abs(row.bbox[1] - box[1]) < 1), None)
+    c0 = next((i for i, col in enumerate(table.columns) if col.bbox and abs(col.bbox[0] - box[0]) < 1), None)
+    return r0, c0
+
+
+def join_lines(text: str) -> str:
+    """A wrapped cell's lines as one: nothing between Chinese characters, else a space."""
+    def glue(m: re.Match[str]) -> str:
+        before = text[m.start() - 1] if m.start() else ""
+        after = text[m.end()] if m.end() < len(text) else ""
+        return "" if (before > "\u2e7f" or after > "\u2e7f") else " "
+
+    return _WRAP.sub(glue, text).strip()

@@ -1,0 +1,59 @@
+"""A file → its grids of cells, the reader chosen by what the file is (:mod:`.sniff`), not its name.
+
+=========================  ===================================  ============================
+what the bytes say          formats                              read with
+=========================  ===================================  ============================
+zip with word/document.xml  .docx                                python-docx
+zip with xl/workbook.xml    .xlsx, .xlsm (and one renamed .et)    openpyxl
+OpenDocument spreadsheet    .ods                                 python-calamine
+OLE2 workbook               .xls, .et                            python-calamine
+OLE2 document, .odt         .doc, .wps, .odt                     LibreOffice → .docx
+%PDF                        .pdf                                 pdfplumber
+HTML markup                 .html, and "Excel" exports as HTML   lxml
+text                        .csv, .tsv, .txt                     the csv module
+=========================  ===================================  ============================
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from deadline_cn.documents import convert, html, office, pdf, text
+from deadline_cn.documents.grid import DEFAULT_LIMITS, DocumentError, Grid, Limits, check_rows
+from deadline_cn.documents.sniff import sniff
+
+
+def read_grids(path: Path, sheet: str | None = None, limits: Limits = DEFAULT_LIMITS,
+               encoding: str | None = None) -> list[Grid]:
+    """Every table of the document in ``path`` as a grid (every sheet of a workbook, or just ``sheet``).
+
+    ``encoding`` forces the encoding of a text or HTML file. Raises DocumentError (unknown, damaged,
+    encrypted, over a limit), FileNotFoundError, and MissingExtra when a reader's package is missing.
+    """
+    if not path.is_file():
+        raise FileNotFoundError(f"{path}: no such file")
+    kind = sniff(path, limits)
+    if sheet is not None and kind not in ("xlsx", "xls", "ods"):
+        raise DocumentError(f"{path.name}: --sheet names a sheet, but this is not a workbook ({kind})")
+    return check_rows(_grids(path, kind, sheet, limits, encoding), path.name, limits)
+
+
+def _grids(path: Path, kind: str, sheet: str | None, limits: Limits, encoding: str | None) -> list[Grid]:
+    if kind == "docx":
+        return office.docx_grids(path)
+    if kind == "xlsx":
+        return office.xlsx_grids(path, sheet)
+    if kind in ("xls", "ods"):
+        return office.calamine_grids(path, sheet, "." + kind)
+    if kind in ("doc", "odt"):
+        what = ".odt" if kind == "odt" else ".doc/.wps"
+        return convert.with_docx(path, what, lambda out: office.docx_grids(out, path.name))
+    if kind == "pdf":
+        return pdf.pdf_grids(path, limits)
+    if kind == "html":
+        return html.html_grids(path, limits, encoding)
+    tab = "\t" if path.suffix.lower() == ".tsv" else None
+    return [text.csv_grid(path, tab, limits, encoding)]
+
+
+__all__ = ["DocumentError", "Limits", "read_grids"]
