@@ -55,14 +55,14 @@ def _zip_kind(path: Path, limits: Limits) -> str:
     if size > limits.max_bytes:
         raise DocumentError(f"{path.name}: unpacks to {size:,} bytes, over the limit of {limits.max_bytes:,} "
                             "(raise it with max_bytes= / --max-bytes)")
+    if "[Content_Types].xml" not in names and any(n.startswith(("word/", "xl/")) for n in names):
+        raise DocumentError(f"{path.name}: damaged Office file ([Content_Types].xml is missing)")
     if "word/document.xml" in names:
         return "docx"
     if "xl/workbook.xml" in names:
         return "xlsx"
     if mimetype in _ODF:
         return _ODF[mimetype]
-    if "[Content_Types].xml" not in names and any(n.startswith(("word/", "xl/")) for n in names):
-        raise DocumentError(f"{path.name}: damaged Office file ([Content_Types].xml is missing)")
     raise DocumentError(f"{path.name}: a zip archive, but not a .docx, .xlsx or .ods")
 
 
