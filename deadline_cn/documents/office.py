@@ -7,12 +7,14 @@ Every failure of the underlying library becomes a DocumentError naming the file.
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
 from typing import Any
 
 from deadline_cn.documents.extras import need
 from deadline_cn.documents.grid import Cell, DocumentError, Grid, merged_rows, rectangular
+from deadline_cn.documents.ods import ods_spans
 
 
 def docx_grids(path: Path, label: str | None = None) -> list[Grid]:
@@ -42,8 +44,13 @@ def xlsx_grids(path: Path, sheet: str | None) -> list[Grid]:
     """Every sheet of an .xlsx (or just ``sheet``); formula cells without a cached value are marked."""
     openpyxl = need("openpyxl", "reading .xlsx tables")
     try:
-        book = openpyxl.load_workbook(str(path), data_only=True)  # not read_only: merges need the model
-        formulas = openpyxl.load_workbook(str(path), data_only=False) if _has_formulas(path) else None
+        # file objects, not names: openpyxl refuses a real .xlsx named .et; not read_only: merges need the model
+        with open(path, "rb") as f:
+            book = openpyxl.load_workbook(f, data_only=True)
+        formulas = None
+        if _has_formulas(path):
+            with open(path, "rb") as f:
+                formulas = openpyxl.load_workbook(f, data_only=False)
     except Exception as exc:  # openpyxl raises many types on a damaged file; all say "damaged"
         raise DocumentError(f"{path.name}: damaged .xlsx ({type(exc).__name__}: {exc})") from None
     _check_sheet(path, sheet, book.sheetnames)
@@ -78,17 +85,18 @@ def calamine_grids(path: Path, sheet: str | None, what: str) -> list[Grid]:
     try:
         book = calamine.CalamineWorkbook.from_path(str(path))
         _check_sheet(path, sheet, book.sheet_names)
+        ods = ods_spans(path) if what == ".ods" else {}
         grids = []
         for name in book.sheet_names:
             if sheet is None or name == sheet:
                 ws = book.get_sheet_by_name(name)
                 values = ws.to_python(skip_empty_area=False)
-                spans = [(r0, c0, r1, c1) for (r0, c0), (r1, c1) in (ws.merged_cell_ranges or [])]
+                spans = [(r0, c0, r1, c1) for (r0, c0), (r1, c1) in (ws.merged_cell_ranges or [])] or ods.get(name, [])
                 grids.append(rectangular(Grid(name, merged_rows(values, spans))))
         return grids
     except calamine.PasswordError:
         raise DocumentError(f"{path.name}: encrypted (password-protected); save an unprotected copy") from None
-    except (calamine.CalamineError, ValueError, OSError) as exc:
+    except (calamine.CalamineError, ValueError, OSError, zipfile.BadZipFile, ET.ParseError) as exc:
         raise DocumentError(f"{path.name}: damaged {what} ({type(exc).__name__}: {exc})") from None
 
 
