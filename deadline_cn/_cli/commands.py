@@ -62,7 +62,7 @@ def batch(argv: list[str]) -> int:
         need("icalendar", "--ics")
     check_outputs(args, [] if args.file == "-" else [Path(args.file)])
     defaults = _batch.Options(args.ref.isoformat() if args.ref else None, args.plan_year, args.month_before)
-    with _input(args.file, args.encoding) as (lines, size, encoding), output(args.output) as out:
+    with _input(args.file, args.encoding) as (lines, size, encoding, found), output(args.output) as out:
         bar = None if args.no_progress or not is_tty(sys.stderr) else Progress(sys.stderr, size)
         counts = _batch.run(lines, out.write, defaults, encoding=encoding, keep=args.ics is not None,
                             tick=bar.update if bar else None)
@@ -74,7 +74,7 @@ def batch(argv: list[str]) -> int:
                                          args.plan_year), todo=args.todo)
     if is_tty(sys.stderr) or counts.errors or (args.strict and counts.unresolved):
         print(f"{PROG} batch: {counts.lines:,} lines, {counts.unresolved:,} unresolved, "
-              f"{counts.errors:,} bad ({encoding})", file=sys.stderr)
+              f"{counts.errors:,} bad ({found})", file=sys.stderr)
     return 1 if counts.errors or (args.strict and counts.unresolved) else 0
 
 
@@ -87,8 +87,9 @@ def _check_encoding(p: argparse.ArgumentParser, name: str | None) -> None:
 
 
 @contextlib.contextmanager
-def _input(name: str, forced: str | None) -> Iterator[tuple[Iterable[bytes], int | None, str]]:
-    """The input's lines (bytes split on b"\\n"), its size when known, and its encoding."""
+def _input(name: str, forced: str | None) -> Iterator[tuple[Iterable[bytes], int | None, str, str]]:
+    """The input's lines (bytes split on b"\\n"), its size when known, the encoding of those lines, and
+    the encoding the input was found in."""
     if name == "-":
         if is_tty(sys.stdin):
             print(f"{PROG} batch: reading phrases from the terminal, one a line (Ctrl-D ends)", file=sys.stderr)
@@ -100,13 +101,14 @@ def _input(name: str, forced: str | None) -> Iterator[tuple[Iterable[bytes], int
         yield _lines(f, forced, info.st_size if stat.S_ISREG(info.st_mode) else None)
 
 
-def _lines(stream: IO[bytes], forced: str | None, size: int | None) -> tuple[Iterable[bytes], int | None, str]:
+def _lines(stream: IO[bytes], forced: str | None,
+           size: int | None) -> tuple[Iterable[bytes], int | None, str, str]:
     peek = getattr(stream, "peek", None)
     head = peek(65536)[:65536] if peek is not None else b""
     encoding = wider(forced) if forced else encoding_of(head) if head else "utf-8"
     if encoding.replace("_", "-").startswith("utf-16"):  # b"\n" is not a line end there: decode it whole
-        return _batch.split_lines(stream.read(), encoding), size, encoding
-    return stream, size, "utf-8" if encoding == "utf-8-sig" else encoding
+        return _batch.split_lines(stream.read(), encoding), size, "utf-8", encoding
+    return stream, size, "utf-8" if encoding == "utf-8-sig" else encoding, encoding
 
 
 def table_cmd(argv: list[str]) -> int:

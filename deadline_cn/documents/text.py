@@ -43,7 +43,7 @@ def _mostly_utf8(raw: bytes) -> bool:
     if bad == 0 or (bad == 1 and text.endswith("\ufffd")):  # a sample may end inside a character
         return True
     wide = sum(1 for ch in text if ord(ch) > 0x7F) - bad
-    return wide >= 4 * bad
+    return wide >= bad
 
 
 def wider(name: str) -> str:
