@@ -1,4 +1,4 @@
-"""The ``deadline-cn`` command: one phrase, a batch of lines, or a whole work-plan table.
+"""The ``deadline-cn`` command: one phrase, a batch of lines, a work-plan table, or a whole plan.
 
 ``main(argv) -> int`` is testable in-process; ``python -m deadline_cn`` runs the same. Exit codes: 0 ok,
 1 with --strict when something is unresolved (or a batch line is bad) and for errors (a missing file,
@@ -16,8 +16,9 @@ from collections.abc import Sequence
 
 from deadline_cn import __version__
 from deadline_cn._cli.calendar_out import phrase_entries, stamp, write_ics
-from deadline_cn._cli.commands import COMMANDS
+from deadline_cn._cli.commands import COMMANDS as _COMMANDS
 from deadline_cn._cli.explain import explain_json, explain_lines
+from deadline_cn._cli.ledger_cmd import ledger_cmd
 from deadline_cn._cli.options import add_common, check_outputs
 from deadline_cn._cli.term import KIND_COLOURS, Paint, pad, wants_colour
 from deadline_cn._read.normalise import normalise
@@ -27,9 +28,11 @@ from deadline_cn.documents.ics import unique
 from deadline_cn.results import Result, Unresolved
 
 PROG = "deadline-cn"
+COMMANDS = {**_COMMANDS, "ledger": ledger_cmd}
 USAGE = f"""{PROG} TEXT... [--ref DATE] [--plan-year YEAR] [--json | --explain] [options]
        {PROG} batch [FILE | -] [options]        (one phrase a line, or JSONL)
-       {PROG} table FILE.docx|.xlsx|.csv [options]   (a work-plan table → ledger)"""
+       {PROG} table FILE [options]              (a work-plan table → ledger)
+       {PROG} ledger FILE [options]             (a whole plan, tables and prose → ledger)"""
 EXAMPLES = f"""examples:
   {PROG} "2017年6月底前完成" --ref 2017-01-09
   {PROG} "全年工作" "2021年 12月前" --plan-year 2021 --json
@@ -37,8 +40,8 @@ EXAMPLES = f"""examples:
   cut -f4 plan.tsv | {PROG} batch --ref 2017-01-09 > readings.jsonl
   {PROG} table 分工方案.docx --ref 2021-07-01 --as-of 2021-08-01 --to xlsx -o 台账.xlsx --ics 台账.ics
 
-Run "{PROG} batch --help" and "{PROG} table --help" for those commands.
-A phrase that is literally "batch" or "table": {PROG} -- table"""
+Run "{PROG} batch --help", "{PROG} table --help" and "{PROG} ledger --help" for those commands.
+A phrase that is literally "batch", "table" or "ledger": {PROG} -- table"""
 
 
 def _phrase_parser() -> argparse.ArgumentParser:

@@ -8,6 +8,7 @@ pages with its header repeated), .xls (xlwt), .ods (odfpy), .et (an .xls and an 
 
 from __future__ import annotations
 
+import html
 import shutil
 import subprocess
 from pathlib import Path
@@ -52,7 +53,7 @@ def read(doc: str, path: Path) -> list[table.Row]:
 
 # -- HTML ------------------------------------------------------------------------------------------------
 
-def build_html(doc: str, path: Path, encoding: str, *, meta: bool = True) -> Path:
+def build_html(doc: str, path: Path, encoding: str, *, meta: bool = True, prose: list[str] | None = None) -> Path:
     """A 政府网站-style page: a layout table around the plan table, a title row with colspan, merged
     cells as rowspan, line breaks as <br>."""
     texts, merged = grid_of(doc)
@@ -70,8 +71,9 @@ def build_html(doc: str, path: Path, encoding: str, *, meta: bool = True) -> Pat
             tds.append(f"<td{attr}>{text.replace(chr(10), '<br/>')}</td>")
         lines.append("<tr>" + "".join(tds) + "</tr>")
     head = f'<meta http-equiv="Content-Type" content="text/html; charset={encoding}">' if meta else ""
-    page = (f"<!DOCTYPE html><html><head>{head}<title>关于印发的通知</title></head><body>"
-            f"<table><tr><td><p>各区人民政府：</p><table border=1>{''.join(lines)}</table></td></tr></table>"
+    paragraphs = "".join(f"<p>{html.escape(p)}</p>" for p in (prose or ["各区人民政府："]))
+    page = (f"<!DOCTYPE html><html><head>{head}<title>政府网站</title></head><body>"
+            f"<table><tr><td>{paragraphs}<table border=1>{''.join(lines)}</table></td></tr></table>"
             "</body></html>")
     path.write_bytes(page.encode(encoding, errors="xmlcharrefreplace"))  # as a GBK page writes „
     return path
@@ -170,7 +172,7 @@ def test_ods(doc: str, tmp_path: Path) -> None:
 
 # -- PDF -------------------------------------------------------------------------------------------------
 
-def build_pdf(doc: str, path: Path) -> int:
+def build_pdf(doc: str, path: Path, prose: list[str] | None = None) -> int:
     """The table as a ruled PDF table with narrow columns (cells wrap over lines), split over pages with
     its header repeated; returns the page count."""
     pytest.importorskip("reportlab")
@@ -193,7 +195,8 @@ def build_pdf(doc: str, path: Path) -> int:
         commands += [("SPAN", (c, first + 1), (c, last + 1)) for first, last in merge_runs(merged, c)]
     grid = Table(data, colWidths=[480 / ncols] * ncols, repeatRows=1, style=TableStyle(commands))
     pages: list[int] = []
-    SimpleDocTemplate(str(path), pagesize=A4).build([Paragraph("重点任务分解表", style), grid],
+    text = [Paragraph(html.escape(p), style) for p in (prose or ["重点任务分解表"])]
+    SimpleDocTemplate(str(path), pagesize=A4).build([*text, grid],
                                                     onLaterPages=lambda c, d: pages.append(d.page))
     return 1 + len(pages)
 

@@ -51,6 +51,16 @@ class Grid:
     rows: list[list[Cell]] = field(default_factory=list)
 
 
+@dataclass
+class Document:
+    """What a reader found in a file: its tables as grids and its running text as paragraphs."""
+
+    name: str  # the file's name, for messages
+    kind: str  # what the file is (a kind of :mod:`.sniff`)
+    grids: list[Grid] = field(default_factory=list)
+    paragraphs: list[str] = field(default_factory=list)  # prose outside the tables, in order
+
+
 def squash(text: str) -> str:
     """A header's text without any whitespace ("完成\\n时限" → "完成时限")."""
     return _SPACE.sub("", text)

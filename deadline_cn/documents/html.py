@@ -34,7 +34,22 @@ def page_text(raw: bytes, encoding: str | None = None) -> str:
     return _XML_DECL.sub("", decode(raw, encoding))
 
 
-def html_grids(path: Path, limits: Limits, encoding: str | None = None) -> list[Grid]:
+_BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "div", "pre", "blockquote")
+# block elements outside any innermost table (a data table); a layout table around the page is not one
+_PROSE = ("//*[" + " or ".join(f"self::{t}" for t in _BLOCKS) + "][not(ancestor::table[not(.//table)])]")
+
+
+def html_read(path: Path, limits: Limits, encoding: str | None = None) -> tuple[list[Grid], list[str]]:
+    """One grid per table, and the text blocks outside the data tables (the page's title first)."""
+    root = _parse(path, limits, encoding)
+    grids = [_grid(t, f"table {n}") for n, t in enumerate(root.iter("table"), 1)]
+    paragraphs = [cell_text(el) for el in root.xpath(_PROSE)
+                  if not any(c.tag in _BLOCKS for c in el.iterdescendants())]  # leaf blocks: no text twice
+    title = root.findtext(".//title") or ""
+    return grids, [p for p in [title.strip(), *paragraphs] if p]
+
+
+def _parse(path: Path, limits: Limits, encoding: str | None) -> Any:
     size = path.stat().st_size
     if size > limits.max_bytes:
         raise DocumentError(f"{path.name}: {size:,} bytes, over the limit of {limits.max_bytes:,}")
@@ -46,7 +61,7 @@ def html_grids(path: Path, limits: Limits, encoding: str | None = None) -> list[
         root = lxml_html.document_fromstring(text)
     except (ValueError, lxml_html.etree.ParserError) as exc:
         raise DocumentError(f"{path.name}: damaged HTML ({exc})") from None
-    return [_grid(t, f"table {n}") for n, t in enumerate(root.iter("table"), 1)]
+    return root
 
 
 def _grid(table: Any, name: str) -> Grid:

@@ -19,10 +19,16 @@ from deadline_cn.documents.ods import ods_spans
 
 def docx_grids(path: Path, label: str | None = None) -> list[Grid]:
     """Every table of a .docx."""
+    return docx_read(path, label)[0]
+
+
+def docx_read(path: Path, label: str | None = None) -> tuple[list[Grid], list[str]]:
+    """Every table of a .docx, and its body paragraphs (those outside the tables) that hold text."""
     docx = need("docx", "reading .docx tables")
     try:
         document = docx.Document(str(path))
-        return [_docx_table(table, f"table {n}") for n, table in enumerate(document.tables, 1)]
+        grids = [_docx_table(table, f"table {n}") for n, table in enumerate(document.tables, 1)]
+        return grids, [p.text.strip() for p in document.paragraphs if p.text.strip()]
     except Exception as exc:  # python-docx and lxml raise many types on a damaged file; all say "damaged"
         raise DocumentError(f"{label or path.name}: damaged .docx ({type(exc).__name__}: {exc})") from None
 

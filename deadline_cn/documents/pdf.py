@@ -22,19 +22,23 @@ _WRAP = re.compile(r"\s*\n\s*")
 MAX_PAGES = 2000
 
 
-def pdf_grids(path: Path, limits: Limits) -> list[Grid]:
+def pdf_read(path: Path, limits: Limits) -> tuple[list[Grid], list[str]]:
+    """The tables as grids, and the text outside them as paragraphs (lines joined; see :func:`paragraphs`)."""
     pdfplumber = need("pdfplumber", "reading PDF tables")
     size = path.stat().st_size
     if size > limits.max_bytes:
         raise DocumentError(f"{path.name}: {size:,} bytes, over the limit of {limits.max_bytes:,}")
     grids: list[Grid] = []
+    text: list[str] = []
     last: tuple[int, int] | None = None  # (page number, columns) of the last table read
     try:
         with pdfplumber.open(str(path)) as pdf:
             if len(pdf.pages) > MAX_PAGES:
                 raise DocumentError(f"{path.name}: {len(pdf.pages):,} pages, over the limit of {MAX_PAGES:,}")
             for number, page in enumerate(pdf.pages, 1):
-                for i, table in enumerate(page.find_tables()):
+                tables = page.find_tables()
+                text.extend(_outside(page, tables))
+                for i, table in enumerate(tables):
                     rows = _rows(table)
                     width = max((len(r) for r in rows), default=0)
                     if i == 0 and last == (number - 1, width) and grids:
@@ -49,7 +53,38 @@ def pdf_grids(path: Path, limits: Limits) -> list[Grid]:
         if type(exc).__name__ == "PdfminerException" and "password" in repr(exc.args).lower():
             raise DocumentError(f"{path.name}: encrypted (password-protected); save an unprotected copy") from None
         raise DocumentError(f"{path.name}: damaged PDF ({type(exc).__name__}: {exc})") from None
-    return [rectangular(g) for g in grids]
+    return [rectangular(g) for g in grids], paragraphs(text)
+
+
+def _outside(page: Any, tables: list[Any]) -> list[str]:
+    boxes = [t.bbox for t in tables]
+
+    def keep(obj: dict[str, Any]) -> bool:
+        if "x0" not in obj or "top" not in obj:
+            return True
+        x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+        return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
+
+    if boxes:
+        page = page.filter(keep)
+    return [line.strip() for line in (page.extract_text() or "").splitlines() if line.strip()]
+
+
+_END = tuple("。：；！？:;!?")
+
+
+def paragraphs(lines: list[str]) -> list[str]:
+    """Lines of a PDF joined into paragraphs: a paragraph ends at a line ending 。：；！？ or a short line
+    (a title, a signature, a date)."""
+    out: list[str] = []
+    open_ = False
+    for line in lines:
+        if open_ and out:
+            out[-1] = join_lines(out[-1] + "\n" + line)
+        else:
+            out.append(line)
+        open_ = not line.endswith(_END) and len(line) >= 30
+    return out
 
 
 def _rows(table: Any) -> list[list[Cell]]:

@@ -19,7 +19,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from deadline_cn.documents import convert, html, office, pdf, text
-from deadline_cn.documents.grid import DEFAULT_LIMITS, DocumentError, Grid, Limits, check_rows
+from deadline_cn.documents.grid import DEFAULT_LIMITS, Document, DocumentError, Grid, Limits, check_rows
 from deadline_cn.documents.sniff import sniff
 
 
@@ -30,30 +30,45 @@ def read_grids(path: Path, sheet: str | None = None, limits: Limits = DEFAULT_LI
     ``encoding`` forces the encoding of a text or HTML file. Raises DocumentError (unknown, damaged,
     encrypted, over a limit), FileNotFoundError, and MissingExtra when a reader's package is missing.
     """
+    return read_document(path, sheet, limits, encoding).grids
+
+
+def read_document(path: Path, sheet: str | None = None, limits: Limits = DEFAULT_LIMITS,
+                  encoding: str | None = None) -> Document:
+    """The tables (as grids) and the running text (as paragraphs) of the document in ``path``.
+
+    Paragraphs come from .docx/.doc/.wps (body paragraphs), HTML (text blocks outside the data tables),
+    PDF (text outside the tables) and .txt files; workbooks and CSV have none.
+    """
     if not path.is_file():
         raise FileNotFoundError(f"{path}: no such file")
     kind = sniff(path, limits)
     if sheet is not None and kind not in ("xlsx", "xls", "ods"):
         raise DocumentError(f"{path.name}: --sheet names a sheet, but this is not a workbook ({kind})")
-    return check_rows(_grids(path, kind, sheet, limits, encoding), path.name, limits)
+    doc = _read(path, kind, sheet, limits, encoding)
+    check_rows(doc.grids, path.name, limits)
+    return doc
 
 
-def _grids(path: Path, kind: str, sheet: str | None, limits: Limits, encoding: str | None) -> list[Grid]:
+def _read(path: Path, kind: str, sheet: str | None, limits: Limits, encoding: str | None) -> Document:
+    name = path.name
     if kind == "docx":
-        return office.docx_grids(path)
+        return Document(name, kind, *office.docx_read(path))
     if kind == "xlsx":
-        return office.xlsx_grids(path, sheet)
+        return Document(name, kind, office.xlsx_grids(path, sheet))
     if kind in ("xls", "ods"):
-        return office.calamine_grids(path, sheet, "." + kind)
+        return Document(name, kind, office.calamine_grids(path, sheet, "." + kind))
     if kind in ("doc", "odt"):
         what = ".odt" if kind == "odt" else ".doc/.wps"
-        return convert.with_docx(path, what, lambda out: office.docx_grids(out, path.name))
+        return Document(name, kind, *convert.with_docx(path, what, lambda out: office.docx_read(out, name)))
     if kind == "pdf":
-        return pdf.pdf_grids(path, limits)
+        return Document(name, kind, *pdf.pdf_read(path, limits))
     if kind == "html":
-        return html.html_grids(path, limits, encoding)
+        return Document(name, kind, *html.html_read(path, limits, encoding))
     tab = "\t" if path.suffix.lower() == ".tsv" else None
-    return [text.csv_grid(path, tab, limits, encoding)]
+    grid = text.csv_grid(path, tab, limits, encoding)
+    prose = text.lines(path, encoding) if path.suffix.lower() == ".txt" else []
+    return Document(name, kind, [grid], prose)
 
 
-__all__ = ["DocumentError", "Limits", "read_grids"]
+__all__ = ["Document", "DocumentError", "Limits", "read_document", "read_grids"]

@@ -75,3 +75,8 @@ def csv_grid(path: Path, delimiter: str | None, limits: Limits, encoding: str | 
     except csv.Error as exc:
         raise DocumentError(f"{path.name}: damaged CSV ({exc})") from None
     return rectangular(Grid(path.name, rows))
+
+
+def lines(path: Path, encoding: str | None = None) -> list[str]:
+    """The non-empty lines of a text file, stripped."""
+    return [line.strip() for line in decode(path.read_bytes(), encoding).splitlines() if line.strip()]
