@@ -14,17 +14,14 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from deadline_cn.errors import DocumentError as DocumentError  # re-exported: the readers raise it from here
+
 _SPACE = re.compile(r"\s+")
 
 # Decompressed bytes one file may unpack to, and rows one document may have: a 2.5 MB .xlsx whose
 # sharedStrings inflate to 632 MB would otherwise take minutes and gigabytes. Real plans are far below.
 MAX_BYTES = 200 * 1024 * 1024
 MAX_ROWS = 100_000
-
-
-class DocumentError(ValueError):
-    """A file that cannot be read as a plan: unknown, damaged, encrypted, over a limit, or without a
-    deadline column. The message names the file and says why, in one line."""
 
 
 @dataclass(frozen=True)
