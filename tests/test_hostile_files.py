@@ -211,6 +211,8 @@ def test_existing_output_only_with_force(tmp_path: Path, capsys: Capture) -> Non
     assert main(["table", str(src), "-o", str(out), "--force", "-q"]) == 0
     assert "2017-06-30" in out.read_text(encoding="utf-8-sig")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["ledger.csv", "plan.csv"]  # no temporary left
+    assert out.stat().st_mode & 0o777 == src.stat().st_mode & 0o777  # not mkstemp's 0600
+    refused(capsys, tmp_path, ["batch", str(src), "-o", str(src), "--force"], "is the input file")
 
 
 def test_batch_goes_on_after_a_lone_surrogate(tmp_path: Path, capsys: Capture) -> None:

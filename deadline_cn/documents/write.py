@@ -141,8 +141,18 @@ def replace_atomically(path: Path, mode: str = "w", **kwargs: Any) -> Iterator[I
     try:
         with os.fdopen(fd, mode, **kwargs) as f:
             yield f
+        os.chmod(tmp, _mode(path))  # mkstemp makes 0600; give what a plain open() would have
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _mode(path: Path) -> int:
+    """The replaced file's permissions, or a new file's under the process umask."""
+    if path.exists():
+        return path.stat().st_mode & 0o7777
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
