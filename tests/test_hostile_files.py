@@ -93,6 +93,19 @@ def test_unknown_binary_and_damaged_pdf(tmp_path: Path, capsys: Capture) -> None
     refused(capsys, tmp_path, ["table", str(pdf)], "plan.pdf: damaged PDF")
 
 
+def test_encrypted_pdf(tmp_path: Path, capsys: Capture) -> None:
+    pytest.importorskip("pdfplumber")
+    pytest.importorskip("reportlab")
+    from reportlab.lib import pdfencrypt
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "plan.pdf"
+    page = canvas.Canvas(str(path), encrypt=pdfencrypt.StandardEncryption("secret"))
+    page.drawString(100, 700, "2017")
+    page.save()
+    refused(capsys, tmp_path, ["table", str(path)], "plan.pdf: encrypted")
+
+
 def test_damaged_xls(tmp_path: Path, capsys: Capture) -> None:
     pytest.importorskip("python_calamine")
     bad = tmp_path / "plan.xls"
