@@ -217,12 +217,13 @@ needs_soffice = pytest.mark.skipif(shutil.which("soffice") is None, reason="Libr
 
 
 @needs_soffice
-def test_doc_and_wps_converted_by_libreoffice(tmp_path: Path) -> None:
+def test_doc_wps_and_rtf_converted_by_libreoffice(tmp_path: Path) -> None:
     pytest.importorskip("docx")
     src = build_docx("003", tmp_path / "003.docx")
     # through .odt: LibreOffice 7.4 writes python-docx's tables to .doc as plain paragraphs when it goes
     # straight from .docx, but keeps them from its own format
-    for target, source in (("odt", src), ("doc:MS Word 97", tmp_path / "odt" / "003.odt")):
+    odt = tmp_path / "odt" / "003.odt"
+    for target, source in (("odt", src), ("doc:MS Word 97", odt), ("rtf", odt)):
         subprocess.run(["soffice", f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
                         "--convert-to", target, "--outdir", str(tmp_path / target[:3]), str(source)],
                        check=True, capture_output=True, timeout=180)
@@ -235,3 +236,6 @@ def test_doc_and_wps_converted_by_libreoffice(tmp_path: Path) -> None:
         shutil.copyfile(doc, copy)
     same_ledger("003", read("003", misnamed))
     same_ledger("003", read("003", wps))
+    rtf = tmp_path / "003-rtf.doc"  # Word/WPS "documents" that are RTF inside
+    shutil.copyfile(tmp_path / "rtf" / "003.rtf", rtf)
+    same_ledger("003", read("003", rtf))

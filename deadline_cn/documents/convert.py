@@ -1,4 +1,4 @@
-"""Old binary text documents (.doc, WPS .wps, and .odt) → .docx with LibreOffice in headless mode.
+"""Old binary text documents (.doc, WPS .wps, RTF, and .odt) → .docx with LibreOffice in headless mode.
 
 ``soffice`` (or ``libreoffice``) is looked up on PATH, or taken from the ``DEADLINE_CN_SOFFICE``
 environment variable. It runs with a profile of its own in a temporary directory, so it neither
@@ -36,7 +36,7 @@ def with_docx(path: Path, what: str, use: Callable[[Path], T]) -> T:
                             f"installed: {INSTALL_HINT}")
     with tempfile.TemporaryDirectory(prefix="deadline-cn-") as tmp:
         work = Path(tmp)
-        source = work / f"input{'.odt' if what == '.odt' else '.doc'}"  # our suffix, whatever the name says
+        source = work / f"input{what if what in ('.odt', '.rtf') else '.doc'}"  # ours, whatever the name says
         shutil.copyfile(path, source)
         args = [command, f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless", "--norestore",
                 "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(work / "out"), str(source)]

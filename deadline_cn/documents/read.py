@@ -7,7 +7,7 @@ zip with word/document.xml  .docx                                python-docx
 zip with xl/workbook.xml    .xlsx, .xlsm (and one renamed .et)    openpyxl
 OpenDocument spreadsheet    .ods                                 python-calamine
 OLE2 workbook               .xls, .et                            python-calamine
-OLE2 document, .odt         .doc, .wps, .odt                     LibreOffice → .docx
+OLE2 document, .odt, RTF    .doc, .wps, .odt, .rtf               LibreOffice → .docx
 %PDF                        .pdf                                 pdfplumber
 HTML markup                 .html, and "Excel" exports as HTML   lxml
 text                        .csv, .tsv, .txt                     the csv module
@@ -58,8 +58,8 @@ def _read(path: Path, kind: str, sheet: str | None, limits: Limits, encoding: st
         return Document(name, kind, office.xlsx_grids(path, sheet))
     if kind in ("xls", "ods"):
         return Document(name, kind, office.calamine_grids(path, sheet, "." + kind))
-    if kind in ("doc", "odt"):
-        what = ".odt" if kind == "odt" else ".doc/.wps"
+    if kind in ("doc", "odt", "rtf"):
+        what = {"odt": ".odt", "rtf": ".rtf"}.get(kind, ".doc/.wps")
         return Document(name, kind, *convert.with_docx(path, what, lambda out: office.docx_read(out, name)))
     if kind == "pdf":
         return Document(name, kind, *pdf.pdf_read(path, limits))

@@ -5,7 +5,7 @@ renamed ``.et``: the suffix says little. The first bytes say: ``%PDF``; a zip wh
 format (``word/document.xml``, ``xl/workbook.xml``, an OpenDocument ``mimetype``); an OLE2 compound file
 (old Office and WPS) whose directory names its main stream (``Workbook``/``Book``: a spreadsheet,
 ``WordDocument``: a text document, ``EncryptedPackage``: a password-protected Office file); HTML markup
-near the start; else text without NUL bytes (CSV/TSV), else unknown.
+near the start; ``{\\rtf`` (RTF, often named .doc); else text without NUL bytes (CSV/TSV), else unknown.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from pathlib import Path
 from deadline_cn.documents.grid import DEFAULT_LIMITS, DocumentError, Limits
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-KINDS = ("pdf", "docx", "xlsx", "ods", "odt", "xls", "doc", "html", "text")
+KINDS = ("pdf", "docx", "xlsx", "ods", "odt", "xls", "doc", "rtf", "html", "text")
 _ODF = {"application/vnd.oasis.opendocument.spreadsheet": "ods",
         "application/vnd.oasis.opendocument.text": "odt"}
 
@@ -33,6 +33,8 @@ def sniff(path: Path, limits: Limits = DEFAULT_LIMITS) -> str:
         return "pdf"
     if head.startswith(b"PK"):
         return _zip_kind(path, limits)
+    if head.startswith(b"{\\rtf"):  # Word and WPS save "Word documents" as RTF too, often named .doc
+        return "rtf"
     if head.startswith(OLE_MAGIC):
         return _ole_kind(path, limits)
     if _looks_html(head):
