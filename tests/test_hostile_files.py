@@ -132,6 +132,23 @@ def test_rows_over_the_cap(tmp_path: Path, capsys: Capture) -> None:
     assert main(["table", str(src), "--max-rows", "100", "-q"]) == 0
 
 
+def test_sheet_taller_than_the_cap_is_refused_before_reading(tmp_path: Path, capsys: Capture) -> None:
+    path = plan_xlsx(tmp_path / "tall.xlsx", ["2017年6月底前"])
+    book = openpyxl.load_workbook(path)
+    book.active.cell(row=500_000, column=1).value = "x"  # one far cell makes a 500,000-row sheet
+    book.save(path)
+    refused(capsys, tmp_path, ["table", str(path)], "sheet 'Sheet' has 500,000 rows, over the limit of 100,000")
+
+
+def test_html_spans_are_capped(tmp_path: Path) -> None:
+    page = tmp_path / "p.html"
+    page.write_text("<table><tr><td>工作任务</td><td>完成时限</td></tr><tr><td>甲</td><td>2017年6月底前</td>"
+                    + '<td colspan="999999">x</td>' * 50 + '</tr><tr><td rowspan="99999999">乙</td></tr></table>',
+                    encoding="utf-8")
+    rows = table.read(page, ref="2017-01-09")
+    assert [str(r.due) for r in rows][:1] == ["2017-06-30"] and len(rows[0].cells) == 1000
+
+
 def test_csv_field_over_the_csv_limit(tmp_path: Path, capsys: Capture) -> None:
     src = tmp_path / "plan.csv"
     src.write_text('工作任务,完成时限\n"' + "长" * 200_000 + '",2017年\n', encoding="utf-8")

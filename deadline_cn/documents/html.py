@@ -20,6 +20,7 @@ _META = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 _SPACES = re.compile(r"[ \t\r\f\v\u3000\xa0]+")
 MAX_SPAN = 1000  # a rowspan/colspan larger than any real table: "rowspan=100000000" must not hang
+MAX_WIDTH = 1000  # columns per row, however many spanning cells a hostile page stacks
 
 
 def page_text(raw: bytes, encoding: str | None = None) -> str:
@@ -73,7 +74,7 @@ def _grid(table: Any, name: str) -> Grid:
             _take_pending(row, pending)
             text = cell_text(td)
             down, across = _span(td, "rowspan"), _span(td, "colspan")
-            for _ in range(across):
+            for _ in range(min(across, MAX_WIDTH - len(row))):
                 if down > 1:
                     pending[len(row)] = (down - 1, text)
                 row.append(Cell(text))

@@ -46,7 +46,7 @@ def _docx_table(table: Any, name: str) -> Grid:
     return rectangular(grid)
 
 
-def xlsx_grids(path: Path, sheet: str | None) -> list[Grid]:
+def xlsx_grids(path: Path, sheet: str | None, max_rows: int) -> list[Grid]:
     """Every sheet of an .xlsx (or just ``sheet``); formula cells without a cached value are marked."""
     openpyxl = need("openpyxl", "reading .xlsx tables")
     try:
@@ -63,6 +63,7 @@ def xlsx_grids(path: Path, sheet: str | None) -> list[Grid]:
     grids = []
     for ws in book.worksheets:
         if sheet is None or ws.title == sheet:
+            _check_height(path, ws.title, ws.max_row, max_rows)  # before a sheet of a million empty rows
             values = [list(r) for r in ws.iter_rows(values_only=True)]
             spans = [(r.min_row - 1, r.min_col - 1, r.max_row - 1, r.max_col - 1) for r in ws.merged_cells.ranges]
             rows = merged_rows(values, spans)
@@ -74,8 +75,8 @@ def xlsx_grids(path: Path, sheet: str | None) -> list[Grid]:
 
 def _has_formulas(path: Path) -> bool:
     with zipfile.ZipFile(path) as z:
-        return any(b"<f>" in z.read(n) or b"<f " in z.read(n) for n in z.namelist()
-                   if n.startswith("xl/worksheets/") and n.endswith(".xml"))
+        sheets = (z.read(n) for n in z.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml"))
+        return any(b"<f>" in xml or b"<f " in xml for xml in sheets)
 
 
 def _mark_formulas(rows: list[list[Cell]], values: list[list[Any]], ws: Any) -> None:
@@ -85,7 +86,7 @@ def _mark_formulas(rows: list[list[Cell]], values: list[list[Any]], ws: Any) -> 
                 rows[r][c] = Cell(raw, merged=False, formula=True)
 
 
-def calamine_grids(path: Path, sheet: str | None, what: str) -> list[Grid]:
+def calamine_grids(path: Path, sheet: str | None, what: str, max_rows: int) -> list[Grid]:
     """Every sheet of an .xls, .et, .ods (or .xlsx) with python-calamine, merged ranges followed."""
     calamine = need("python_calamine", f"reading {what}")
     try:
@@ -96,6 +97,7 @@ def calamine_grids(path: Path, sheet: str | None, what: str) -> list[Grid]:
         for name in book.sheet_names:
             if sheet is None or name == sheet:
                 ws = book.get_sheet_by_name(name)
+                _check_height(path, name, ws.height, max_rows)
                 values = ws.to_python(skip_empty_area=False)
                 spans = [(r0, c0, r1, c1) for (r0, c0), (r1, c1) in (ws.merged_cell_ranges or [])] or ods.get(name, [])
                 grids.append(rectangular(Grid(name, merged_rows(values, spans))))
@@ -104,6 +106,12 @@ def calamine_grids(path: Path, sheet: str | None, what: str) -> list[Grid]:
         raise DocumentError(f"{path.name}: encrypted (password-protected); save an unprotected copy") from None
     except (calamine.CalamineError, ValueError, OSError, zipfile.BadZipFile, ET.ParseError) as exc:
         raise DocumentError(f"{path.name}: damaged {what} ({type(exc).__name__}: {exc})") from None
+
+
+def _check_height(path: Path, name: str, height: int, max_rows: int) -> None:
+    if height > max_rows:
+        raise DocumentError(f"{path.name}: sheet {name!r} has {height:,} rows, over the limit of {max_rows:,} "
+                            "(raise it with max_rows= / --max-rows)")
 
 
 def _check_sheet(path: Path, sheet: str | None, names: list[str]) -> None:

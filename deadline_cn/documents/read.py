@@ -55,9 +55,9 @@ def _read(path: Path, kind: str, sheet: str | None, limits: Limits, encoding: st
     if kind == "docx":
         return Document(name, kind, *office.docx_read(path))
     if kind == "xlsx":
-        return Document(name, kind, office.xlsx_grids(path, sheet))
+        return Document(name, kind, office.xlsx_grids(path, sheet, limits.max_rows))
     if kind in ("xls", "ods"):
-        return Document(name, kind, office.calamine_grids(path, sheet, "." + kind))
+        return Document(name, kind, office.calamine_grids(path, sheet, "." + kind, limits.max_rows))
     if kind in ("doc", "odt", "rtf"):
         what = {"odt": ".odt", "rtf": ".rtf"}.get(kind, ".doc/.wps")
         return Document(name, kind, *convert.with_docx(path, what, lambda out: office.docx_read(out, name)))
