@@ -239,3 +239,21 @@ def test_doc_wps_and_rtf_converted_by_libreoffice(tmp_path: Path) -> None:
     rtf = tmp_path / "003-rtf.doc"  # Word/WPS "documents" that are RTF inside
     shutil.copyfile(tmp_path / "rtf" / "003.rtf", rtf)
     same_ledger("003", read("003", rtf))
+
+
+def test_pdf_progress_bar_only_on_a_terminal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("pdfplumber")
+    import io
+    import sys
+
+    from deadline_cn.cli import main
+    from tests.test_cli import TTY
+
+    path = tmp_path / "000.pdf"
+    pages = build_pdf("000", path)
+    monkeypatch.setattr(sys, "stderr", TTY())
+    assert main(["table", str(path), "--plan-year", "2017", "-o", str(tmp_path / "a.csv")]) == 0
+    assert f"{pages}/{pages} pages" in sys.stderr.getvalue()
+    monkeypatch.setattr(sys, "stderr", io.StringIO())
+    assert main(["table", str(path), "--plan-year", "2017", "-o", str(tmp_path / "b.csv")]) == 0
+    assert "pages" not in sys.stderr.getvalue() and "38 rows" in sys.stderr.getvalue()

@@ -16,7 +16,7 @@ from deadline_cn import table
 from deadline_cn._cli import batch as _batch
 from deadline_cn._cli.calendar_out import phrase_entries, stamp, table_entries, write_ics
 from deadline_cn._cli.options import PROG, add_common, add_files, check_outputs, iso_date, limits, output, parser
-from deadline_cn._cli.term import Progress, is_tty
+from deadline_cn._cli.term import Progress, is_tty, steps
 from deadline_cn.documents.extras import need
 from deadline_cn.documents.ics import unique
 from deadline_cn.documents.text import encoding_of, wider
@@ -121,8 +121,14 @@ def table_cmd(argv: list[str]) -> int:
                    help="keep only rows with something due on or before DATE")
     args = p.parse_args(argv)
     fmt = ledger_format(p, args)
-    rows = table.read(args.file, column=args.column, ref=args.ref, plan_year=args.plan_year,
-                      month_before=args.month_before, sheet=args.sheet, limits=limits(args), encoding=args.encoding)
+    bar = steps(sys.stderr, args.file.name, "pages", off=args.quiet or args.no_progress)
+    try:
+        rows = table.read(args.file, column=args.column, ref=args.ref, plan_year=args.plan_year,
+                          month_before=args.month_before, sheet=args.sheet, limits=limits(args),
+                          encoding=args.encoding, tick=bar.update if bar else None)
+    finally:
+        if bar:
+            bar.close()
     kept = table.due_before(rows, args.due_before) if args.due_before else rows
     write_ledger(kept, fmt, args)
     if not args.quiet:
@@ -148,6 +154,7 @@ def add_ledger_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--todo", action="store_true", help="--ics writes to-dos (VTODO), not all-day events")
     p.add_argument("--strict", action="store_true", help="exit 1 when any row is unresolved")
     p.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar, even on a terminal")
 
 
 def ledger_format(p: argparse.ArgumentParser, args: argparse.Namespace) -> str:

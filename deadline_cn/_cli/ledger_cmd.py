@@ -10,6 +10,7 @@ from pathlib import Path
 from deadline_cn._cli.calendar_out import stamp, table_entries, write_ics
 from deadline_cn._cli.commands import add_ledger_options, ledger_format, write_ledger
 from deadline_cn._cli.options import PROG, limits, parser
+from deadline_cn._cli.term import steps
 from deadline_cn.documents import ics as _ics
 from deadline_cn.documents.plan import Found, Ledger, ledger
 from deadline_cn.documents.read import read_document
@@ -33,7 +34,12 @@ def ledger_cmd(argv: list[str]) -> int:
     add_ledger_options(p)
     args = p.parse_args(argv)
     fmt = ledger_format(p, args)
-    doc = read_document(args.file, None, limits(args), args.encoding)
+    bar = steps(sys.stderr, args.file.name, "pages", off=args.quiet or args.no_progress)
+    try:
+        doc = read_document(args.file, None, limits(args), args.encoding, bar.update if bar else None)
+    finally:
+        if bar:
+            bar.close()
     book = ledger(doc, ref=args.ref, plan_year=args.plan_year, month_before=args.month_before,
                   column=args.column, prose=not args.no_prose)
     write_ledger(book.rows, fmt, args)

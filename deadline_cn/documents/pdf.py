@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -19,11 +20,13 @@ from deadline_cn.documents.extras import need
 from deadline_cn.documents.grid import Cell, DocumentError, Grid, Limits, rectangular
 
 _WRAP = re.compile(r"\s*\n\s*")
+Tick = Callable[[int, int], None]
 MAX_PAGES = 2000
 
 
-def pdf_read(path: Path, limits: Limits) -> tuple[list[Grid], list[str]]:
-    """The tables as grids, and the text outside them as paragraphs (lines joined; see :func:`paragraphs`)."""
+def pdf_read(path: Path, limits: Limits, tick: Tick | None = None) -> tuple[list[Grid], list[str]]:
+    """The tables as grids, and the text outside them as paragraphs (lines joined; see :func:`paragraphs`);
+    ``tick(pages_done, pages)`` after each page (a progress bar)."""
     pdfplumber = need("pdfplumber", "reading PDF tables")
     size = path.stat().st_size
     if size > limits.max_bytes:
@@ -47,6 +50,8 @@ def pdf_read(path: Path, limits: Limits) -> tuple[list[Grid], list[str]]:
                         grids.append(Grid(f"table {len(grids) + 1} (page {number})", rows))
                     last = (number, width)
                 page.close()
+                if tick is not None:
+                    tick(number, len(pdf.pages))
     except DocumentError:
         raise
     except Exception as exc:  # pdfminer raises many types (PDFSyntaxError, PSEOF, KeyError…) on damage

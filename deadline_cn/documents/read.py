@@ -20,6 +20,7 @@ from pathlib import Path
 
 from deadline_cn.documents import convert, html, office, pdf, text
 from deadline_cn.documents.grid import DEFAULT_LIMITS, Document, DocumentError, Grid, Limits, check_rows
+from deadline_cn.documents.pdf import Tick
 from deadline_cn.documents.sniff import sniff
 
 
@@ -34,23 +35,25 @@ def read_grids(path: Path, sheet: str | None = None, limits: Limits = DEFAULT_LI
 
 
 def read_document(path: Path, sheet: str | None = None, limits: Limits = DEFAULT_LIMITS,
-                  encoding: str | None = None) -> Document:
+                  encoding: str | None = None, tick: Tick | None = None) -> Document:
     """The tables (as grids) and the running text (as paragraphs) of the document in ``path``.
 
     Paragraphs come from .docx/.doc/.wps (body paragraphs), HTML (text blocks outside the data tables),
-    PDF (text outside the tables) and .txt files; workbooks and CSV have none.
+    PDF (text outside the tables) and .txt files; workbooks and CSV have none. ``tick(done, total)`` is
+    called as the pages of a PDF are read (the slow format), for a progress bar.
     """
     if not path.is_file():
         raise FileNotFoundError(f"{path}: no such file")
     kind = sniff(path, limits)
     if sheet is not None and kind not in ("xlsx", "xls", "ods"):
         raise DocumentError(f"{path.name}: --sheet names a sheet, but this is not a workbook ({kind})")
-    doc = _read(path, kind, sheet, limits, encoding)
+    doc = _read(path, kind, sheet, limits, encoding, tick)
     check_rows(doc.grids, path.name, limits)
     return doc
 
 
-def _read(path: Path, kind: str, sheet: str | None, limits: Limits, encoding: str | None) -> Document:
+def _read(path: Path, kind: str, sheet: str | None, limits: Limits, encoding: str | None,
+          tick: Tick | None) -> Document:
     name = path.name
     if kind == "docx":
         return Document(name, kind, *office.docx_read(path))
@@ -62,7 +65,7 @@ def _read(path: Path, kind: str, sheet: str | None, limits: Limits, encoding: st
         what = {"odt": ".odt", "rtf": ".rtf"}.get(kind, ".doc/.wps")
         return Document(name, kind, *convert.with_docx(path, what, lambda out: office.docx_read(out, name)))
     if kind == "pdf":
-        return Document(name, kind, *pdf.pdf_read(path, limits))
+        return Document(name, kind, *pdf.pdf_read(path, limits, tick))
     if kind == "html":
         return Document(name, kind, *html.html_read(path, limits, encoding))
     tab = "\t" if path.suffix.lower() == ".tsv" else None

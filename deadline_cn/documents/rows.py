@@ -15,7 +15,8 @@ from typing import Any
 from deadline_cn._read.normalise import DateLike, as_date, normalise
 from deadline_cn.documents import ledger as _ledger
 from deadline_cn.documents.grid import DEFAULT_LIMITS, Cell, DocumentError, Grid, Limits, find_header, squash
-from deadline_cn.documents.read import read_grids
+from deadline_cn.documents.pdf import Tick
+from deadline_cn.documents.read import read_document
 from deadline_cn.results import Result, Unresolved
 
 DEADLINE_HEADERS = ("完成时限", "完成时间", "时间要求", "时限", "完成期限", "时间节点", "截止时间", "时间安排",
@@ -94,11 +95,11 @@ class Row:
 
 def read(path: str | Path, *, column: str | None = None, ref: DateLike = None, plan_year: int | None = None,
          month_before: str = "inclusive", sheet: str | None = None, limits: Limits = DEFAULT_LIMITS,
-         encoding: str | None = None) -> list[Row]:
+         encoding: str | None = None, tick: Tick | None = None) -> list[Row]:
     """Every task row of the work-plan tables in ``path``, read with ``normalise``."""
     path = Path(path)
     names = (column,) if column else DEADLINE_HEADERS
-    rows = rows_of(read_grids(path, sheet, limits, encoding), names, ref=ref, plan_year=plan_year,
+    rows = rows_of(read_document(path, sheet, limits, encoding, tick).grids, names, ref=ref, plan_year=plan_year,
                    month_before=month_before)
     if rows is None:
         wanted = repr(column) if column else "any of " + ", ".join(DEADLINE_HEADERS)
