@@ -232,6 +232,15 @@ def test_output_never_replaces_the_input(tmp_path: Path, capsys: Capture) -> Non
     refused(capsys, tmp_path, ["table", str(src), "--ics", str(src), "--force"], "is the input file")
 
 
+def test_output_in_a_missing_folder_or_a_folder_as_input(tmp_path: Path, capsys: Capture) -> None:
+    src = tmp_path / "plan.csv"
+    src.write_text("工作任务,完成时限\n任务甲,2017年6月底前\n", encoding="utf-8")
+    refused(capsys, tmp_path, ["table", str(src), "-o", str(tmp_path / "no" / "x.csv")], "does not exist")
+    refused(capsys, tmp_path, ["table", str(src), "--to", "csv", "-o", str(tmp_path)], "is a directory")
+    (tmp_path / "sub").mkdir()
+    refused(capsys, tmp_path, ["table", str(tmp_path / "sub")], "sub: not a file")
+
+
 def test_existing_output_only_with_force(tmp_path: Path, capsys: Capture) -> None:
     src = tmp_path / "plan.csv"
     src.write_text("工作任务,完成时限\n任务甲,2017年6月底前\n", encoding="utf-8")

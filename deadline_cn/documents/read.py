@@ -43,6 +43,8 @@ def read_document(path: Path, sheet: str | None = None, limits: Limits = DEFAULT
     called as the pages of a PDF are read (the slow format), for a progress bar.
     """
     if not path.is_file():
+        if path.exists():
+            raise DocumentError(f"{path}: not a file")
         raise FileNotFoundError(f"{path}: no such file")
     kind = sniff(path, limits)
     if sheet is not None and kind not in ("xlsx", "xls", "ods"):

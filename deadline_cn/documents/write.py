@@ -128,10 +128,12 @@ def check_output(path: Path, inputs: Iterable[Path], *, force: bool) -> None:
     for source in inputs:
         if path.exists() and source.exists() and os.path.samefile(path, source):
             raise DocumentError(f"{path}: is the input file; write the output elsewhere")
-    if path.exists() and not force:
-        raise DocumentError(f"{path}: exists; give --force to replace it")
     if path.is_dir():
         raise DocumentError(f"{path}: is a directory")
+    if path.exists() and not force:
+        raise DocumentError(f"{path}: exists; give --force to replace it")
+    if not path.parent.is_dir():
+        raise DocumentError(f"{path}: the folder {path.parent} does not exist")
 
 
 @contextlib.contextmanager
