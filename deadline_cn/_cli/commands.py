@@ -19,6 +19,9 @@ from deadline_cn._cli.options import PROG, add_common, add_files, check_outputs,
 from deadline_cn._cli.term import Progress, is_tty, steps
 from deadline_cn.documents.extras import need
 from deadline_cn.documents.ics import unique
+from deadline_cn.documents.plan import find_info
+from deadline_cn.documents.read import read_document
+from deadline_cn.documents.rows import task_rows
 from deadline_cn.documents.text import encoding_of, wider
 from deadline_cn.documents.write import FORMATS, write_csv, write_jsonl, write_xlsx
 from deadline_cn.results import Unresolved
@@ -123,18 +126,18 @@ def table_cmd(argv: list[str]) -> int:
     fmt = ledger_format(p, args)
     bar = steps(sys.stderr, args.file.name, "pages", off=args.quiet or args.no_progress)
     try:
-        rows = table.read(args.file, column=args.column, ref=args.ref, plan_year=args.plan_year,
-                          month_before=args.month_before, sheet=args.sheet, limits=limits(args),
-                          encoding=args.encoding, tick=bar.update if bar else None)
+        doc = read_document(args.file, args.sheet, limits(args), args.encoding, bar.update if bar else None)
     finally:
         if bar:
             bar.close()
+    rows = task_rows(doc, column=args.column, ref=args.ref, plan_year=args.plan_year, month_before=args.month_before)
     kept = table.due_before(rows, args.due_before) if args.due_before else rows
     write_ledger(kept, fmt, args)
     if not args.quiet:
         _table_summary(args, rows, kept)
     if args.ics:
-        items = unique([e for row in kept for e in table_entries(row, args.file.name)])
+        plan = find_info(doc.paragraphs).identity  # the plan's number or title, if it has prose to say it
+        items = unique([e for row in kept for e in table_entries(row, args.file.name, plan)])
         write_ics(items, args.ics, stamp(args.file, args.ref, args.plan_year), quiet=args.quiet, todo=args.todo)
     return 1 if args.strict and any(isinstance(r.result, Unresolved) for r in rows) else 0
 

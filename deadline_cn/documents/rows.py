@@ -14,7 +14,16 @@ from typing import Any
 
 from deadline_cn._read.normalise import DateLike, as_date, normalise
 from deadline_cn.documents import ledger as _ledger
-from deadline_cn.documents.grid import DEFAULT_LIMITS, Cell, DocumentError, Grid, Limits, find_header, squash
+from deadline_cn.documents.grid import (
+    DEFAULT_LIMITS,
+    Cell,
+    Document,
+    DocumentError,
+    Grid,
+    Limits,
+    find_header,
+    squash,
+)
 from deadline_cn.documents.pdf import Tick
 from deadline_cn.documents.read import read_document
 from deadline_cn.results import Result, Unresolved
@@ -97,13 +106,19 @@ def read(path: str | Path, *, column: str | None = None, ref: DateLike = None, p
          month_before: str = "inclusive", sheet: str | None = None, limits: Limits = DEFAULT_LIMITS,
          encoding: str | None = None, tick: Tick | None = None) -> list[Row]:
     """Every task row of the work-plan tables in ``path``, read with ``normalise``."""
-    path = Path(path)
+    doc = read_document(Path(path), sheet, limits, encoding, tick)
+    return task_rows(doc, column=column, ref=ref, plan_year=plan_year, month_before=month_before)
+
+
+def task_rows(doc: Document, *, column: str | None = None, ref: DateLike = None, plan_year: int | None = None,
+              month_before: str = "inclusive") -> list[Row]:
+    """The task rows of a document read by :func:`~deadline_cn.documents.read.read_document`; DocumentError
+    when no table has a deadline column."""
     names = (column,) if column else DEADLINE_HEADERS
-    rows = rows_of(read_document(path, sheet, limits, encoding, tick).grids, names, ref=ref, plan_year=plan_year,
-                   month_before=month_before)
+    rows = rows_of(doc.grids, names, ref=ref, plan_year=plan_year, month_before=month_before)
     if rows is None:
         wanted = repr(column) if column else "any of " + ", ".join(DEADLINE_HEADERS)
-        raise DocumentError(f"{path.name}: no table has a deadline column ({wanted}); name it with --column")
+        raise DocumentError(f"{doc.name}: no table has a deadline column ({wanted}); name it with --column")
     return rows
 
 
