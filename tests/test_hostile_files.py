@@ -274,3 +274,14 @@ def test_damaged_input_keeps_stdout_clean(tmp_path: Path, capsys: Capture, monke
     bad.write_bytes(b"PK\x03\x04" + b"\x00" * 40)
     monkeypatch.setattr(sys, "argv", ["deadline-cn", "table", str(bad)])
     refused(capsys, tmp_path, ["table", str(bad)], "plan.xlsx: damaged zip")
+
+
+def test_the_document_layer_imports_no_reader_until_used() -> None:
+    code = ("import sys, deadline_cn, deadline_cn.table, deadline_cn.cli; "
+            "print(sorted(m for m in ('lxml', 'pdfplumber', 'python_calamine', 'charset_normalizer', 'openpyxl', "
+            "'docx', 'icalendar') if m in sys.modules))")
+    import subprocess
+
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).resolve().parent.parent)
+    assert out.stdout.strip() == "[]"
