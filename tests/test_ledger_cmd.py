@@ -35,6 +35,30 @@ def test_date_and_plan_year_of_each_seed_source(doc: str) -> None:
     assert info.plan_year is not None and info.plan_year.value == year
 
 
+def test_dates_in_words_labels_and_imprints() -> None:
+    info = find_info(["XX市人民政府办公室文件", "湘府办〔2024〕3号", "关于印发XX市2024年政务公开工作要点的通知",
+                      "各区：现印发给你们。", "XX市人民政府办公室", "二〇二四年三月十二日", "（此件公开发布）"])
+    assert info.ref is not None and info.ref.value == date(2024, 3, 12) and info.ref.where.startswith("成文日期")
+    assert info.plan_year is not None and info.plan_year.value == 2024 and info.plan_year.where.startswith("title")
+    assert info.identity == "湘府办〔2024〕3号"
+    labelled = find_info(["某某工作方案", "成文日期：2023年12月1日", "2023年11月30日"])
+    assert labelled.ref is not None and labelled.ref.value == date(2023, 12, 1)
+    imprint = find_info(["某某工作方案", "正文。", "XX办公室      2022年5月6日印发"])
+    assert imprint.ref is not None and imprint.ref.value == date(2022, 5, 6) and "印发日期" in imprint.ref.where
+    assert imprint.plan_year is not None and imprint.plan_year.value == 2022  # no year in the title
+    assert find_info(["2019年2月30日", "无日期的方案"]).ref is None  # an impossible date is no date
+
+
+def test_pdf_line_joining() -> None:
+    from deadline_cn.documents.pdf import join_lines, paragraphs
+
+    assert join_lines("2017年6月底\n前完成") == "2017年6月底前完成"
+    assert join_lines("phase\n2") == "phase 2"
+    long = "为贯彻落实国务院办公厅关于全面推进政务公开工作的意见精神，现就进一步做好"
+    assert paragraphs([long, "我市政务公开工作提出如下意见。", "2017年1月9日"]) == [
+        long + "我市政务公开工作提出如下意见。", "2017年1月9日"]
+
+
 def prose_of(doc: str) -> list[str]:
     """The seed's text before its table (the notice, its signature date), and its imprint line."""
     lines = paragraphs(doc)

@@ -1,7 +1,7 @@
 """PDF tables → grids, with pdfplumber (ruled tables, as 政府网站 PDFs of work plans have).
 
-- A cell wrapped over several lines is joined back: no break between two Chinese characters (the PDF
-  broke the line, not the author), a space elsewhere.
+- A cell wrapped over several lines is joined back: nothing at a break next to a Chinese character (the
+  PDF broke the line, not the author), a space between Latin letters or digits.
 - A merged cell is found from the table's geometry: each empty slot takes the text of the cell whose box
   covers it, marked merged when that cell starts in a row above.
 - A table that continues on the next page (the first table of a page with as many columns as the last
@@ -93,8 +93,9 @@ def paragraphs(lines: list[str]) -> list[str]:
 
 
 def _rows(table: Any) -> list[list[Cell]]:
+    """The cells of a pdfplumber table; an empty slot (None) is filled from the merged cell covering it."""
     texts = table.extract()
-    boxes = [c for c in table.cells]
+    boxes = list(table.cells)
     rows: list[list[Cell]] = []
     for r, (row, line) in enumerate(zip(table.rows, texts, strict=False)):
         cells = []
@@ -129,7 +130,8 @@ def _slot(table: Any, box: Any) -> tuple[Any, Any]:
 
 
 def join_lines(text: str) -> str:
-    """A wrapped cell's lines as one: nothing between Chinese characters, else a space."""
+    """A wrapped cell's lines as one: nothing at a break next to a Chinese character (the PDF broke the line,
+    not the author: "2017年6月底\\n前"), a space between two Latin letters or digits."""
     def glue(m: re.Match[str]) -> str:
         before = text[m.start() - 1] if m.start() else ""
         after = text[m.end()] if m.end() < len(text) else ""
