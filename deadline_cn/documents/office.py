@@ -7,8 +7,11 @@ Every failure of the underlying library becomes a DocumentError naming the file.
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
+import contextlib
+import os
+import sys
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -89,6 +92,11 @@ def _mark_formulas(rows: list[list[Cell]], values: list[list[Any]], ws: Any) -> 
 def calamine_grids(path: Path, sheet: str | None, what: str, max_rows: int) -> list[Grid]:
     """Every sheet of an .xls, .et, .ods (or .xlsx) with python-calamine, merged ranges followed."""
     calamine = need("python_calamine", f"reading {what}")
+    with _quiet_fd2():  # a Rust panic prints its message (and backtrace) on fd 2; our error line says it
+        return _calamine_sheets(calamine, path, sheet, what, max_rows)
+
+
+def _calamine_sheets(calamine: Any, path: Path, sheet: str | None, what: str, max_rows: int) -> list[Grid]:
     try:
         book = calamine.CalamineWorkbook.from_path(str(path))
         _check_sheet(path, sheet, book.sheet_names)
@@ -99,13 +107,39 @@ def calamine_grids(path: Path, sheet: str | None, what: str, max_rows: int) -> l
                 ws = book.get_sheet_by_name(name)
                 _check_height(path, name, ws.height, max_rows)
                 values = ws.to_python(skip_empty_area=False)
-                spans = [(r0, c0, r1, c1) for (r0, c0), (r1, c1) in (ws.merged_cell_ranges or [])] or ods.get(name, [])
+                merged = ws.merged_cell_ranges or []
+                spans = [(r0, c0, r1, c1) for (r0, c0), (r1, c1) in merged] or ods.get(name, [])
                 grids.append(rectangular(Grid(name, merged_rows(values, spans))))
         return grids
     except calamine.PasswordError:
         raise DocumentError(f"{path.name}: encrypted (password-protected); save an unprotected copy") from None
-    except (calamine.CalamineError, ValueError, OSError, zipfile.BadZipFile, ET.ParseError) as exc:
+    except DocumentError:
+        raise
+    except BaseException as exc:
+        # calamine's Rust code panics on some damaged files: pyo3's PanicException is a BaseException
+        if not isinstance(exc, Exception) and type(exc).__name__ != "PanicException":
+            raise
         raise DocumentError(f"{path.name}: damaged {what} ({type(exc).__name__}: {exc})") from None
+
+
+@contextlib.contextmanager
+def _quiet_fd2() -> Iterator[None]:
+    """File descriptor 2 pointed at the null device for the duration (Python's own sys.stderr is flushed
+    first and untouched otherwise); a no-op where fd 2 cannot be duplicated."""
+    sys.stderr.flush()
+    try:
+        saved = os.dup(2)
+    except OSError:
+        yield
+        return
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, 2)
+    os.close(null)
+    try:
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
 
 
 def _check_height(path: Path, name: str, height: int, max_rows: int) -> None:

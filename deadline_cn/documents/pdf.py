@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -34,8 +35,9 @@ def pdf_read(path: Path, limits: Limits, tick: Tick | None = None) -> tuple[list
     grids: list[Grid] = []
     text: list[str] = []
     last: tuple[int, int] | None = None  # (page number, columns) of the last table read
+    quiet = _Quiet()  # pdfminer logs each oddity of a damaged file as a warning; the error line says it
     try:
-        with pdfplumber.open(str(path)) as pdf:
+        with quiet, pdfplumber.open(str(path)) as pdf:
             if len(pdf.pages) > MAX_PAGES:
                 raise DocumentError(f"{path.name}: {len(pdf.pages):,} pages, over the limit of {MAX_PAGES:,}")
             for number, page in enumerate(pdf.pages, 1):
@@ -59,6 +61,18 @@ def pdf_read(path: Path, limits: Limits, tick: Tick | None = None) -> tuple[list
             raise DocumentError(f"{path.name}: encrypted (password-protected); save an unprotected copy") from None
         raise DocumentError(f"{path.name}: damaged PDF ({type(exc).__name__}: {exc})") from None
     return [rectangular(g) for g in grids], paragraphs(text)
+
+
+class _Quiet:
+    """pdfminer's warnings silenced while a file is read (the logger's level restored after)."""
+
+    def __enter__(self) -> None:
+        self.logger = logging.getLogger("pdfminer")
+        self.level = self.logger.level
+        self.logger.setLevel(logging.ERROR + 10)
+
+    def __exit__(self, *exc: object) -> None:
+        self.logger.setLevel(self.level)
 
 
 def _outside(page: Any, tables: list[Any]) -> list[str]:
