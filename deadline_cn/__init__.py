@@ -7,7 +7,7 @@ datetime.date(2017, 6, 30)
 
 from deadline_cn._read.extract import extract
 from deadline_cn._read.normalise import normalise
-from deadline_cn.errors import DeadlineError
+from deadline_cn.errors import DeadlineError, DocumentError
 from deadline_cn.results import (
     Alternative,
     Compound,
@@ -32,6 +32,7 @@ __all__ = [
     "Conditional",
     "Deadline",
     "DeadlineError",
+    "DocumentError",
     "Offset",
     "Ongoing",
     "Recurrence",

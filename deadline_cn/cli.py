@@ -1,4 +1,4 @@
-"""The ``deadline-cn`` command: one phrase, a batch of lines, or a whole work-plan table.
+"""The ``deadline-cn`` command: one phrase, a batch of lines, a work-plan table, or a whole plan.
 
 ``main(argv) -> int`` is testable in-process; ``python -m deadline_cn`` runs the same. Exit codes: 0 ok,
 1 with --strict when something is unresolved (or a batch line is bad) and for errors (a missing file,
@@ -15,18 +15,24 @@ import sys
 from collections.abc import Sequence
 
 from deadline_cn import __version__
-from deadline_cn._cli.commands import COMMANDS, add_common, phrase_entries, stamp, write_ics
+from deadline_cn._cli.calendar_out import phrase_entries, stamp, write_ics
+from deadline_cn._cli.commands import COMMANDS as _COMMANDS
 from deadline_cn._cli.explain import explain_json, explain_lines
-from deadline_cn._cli.extras import MissingExtra, need
-from deadline_cn._cli.table_io import TableError
+from deadline_cn._cli.ledger_cmd import ledger_cmd
+from deadline_cn._cli.options import add_common, check_outputs
 from deadline_cn._cli.term import KIND_COLOURS, Paint, pad, wants_colour
 from deadline_cn._read.normalise import normalise
+from deadline_cn.documents.extras import MissingExtra, need
+from deadline_cn.documents.grid import DocumentError
+from deadline_cn.documents.ics import unique
 from deadline_cn.results import Result, Unresolved
 
 PROG = "deadline-cn"
+COMMANDS = {**_COMMANDS, "ledger": ledger_cmd}
 USAGE = f"""{PROG} TEXT... [--ref DATE] [--plan-year YEAR] [--json | --explain] [options]
        {PROG} batch [FILE | -] [options]        (one phrase a line, or JSONL)
-       {PROG} table FILE.docx|.xlsx|.csv [options]   (a work-plan table → ledger)"""
+       {PROG} table FILE [options]              (a work-plan table → ledger)
+       {PROG} ledger FILE [options]             (a whole plan, tables and prose → ledger)"""
 EXAMPLES = f"""examples:
   {PROG} "2017年6月底前完成" --ref 2017-01-09
   {PROG} "全年工作" "2021年 12月前" --plan-year 2021 --json
@@ -34,8 +40,8 @@ EXAMPLES = f"""examples:
   cut -f4 plan.tsv | {PROG} batch --ref 2017-01-09 > readings.jsonl
   {PROG} table 分工方案.docx --ref 2021-07-01 --as-of 2021-08-01 --to xlsx -o 台账.xlsx --ics 台账.ics
 
-Run "{PROG} batch --help" and "{PROG} table --help" for those commands.
-A phrase that is literally "batch" or "table": {PROG} -- table"""
+Run "{PROG} batch --help", "{PROG} table --help" and "{PROG} ledger --help" for those commands.
+A phrase that is literally "batch", "table" or "ledger": {PROG} -- table"""
 
 
 def _phrase_parser() -> argparse.ArgumentParser:
@@ -47,6 +53,8 @@ def _phrase_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the result dict (DESIGN.md schema), one a line")
     p.add_argument("--explain", action="store_true", help="show which rule read which span of the text")
     p.add_argument("--strict", action="store_true", help="exit 1 when a phrase cannot be read")
+    p.add_argument("--todo", action="store_true", help="--ics writes to-dos (VTODO), not all-day events")
+    p.add_argument("--force", action="store_true", help="replace an existing --ics file")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                    help="colour the output (auto: only on a terminal, NO_COLOR respected)")
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -60,10 +68,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args and args[0] in COMMANDS:
             return COMMANDS[args[0]](args[1:])
         return phrase(args)
-    except (MissingExtra, TableError, OSError) as exc:
+    except (MissingExtra, DocumentError, OSError) as exc:
         if isinstance(exc, BrokenPipeError):
             return _broken_pipe()
-        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        print(f"{PROG}: error: {one_line(str(exc))}", file=sys.stderr)
         return 1
 
 
@@ -81,6 +89,7 @@ def phrase(argv: list[str]) -> int:
     args = _phrase_parser().parse_args(argv)
     if args.ics:
         need("icalendar", "--ics")
+    check_outputs(args, [])
     paint = Paint(wants_colour(sys.stdout, args.color))
     results: list[Result] = []
     for text in args.texts:
@@ -88,8 +97,8 @@ def phrase(argv: list[str]) -> int:
         results.append(result)
         _print_phrase(text, result, args, paint, many=len(args.texts) > 1)
     if args.ics:
-        items = [e for i, r in enumerate(results, 1) for e in phrase_entries(r, f"arg:{i}")]
-        write_ics(items, args.ics, stamp(None, args.ref, args.plan_year))
+        items = unique([e for r in results for e in phrase_entries(r, r.text)])
+        write_ics(items, args.ics, stamp(None, args.ref, args.plan_year), todo=args.todo)
     bad = [r for r in results if isinstance(r, Unresolved)]
     if args.strict and bad:
         for r in bad:

@@ -13,3 +13,9 @@ class DeadlineError(ValueError):
         super().__init__(f"{reason}: {text!r}")
         self.reason = reason
         self.text = text
+
+
+class DocumentError(ValueError):
+    """Raised by ``table.read`` and the document readers for a file that cannot be read as a plan: unknown,
+    damaged, encrypted, over a limit, or without a deadline column. The message names the file and says
+    why, in one line (the CLI prints it as ``deadline-cn: error: <file>: <why>`` and exits 1)."""

@@ -150,7 +150,7 @@ BAD_LINES = [
 def test_batch_bad_lines_become_error_records(capsys: Capture, monkeypatch: pytest.MonkeyPatch) -> None:
     data = b"\n".join([b"2017\xe5\xb9\xb4\xe5\xba\x95\xe5\x89\x8d", *(line for line, _ in BAD_LINES)]) + b"\n"
     code, out = batch(capsys, monkeypatch, data)
-    assert code == 0 and len(out) == 1 + len(BAD_LINES)
+    assert code == 1 and len(out) == 1 + len(BAD_LINES)  # bad lines: exit 1, every line still read
     assert out[0]["due"] == "2017-12-31"
     for rec, (line, message) in zip(out[1:], BAD_LINES, strict=True):
         assert set(rec) == {"line", "error", "input"} and message in rec["error"], rec
@@ -176,7 +176,7 @@ def test_batch_of_10000_lines_loses_none(tmp_path: Path, capsys: Capture) -> Non
     src = tmp_path / "in.jsonl"
     src.write_text("\n".join(lines), encoding="utf-8")
     out = tmp_path / "out.jsonl"
-    assert main(["batch", str(src), "--plan-year", "2021", "-o", str(out)]) == 0
+    assert main(["batch", str(src), "--plan-year", "2021", "-o", str(out)]) == 1  # some lines are bad
     got = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [g["line"] for g in got] == list(range(1, 10_001))
     errors = [g for g in got if "error" in g]
@@ -195,10 +195,10 @@ def test_batch_progress_bar_only_on_a_terminal_for_large_input(tmp_path: Path, c
     small = tmp_path / "small.txt"
     small.write_text("2017年6月底前完成\n", encoding="utf-8")
     monkeypatch.setattr(sys, "stderr", TTY())
-    assert main(["batch", str(small), "-o", str(tmp_path / "o.jsonl")]) == 0
+    assert main(["batch", str(small), "-o", str(tmp_path / "o.jsonl"), "--force"]) == 0
     assert "%" not in sys.stderr.getvalue() and "1 lines, 0 unresolved, 0 bad" in sys.stderr.getvalue()
     monkeypatch.setattr(sys, "stderr", io.StringIO())  # not a terminal: no bar, no summary
-    assert main(["batch", str(src), "-o", str(tmp_path / "o.jsonl")]) == 0
+    assert main(["batch", str(src), "-o", str(tmp_path / "o.jsonl"), "--force"]) == 0
     assert sys.stderr.getvalue() == ""
 
 

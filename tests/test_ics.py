@@ -1,4 +1,4 @@
-"""--ics: RFC 5545 VTODOs, parsed back with icalendar; recurrences expanded and compared."""
+"""--ics --todo: RFC 5545 VTODOs, parsed back with icalendar; recurrences expanded and compared."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import pytest
 from dateutil.rrule import rrulestr
 
 from deadline_cn import Recurrence, normalise, table
-from deadline_cn._cli.ics import entries, schedule, to_ics, undated
 from deadline_cn.cli import main
+from deadline_cn.documents.ics import entries, schedule, to_ics, undated
 from tests.corpus_data import DOCS
 from tests.test_table import HEADERS, build_docx, cells_of
 
@@ -56,7 +56,7 @@ def expand(todo: Any, start: date, end: date) -> list[date]:
 
 def test_recurrences_expand_to_the_same_dates(tmp_path: Path) -> None:
     out = tmp_path / "r.ics"
-    assert main([*RECURRING, "--ref", "2017-05-04", "--ics", str(out)]) == 0
+    assert main([*RECURRING, "--ref", "2017-05-04", "--ics", str(out), "--todo"]) == 0
     got = todos(out.read_bytes())
     assert [str(t["SUMMARY"]) for t in got] == RECURRING
     lo, hi = date(2017, 1, 1), date(2020, 12, 31)
@@ -71,7 +71,7 @@ def test_deadline_window_relative_and_undated(tmp_path: Path, capsys: pytest.Cap
     texts = ["2017年6月底前完成", "2017年第1季度完成", "11月20日至12月31日", "发文之日起1个月内", "长期工作",
              "按省部署实施", "不定期", "看情况再说"]
     out = tmp_path / "p.ics"
-    assert main([*texts, "--ref", "2017-05-04", "--ics", str(out)]) == 0
+    assert main([*texts, "--ref", "2017-05-04", "--ics", str(out), "--todo"]) == 0
     got = {str(t["SUMMARY"]): t for t in todos(out.read_bytes())}
     assert day(got["2017年6月底前完成"]["DUE"]) == date(2017, 6, 30)
     assert "DTSTART" not in got["2017年6月底前完成"]
@@ -93,7 +93,7 @@ def test_table_ics_has_every_part_of_every_row(doc: str, tmp_path: Path) -> None
     ref, year = DOCS[doc]
     path = build_docx(doc, tmp_path / f"{doc}.docx")
     out = tmp_path / f"{doc}.ics"
-    args = ["table", str(path), "--plan-year", str(year), "--ics", str(out), "-o", str(tmp_path / "l.csv")]
+    args = ["table", str(path), "--plan-year", str(year), "--ics", str(out), "--todo", "-o", str(tmp_path / "l.csv")]
     assert main(args + (["--ref", ref] if ref else [])) == 0
     rows = table.read(path, ref=ref, plan_year=year)
     parts = [(row, part) for row in rows for part in row.result.parts]
@@ -135,7 +135,7 @@ def test_missing_icalendar_names_the_extra(tmp_path: Path, monkeypatch: pytest.M
 def test_batch_ics(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     src = tmp_path / "in.txt"
     src.write_text("2017年6月底前完成\n{bad\n每月10日前\n", encoding="utf-8")
-    assert main(["batch", str(src), "--ref", "2017-01-09", "--ics", str(tmp_path / "b.ics")]) == 0
+    assert main(["batch", str(src), "--ref", "2017-01-09", "--ics", str(tmp_path / "b.ics"), "--todo"]) == 1
     got = todos((tmp_path / "b.ics").read_bytes())
     assert [str(t["SUMMARY"]) for t in got] == ["2017年6月底前完成", "每月10日前"]
     assert day(got[1]["DTSTART"]) == date(2017, 1, 10) and "BYMONTHDAY=10" in got[1]["RRULE"].to_ical().decode()

@@ -20,9 +20,9 @@ from typing import Any
 import pytest
 
 from deadline_cn import normalise, table
-from deadline_cn._cli.extras import MissingExtra
-from deadline_cn._cli.table_out import write_csv, write_jsonl, write_xlsx
 from deadline_cn.cli import main
+from deadline_cn.documents.extras import MissingExtra
+from deadline_cn.documents.write import write_csv, write_jsonl, write_xlsx
 from tests.corpus_data import CELLS, DOCS
 from tests.corpus_data import GOLD as GOLD_LIST
 from tests.goldcheck import mismatches
@@ -266,15 +266,18 @@ def test_writers_round_trip(tmp_path: Path) -> None:
 
 
 def test_missing_extra_names_the_install_command(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    (tmp_path / "plan.docx").write_bytes(b"PK")
+    with zipfile.ZipFile(tmp_path / "plan.docx", "w") as z:  # what a .docx is, by its members
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", "<w:document/>")
     monkeypatch.setitem(sys.modules, "docx", None)
     with pytest.raises(MissingExtra, match=r"pip install 'deadline-cn\[tables\]'"):
         table.read(tmp_path / "plan.docx")
 
 
 def test_unknown_suffix_and_missing_file(tmp_path: Path) -> None:
-    with pytest.raises(table.TableError, match=r"\.pdf"):
-        table.read(tmp_path / "plan.pdf")
+    (tmp_path / "plan.bin").write_bytes(b"\x00\x01binary\x00" * 10)
+    with pytest.raises(table.DocumentError, match=r"plan\.bin: not a document"):
+        table.read(tmp_path / "plan.bin")
     with pytest.raises(FileNotFoundError):
         table.read(tmp_path / "nope.xlsx")
 

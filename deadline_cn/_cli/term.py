@@ -76,6 +76,34 @@ class Progress:
             self.stream.flush()
 
 
+class Steps:
+    """A progress bar over counted steps (the pages of a PDF), on a terminal only, redrawn at most 10×/s."""
+
+    def __init__(self, stream: TextIO, label: str, unit: str) -> None:
+        self.stream, self.label, self.unit = stream, label, unit
+        self.shown = False
+        self._last = 0.0
+
+    def update(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if done < total and now - self._last < 0.1:
+            return
+        self._last, self.shown = now, True
+        frac = done / total if total else 1.0
+        self.stream.write(f"\r{self.label} [{'#' * int(frac * 30):<30}] {done:,}/{total:,} {self.unit}")
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self.shown:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+def steps(stream: TextIO, label: str, unit: str, *, off: bool = False) -> Steps | None:
+    """A :class:`Steps` bar when ``stream`` is a terminal (and not ``off``), else None: silent."""
+    return None if off or not is_tty(stream) else Steps(stream, label, unit)
+
+
 def width(text: str) -> int:
     """Display width: CJK (wide / full-width) characters take two columns."""
     import unicodedata

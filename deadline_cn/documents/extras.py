@@ -1,7 +1,9 @@
 """Optional dependencies, imported on first use with an error that names the install command.
 
 ``deadline-cn[tables]`` brings openpyxl and python-docx (reading and writing .xlsx / .docx work plans);
-``deadline-cn[ics]`` brings icalendar. The core library never needs them.
+``deadline-cn[documents]`` brings python-calamine, lxml, pdfplumber and charset-normalizer (.xls/.et/.ods,
+HTML and PDF tables, text in any encoding); ``deadline-cn[ics]`` brings icalendar. The core library never
+needs them.
 """
 
 from __future__ import annotations
@@ -14,6 +16,10 @@ EXTRAS = {
     "openpyxl": ("openpyxl", "tables"),
     "docx": ("python-docx", "tables"),
     "icalendar": ("icalendar", "ics"),
+    "python_calamine": ("python-calamine", "documents"),
+    "lxml.html": ("lxml", "documents"),
+    "pdfplumber": ("pdfplumber", "documents"),
+    "charset_normalizer": ("charset-normalizer", "documents"),
 }
 
 

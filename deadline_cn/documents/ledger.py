@@ -9,11 +9,16 @@ the trigger, if the cell says); a relative offset ``due`` when its anchor is the
 ``parts`` lists every part's own reading.
 
 ``status(result, as_of)`` says where the work stands on ``as_of``: "passed" (the done-by date is over),
-"due today", "due in N days", "starts in N days", "ongoing", "waiting on a trigger" or "unresolved".
+"due today", "due in N days", "starts in N days", "ongoing", "waiting on a trigger" or "unresolved";
+``label(state, "zh")`` gives the Chinese words of a 台账 (已逾期, 今日到期, 剩余N天, N天后开始, 持续, 待触发, 未识别).
+
+``summarise`` is the ONE place a reading is flattened to ledger columns: the ledger rows, the CSV/XLSX
+columns and the ``parts`` column all go through it.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -31,6 +36,28 @@ from deadline_cn.results import (
 )
 
 LEDGER_FIELDS = ("kind", "due", "start", "end", "rrule", "trigger", "flags", "description")
+LANGS = ("en", "zh")
+_ZH_STATES = {"passed": "已逾期", "due today": "今日到期", "ongoing": "持续", "waiting on a trigger": "待触发",
+              "unresolved": "未识别"}
+_ZH_COUNTS = ((re.compile(r"due in (\d+) days?"), "剩余{}天"), (re.compile(r"starts in (\d+) days?"), "{}天后开始"))
+# the ledger's own columns in a Chinese 台账 (the table's own columns keep their names)
+ZH_COLUMNS = {"kind": "类型", "due": "完成日期", "start": "开始日期", "end": "结束日期", "rrule": "重复规则",
+              "trigger": "触发条件", "flags": "标记", "description": "解读", "filled_down": "向下填充",
+              "parts": "分项", "source": "来源", "source_row": "来源行", "status": "状态", "days_left": "剩余天数",
+              "uid": "标识", "where": "出处", "text": "原文"}
+
+
+def label(state: str, lang: str = "en") -> str:
+    """A status of :func:`status` in ``lang`` ("en": as is; "zh": 已逾期, 剩余N天, 持续, 待触发, …)."""
+    if lang not in LANGS:
+        raise ValueError(f"lang must be one of {', '.join(LANGS)}, not {lang!r}")
+    if lang == "en":
+        return state
+    for pattern, words in _ZH_COUNTS:
+        m = pattern.fullmatch(state)
+        if m:
+            return words.format(m.group(1))
+    return _ZH_STATES.get(state, state)
 
 
 @dataclass(frozen=True)
