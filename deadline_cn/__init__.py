@@ -8,6 +8,7 @@ datetime.date(2017, 6, 30)
 from deadline_cn._read.extract import extract
 from deadline_cn._read.normalise import normalise
 from deadline_cn.errors import DeadlineError
+from deadline_cn.records import Record, flatten
 from deadline_cn.results import (
     Alternative,
     Compound,
@@ -34,6 +35,7 @@ __all__ = [
     "DeadlineError",
     "Offset",
     "Ongoing",
+    "Record",
     "Recurrence",
     "Relative",
     "Result",
@@ -42,6 +44,7 @@ __all__ = [
     "Window",
     "__version__",
     "extract",
+    "flatten",
     "from_dict",
     "normalise",
 ]
