@@ -8,6 +8,7 @@ datetime.date(2017, 6, 30)
 from deadline_cn._read.extract import extract
 from deadline_cn._read.normalise import normalise
 from deadline_cn.errors import DeadlineError
+from deadline_cn.frames import frame
 from deadline_cn.records import Record, flatten
 from deadline_cn.results import (
     Alternative,
@@ -45,6 +46,7 @@ __all__ = [
     "__version__",
     "extract",
     "flatten",
+    "frame",
     "from_dict",
     "normalise",
 ]
