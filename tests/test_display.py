@@ -28,7 +28,7 @@ def test_html_marks_each_part_and_shows_the_due() -> None:
 
 
 def test_html_escapes_text_and_shows_doubt() -> None:
-    result = Deadline(text="<b>6月底前</b>", span=(3, 8), due=date(2017, 6, 30), flags=("ambiguous:x", "hedge:力争"))
+    result = Deadline(text="<b>6月底前</b>", span=(3, 7), due=date(2017, 6, 30), flags=("ambiguous:x", "hedge:力争"))
     html = result._repr_html_()
     assert "&lt;b&gt;<mark>6月底前</mark>&lt;/b&gt;" in html
     assert "<b>ambiguous:x</b>" in html and "hedge:力争" in html and "<b>hedge" not in html
