@@ -173,7 +173,8 @@ def _datetime64(value: date | datetime | None) -> Any:
 
 
 def spark_schema() -> str:
-    """The Spark DDL schema of a frame's columns (kind as a string, dates as timestamps), for ``mapInPandas``."""
+    """The Spark DDL schema of a frame's columns, for ``mapInPandas``: kind as a string, dates as
+    ``timestamp_ntz`` (a day is a day on every executor, whatever its time zone)."""
     types = {"needs_check": "boolean", "parts": "bigint", **{c: "double" for c in FLOAT_COLUMNS},
-             **{c: "timestamp" for c in DATE_COLUMNS}}
+             **{c: "timestamp_ntz" for c in DATE_COLUMNS}}
     return ", ".join(f"{c} {types.get(c, 'string')}" for c in COLUMNS)

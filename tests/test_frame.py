@@ -11,6 +11,7 @@ import pytest
 from deadline_cn import extract, frame, normalise
 from deadline_cn.frames import COLUMNS, KIND_CATEGORIES
 
+pytestmark = pytest.mark.frames
 pd = pytest.importorskip("pandas")
 np = pytest.importorskip("numpy")
 
