@@ -32,7 +32,7 @@ from deadline_cn.results import KINDS, Result
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["COLUMNS", "EMPTY", "KIND_CATEGORIES", "frame", "spark_schema"]
+__all__ = ["COLUMNS", "EMPTY", "KIND_CATEGORIES", "frame", "frame_of", "spark_schema"]
 
 KIND_CATEGORIES = (*KINDS, "empty")
 COLUMNS = ("text", *FIELDS)
@@ -70,6 +70,20 @@ def frame(cells: Iterable[Any], *, ref: Any = None, plan_year: Any = None, month
         codes[i] = code
     read = [_read(key, month_before, fallback) for key in keys]
     return _build([k[0] for k in keys], read, codes, index, results)
+
+
+def frame_of(table: pd.DataFrame, column: str, *, ref_column: str | None = None, plan_year_column: str | None = None,
+             keep: Sequence[str] = (), **options: Any) -> pd.DataFrame:
+    """``frame`` over ``table[column]``, per-row ref / plan year from named columns, ``keep`` columns (a row id)
+    copied in front: one partition of Dask's ``map_partitions`` or one batch of Spark's ``mapInPandas``."""
+    if ref_column is not None:
+        options["ref"] = table[ref_column]
+    if plan_year_column is not None:
+        options["plan_year"] = table[plan_year_column]
+    out = frame(table[column], **options)
+    for position, name in enumerate(keep):
+        out.insert(position, name, table[name].to_numpy())
+    return out
 
 
 def _text(cell: Any) -> str | None:

@@ -18,6 +18,7 @@ import pytest
 
 import deadline_cn
 from deadline_cn import flatten, normalise
+from deadline_cn.frames import frame_of, spark_schema
 
 REF = "2017-01-09"
 EVERY_KIND = ["2017年6月底前完成", "2017年3月至5月", "长期坚持", "每季度结束后10日内", "按省部署实施", "24小时内",
@@ -71,17 +72,20 @@ def test_the_column_helper_pickles_into_a_worker(method: str) -> None:
 def test_dask_map_partitions_gives_the_serial_rows() -> None:
     pd = pytest.importorskip("pandas")
     dd = pytest.importorskip("dask.dataframe")
-    column = pd.Series(cells(10_000), name="完成时限")
-    meta = deadline_cn.frame([])  # no rows, the frame's columns and dtypes
-    parallel = dd.from_pandas(column, npartitions=4).map_partitions(deadline_cn.frame, ref=REF, meta=meta)
+    column = cells(10_000)
+    refs = [REF if i % 2 else "2018-03-01" for i in range(len(column))]
+    source = dd.from_pandas(pd.DataFrame({"完成时限": pd.Series(column, dtype=object), "ref": refs}), npartitions=4)
+    # the README's recipe: frame_of per partition, meta from the collection's empty frame
+    meta = frame_of(source._meta, "完成时限", ref_column="ref")
+    parallel = source.map_partitions(frame_of, "完成时限", ref_column="ref", meta=meta)
     got = parallel.compute(scheduler="processes", num_workers=2)
-    pd.testing.assert_frame_equal(got, deadline_cn.frame(column, ref=REF))
+    pd.testing.assert_frame_equal(got, deadline_cn.frame(pd.Series(column, dtype=object), ref=refs))
 
 
 def _read_batches(batches: Iterator[Any]) -> Iterator[Any]:
     """The README's Spark recipe: each Arrow batch of cells → the frame, keeping the row id."""
     for pdf in batches:
-        yield deadline_cn.frame(pdf["完成时限"], ref=REF).assign(id=pdf["id"].to_numpy())
+        yield frame_of(pdf, "完成时限", keep=["id"], ref=REF)
 
 
 @pytest.mark.cluster
@@ -99,7 +103,7 @@ def test_spark_map_in_pandas_gives_the_serial_rows(monkeypatch: pytest.MonkeyPat
     try:
         column = cells(10_000)
         source = spark.createDataFrame(pd.DataFrame({"id": range(len(column)), "完成时限": column}))
-        schema = deadline_cn.frames.spark_schema() + ", id bigint"
+        schema = "id bigint, " + spark_schema()
         got = source.mapInPandas(_read_batches, schema=schema).toPandas()
     finally:
         spark.stop()

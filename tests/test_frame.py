@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from deadline_cn import extract, frame, normalise
-from deadline_cn.frames import COLUMNS, KIND_CATEGORIES
+from deadline_cn.frames import COLUMNS, KIND_CATEGORIES, frame_of
 
 pytestmark = pytest.mark.frames
 pd = pytest.importorskip("pandas")
@@ -130,3 +130,12 @@ def test_bad_arguments_name_themselves(kwargs: dict[str, object], error: type[Ex
         normalise("6月底前", **kwargs)  # type: ignore[arg-type]
     with pytest.raises(error, match=name):
         extract("6月底前", **kwargs)  # type: ignore[arg-type]
+
+
+def test_frame_of_reads_named_columns_and_keeps_ids() -> None:
+    table = pd.DataFrame({"id": [7, 8, 9], "完成时限": ["6月底前", None, "6月底前"],
+                          "发文日期": ["2016-02-01", None, None], "年度": [np.nan, np.nan, 2019]}, index=[3, 4, 5])
+    df = frame_of(table, "完成时限", ref_column="发文日期", plan_year_column="年度", keep=["id"])
+    assert list(df.columns) == ["id", *COLUMNS] and list(df["id"]) == [7, 8, 9] and list(df.index) == [3, 4, 5]
+    assert list(df["kind"]) == ["deadline", "empty", "deadline"]
+    assert list(df["due"].dropna()) == [pd.Timestamp("2016-06-30"), pd.Timestamp("2019-06-30")]
