@@ -9,6 +9,7 @@ from deadline_cn._read.extract import extract
 from deadline_cn._read.normalise import normalise
 from deadline_cn.errors import DeadlineError
 from deadline_cn.frames import frame
+from deadline_cn.plots import timeline
 from deadline_cn.records import Record, flatten
 from deadline_cn.results import (
     Alternative,
@@ -49,4 +50,5 @@ __all__ = [
     "frame",
     "from_dict",
     "normalise",
+    "timeline",
 ]
