@@ -27,6 +27,7 @@ import os
 import random
 import sys
 import time
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -120,6 +121,8 @@ def bench_dask(n: int) -> None:
     # Dask would turn the object column into Arrow strings on the way in: frame reads Python strings,
     # and converting costs the workers about a third more CPU (measured), so the input stays as it is
     dask.config.set({"dataframe.convert-string": False})
+    # from_pandas puts the column in the graph; on a real cluster the workers read it themselves
+    warnings.filterwarnings("ignore", message="Sending large graph")
     cells, refs = documents(n)
     texts_sample = [c for c in cells[:200] if isinstance(c, str)]
     source = pd.DataFrame({"cell": pd.Series(cells, dtype=object), "ref": refs})
