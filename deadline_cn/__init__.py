@@ -8,6 +8,9 @@ datetime.date(2017, 6, 30)
 from deadline_cn._read.extract import extract
 from deadline_cn._read.normalise import normalise
 from deadline_cn.errors import DeadlineError, DocumentError
+from deadline_cn.frames import frame
+from deadline_cn.plots import timeline
+from deadline_cn.records import Record, flatten
 from deadline_cn.results import (
     Alternative,
     Compound,
@@ -35,6 +38,7 @@ __all__ = [
     "DocumentError",
     "Offset",
     "Ongoing",
+    "Record",
     "Recurrence",
     "Relative",
     "Result",
@@ -43,6 +47,9 @@ __all__ = [
     "Window",
     "__version__",
     "extract",
+    "flatten",
+    "frame",
     "from_dict",
     "normalise",
+    "timeline",
 ]

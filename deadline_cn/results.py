@@ -81,6 +81,16 @@ class _Base:
         """One short line a person can read."""
         return _describe.describe(self.to_dict())
 
+    def _repr_html_(self) -> str:  # the notebook's card; rendering lives in _display
+        from deadline_cn._display import html
+
+        return html(self)  # type: ignore[arg-type]
+
+    def _repr_pretty_(self, p: Any, cycle: bool) -> None:  # IPython's text mode
+        from deadline_cn._display import pretty
+
+        p.text(pretty(self) if not cycle else f"{type(self).__name__}(...)")  # type: ignore[arg-type]
+
     def with_flags(self, *extra: str) -> Result:
         """A copy with ``extra`` flags added (kept unique, in order)."""
         merged = tuple(dict.fromkeys(self.flags + extra))
@@ -221,6 +231,10 @@ Result = Deadline | Window | Ongoing | Recurrence | Conditional | Relative | Com
 KINDS: dict[str, type[_Base]] = {
     c.kind: c for c in (Deadline, Window, Ongoing, Recurrence, Conditional, Relative, Compound, Unresolved)
 }
+# IPython uses the first class in the MRO that has a __repr__ or a _repr_pretty_: each dataclass has its own
+# __repr__, so each kind needs the text form on itself, not only on _Base.
+for _kind in KINDS.values():
+    setattr(_kind, "_repr_pretty_", _Base._repr_pretty_)  # noqa: B010
 
 
 def _replace(obj: _Base, **changes: Any) -> Result:

@@ -7,6 +7,7 @@ always gives the same output.
 
 from __future__ import annotations
 
+import numbers
 import re
 from datetime import date, datetime
 from functools import lru_cache
@@ -22,22 +23,32 @@ MONTH_BEFORE = ("inclusive", "strict")
 TIME_LIKE = re.compile(r"\d[年月日号点时]|星期|礼拜|周[1-7日天]|[节]|今天|明天|后天|[上下本]周|[上下本]月|月[底初末中]")
 CACHED_LENGTH = 200
 STRICT_DOUBTS = ("unread:", "invalid:")
-DateLike = date | datetime | str | None
+DateLike = date | datetime | str | None  # also numpy.datetime64 and pandas.NaT
 
 
 def check_args(text: object, ref: DateLike, plan_year: object, month_before: str) -> tuple[date | None, int | None]:
     """Validate the caller's arguments; a wrong type is a TypeError that names it."""
     if not isinstance(text, str):
         raise TypeError(f"text must be str, not {type(text).__name__}")
-    if plan_year is not None and (not isinstance(plan_year, int) or isinstance(plan_year, bool)):
-        raise TypeError(f"plan_year must be int or None, not {type(plan_year).__name__}")
     if month_before not in MONTH_BEFORE:
         raise ValueError(f"month_before must be one of {MONTH_BEFORE}, not {month_before!r}")
-    return as_date(ref), plan_year
+    return as_date(ref), as_year(plan_year)
 
 
-def as_date(ref: DateLike) -> date | None:
+def as_year(plan_year: object) -> int | None:
+    """An int year from an int or a numpy integer (what ``.iloc`` gives); bool and floats are refused."""
+    if plan_year is None:
+        return None
+    if isinstance(plan_year, bool) or not isinstance(plan_year, numbers.Integral):
+        raise TypeError(f"plan_year must be int or None, not {type(plan_year).__name__}")
+    return int(plan_year)
+
+
+def as_date(ref: object, name: str = "ref") -> date | None:
+    """A day from a date, datetime (pandas.Timestamp too), numpy.datetime64 or ISO string; None and NaT: no day."""
     if ref is None:
+        return None
+    if isinstance(ref, (date, datetime)) and ref != ref:  # pandas.NaT is a datetime unequal to itself
         return None
     if isinstance(ref, datetime):
         return ref.date()
@@ -47,8 +58,11 @@ def as_date(ref: DateLike) -> date | None:
         try:
             return date.fromisoformat(ref.strip())
         except ValueError:
-            raise ValueError(f"ref must be an ISO date 'YYYY-MM-DD', not {ref!r}") from None
-    raise TypeError(f"ref must be a date, datetime, 'YYYY-MM-DD' string or None, not {type(ref).__name__}")
+            raise ValueError(f"{name} must be an ISO date 'YYYY-MM-DD', not {ref!r}") from None
+    if type(ref).__name__ == "datetime64":  # numpy's, told by name so that numpy is never imported here
+        day = ref.astype("datetime64[D]").item()  # type: ignore[attr-defined]
+        return day if isinstance(day, date) else None  # NaT gives None
+    raise TypeError(f"{name} must be a date, datetime, 'YYYY-MM-DD' string or None, not {type(ref).__name__}")
 
 
 def normalise(text: str, *, ref: DateLike = None, plan_year: int | None = None,

@@ -19,21 +19,11 @@ columns and the ``parts`` column all go through it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from deadline_cn.results import (
-    Compound,
-    Conditional,
-    Deadline,
-    Ongoing,
-    Recurrence,
-    Relative,
-    Result,
-    Unresolved,
-    Window,
-)
+from deadline_cn.records import Record, flatten
+from deadline_cn.results import Compound, Conditional, Recurrence, Result, Unresolved
 
 LEDGER_FIELDS = ("kind", "due", "start", "end", "rrule", "trigger", "flags", "description")
 LANGS = ("en", "zh")
@@ -60,59 +50,17 @@ def label(state: str, lang: str = "en") -> str:
     return _ZH_STATES.get(state, state)
 
 
-@dataclass(frozen=True)
-class Summary:
-    due: date | datetime | None = None
-    start: date | None = None
-    end: date | None = None
-    rrule: str | None = None
-    trigger: str | None = None
+# One flattening in the project: the ledger's columns are the public flat record's.
+Summary = Record
 
 
 def summarise(result: Result) -> Summary:
-    """The ledger columns of one result (see the module docstring for each kind)."""
-    if isinstance(result, Compound):
-        return _merge([summarise(p) for p in result.parts])
-    if isinstance(result, Deadline):
-        return Summary(due=result.due, start=result.start)
-    if isinstance(result, (Window, Ongoing)):
-        return Summary(start=result.start, end=result.end)
-    if isinstance(result, Recurrence):
-        return Summary(start=result.dtstart, end=result.until, rrule=result.rrule_text)
-    if isinstance(result, Conditional):
-        then = summarise(result.then) if result.then is not None else Summary()
-        return Summary(then.due, then.start, then.end, then.rrule, trigger_text(result))
-    if isinstance(result, Relative):
-        return Summary(due=result.due, trigger=None if result.due is not None else trigger_text(result))
-    return Summary()
-
-
-def _merge(parts: list[Summary]) -> Summary:
-    def pick(values: list[Any], choose: Any) -> Any:
-        present = [v for v in values if v is not None]
-        return choose(present, key=_day) if present else None
-
-    def join(values: list[str | None]) -> str | None:
-        return "; ".join(v for v in values if v) or None
-
-    return Summary(due=pick([p.due for p in parts], max), start=pick([p.start for p in parts], min),
-                   end=pick([p.end for p in parts], max), rrule=join([p.rrule for p in parts]),
-                   trigger=join([p.trigger for p in parts]))
+    """The ledger columns of one result (see :mod:`deadline_cn.records` for each kind)."""
+    return flatten(result)
 
 
 def _day(value: date | datetime) -> date:
     return value.date() if isinstance(value, datetime) else value
-
-
-def trigger_text(result: Result) -> str | None:
-    """What a conditional or relative reading waits on: "deployment: 省", "event: 批复"."""
-    if isinstance(result, Conditional):
-        t = result.trigger
-        what = t.document or t.event
-        return f"{t.type}: {t.authority or '?'}" + (f" ({what})" if what else "")
-    if isinstance(result, Relative) and result.anchor != "ref":
-        return f"event: {result.anchor}" if result.anchor else "event"
-    return None
 
 
 def dues(result: Result) -> list[date]:
