@@ -20,9 +20,12 @@ def alt(words: Any) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-Y4 = r"(?<!\d)(?:19|20|21)\d\d(?!\d)"
-MM = r"(?<!\d)(?:1[0-2]|0?[1-9])(?!\d)"
-DD = r"(?<!\d)(?:3[01]|[12]\d|0?[1-9])(?!\d)"
+# Numbers are read wider than the calendar allows (2200年, 13月, 0月, 32日, 第5季度) so that an impossible
+# value reaches the resolver and is flagged ``invalid:<what>`` there, never dropped into scope or clamped.
+Y4 = r"(?<!\d)\d{4,6}(?!\d)"
+MM = r"(?<!\d)\d{1,2}(?!\d)"
+DD = r"(?<!\d)\d{1,2}(?!\d)"
+QQ = r"(?<!\d)\d(?!\d)"
 REL_YEAR = alt(k for k in lx.RELATIVE_YEARS if k != "年内")
 YEAR = rf"(?:(?P<y>{Y4})年度?|(?P<ry>{REL_YEAR}))"
 WEEKDAY = r"(?:\(?(?:星期|周|礼拜)(?P<wd>[1-7日天])\)?)?"
@@ -53,7 +56,7 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     ("date_typo", rf"(?P<y>{Y4})年度?(?P<mt>{MM})底"),
     ("date_month", rf"{YEAR}?(?P<m>{MM})月份?(?:(?P<xun>上旬|中旬|下旬)|(?P<mend>底|末)|(?P<mstart>初)"
                    r"|(?P<mid>中)(?=前|$|[,;。]))?"),
-    ("date_quarter", rf"{YEAR}?第?(?P<q>[1-4])季度(?P<qend>末|底)?"),
+    ("date_quarter", rf"{YEAR}?第?(?P<q>{QQ})季度(?P<qend>末|底)?"),
     ("date_half", rf"{YEAR}?(?P<h>上|下)半年(?P<hend>末|底)?"),
     ("date_yearend", rf"(?:(?P<y>{Y4})年度?年?|(?P<ry>{REL_YEAR})年?|年)(?P<yend>底|末)"),
     ("date_holiday", rf"(?:(?P<y>{Y4})年度?)?(?P<hol>{HOLIDAY})"),
