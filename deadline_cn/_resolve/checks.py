@@ -19,6 +19,7 @@ MAX_OFFSET_DAYS = (YEARS[1] - YEARS[0] + 1) * 366  # an offset longer than the w
 UNIT_DAYS = {"year": 366.0, "month": 31.0, "week": 7.0, "day": 1.0, "workday": 1.5, "hour": 1 / 24}
 # What each result kind must keep in order: (earlier field, later field).
 ORDERED = (("start", "due"), ("start", "end"), ("dtstart", "until"))
+DATE_FIELDS = ("start", "due", "end", "dtstart", "until")
 
 
 class Invalid(ValueError):
@@ -63,7 +64,14 @@ def _leap(year: int) -> bool:
 
 
 def check_order(fields: dict[str, Any]) -> None:
-    """start ≤ due, start ≤ end, dtstart ≤ until: an end before its start is the text's contradiction."""
+    """start ≤ due, start ≤ end, dtstart ≤ until: an end before its start is the text's contradiction.
+
+    Every date also stays inside ``YEARS`` (2199年后 would start in 2200; 明年 in a 2199 plan is 2200).
+    """
+    for name in DATE_FIELDS:
+        value = fields.get(name)
+        if value is not None and not YEARS[0] <= value.year <= YEARS[1]:
+            raise Invalid("year", f"the {name} {_day(value)} is outside the years {YEARS[0]}–{YEARS[1]}")
     for early, late in ORDERED:
         a, b = fields.get(early), fields.get(late)
         if a is not None and b is not None and _day(a) > _day(b):

@@ -81,6 +81,7 @@ def year_of(w: When, ctx: Context) -> int:
 
 def bounds(w: When, year: int) -> tuple[date, date]:
     """First and last day of the period ``w`` names in ``year``; an impossible one raises ``Invalid``."""
+    _checks.check_year(year)  # also a year counted from the ref (明年 in a 2199 plan)
     _checks.check_when(w, year)
     if w.holiday:
         from deadline_cn.calendar import holiday_date
@@ -176,6 +177,7 @@ def resolve_ongoing(p: OngoingP, ctx: Context) -> tuple[type[Result], Fields]:
         if ctx.base_year is None:
             raise NeedsYear("全年 needs ref or plan_year")
         ctx.flags.append("year-from-ref")
+        _checks.check_year(ctx.base_year)
         return Ongoing, {"start": date(ctx.base_year, 1, 1), "end": date(ctx.base_year, 12, 31), "flags": []}
     if p.start is None:
         end = bounds(p.until, year_of(p.until, ctx))[1] if p.until is not None else None
@@ -196,11 +198,15 @@ def resolve_recurrence(p: RecurP, ctx: Context) -> tuple[type[Result], Fields]:
         flags = ["vague:periodic"] if p.vague else []
         return Recurrence, {"freq": "irregular", "interval": 1, "dtstart": None, "rrule_text": None, "flags": flags}
     freq, rule, months = _lexicon.PERIODS[p.period]
-    if p.bymonth and p.period == "季度":
-        rule = "FREQ=MONTHLY"
-    if p.interval > 1:
+    if p.interval < 1:
+        raise _checks.Invalid("interval", f"every {p.interval} {p.period} never repeats")
+    bymonth = p.bymonth
+    if bymonth and rule.startswith("FREQ=MONTHLY"):
+        # BYMONTH names each period's month (每半年底 → 6,12): an INTERVAL counted from dtstart could miss them all
+        rule, bymonth = "FREQ=MONTHLY", bymonth[::p.interval]
+    elif p.interval > 1:
         rule = _with_interval(rule, p.interval)
-    rule = _checks.fit_monthday(rule, p.bymonth, p.bymonthday, p.interval)
+    rule = _checks.fit_monthday(rule, bymonth, p.bymonthday, p.interval)
     if p.byweekday:
         rule += ";BYDAY=" + ",".join(("MO", "TU", "WE", "TH", "FR", "SA", "SU")[d] for d in p.byweekday)
     fields: Fields = {"freq": freq, "interval": p.interval, "rrule_text": rule, "flags": []}
