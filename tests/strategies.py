@@ -162,7 +162,7 @@ grammar_soup = st.lists(st.one_of(st.sampled_from(_grammar_words()), st.integers
 Pick = Callable[[Sequence[Any]], Any]
 
 GOOD_YEARS = (1900, 1999, 2016, 2017, 2018, 2021, 2099, 2100, 2101, 2199)
-BAD_YEARS = (0, 1000, 1899, 2200, 2300, 9999, 10000, 99999)
+BAD_YEARS = (1000, 1899, 2200, 2300, 9999, 10000, 99999)  # four to six digits: 23年 is a short year
 MONTHS = (*range(1, 13), 2, 2, 0, 13, 14, 99)
 DAYS = (1, 9, 10, 15, 20, 28, 29, 29, 30, 30, 31, 31, 0, 32, 45, 99)
 QUARTERS = (1, 2, 3, 4, 0, 5, 9)
@@ -191,7 +191,7 @@ def _date(pick: Pick) -> str:
     lx = _lexicon()
     shape = pick(("month", "day", "quarter", "half", "xun", "yearend", "holiday", "year", "iso"))
     if shape == "iso":
-        return f"{pick(GOOD_YEARS + BAD_YEARS[2:5])}-{pick(MONTHS)}-{pick(DAYS)}"
+        return f"{pick(GOOD_YEARS + BAD_YEARS[1:4])}-{pick(MONTHS)}-{pick(DAYS)}"
     year = _year(pick)
     if shape == "month":
         return f"{year}{pick(MONTHS)}月{pick(('', '', '底', '末', '初', '中', '份'))}"
