@@ -26,6 +26,7 @@ Y4 = r"(?<!\d)\d{4,6}(?!\d)"
 MM = r"(?<!\d)\d{1,2}(?!\d)"
 DD = r"(?<!\d)\d{1,2}(?!\d)"
 QQ = r"(?<!\d)\d(?!\d)"
+MM_SPAN = r"(?<!\d)(?:1[0-2]|0?[1-9])(?!\d)"  # a month range keeps 1–12: match.month_span has no month 13-0 to give
 REL_YEAR = alt(k for k in lx.RELATIVE_YEARS if k != "年内")
 YEAR = rf"(?:(?P<y>{Y4})年度?|(?P<ry>{REL_YEAR}))"
 WEEKDAY = r"(?:\(?(?:星期|周|礼拜)(?P<wd>[1-7日天])\)?)?"
@@ -51,7 +52,7 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     ("iso_month", rf"(?P<y>{Y4})[./](?P<m>{MM})(?![\d./])"),
     ("vagueyear", rf"(?:(?P<y>{Y4})年度?年?|(?P<ry>{REL_YEAR})年?|(?<![\u4e00-\u9fff])年)(?P<part>初|中)(?!旬|\d)"),
     ("yearrange", rf"(?P<y1>{Y4})年?(?:[—~至到]|-{{1,2}}|—{{1,2}})(?P<y2>{Y4})年"),
-    ("monthrange", rf"\(?(?P<m1>{MM})月?(?:[—~至到]|-)(?P<m2>{MM})月\)?"),
+    ("monthrange", rf"\(?(?P<m1>{MM_SPAN})月?(?:[—~至到]|-)(?P<m2>{MM_SPAN})月\)?"),
     ("date_day", rf"{YEAR}?(?P<m>{MM})月份?(?P<d>{DD})[日号]{WEEKDAY}"),
     ("date_typo", rf"(?P<y>{Y4})年度?(?P<mt>{MM})底"),
     ("date_month", rf"{YEAR}?(?P<m>{MM})月份?(?:(?P<xun>上旬|中旬|下旬)|(?P<mend>底|末)|(?P<mstart>初)"

@@ -220,7 +220,9 @@ def resolve_recurrence(p: RecurP, ctx: Context) -> tuple[type[Result], Fields]:
         if fields["dtstart"] is not None:  # past the lunar table: unresolved now, not a ValueError in occurrences()
             from deadline_cn.calendar import holiday_date
 
-            holiday_date(p.holiday, fields["dtstart"].year)
+            start = fields["dtstart"]
+            if holiday_date(p.holiday, start.year) < start:
+                holiday_date(p.holiday, start.year + 1)  # the first occurrence is next year's
     return Recurrence, fields
 
 

@@ -136,7 +136,8 @@ def check_impossible(result: Result, text: str, out: set[str]) -> None:
         # a part that holds the whole number, or stops / starts right at it (2017年|13月底前, 2200年|春节前);
         # a token that takes only some of its digits (每星期1|899年) did not read it as a date
         touching = [p for p in parts if (p.span[0] <= s and e <= p.span[1]) or p.span[1] == s or p.span[0] == e]
-        if any(isinstance(p, Unresolved) for p in parts if p.span[0] < e and s < p.span[1]):
+        if any(isinstance(p, Unresolved) or any(f.startswith("invalid:") for f in p.flags)
+               for p in parts if p.span[0] < e and s < p.span[1]):
             continue  # read, and found impossible or incomplete (2200年中): not a date
         if any(p.kind in DATED_KINDS for p in touching):
             out.add(f"impossible:{what}-read-as-a-date")
