@@ -13,9 +13,9 @@ from tests.fuzz.checks import broken, shrink
 @pytest.mark.slow
 def test_a_short_fuzz_run_breaks_no_invariant() -> None:
     out = io.StringIO()
-    unknown = fuzz.run(4000, jobs=1, seed=15, every=4, out=out)
+    unknown = fuzz.run(20_000, jobs=1, seed=15, every=4, out=out)
     assert unknown == 0, out.getvalue()
-    assert "fuzz: 4000 inputs" in out.getvalue()
+    assert "fuzz: 20000 inputs" in out.getvalue()
 
 
 def test_shrinking_keeps_the_break_and_drops_the_rest() -> None:
