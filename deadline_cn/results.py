@@ -107,6 +107,9 @@ class Deadline(_Base):
     precision: str = "day"
     alternatives: tuple[Alternative, ...] = ()
 
+    def __post_init__(self) -> None:
+        _in_order(self, self.start, self.due)
+
 
 @dataclass(frozen=True, kw_only=True)
 class Window(_Base):
@@ -117,6 +120,9 @@ class Window(_Base):
     end: date
     label: str | None = None
 
+    def __post_init__(self) -> None:
+        _in_order(self, self.start, self.end)
+
 
 @dataclass(frozen=True, kw_only=True)
 class Ongoing(_Base):
@@ -125,6 +131,9 @@ class Ongoing(_Base):
     kind: ClassVar[str] = "ongoing"
     start: date | None = None
     end: date | None = None
+
+    def __post_init__(self) -> None:
+        _in_order(self, self.start, self.end)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -139,6 +148,9 @@ class Recurrence(_Base):
     rrule_text: str | None = None  # serialised as "rrule"; the method rrule() builds the dateutil rule
     count_min: int | None = None
     holiday: str | None = None
+
+    def __post_init__(self) -> None:
+        _in_order(self, self.dtstart, self.until)
 
     def rrule(self, dtstart: date | None = None) -> _rrule.rrule:
         """The dateutil rule, always with an explicit dtstart (never dateutil's "now")."""
@@ -170,6 +182,11 @@ class Conditional(_Base):
     kind: ClassVar[str] = "conditional"
     trigger: Trigger
     then: Result | None = None
+
+    def __post_init__(self) -> None:
+        if self.then is not None and not self.then.text and self.text:
+            # the reading after the trigger lies inside the conditional's own span: it carries text and span too
+            object.__setattr__(self, "then", replace(self.then, text=self.text, span=self.span))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -235,6 +252,12 @@ KINDS: dict[str, type[_Base]] = {
 # __repr__, so each kind needs the text form on itself, not only on _Base.
 for _kind in KINDS.values():
     setattr(_kind, "_repr_pretty_", _Base._repr_pretty_)  # noqa: B010
+
+
+def _in_order(result: _Base, early: date | None, late: date | None) -> None:
+    """Results never contradict themselves (DESIGN.md): an end before its start is refused, not stored."""
+    if early is not None and late is not None and early > late:
+        raise ValueError(f"invalid {result.kind}: {late} is before {early}")
 
 
 def _replace(obj: _Base, **changes: Any) -> Result:

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import Any
+
 from hypothesis import strategies as st
 
 from tests.corpus_data import GOLD
@@ -130,12 +135,15 @@ def huge_text(draw: st.DrawFn, size: int = 100_000) -> str:
     return (chunk * (size // len(chunk) + 1))[:size]
 
 
+@functools.lru_cache(maxsize=1)
 def _grammar_words() -> list[str]:
     """Every literal word of the lexicon: text built from them reaches every token type and rule."""
     from deadline_cn._grammar import lexicon as lx
 
     words: set[str] = set()
-    for value in vars(lx).values():
+    for name, value in vars(lx).items():
+        if name.startswith("_"):
+            continue  # __builtins__ is a dict too: its keys are not words of the grammar
         items = value.keys() if isinstance(value, dict) else value if isinstance(value, tuple) else ()
         words.update(w for w in items if isinstance(w, str) and w)
     extra = {"规定时限", "法定时限", "按省部署", "待省出台后", "收到文件后", "当日", "一年一次", "每周一至周五"}
@@ -164,3 +172,122 @@ def pieced_cell(draw: st.DrawFn) -> str:
         parts.append(draw(st.sampled_from(TIME_PIECES)) + draw(st.sampled_from(CUE_PIECES))
                      + draw(st.sampled_from([*ACTION_PIECES, ""])) + draw(st.sampled_from(JOINERS)))
     return "".join(parts)
+
+
+# --- Phrases built from the grammar's own words, with impossible numbers (tests/test_invariants.py, tests/fuzz). ---
+# One generator serves hypothesis and the fuzz target: it only calls ``pick(options)``, which a hypothesis draw
+# or a ``random.Random`` supplies.
+
+Pick = Callable[[Sequence[Any]], Any]
+
+GOOD_YEARS = (1900, 1999, 2016, 2017, 2018, 2021, 2099, 2100, 2101, 2199)
+BAD_YEARS = (1000, 1899, 2200, 2300, 9999, 10000, 99999)  # four to six digits: 23年 is a short year
+MONTHS = (*range(1, 13), 2, 2, 0, 13, 14, 99)
+DAYS = (1, 9, 10, 15, 20, 28, 29, 29, 30, 30, 31, 31, 0, 32, 45, 99)
+QUARTERS = (1, 2, 3, 4, 0, 5, 9)
+OFFSET_NUMBERS = ("1", "3", "10", "30", "2.5", "0", "999", "2019", "9999")
+
+
+def _lexicon() -> Any:
+    from deadline_cn._grammar import lexicon as lx
+
+    return lx
+
+
+def _year(pick: Pick) -> str:
+    kind = pick(("good", "good", "good", "bad", "relative", "none"))
+    if kind == "good":
+        return f"{pick(GOOD_YEARS)}{pick(('年', '年', '年度'))}"
+    if kind == "bad":
+        return f"{pick(BAD_YEARS)}年"
+    if kind == "relative":
+        return str(pick(sorted(_lexicon().RELATIVE_YEARS)))
+    return ""
+
+
+def _date(pick: Pick) -> str:
+    """One date as plans write it, its numbers sometimes impossible (13月, 2月30日, 第5季度, 2200年)."""
+    lx = _lexicon()
+    shape = pick(("month", "day", "quarter", "half", "xun", "yearend", "holiday", "year", "iso"))
+    if shape == "iso":
+        return f"{pick(GOOD_YEARS + BAD_YEARS[1:4])}-{pick(MONTHS)}-{pick(DAYS)}"
+    year = _year(pick)
+    if shape == "month":
+        return f"{year}{pick(MONTHS)}月{pick(('', '', '底', '末', '初', '中', '份'))}"
+    if shape == "day":
+        return f"{year}{pick(MONTHS)}月{pick(DAYS)}{pick(('日', '日', '号'))}"
+    if shape == "quarter":
+        return f"{year}{pick(('第', ''))}{pick(QUARTERS)}季度{pick(('', '末', '底'))}"
+    if shape == "half":
+        return f"{year}{pick(('上', '下'))}半年{pick(('', '末'))}"
+    if shape == "xun":
+        return f"{year}{pick(MONTHS)}月{pick(('上旬', '中旬', '下旬'))}"
+    if shape == "yearend":
+        return f"{year or '年'}{pick(('底', '末'))}"
+    if shape == "holiday":
+        return f"{year}{pick(sorted(lx.HOLIDAYS))}"
+    return year or f"{pick(GOOD_YEARS)}年"
+
+
+def _offset(pick: Pick) -> str:
+    lx = _lexicon()
+    top = pick(("", "", "", f"-{pick(OFFSET_NUMBERS)}", f"至{pick(OFFSET_NUMBERS)}"))
+    return (f"{pick(('', '', *lx.OFFSET_CAPS))}{pick(OFFSET_NUMBERS)}{top}{pick(sorted(lx.UNITS))}"
+            f"{pick(('内', '以内', '之内', ''))}")
+
+
+def _clause(pick: Pick) -> str:
+    """One clause: a dated deadline, a range, a recurrence, an offset, a trigger or a word of the lexicon."""
+    lx = _lexicon()
+    shape = pick(("date", "date", "range", "every", "every", "since_every", "offset", "trigger", "word",
+                  "ongoing_until", "after"))
+    cue = pick(("", *sorted(lx.CUES)))
+    if shape == "date":
+        return f"{pick(('', *lx.BY_WORDS))}{_date(pick)}{cue}"
+    if shape == "range":
+        return f"{pick(('', *lx.FROM_WORDS))}{_date(pick)}{pick(lx.RANGE_JOINERS)}{_date(pick)}{cue}"
+    if shape == "every":
+        period = pick(sorted(lx.PERIODS))
+        tail = pick(("", "", "末", "末月", "底", "初", "第2个月"))
+        due = pick(("", _date(pick), f"{pick(DAYS)}日", f"{pick(MONTHS)}月{pick(DAYS)}日",
+                    f"{pick(MONTHS)}月{pick(('', '底'))}", f"({pick(MONTHS)}-{pick(MONTHS)}月)"))
+        return f"每{period}{tail}{due}{cue}"
+    if shape == "since_every":
+        return f"{pick(('从', '自', ''))}{_date(pick)}起每{pick(sorted(lx.PERIODS))}"
+    if shape == "offset":
+        return f"{pick(('', '发文之日起', '印发后', '批复后'))}{_offset(pick)}"
+    if shape == "trigger":
+        opener = pick(("按省部署", "按照省发展改革委统一部署", "待省印发方案后", "收到国家、省文件后",
+                       "按预算法规定时限"))
+        return f"{opener}{pick(('', _offset(pick)))}"
+    if shape == "ongoing_until":
+        return f"{pick(lx.ONGOING)}{pick(('至', '到'))}{_date(pick)}"
+    if shape == "after":
+        return f"{_date(pick)}{pick(('后', '以后'))}{_offset(pick)}"
+    return str(pick(_grammar_words()))
+
+
+def phrase(pick: Pick) -> str:
+    """A cell of one to three clauses, with hedges, actions and, now and then, a stray lexicon word."""
+    lx = _lexicon()
+    parts = []
+    for _ in range(pick((1, 1, 1, 2, 2, 3))):
+        hedge = pick(("", "", "", *lx.HEDGES))
+        action = pick(("", "", "完成", "完成招投标等前期工作", "实施", "开展自查"))
+        parts.append(f"{hedge}{_clause(pick)}{action}")
+        if pick((False, False, False, True)):
+            parts.append(str(pick(_grammar_words())))
+    seps = [pick((",", ";", "。", "\n", "、", "")) for _ in parts]
+    return "".join(p + s for p, s in zip(parts, seps, strict=True)).rstrip(",;。\n、")
+
+
+@st.composite
+def lexicon_phrase(draw: st.DrawFn) -> str:
+    return phrase(lambda options: draw(st.sampled_from(list(options))))
+
+
+REFS = (None, date(2017, 1, 9), date(2017, 3, 1), date(2016, 12, 31), date(1900, 1, 1), date(2099, 12, 31),
+        date(2101, 6, 1), date(2199, 12, 31))
+PLAN_YEARS = (None, None, None, 2017, 2018, 1900, 2199)
+refs_in_range = st.sampled_from(REFS)
+plan_years_in_range = st.sampled_from(PLAN_YEARS)

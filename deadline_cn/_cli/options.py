@@ -15,7 +15,7 @@ from deadline_cn.documents.grid import MAX_BYTES, MAX_ROWS, Limits
 from deadline_cn.documents.write import check_output, replace_atomically
 
 PROG = "deadline-cn"
-YEARS = (1900, 2200)
+YEARS = (1900, 2199)  # the years a reading can hold (invalid:year outside)
 
 
 def iso_date(text: str) -> date:
@@ -29,7 +29,7 @@ def iso_date(text: str) -> date:
 
 
 def plan_year(text: str) -> int:
-    """--plan-year: four digits, 1900–2200 ("17" is not 2017, and "0017" is not a plan's year)."""
+    """--plan-year: four digits, 1900–2199 ("17" is not 2017, and "0017" is not a plan's year)."""
     value = text.strip()
     if not value.isdigit() or len(value) != 4 or not YEARS[0] <= int(value) <= YEARS[1]:
         raise argparse.ArgumentTypeError(f"invalid year {text!r}: give four digits, {YEARS[0]}–{YEARS[1]}")
@@ -55,7 +55,7 @@ def add_common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--ref", type=iso_date, metavar="DATE",
                    help="the document's date (发文日期), YYYY-MM-DD: supplies 今年 and missing years")
     p.add_argument("--plan-year", type=plan_year, metavar="YEAR",
-                   help="the year the plan is for, 1900–2200 (default: the year of --ref)")
+                   help="the year the plan is for, 1900–2199 (default: the year of --ref)")
     p.add_argument("--month-before", choices=("inclusive", "strict"), default="inclusive",
                    help='"9月前": inclusive = by 9-30 (default), strict = by 8-31')
     p.add_argument("--ics", type=Path, metavar="FILE",

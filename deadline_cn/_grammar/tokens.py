@@ -20,9 +20,13 @@ def alt(words: Any) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-Y4 = r"(?<!\d)(?:19|20|21)\d\d(?!\d)"
-MM = r"(?<!\d)(?:1[0-2]|0?[1-9])(?!\d)"
-DD = r"(?<!\d)(?:3[01]|[12]\d|0?[1-9])(?!\d)"
+# Numbers are read wider than the calendar allows (2200年, 13月, 0月, 32日, 第5季度) so that an impossible
+# value reaches the resolver and is flagged ``invalid:<what>`` there, never dropped into scope or clamped.
+Y4 = r"(?<!\d)\d{4,6}(?!\d)"
+MM = r"(?<!\d)\d{1,2}(?!\d)"
+DD = r"(?<!\d)\d{1,2}(?!\d)"
+QQ = r"(?<!\d)\d(?!\d)"
+MM_SPAN = r"(?<!\d)(?:1[0-2]|0?[1-9])(?!\d)"  # a month range keeps 1–12: match.month_span has no month 13-0 to give
 REL_YEAR = alt(k for k in lx.RELATIVE_YEARS if k != "年内")
 REL_PERIOD = alt(lx.RELATIVE_PERIODS)
 # A two-digit or word year (23年, 〇九年 → 09年) only where a period follows, or with a leading zero: "10年"
@@ -64,7 +68,8 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     # 5月14、15、21、22日 · 2017年5月3、4日: several days of one month
     ("daylist", rf"{YEAR}?(?P<m>{MM})月(?P<days>{DD}(?:[、,和及]{DD}){{1,8}})[日号]"),
     # 5-11月 · 2023年1—8月 · 3月至5 (the end's 月 missing: a typo, only when the start has its 月)
-    ("monthrange", rf"\(?{YEAR}?(?:(?P<m1>{MM})月?{JOIN}(?P<m2>{MM})月|(?P<m1t>{MM})月{JOIN}(?P<m2t>{MM})"
+    ("monthrange", rf"\(?{YEAR}?(?:(?P<m1>{MM_SPAN})月?{JOIN}(?P<m2>{MM_SPAN})月|(?P<m1t>{MM_SPAN})月{JOIN}"
+                   rf"(?P<m2t>{MM_SPAN})"
                    r"(?![\d日号个年天周%.]))(?:份)?\)?"),
     ("firstn", rf"{YEAR}?(?:(?<![底末日号])前(?P<n>\d{{1,2}})个?|(?P<first>首))(?P<per>季度|季|月)(?:份)?"),
     ("relperiod", rf"(?P<rp>{REL_PERIOD})(?:1个?|个)?(?P<per>季度|季|月)(?:份)?"
@@ -73,7 +78,7 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     ("date_typo", rf"(?P<y>{Y4})年度?(?P<mt>{MM})底"),
     ("date_month", rf"{YEAR}?(?P<m>{MM})月份?(?:(?P<xun>上旬|中旬|下旬|上、?中旬|中、?下旬)|(?P<mend>底|末)"
                    r"|(?P<mstart>初)|(?P<mid>中)(?=前|$|[,;。]))?"),
-    ("date_quarter", rf"{YEAR}?第?(?P<q>[1-4])季度(?P<qend>末|底)?"),
+    ("date_quarter", rf"{YEAR}?第?(?P<q>{QQ})季度(?P<qend>末|底)?"),
     ("date_half", rf"{YEAR}?(?P<h>上|下)半年(?P<hend>末|底)?"),
     ("date_yearend", rf"(?:(?P<y>{Y4})年度?年?|(?P<ry>{REL_YEAR})年?|{SHORT_YEAR}年?|年)(?P<yend>底|末)"),
     ("date_holiday", rf"{YEAR}?(?P<hol>{HOLIDAY})"),

@@ -84,8 +84,8 @@ def jionlp_spans(text: str, *, ref: date | None, plan_year: int | None) -> list[
     """Where jionlp's ``extract_time`` sees a time expression in ``text`` (its base from ref / plan year)."""
     if ref is None and plan_year is None:
         return []
-    base = datetime(ref.year, ref.month, ref.day) if ref else datetime(plan_year or 0, 1, 1)
-    try:
+    try:  # a plan_year outside 1–9999 has no base: no finds, as normalise() gives no reading
+        base = datetime(ref.year, ref.month, ref.day) if ref else datetime(plan_year or 0, 1, 1)
         with _LOCK:
             found = _module().ner.extract_time(text, time_base=base, with_parsing=False)
         return [(int(f["offset"][0]), int(f["offset"][1])) for f in found]

@@ -26,6 +26,7 @@ from deadline_cn._grammar.parse import (
     TriggerP,
     When,
 )
+from deadline_cn._resolve import checks as _checks
 from deadline_cn.results import (
     Alternative,
     Conditional,
@@ -67,7 +68,7 @@ class Context:
 
 def year_of(w: When, ctx: Context) -> int:
     if w.year is not None:
-        ctx.last_year = w.year
+        ctx.last_year = _checks.check_year(w.year)  # 2200年 is flagged, never replaced by the ref's year
         return w.year
     if w.rel_year is not None:
         if ctx.base_year is None:
@@ -111,14 +112,16 @@ def concrete(w: When, ctx: Context) -> When:
 
 
 def bounds(w: When, year: int) -> tuple[date, date]:
-    """First and last day of the period ``w`` names in ``year``."""
+    """First and last day of the period ``w`` names in ``year``; an impossible one raises ``Invalid``."""
+    _checks.check_year(year)  # also a year counted from the ref (明年 in a 2199 plan)
+    _checks.check_when(w, year)
     if w.holiday:
         from deadline_cn.calendar import holiday_date
 
         day = holiday_date(w.holiday, year)
         return day, day
     if w.month and w.day:
-        day = date(year, w.month, min(w.day, _dates.month_end(year, w.month).day))
+        day = date(year, w.month, w.day)
         return day, day
     if w.month and w.xun:
         first = _dates.xun_bounds(year, w.month, w.xun_first or w.xun)[0]
@@ -227,6 +230,7 @@ def resolve_ongoing(p: OngoingP, ctx: Context) -> tuple[type[Result], Fields]:
         if ctx.base_year is None:
             raise NeedsYear("全年 needs ref or plan_year")
         ctx.flags.append("year-from-ref")
+        _checks.check_year(ctx.base_year)
         return Ongoing, {"start": date(ctx.base_year, 1, 1), "end": date(ctx.base_year, 12, 31), "flags": []}
     if p.start is None:
         until = concrete(p.until, ctx) if p.until is not None else None
@@ -250,14 +254,15 @@ def resolve_recurrence(p: RecurP, ctx: Context) -> tuple[type[Result], Fields]:
         flags = ["vague:periodic"] if p.vague else []
         return Recurrence, {"freq": "irregular", "interval": 1, "dtstart": None, "rrule_text": None, "flags": flags}
     freq, rule, months = _lexicon.PERIODS[p.period]
-    if p.bymonth and p.period == "季度":
-        rule = "FREQ=MONTHLY"
-    if p.interval > 1:
+    if p.interval < 1:
+        raise _checks.Invalid("interval", f"every {p.interval} {p.period} never repeats")
+    bymonth = p.bymonth
+    if bymonth and rule.startswith("FREQ=MONTHLY"):
+        # BYMONTH names each period's month (每半年底 → 6,12): an INTERVAL counted from dtstart could miss them all
+        rule, bymonth = "FREQ=MONTHLY", bymonth[::p.interval]
+    elif p.interval > 1:
         rule = _with_interval(rule, p.interval)
-    if p.bymonth:
-        rule += ";BYMONTH=" + ",".join(str(m) for m in p.bymonth)
-    if p.bymonthday is not None:
-        rule += f";BYMONTHDAY={p.bymonthday}"
+    rule = _checks.fit_monthday(rule, bymonth, p.bymonthday, p.interval)
     if p.byweekday:
         rule += ";BYDAY=" + ",".join(("MO", "TU", "WE", "TH", "FR", "SA", "SU")[d] for d in p.byweekday)
     if p.workday is not None:  # the Nth weekday of the month (RRULE knows no holidays)
@@ -271,6 +276,12 @@ def resolve_recurrence(p: RecurP, ctx: Context) -> tuple[type[Result], Fields]:
     if p.holiday:
         fields.update(rrule_text=None, holiday=p.holiday)
         fields["flags"] = [f"holiday:{p.holiday}"]
+        if fields["dtstart"] is not None:  # past the lunar table: unresolved now, not a ValueError in occurrences()
+            from deadline_cn.calendar import holiday_date
+
+            start = fields["dtstart"]
+            if holiday_date(p.holiday, start.year) < start:
+                holiday_date(p.holiday, start.year + 1)  # the first occurrence is next year's
     return Recurrence, fields
 
 
@@ -294,6 +305,12 @@ def period_start(months: int, period: str, ctx: Context) -> date | None:
 
 
 def resolve_relative(p: RelativeP, ctx: Context) -> tuple[type[Result], Fields]:
+    try:
+        _checks.check_offset(p.value, p.max, p.unit)
+    except _checks.Invalid:
+        if p.unit == "year" and p.max is not None and _checks.YEARS[0] <= p.max <= _checks.YEARS[1]:
+            ctx.last_year = int(p.max)  # 10-2019年6月: 2019 is a year, and the yearless 6月 after it is in 2019
+        raise
     if p.anchor_when is not None:
         return _after_date(p, p.anchor_when, ctx)
     anchor = "ref" if p.anchor_ref else ctx.text_of(p.anchor)
@@ -314,6 +331,7 @@ def resolve_relative(p: RelativeP, ctx: Context) -> tuple[type[Result], Fields]:
 
 def _after_date(p: RelativeP, w: When, ctx: Context) -> tuple[type[Result], Fields]:
     """<date>后N日内: counted from the end of the period (for a holiday, the end of its rest block)."""
+    _checks.check_offset(p.value, p.max, p.unit)
     year = year_of(w, ctx)
     event = bounds(w, year)[1]
     flags: list[str] = []
@@ -329,16 +347,18 @@ def _after_date(p: RelativeP, w: When, ctx: Context) -> tuple[type[Result], Fiel
 
 def resolve_trigger(p: TriggerP, ctx: Context) -> tuple[type[Result], Fields]:
     trigger = Trigger(p.type, ctx.text_of(p.authority), ctx.text_of(p.event), ctx.text_of(p.document))
-    then = None
+    then, flags = None, []
     if isinstance(p.then, (RelativeP, OngoingP)):
-        if isinstance(p.then, RelativeP):
-            cls, f = resolve_relative(p.then, ctx)
-        else:
-            cls, f = resolve_ongoing(p.then, ctx)
-            f["start"] = None  # it opens when the event happens, not on the document's date
-        span = p.then_span or (0, 0)
-        then = cls(text=ctx.text_of(span) or "", **{**f, "flags": tuple(f["flags"])})
-    return Conditional, {"trigger": trigger, "then": then, "flags": []}
+        try:
+            if isinstance(p.then, RelativeP):
+                cls, f = resolve_relative(p.then, ctx)
+            else:
+                cls, f = resolve_ongoing(p.then, ctx)
+                f["start"] = None  # it opens when the event happens, not on the document's date
+            then = cls(text="", **{**f, "flags": tuple(f["flags"])})  # Conditional gives it its text and span
+        except _checks.Invalid as exc:  # keep the trigger, the valid part
+            flags.append(f"invalid:{exc.what}")
+    return Conditional, {"trigger": trigger, "then": then, "flags": flags}
 
 
 def resolve_missing(p: MissingP, ctx: Context) -> tuple[type[Result], Fields]:
@@ -362,5 +382,13 @@ RESOLVERS: dict[type, Callable[[Any, Context], tuple[type[Result], Fields]]] = {
 
 
 def resolve(p: Parse, ctx: Context) -> tuple[type[Result], Fields]:
-    """One parse → (result class, fields). Raises NeedsYear when a year is needed and unknown."""
-    return RESOLVERS[type(p)](p, ctx)
+    """One parse → (result class, fields). Raises NeedsYear when a year is needed and unknown.
+
+    An impossible text (2月30日, 13月, an end before its start) is unresolved with ``invalid:<what>``.
+    """
+    try:
+        cls, fields = RESOLVERS[type(p)](p, ctx)
+        _checks.check_order(fields)
+    except _checks.Invalid as exc:
+        return Unresolved, {"reason": str(exc), "flags": [f"invalid:{exc.what}"]}
+    return cls, fields

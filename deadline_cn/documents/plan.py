@@ -77,7 +77,7 @@ def find_info(paragraphs: list[str]) -> PlanInfo:
     info = PlanInfo(ref=_find_date(paragraphs), title=_find_title(paragraphs), number=_find_number(paragraphs))
     if info.title is not None:
         m = _TITLE_YEAR.search(str(info.title.value))
-        if m and 1900 <= int(m.group("y")) <= 2200:
+        if m and 1900 <= int(m.group("y")) <= 2199:
             info.plan_year = Found(int(m.group("y")), f"title ({info.title.where})")
     if info.plan_year is None and isinstance(info.ref.value if info.ref else None, date):
         assert info.ref is not None and isinstance(info.ref.value, date)
