@@ -49,10 +49,10 @@ def _every(tokens: Sequence[Token], i: int, since: When | None = None) -> tuple[
               "date_quarter", "date_half", "xunonly")
     if nxt is not None and (due := _due_within(recur, nxt)) is not None:
         recur, used = due, 2
-        while at(tokens, i + used, "and") and (more := at(tokens, i + used + 1, "date_month")):  # 每年6月和12月
-            m = when_of(more)
+        while at(tokens, i + used, "and") and (more := at(tokens, i + used + 1, "date_month")) \
+                and (m := when_of(more)).year is None and m.rel_year is None:  # 每年6月和12月, not 每年9日、2200年4月
             day = -1 if m.edge == "end" else recur.bymonthday  # 每年3月、6月和12月底前: 底 closes the list
-            recur, used = RecurP(period, since, (*recur.bymonth, m.month or 1), day), used + 2
+            recur, used = RecurP(period, since, (*recur.bymonth, m.month if m.month is not None else 1), day), used + 2
         used += 1 if at(tokens, i + used, "cue") else 0
     elif at(tokens, i + 1, "endafter") and (after := _days_after_end(period, since, tokens, i + 2)) is not None:
         recur, used = after, 3
@@ -102,17 +102,18 @@ def _due_within(recur: RecurP, nxt: Token) -> RecurP | None:
         return RecurP(recur.period, recur.since, (12,), -1) if w.rel_year is None else None
     if nxt.type == "dayonly":
         return RecurP(recur.period, recur.since, recur.bymonth, w.day)
-    if nxt.type == "xunonly" or (w.xun and not w.month):  # 每月上旬 · 每月中旬前: due at the xun's last day
+    if nxt.type == "xunonly" or (w.xun and w.month is None):  # 每月上旬 · 每月中旬前: due at the xun's last day
         return RecurP(recur.period, recur.since, recur.bymonth, {1: 10, 2: 20}.get(w.xun or 3, -1))
     if w.xun or w.mid:
         return None
-    if w.quarter or w.half:  # 每年第一季度: its first month; 每年第一季度末: the day it ends
-        first = (w.quarter - 1) * 3 + 1 if w.quarter else (1 if w.half == 1 else 7)
-        last = first + (2 if w.quarter else 5)
+    if w.quarter is not None or w.half:  # 每年第一季度: its first month; 每年第一季度末: the day it ends
+        first = (w.quarter - 1) * 3 + 1 if w.quarter is not None else (1 if w.half == 1 else 7)
+        last = first + (2 if w.quarter is not None else 5)
         return RecurP(recur.period, recur.since, (last,), -1) if w.edge == "end" else \
             RecurP(recur.period, recur.since, (first,))
-    day = w.day or (-1 if w.edge == "end" else None)
-    return RecurP(recur.period, recur.since, (w.month,) if w.month else (), day)
+    # a zero stays a zero (每年0月, 每月0日): the resolver flags it invalid, never reads it as absent
+    day = w.day if w.day is not None else (-1 if w.edge == "end" else None)
+    return RecurP(recur.period, recur.since, (w.month,) if w.month is not None else (), day)
 
 
 def rule_since_every(tokens: Sequence[Token], i: int) -> Match | None:

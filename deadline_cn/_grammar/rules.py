@@ -81,7 +81,7 @@ def rule_range(tokens: Sequence[Token], i: int) -> Match | None:
 
 def rule_day_range(tokens: Sequence[Token], i: int) -> Match | None:
     """4月10-25日 · 5月8日(周一)至12日 · 2024.3—6 · 2024.9—2025.2: one token, both ends."""
-    tok = head(tokens, i, "dayrange", "dotrange")
+    tok = head(tokens, i, "dayrange", "dotrange", "ymrange")
     if tok is None:
         return None
     start = when_of(tok)
@@ -364,7 +364,7 @@ RULES: tuple[tuple[Rule, tuple[str, ...]], ...] = (
     (rule_trigger, tuple(TRIGGER_TYPES)),
     (rule_event_window, ("from",)),
     (rule_otherwise, ("otherwise",)),
-    (rule_day_range, ("dayrange", "dotrange")),
+    (rule_day_range, ("dayrange", "dotrange", "ymrange")),
     (rule_day_list, ("daylist",)),
     (rule_adjacent_days, ("date_day",)),
     (rule_five_year, ("fiveyear",)),

@@ -57,6 +57,8 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     ("selfstart", rf"(?:自|从)?(?:本(?:意见|通知|方案|办法|规定|决定|文件))?(?:{alt(lx.SELF_ISSUE)})之日起?"),
     ("onceper", r"(?<!\d)(?:1|(?P<half>半))(?P<per>季度|季|月|年|周)(?:一(?=[\u4e00-\u9fff])(?!次性)|1次)"),
     ("sameday", r"(?:当(?:日|天)(?:内)?|当场)(?=办结|办理|完成|答复|回复|处理|公开|$)"),
+    # 2018年10-2019年6月: a month range across years, the first 月 dropped
+    ("ymrange", rf"(?P<y>{Y4})年(?P<m>{MM_SPAN})月?{JOIN}(?P<y2>{Y4})年(?P<m2>{MM_SPAN})月"),
     ("dotrange", rf"(?P<y>{Y4})\.(?P<m>{MM}){JOIN}(?:(?P<y2>{Y4})\.)?(?P<m2>{MM})(?![\d.])"),
     ("iso", rf"(?P<y>{Y4})[-/.](?P<m>{MM})[-/.](?P<d>{DD})"),
     ("iso_month", rf"(?P<y>{Y4})[./](?P<m>{MM})(?![\d./])"),

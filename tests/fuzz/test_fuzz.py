@@ -7,7 +7,7 @@ import io
 import pytest
 
 from tests.fuzz import run as fuzz
-from tests.fuzz.checks import broken, shrink
+from tests.fuzz.checks import shrink
 
 
 @pytest.mark.slow
@@ -18,11 +18,13 @@ def test_a_short_fuzz_run_breaks_no_invariant() -> None:
     assert "fuzz: 20000 inputs" in out.getvalue()
 
 
-def test_shrinking_keeps_the_break_and_drops_the_rest() -> None:
-    """A known grammar break (zero after 每) inside a longer cell shrinks to the phrase that shows it."""
+def test_shrinking_keeps_the_break_and_drops_the_rest(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A break inside a longer cell shrinks to the shortest text that still shows it (here a stand-in
+    invariant, broken whenever the text holds 0月, so the test does not depend on a live grammar bug)."""
+    from tests.fuzz import checks
+
+    name = "stand-in:zero-month"
+    monkeypatch.setattr(checks, "broken", lambda text, ref=None, plan_year=None: [name] if "0月" in text else [])
     text = "力争每年0月完成招投标,2017年底前"
-    name = "impossible:month-read-as-a-date"
-    assert name in broken(text)
     minimal = shrink(text, None, None, name)
-    assert name in broken(minimal) and len(minimal) < len(text)
-    assert fuzz.known_reason(minimal) is not None, minimal
+    assert minimal == "0月"
