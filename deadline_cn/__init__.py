@@ -7,6 +7,7 @@ datetime.date(2017, 6, 30)
 
 from deadline_cn._read.extract import extract
 from deadline_cn._read.normalise import normalise
+from deadline_cn.cache import clear_cache
 from deadline_cn.errors import DeadlineError
 from deadline_cn.results import (
     Alternative,
@@ -41,6 +42,7 @@ __all__ = [
     "Unresolved",
     "Window",
     "__version__",
+    "clear_cache",
     "extract",
     "from_dict",
     "normalise",
