@@ -142,7 +142,7 @@ class _Base:
 
     def describe(self) -> str:
         """One short line a person can read."""
-        return _describe.describe(self.to_dict())
+        return _describe.describe(self)
 
     def with_flags(self, *extra: str) -> Result:
         """A copy with ``extra`` flags added (kept unique, in order)."""

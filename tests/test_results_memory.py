@@ -67,3 +67,13 @@ def test_a_kept_result_takes_at_most_200_bytes_on_average() -> None:
         tracemalloc.stop()
     assert len({r.text for r in earlier + kept}) == len(texts)
     assert per_result <= 200, f"{per_result:.0f} B per result"
+
+
+@pytest.mark.parametrize("text", ["印发之日起24小时内", "2017年9月前", "2017年3月至6月", "每年春节前"])
+def test_describe_prints_days_and_times_as_the_json_form_does(text: str) -> None:
+    """describe() reads the fields, not to_dict(): its dates must still be the JSON form's (ISO, T before a time)."""
+    result = normalise(text, ref=REF)
+    data = result.to_dict()
+    for key in ("due", "start", "end", "dtstart"):
+        if data.get(key):
+            assert data[key] in result.describe(), (key, result.describe())
