@@ -4,7 +4,7 @@ Every result carries ``text`` (the input, unchanged), ``span`` (``[start, end)``
 read), ``scope`` (the action the time governs, or None) and ``flags`` (short machine-readable strings).
 
 A million-row column keeps a million results, so they are small: slots instead of a ``__dict__``, and equal
-spans, flag tuples and days shared between results (``_share``). ``to_dict`` is written out per kind (no
+spans, flag tuples and days shared between results (``_SHARED``). ``to_dict`` is written out per kind (no
 ``dataclasses.fields`` walk): it is called once per row by every table and JSON writer.
 """
 
@@ -29,10 +29,8 @@ _SHARED: dict[Any, Any] = {}
 _SHARED_MAX = 1 << 16
 
 
-def _share(value: Any) -> Any:
-    got = _SHARED.get(value)
-    if got is not None:
-        return got
+def _keep(value: Any) -> Any:
+    """The first of its value: kept as the shared one (while there is room)."""
     if len(_SHARED) < _SHARED_MAX:
         _SHARED[value] = value
     return value
@@ -91,17 +89,20 @@ class _Base:
     flags: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
-        put = object.__setattr__  # frozen: the documented way to set a field while building
-        if type(self.span) is tuple:
-            put(self, "span", _share(self.span))
-        if self.flags and type(self.flags) is tuple:
-            put(self, "flags", _share(self.flags))
-        if self.scope is not None:  # the action words of a ledger's column repeat: 完成, 制定实施方案
-            put(self, "scope", _share(self.scope))
+        # frozen: object.__setattr__ is the documented way to set a field while building. Inlined lookups: this
+        # runs for every result built, on the cold path of normalise().
+        put, get = object.__setattr__, _SHARED.get
+        span, flags, scope = self.span, self.flags, self.scope
+        if type(span) is tuple:
+            put(self, "span", get(span) or _keep(span))
+        if flags and type(flags) is tuple:
+            put(self, "flags", get(flags) or _keep(flags))
+        if scope:  # the action words of a ledger's column repeat: 完成, 制定实施方案
+            put(self, "scope", get(scope) or _keep(scope))
         for name in self._shared:
             value = getattr(self, name)
             if value is not None:
-                put(self, name, _share(value))
+                put(self, name, get(value) or _keep(value))
 
     # One __eq__, __hash__ and __repr__ for every kind, the same as dataclass's: generating them per class
     # (eq=True, repr=True) costs an exec each at import time.
