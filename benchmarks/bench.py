@@ -413,7 +413,8 @@ def report(args: argparse.Namespace) -> None:
 
     methods = cold.bench_methods()
     print("5. methods of a result — us per call, median of 9 passes over 2,000 distinct generated results")
-    print(f"   to_dict() {methods['to_dict']:.2f} us, describe() {methods['describe']:.2f} us")
+    print(f"   to_dict() {methods['to_dict']:.2f} us (best pass {methods['to_dict_best']:.2f}), "
+          f"describe() {methods['describe']:.2f} us (best pass {methods['describe_best']:.2f})")
     print()
 
     targets(ph, e, im, per, methods)
