@@ -23,8 +23,9 @@ Span = tuple[int, int]
 JSON = dict[str, Any]
 _JSON_NAMES = {"rrule_text": "rrule"}
 
-# One object for each equal span, flag tuple and day: results hold immutable values, so sharing is safe. Bounded,
-# so that a stream of odd values cannot grow it without end (past the bound, values are kept as they come).
+# One object for each equal span, flag tuple, short scope and day: results hold immutable values, so sharing is
+# safe. Bounded, so that a stream of odd values cannot grow it without end (past the bound, values are kept as
+# they come): at most 65,536 small values, a few MB at worst, for as long as the process lives.
 _SHARED: dict[Any, Any] = {}
 _SHARED_MAX = 1 << 16
 
@@ -82,7 +83,7 @@ class _Base:
 
     kind: ClassVar[str] = ""
     _names: ClassVar[tuple[str, ...]] = ()  # the field names, in order: set below, after the classes are built
-    _shared: ClassVar[tuple[str, ...]] = ()  # the kind's fields whose equal values are shared (days, offsets)
+    _shared: ClassVar[tuple[str, ...]] = ()  # the kind's fields whose equal values are shared (days mostly)
     text: str
     span: Span = (0, 0)
     scope: str | None = None
@@ -97,7 +98,7 @@ class _Base:
             put(self, "span", get(span) or _keep(span))
         if flags and type(flags) is tuple:
             put(self, "flags", get(flags) or _keep(flags))
-        if scope:  # the action words of a ledger's column repeat: 完成, 制定实施方案
+        if scope and len(scope) <= 32:  # the action words of a ledger's column repeat: 完成, 制定实施方案
             put(self, "scope", get(scope) or _keep(scope))
         for name in self._shared:
             value = getattr(self, name)
