@@ -24,16 +24,17 @@ JSON = dict[str, Any]
 _JSON_NAMES = {"rrule_text": "rrule"}
 
 # One object for each equal span, flag tuple, short scope and day: results hold immutable values, so sharing is
-# safe. Bounded, so that a stream of odd values cannot grow it without end (past the bound, values are kept as
-# they come): at most 65,536 small values, a few MB at worst, for as long as the process lives.
+# safe. Bounded: when 65,536 values are kept (a few MB at worst), the pool starts again empty, so that the values
+# of the rows read now are shared, not those of a stream of odd ones read long ago.
 _SHARED: dict[Any, Any] = {}
 _SHARED_MAX = 1 << 16
 
 
 def _keep(value: Any) -> Any:
-    """The first of its value: kept as the shared one (while there is room)."""
-    if len(_SHARED) < _SHARED_MAX:
-        _SHARED[value] = value
+    """The first of its value: kept as the shared one."""
+    if len(_SHARED) >= _SHARED_MAX:
+        _SHARED.clear()
+    _SHARED[value] = value
     return value
 
 

@@ -13,7 +13,7 @@ from datetime import date
 
 import pytest
 
-from deadline_cn import Offset, Relative, clear_cache, from_dict, normalise
+from deadline_cn import Offset, Relative, clear_cache, from_dict, normalise, results
 from tests.phrases import generate
 
 REF = "2017-01-09"
@@ -44,6 +44,14 @@ def test_equal_values_are_one_object() -> None:
     assert a != b  # shared parts, different results
 
 
+def test_a_full_pool_starts_again_and_keeps_sharing() -> None:
+    for k in range(results._SHARED_MAX + 10):  # odd values fill the pool; past the bound it starts again
+        results._keep(("odd", k))
+    assert len(results._SHARED) <= results._SHARED_MAX
+    a, b = normalise("2031年5月底前完成", ref=REF), normalise("2031年5月底前建成", ref=REF)
+    assert a.due is b.due
+
+
 def test_an_integer_offset_is_not_swapped_for_an_equal_float() -> None:
     three, three_f = (Relative(text="", offset=Offset(v, "day")) for v in (3, 3.0))
     assert three.to_dict()["offset"]["value"] == 3 and type(three.to_dict()["offset"]["value"]) is int
@@ -55,6 +63,7 @@ def test_a_kept_result_takes_at_most_200_bytes_on_average() -> None:
     scopes a ledger has already shared), then 1,500 more counted. benchmarks/bench.py reports the plain average
     over 20,000."""
     texts = generate(3000)
+    results._SHARED.clear()  # the same start whatever ran before (a full pool would be emptied mid-count)
     earlier = [normalise(t, ref=REF) for t in texts[:1500]]
     clear_cache()
     tracemalloc.start()
