@@ -1,6 +1,7 @@
 """Two sizes of test run: the default suite (under 30 s on 2 cores) and the ``slow`` runs behind a marker.
 
-``python -m pytest`` deselects ``slow`` (pyproject's addopts); ``python -m pytest -m slow`` runs only them. The
+``python -m pytest`` deselects ``slow`` (pyproject's addopts), even a slow test named on the command line: add
+``-m slow`` (or ``-m ""`` for everything). ``python -m pytest -m slow`` runs only them. The
 README's test command and .ci/run run both. A long property keeps its full run behind the marker and gets a
 quick twin (the same body and strategies, ``QUICK`` examples) in the default suite: ``@two_sizes``.
 """
