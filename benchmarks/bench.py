@@ -37,6 +37,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run from a checkout without installing
 
+import cold  # noqa: E402  (benchmarks/cold.py, next to this script)
+
 CORPUS = ROOT / "corpus"
 # Document dates (发文日期) and plan years, from corpus/documents.json; 001 gives no date.
 DOCS: dict[str, tuple[str | None, int]] = {
@@ -44,6 +46,7 @@ DOCS: dict[str, tuple[str | None, int]] = {
     for stem, d in json.loads((CORPUS / "documents.json").read_text(encoding="utf-8")).items()
 }
 MB = 1_000_000  # MB/s counts UTF-8 bytes of the input
+PER_RESULT_COUNT = 20_000  # distinct generated results kept in a list for the memory-per-result figure
 
 
 # ----------------------------------------------------------------------------------------------- inputs
@@ -108,63 +111,6 @@ def median(values: list[float]) -> float:
     return statistics.median(values)
 
 
-def bench_normalise(rounds: int, jio_rounds: int) -> dict[str, Any]:
-    import deadline_cn
-
-    jio = quiet_jionlp()
-    settle()
-    data = cells()
-    bases = [time_base(c["ref"], c["plan_year"]) for c in data]
-    from deadline_cn._read.normalise import clear_cache
-
-    norm = deadline_cn.normalise
-
-    def ours(c: dict[str, Any]) -> Callable[[], object]:
-        # cold: the cell cache is emptied first, so every call reads the phrase from scratch
-        def call() -> object:
-            clear_cache()
-            return norm(c["text"], ref=c["ref"], plan_year=c["plan_year"])
-        return call
-
-    def ours_warm(c: dict[str, Any]) -> Callable[[], object]:
-        # warm: the same cell again, as on the rows of a ledger that repeat it
-        return lambda: norm(c["text"], ref=c["ref"], plan_year=c["plan_year"])
-
-    def theirs(c: dict[str, Any], b: datetime) -> Callable[[], object]:
-        return lambda: jionlp_parse(jio, c, b)
-
-    calls_ours = [ours(c) for c in data]
-    calls_warm = [ours_warm(c) for c in data]
-    calls_theirs = [theirs(c, b) for c, b in zip(data, bases, strict=True)]
-    jio_failures = 0
-    with contextlib.redirect_stdout(io.StringIO()):  # warm-up: lazy dictionaries, regex caches
-        for c, b in zip(data, bases, strict=True):
-            norm(c["text"], ref=c["ref"], plan_year=c["plan_year"])
-            try:
-                jio.parse_time(c["text"], time_base=b)
-            except Exception:
-                jio_failures += 1
-    samples: dict[str, list[int]] = {"ours": [], "warm": [], "theirs": []}
-    per_round: dict[str, list[float]] = {"ours": [], "warm": [], "theirs": []}
-    for r in range(max(rounds, jio_rounds)):  # interleaved, so drift in the machine's load hits both
-        for name, calls, limit in (("ours", calls_ours, rounds), ("warm", calls_warm, rounds),
-                                   ("theirs", calls_theirs, jio_rounds)):
-            if r >= limit:
-                continue
-            if name == "warm":
-                for call in calls:  # prime the cache (the cold calls emptied it), untimed
-                    call()
-            times = [ns(call) for call in calls]
-            samples[name].extend(times)
-            per_round[name].append(sum(times) / len(times))
-    return {
-        "cells": len(data), "rounds": rounds, "jio_rounds": jio_rounds, "jio_failures": jio_failures,
-        "median_call_us": {k: median(v) / 1e3 for k, v in samples.items()},
-        "mean_phrase_us": {k: median(v) / 1e3 for k, v in per_round.items()},
-        "phrases_per_s": {k: 1e9 / median(v) for k, v in per_round.items()},
-    }
-
-
 def settle() -> None:
     """Collect, then freeze what is alive: a section is not charged for full GC passes over objects an
     earlier section left behind (jionlp's caches, the timing samples). Both libraries get the same."""
@@ -194,9 +140,13 @@ def bench_extract(reps: dict[int, int], jio_cap: int) -> dict[str, Any]:
         if k == 1:  # warm-up, and the number of expressions each finds (not an accuracy figure)
             with contextlib.redirect_stdout(io.StringIO()):
                 found = {"ours": ours(), "theirs": theirs()}
-        row: dict[str, Any] = {"k": k, "bytes": size, "chars": chars, "reps": n, "ours": [], "theirs": []}
+        def floor(texts: list[tuple[str, dict[str, Any]]] = texts) -> int:
+            return sum(cold.floor_scan(t) for t, _ in texts)
+
+        row: dict[str, Any] = {"k": k, "bytes": size, "chars": chars, "reps": n, "ours": [], "theirs": [], "floor": []}
         for _ in range(n):
             row["ours"].append(ns(ours))
+            row["floor"].append(ns(floor))
             if k <= jio_cap:
                 row["theirs"].append(ns(theirs))
         rows.append(row)
@@ -239,6 +189,7 @@ def bench_import(starts: int) -> dict[str, Any]:
         # where deadline_cn's own import time goes: -X importtime, self time of its modules (cached)
         trace = subprocess.run([sys.executable, "-X", "importtime", "-c", "import deadline_cn"], env=cached,
                                check=True, capture_output=True, text=True).stderr
+        firsts = cold.first_calls(cached, starts)
     own = []
     for line in trace.splitlines():
         parts = [p.strip() for p in line.removeprefix("import time:").split("|")]
@@ -255,6 +206,7 @@ def bench_import(starts: int) -> dict[str, Any]:
         "importtime_own_ms": sum(s for s, _ in modules) / 1e3,
         "importtime_other_ms": sum(s for s, _ in others) / 1e3,
         "importtime_top": [(name, s / 1e3) for s, name in modules[:5]],
+        "first_calls": firsts,
     }
 
 
@@ -336,7 +288,9 @@ def rss_probe(lib: str) -> dict[str, Any]:
 
 
 def bench_memory() -> dict[str, dict[str, Any]]:
-    out = {}
+    out: dict[str, dict[str, Any]] = {}
+    run = subprocess.run([sys.executable, __file__, "--per-result-probe"], check=True, capture_output=True, text=True)
+    out["per_result"] = json.loads(run.stdout.strip().splitlines()[-1])
     for lib in ("deadline_cn", "jionlp"):
         out[lib] = {}
         for probe in ("--memory-probe", "--rss-probe"):
@@ -363,6 +317,10 @@ def fmt_mb(n: float) -> str:
     return f"{n / 2**20:.1f} MiB"
 
 
+def base_of(cell: dict[str, Any]) -> datetime:
+    return time_base(cell["ref"], cell["plan_year"])
+
+
 def report(args: argparse.Namespace) -> None:
     import deadline_cn
 
@@ -372,72 +330,80 @@ def report(args: argparse.Namespace) -> None:
     prose_bytes = sum(len(d["text"].encode("utf-8")) for d in docs)
     print(f"deadline_cn {deadline_cn.__version__} vs jionlp {jio.__version__}")
     print(f"machine: {machine()}")
+    print(f"load:    {' '.join(f'{x:.2f}' for x in os.getloadavg())} (1, 5, 15 min load average at the start)")
     print(f"corpus:  {len(cells())} distinct cells (corpus/gold.jsonl); prose of {len(docs)} documents, "
           f"{sum(len(d['text']) for d in docs):,} chars = {prose_bytes / MB:.3f} MB UTF-8")
     quick = " (--quick: fewer rounds)" if args.quick else ""
-    print(f"timing:  time.perf_counter_ns, medians; GC on; jionlp's time_base from each document's ref{quick}")
+    print(f"timing:  time.perf_counter_ns; GC on; jionlp's time_base from each document's ref{quick}")
+    print(f"floor:   one re.finditer of {cold.DATE_LIKE.pattern!r} over the same text")
     print()
 
-    n = bench_normalise(args.rounds, args.jio_rounds)
-    o, t = n["median_call_us"], n["mean_phrase_us"]
-    print(f"1. normalise(cell) vs jionlp.parse_time(cell) — {n['cells']} cells x {n['rounds']} rounds "
-          f"(jionlp x {n['jio_rounds']}), same process, interleaved")
-    print(f"   {'':34}{'deadline_cn':>12}{'jionlp':>12}{'ratio':>9}")
-    print(f"   {'median us per call':34}{o['ours']:12.1f}{o['theirs']:12.1f}{o['theirs'] / o['ours']:8.1f}x")
-    print(f"   {'mean us per phrase (median round)':34}{t['ours']:12.1f}{t['theirs']:12.1f}"
-          f"{t['theirs'] / t['ours']:8.1f}x")
-    p = n["phrases_per_s"]
-    print(f"   {'phrases per second':34}{p['ours']:12,.0f}{p['theirs']:12,.0f}")
-    print(f"   {'cached (a repeated cell): us':34}{t['warm']:12.2f}{t['theirs']:12.1f}"
-          f"{t['theirs'] / t['warm']:8.0f}x")
-    print("   (deadline_cn rows above are cold: its cell cache is cleared before every call)")
-    print(f"   (jionlp raised on {n['jio_failures']} of {n['cells']} cells; the time until it raised is counted)")
+    settle()
+    ph = cold.bench_phrases(cells(), jio, base_of, args.quick)
+    print("1. normalise(phrase) — us per call, median / p90; cold: the cell cache cleared before each call (untimed);")
+    print("   warm: the same phrase again (cached); ratios on medians")
+    print(f"   {'':24}{'cold':>13}{'warm':>13}{'jionlp':>15}{'re floor':>13}{'jionlp/cold':>13}{'cold/floor':>12}")
+    for name, r in ph.items():
+        label = f"{name} {r['n']:,} x {r['rounds']}"
+        cells_ = [f"{r[k][0]:6.1f} /{r[k][1]:5.1f}" for k in ("cold", "warm", "jionlp", "regex")]
+        print(f"   {label:24}{cells_[0]:>13}{cells_[1]:>13}{cells_[2]:>15}{cells_[3]:>13}"
+              f"{r['jionlp'][0] / r['cold'][0]:12.1f}x{r['cold'][0] / r['regex'][0]:11.0f}x")
+    print("   (jionlp: rounds " + ", ".join(f"{n} x {r['jio_rounds']}" for n, r in ph.items()) +
+          "; it raises on some phrases, and the time until it raises is counted)")
     print()
 
+    settle()
     reps = {1: 7, 10: 3} if args.quick else {1: 7, 10: 3, 100: 1}
     e = bench_extract(reps, args.jio_cap)
-    print(f"2. extract(prose) vs jionlp.ner.extract_time(prose) — the {len(docs)} documents, each with its ref, "
-          f"repeated k times")
+    print(f"2. extract(prose) vs jionlp.ner.extract_time(prose) and the re floor — the {len(docs)} documents, "
+          f"each with its ref, repeated k times")
     print(f"   {'k':>5}{'MB':>8}{'reps':>6} | {'deadline_cn ms':>14}{'MB/s':>7}{'growth':>8} | "
-          f"{'jionlp ms':>10}{'MB/s':>7}{'growth':>8} | {'ratio':>6}")
-    base_o = base_t = None
+          f"{'jionlp ms':>10}{'MB/s':>7} | {'floor ms':>9}{'MB/s':>7} | {'jionlp/ours':>11}{'ours/floor':>11}")
+    base_o = None
     for row in e["rows"]:
-        mo = median(row["ours"]) / 1e6
+        mo, mf = median(row["ours"]) / 1e6, median(row["floor"]) / 1e6
         base_o = base_o or mo
-        line = (f"   {row['k']:>4}x{row['bytes'] / MB:8.3f}{row['reps']:>6} | {mo:14.1f}"
-                f"{row['bytes'] / MB / (mo / 1e3):7.2f}{mo / base_o:7.1f}x | ")
+        mb = row["bytes"] / MB
+        line = f"   {row['k']:>4}x{mb:8.3f}{row['reps']:>6} | {mo:14.1f}{mb / (mo / 1e3):7.2f}{mo / base_o:7.1f}x | "
         if row["theirs"]:
             mt = median(row["theirs"]) / 1e6
-            base_t = base_t or mt
-            line += f"{mt:10.1f}{row['bytes'] / MB / (mt / 1e3):7.2f}{mt / base_t:7.1f}x | {mt / mo:5.2f}x"
+            line += f"{mt:10.1f}{mb / (mt / 1e3):7.2f} | "
         else:
-            line += f"{'not run (capped at ' + str(e['jio_cap']) + 'x)':>25} |"
+            line += f"{'not run':>17} | "
+        line += f"{mf:9.1f}{mb / (mf / 1e3):7.1f} | "
+        line += (f"{mt / mo:10.2f}x" if row["theirs"] else f"{'':11}") + f"{mo / mf:10.1f}x"
         print(line)
-    print("   growth = time / time at 1x (linear: 10x and 100x); ratio = jionlp time / deadline_cn time")
+    print(f"   growth = time / time at 1x (linear: 10x and 100x); jionlp capped at {e['jio_cap']}x")
     print(f"   expressions found at 1x: deadline_cn {e['found']['ours']}, jionlp {e['found']['theirs']} "
           "(a count, not an accuracy figure)")
     print()
 
     im = bench_import(args.starts)
     ms, mins = im["ms"], im["min_ms"]
-    print(f"3. import in a fresh interpreter — median (min) of {im['starts']} starts each, wall clock of the process")
+    print(f"3. import in a fresh interpreter (cached .pyc) — median (min) of {im['starts']} starts each, wall clock")
     print(f"   {'python -c pass':40}{ms['bare']:8.1f} ms ({mins['bare']:.1f})")
     for name, label in (("deadline_cn", 'python -c "import deadline_cn"'), ("jionlp", 'python -c "import jionlp"'),
                         ("uncached", "same, deadline_cn without .pyc (-B)")):
         print(f"   {label:40}{ms[name]:8.1f} ms ({mins[name]:.1f})   "
               f"adds {ms[name] - ms['bare']:5.1f} ms ({mins[name] - mins['bare']:.1f})")
+    fc = im["first_calls"]
+    print("   timed inside a fresh interpreter, median:  import statement | first call after it")
+    for lib, (imp, call) in fc.items():
+        print(f"   {lib:40}{imp:8.1f} ms | {call:6.1f} ms")
     top = ", ".join(f"{name.removeprefix('deadline_cn.')} {v:.1f}" for name, v in im["importtime_top"])
-    print(f"   the import statement alone, timed inside a fresh interpreter: {im['inside_ms']:.1f} ms (median)")
     print(f"   -X importtime (self ms): deadline_cn's modules {im['importtime_own_ms']:.1f}, the modules they pull in "
           f"{im['importtime_other_ms']:.1f}; top: {top}")
     print()
 
     mem = bench_memory()
+    per = mem["per_result"]
     print("4. memory — tracemalloc (Python allocations), a fresh process per library; peak above the level before")
+    print(f"   a kept result: {per['bytes']:.0f} B on average over {per['count']:,} distinct generated phrases "
+          f"(a million-row column: {per['bytes'] * 1e6 / 2**20:.0f} MiB)")
     print(f"   {'':34}{'deadline_cn':>12}{'jionlp':>12}")
     rows = [("import (retained)", "import_retained"), ("import (peak)", "import_peak"),
-            (f"normalise all {n['cells']} cells (peak)", "normalise_cells"), ("extract prose 1x (peak)", "extract_1x"),
-            ("extract prose 10x (peak)", "extract_10x")]
+            (f"normalise all {len(cells())} cells (peak)", "normalise_cells"),
+            ("extract prose 1x (peak)", "extract_1x"), ("extract prose 10x (peak)", "extract_10x")]
     for label, key in rows:
         print(f"   {label:34}{fmt_mb(mem['deadline_cn'][key]):>12}{fmt_mb(mem['jionlp'][key]):>12}")
     print("   peak RSS (VmHWM, a run without tracemalloc; the interpreter and bench.py included)")
@@ -445,23 +411,44 @@ def report(args: argparse.Namespace) -> None:
         print(f"   {label:34}{fmt_mb(mem['deadline_cn'][key]):>12}{fmt_mb(mem['jionlp'][key]):>12}")
     print()
 
-    ratio = t["theirs"] / t["ours"]
-    added = ms["deadline_cn"] - ms["bare"]
-    rows_by_k = {row["k"]: median(row["ours"]) for row in e["rows"]}
-    rate = e["rows"][0]["bytes"] / MB / (rows_by_k[1] / 1e9)
-    print("targets (aims, not tests)")
-    print(f"   normalise >= 20x faster per phrase than parse_time   {ratio:6.1f}x      "
-          f"{'met' if ratio >= 20 else 'MISSED'} (cold; a repeated cell, cached: "
-          f"{t['theirs'] / t['warm']:.0f}x)")
-    print(f"   import adds <= 30 ms                                 {added:6.1f} ms    "
-          f"{'met' if added <= 30 else 'MISSED'}")
-    print(f"   extract >= 1 MB/s (prose 1x)                         {rate:6.2f} MB/s  "
-          f"{'met' if rate >= 1 else 'MISSED'}")
-    if 100 in rows_by_k:
-        growth = rows_by_k[100] / rows_by_k[1]
-        print(f"   extract linear: 100x the text <= 110x the time       {growth:6.1f}x      "
-              f"{'met' if growth <= 110 else 'MISSED'}")
+    methods = cold.bench_methods()
+    print("5. methods of a result — us per call, median of 9 passes over 2,000 distinct generated results")
+    print(f"   to_dict() {methods['to_dict']:.2f} us (best pass {methods['to_dict_best']:.2f}), "
+          f"describe() {methods['describe']:.2f} us (best pass {methods['describe_best']:.2f})")
+    print()
+
+    targets(ph, e, im, per, methods)
     print(f"(benchmark wall time {time.perf_counter() - t_start:.0f} s)")
+
+
+def targets(ph: dict[str, Any], e: dict[str, Any], im: dict[str, Any], per: dict[str, Any],
+            methods: dict[str, float]) -> None:
+    """Issue 11's aims next to the figures above (aims, not tests)."""
+    rows_by_k = {row["k"]: row for row in e["rows"]}
+    one = rows_by_k[1]
+    rate = one["bytes"] / MB / (median(one["ours"]) / 1e9)
+    to_floor = median(one["ours"]) / median(one["floor"])
+    added = im["ms"]["deadline_cn"] - im["ms"]["bare"]
+    first = im["first_calls"]["deadline_cn"][1]
+    aims: list[tuple[str, str, bool]] = []
+    for name, r in ph.items():
+        aims.append((f"normalise cold, {name}: median <= 10 us", f"{r['cold'][0]:.1f} us", r["cold"][0] <= 10))
+        aims.append((f"normalise cold, {name}: p90 <= 25 us", f"{r['cold'][1]:.1f} us", r["cold"][1] <= 25))
+        ratio = r["jionlp"][0] / r["cold"][0]
+        aims.append((f"normalise cold, {name}: >= 20x jionlp", f"{ratio:.1f}x", ratio >= 20))
+    aims += [("extract >= 10 MB/s (prose 1x)", f"{rate:.2f} MB/s", rate >= 10),
+             ("extract within 6x of the re floor", f"{to_floor:.1f}x", to_floor <= 6)]
+    if 100 in rows_by_k:
+        growth = median(rows_by_k[100]["ours"]) / median(one["ours"])
+        aims.append(("extract linear: 100x the text <= 110x the time", f"{growth:.1f}x", growth <= 110))
+    aims += [("import adds <= 20 ms (cached .pyc)", f"{added:.1f} ms", added <= 20),
+             ("first call <= 5 ms", f"{first:.1f} ms", first <= 5),
+             ("a kept result <= 200 B", f"{per['bytes']:.0f} B", per["bytes"] <= 200),
+             ("to_dict() <= 3 us", f"{methods['to_dict']:.2f} us", methods["to_dict"] <= 3),
+             ("describe() <= 3 us", f"{methods['describe']:.2f} us", methods["describe"] <= 3)]
+    print("targets of issue 11 (aims, not tests)")
+    for label, value, met in aims:
+        print(f"   {label:50}{value:>12}   {'met' if met else 'MISSED'}")
 
 
 def main() -> None:
@@ -469,11 +456,15 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="fewer rounds and no 100x row (a smoke run)")
     parser.add_argument("--memory-probe", choices=("deadline_cn", "jionlp"), help=argparse.SUPPRESS)
     parser.add_argument("--rss-probe", choices=("deadline_cn", "jionlp"), help=argparse.SUPPRESS)
+    parser.add_argument("--per-result-probe", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.per_result_probe:
+        print(json.dumps({"count": PER_RESULT_COUNT, "bytes": cold.memory_per_result(PER_RESULT_COUNT)}))
+        return
     if args.memory_probe or args.rss_probe:
         print(json.dumps(memory_probe(args.memory_probe or args.rss_probe, traced=bool(args.memory_probe))))
         return
-    args.rounds, args.jio_rounds, args.starts = (20, 10, 5) if args.quick else (300, 100, 20)
+    args.starts = 5 if args.quick else 15
     args.jio_cap = 10
     report(args)
 

@@ -7,6 +7,7 @@ datetime.date(2017, 6, 30)
 
 from deadline_cn._read.extract import extract
 from deadline_cn._read.normalise import normalise
+from deadline_cn.cache import clear_cache
 from deadline_cn.errors import DeadlineError, DocumentError
 from deadline_cn.frames import frame
 from deadline_cn.plots import timeline
@@ -46,6 +47,7 @@ __all__ = [
     "Unresolved",
     "Window",
     "__version__",
+    "clear_cache",
     "extract",
     "flatten",
     "frame",

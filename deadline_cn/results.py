@@ -1,35 +1,59 @@
-"""The result kinds of DESIGN.md: frozen, hashable dataclasses with a stable JSON form.
+"""The result kinds of DESIGN.md: frozen, hashable, slotted dataclasses with a stable JSON form.
 
 Every result carries ``text`` (the input, unchanged), ``span`` (``[start, end)`` into ``text`` of what was
 read), ``scope`` (the action the time governs, or None) and ``flags`` (short machine-readable strings).
+
+A million-row column keeps a million results, so they are small: slots instead of a ``__dict__``, and equal
+spans, flag tuples and days shared between results (``_SHARED``). ``to_dict`` is written out per kind (no
+``dataclasses.fields`` walk): it is called once per row by every table and JSON writer.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime
-from typing import Any, ClassVar
-
-from dateutil import rrule as _rrule
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from deadline_cn import _describe
-from deadline_cn._calendar import dates as _dates
+
+if TYPE_CHECKING:  # dateutil.rrule loads calendar, heapq and six: imported when a rule is built
+    from dateutil import rrule as _rrule
 
 Span = tuple[int, int]
 JSON = dict[str, Any]
 _JSON_NAMES = {"rrule_text": "rrule"}
 
+# One object for each equal span, flag tuple, short scope and day: results hold immutable values, so sharing is
+# safe. Bounded: when 65,536 values are kept (a few MB at worst), the pool starts again empty, so that the values
+# of the rows read now are shared, not those of a stream of odd ones read long ago.
+_SHARED: dict[Any, Any] = {}
+_SHARED_MAX = 1 << 16
 
-@dataclass(frozen=True)
+
+def _keep(value: Any) -> Any:
+    """The first of its value: kept as the shared one."""
+    if len(_SHARED) >= _SHARED_MAX:
+        _SHARED.clear()
+    _SHARED[value] = value
+    return value
+
+
+def _iso(value: date | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+@dataclass(frozen=True, slots=True)
 class Alternative:
     """Another reading of an ambiguous phrase, e.g. the strict reading of "9月前"."""
 
     due: date
     reading: str
 
+    def to_dict(self) -> JSON:
+        return {"due": self.due.isoformat(), "reading": self.reading}
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, slots=True)
 class Trigger:
     """What a conditional waits on: ``type`` is deployment, document, statute or event."""
 
@@ -38,8 +62,11 @@ class Trigger:
     event: str | None = None
     document: str | None = None
 
+    def to_dict(self) -> JSON:
+        return {"type": self.type, "authority": self.authority, "event": self.event, "document": self.document}
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, slots=True)
 class Offset:
     """A length of time: 3 个工作日 → (3, "workday"); 2—3年 → (2, "year", max=3)."""
 
@@ -47,14 +74,53 @@ class Offset:
     unit: str
     max: float | None = None
 
+    def to_dict(self) -> JSON:
+        return {"value": self.value, "unit": self.unit, "max": self.max}
 
-@dataclass(frozen=True, kw_only=True)
+
+@dataclass(frozen=True, kw_only=True, slots=True, eq=False, repr=False)
 class _Base:
+    """What every kind carries. (A docstring here also spares dataclass an inspect.signature at import.)"""
+
     kind: ClassVar[str] = ""
+    _names: ClassVar[tuple[str, ...]] = ()  # the field names, in order: set below, after the classes are built
+    _shared: ClassVar[tuple[str, ...]] = ()  # the kind's fields whose equal values are shared (days mostly)
     text: str
     span: Span = (0, 0)
     scope: str | None = None
     flags: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        # frozen: object.__setattr__ is the documented way to set a field while building. Inlined lookups: this
+        # runs for every result built, on the cold path of normalise().
+        put, get = object.__setattr__, _SHARED.get
+        span, flags, scope = self.span, self.flags, self.scope
+        if type(span) is tuple:
+            put(self, "span", get(span) or _keep(span))
+        if flags and type(flags) is tuple:
+            put(self, "flags", get(flags) or _keep(flags))
+        if scope and len(scope) <= 32:  # the action words of a ledger's column repeat: 完成, 制定实施方案
+            put(self, "scope", get(scope) or _keep(scope))
+        for name in self._shared:
+            value = getattr(self, name)
+            if value is not None:
+                put(self, name, get(value) or _keep(value))
+
+    # One __eq__, __hash__ and __repr__ for every kind, the same as dataclass's: generating them per class
+    # (eq=True, repr=True) costs an exec each at import time.
+    def _values(self) -> tuple[Any, ...]:
+        return tuple([getattr(self, name) for name in self._names])
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({', '.join(f'{n}={getattr(self, n)!r}' for n in self._names)})"
 
     @property
     def parts(self) -> tuple[Result, ...]:
@@ -62,11 +128,9 @@ class _Base:
         return (self,)  # type: ignore[return-value]
 
     def to_dict(self) -> JSON:
-        """A JSON-safe dict in the schema of DESIGN.md."""
-        out: JSON = {"kind": self.kind}
-        for f in fields(self):
-            out[_JSON_NAMES.get(f.name, f.name)] = _to_json_value(getattr(self, f.name))
-        return out
+        """A JSON-safe dict in the schema of DESIGN.md (the common keys, then the kind's own, in field order)."""
+        return {"kind": self.kind, "text": self.text, "span": list(self.span), "scope": self.scope,
+                "flags": list(self.flags)}
 
     @classmethod
     def from_dict(cls, data: JSON) -> Result:
@@ -74,12 +138,14 @@ class _Base:
         return from_dict(data)
 
     def to_json(self, **kwargs: Any) -> str:
+        import json
+
         kwargs.setdefault("ensure_ascii", False)
         return json.dumps(self.to_dict(), **kwargs)
 
     def describe(self) -> str:
         """One short line a person can read."""
-        return _describe.describe(self.to_dict())
+        return _describe.describe(self)
 
     def _repr_html_(self) -> str:  # the notebook's card; rendering lives in _display
         from deadline_cn._display import html
@@ -97,11 +163,12 @@ class _Base:
         return _replace(self, flags=merged)
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True, eq=False, repr=False)
 class Deadline(_Base):
     """Must be done by ``due`` (the last permitted day, inclusive)."""
 
     kind: ClassVar[str] = "deadline"
+    _shared: ClassVar[tuple[str, ...]] = ("due", "start", "alternatives")
     due: date
     start: date | None = None
     precision: str = "day"
@@ -109,34 +176,55 @@ class Deadline(_Base):
 
     def __post_init__(self) -> None:
         _in_order(self, self.start, self.due)
+        _Base.__post_init__(self)  # share equal values (explicit: zero-argument super() fails with slots)
+
+    def to_dict(self) -> JSON:
+        out = _Base.to_dict(self)
+        out.update(due=self.due.isoformat(), start=_iso(self.start), precision=self.precision,
+                   alternatives=[a.to_dict() for a in self.alternatives])
+        return out
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True, eq=False, repr=False)
 class Window(_Base):
     """Happens during ``start`` … ``end`` (inclusive), not "by" a date."""
 
     kind: ClassVar[str] = "window"
+    _shared: ClassVar[tuple[str, ...]] = ("start", "end")
     start: date
     end: date
     label: str | None = None
 
     def __post_init__(self) -> None:
         _in_order(self, self.start, self.end)
+        _Base.__post_init__(self)  # share equal values (explicit: zero-argument super() fails with slots)
+
+    def to_dict(self) -> JSON:
+        out = _Base.to_dict(self)
+        out.update(start=self.start.isoformat(), end=self.end.isoformat(), label=self.label)
+        return out
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True, eq=False, repr=False)
 class Ongoing(_Base):
     """Continuous work from ``start`` (or unknown) until ``end`` (None: open-ended)."""
 
     kind: ClassVar[str] = "ongoing"
+    _shared: ClassVar[tuple[str, ...]] = ("start", "end")
     start: date | None = None
     end: date | None = None
 
     def __post_init__(self) -> None:
         _in_order(self, self.start, self.end)
+        _Base.__post_init__(self)  # share equal values (explicit: zero-argument super() fails with slots)
+
+    def to_dict(self) -> JSON:
+        out = _Base.to_dict(self)
+        out.update(start=_iso(self.start), end=_iso(self.end))
+        return out
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True, eq=False, repr=False)
 class Recurrence(_Base):
     """Repeats; ``rrule`` holds the RFC 5545 RRULE value (None for irregular or lunar-anchored ones)."""
 
@@ -148,12 +236,22 @@ class Recurrence(_Base):
     rrule_text: str | None = None  # serialised as "rrule"; the method rrule() builds the dateutil rule
     count_min: int | None = None
     holiday: str | None = None
+    _shared: ClassVar[tuple[str, ...]] = ("dtstart", "until", "rrule_text")
+
+    def to_dict(self) -> JSON:
+        out = _Base.to_dict(self)
+        out.update(freq=self.freq, interval=self.interval, dtstart=_iso(self.dtstart), until=_iso(self.until),
+                   rrule=self.rrule_text, count_min=self.count_min, holiday=self.holiday)
+        return out
 
     def __post_init__(self) -> None:
         _in_order(self, self.dtstart, self.until)
+        _Base.__post_init__(self)  # share equal values (explicit: zero-argument super() fails with slots)
 
     def rrule(self, dtstart: date | None = None) -> _rrule.rrule:
         """The dateutil rule, always with an explicit dtstart (never dateutil's "now")."""
+        from dateutil import rrule as _rrule
+
         start = dtstart or self.dtstart
         if self.rrule_text is None:
             raise ValueError(f"{self.freq} recurrence has no RRULE; use occurrences()")
@@ -175,21 +273,28 @@ class Recurrence(_Base):
         return [d.date() for d in rule.between(lo, hi, inc=True)]
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True, eq=False, repr=False)
 class Conditional(_Base):
     """Waits on an outside event; ``then`` is the reading of what follows the trigger, if any."""
 
     kind: ClassVar[str] = "conditional"
     trigger: Trigger
     then: Result | None = None
+    _shared: ClassVar[tuple[str, ...]] = ("trigger",)
+
+    def to_dict(self) -> JSON:
+        out = _Base.to_dict(self)
+        out.update(trigger=self.trigger.to_dict(), then=None if self.then is None else self.then.to_dict())
+        return out
 
     def __post_init__(self) -> None:
         if self.then is not None and not self.then.text and self.text:
             # the reading after the trigger lies inside the conditional's own span: it carries text and span too
             object.__setattr__(self, "then", replace(self.then, text=self.text, span=self.span))
+        _Base.__post_init__(self)
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True, eq=False, repr=False)
 class Relative(_Base):
     """An offset from an event (``anchor``: its text, "ref" for the document date, or None)."""
 
@@ -198,6 +303,13 @@ class Relative(_Base):
     anchor: str | None = None
     due: date | datetime | None = None
     alternatives: tuple[Alternative, ...] = ()
+    _shared: ClassVar[tuple[str, ...]] = ("due", "alternatives")  # not offset: 3 == 3.0 would swap a value
+
+    def to_dict(self) -> JSON:
+        out = _Base.to_dict(self)
+        out.update(offset=self.offset.to_dict(), anchor=self.anchor, due=_iso(self.due),
+                   alternatives=[a.to_dict() for a in self.alternatives])
+        return out
 
     def resolve(self, event_date: date | datetime, roll_over: bool = True) -> date | datetime:
         """The last permitted day (a datetime for hour offsets); for a range, its far end.
@@ -228,20 +340,30 @@ class Relative(_Base):
         return out.with_flags(*applied.flags)  # type: ignore[return-value]
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True, eq=False, repr=False)
 class Compound(_Base):
     """Several readings in one cell, each with its own span and scope."""
 
     kind: ClassVar[str] = "compound"
     parts: tuple[Result, ...] = field(default=())  # type: ignore[assignment,unused-ignore]
 
+    def to_dict(self) -> JSON:
+        out = _Base.to_dict(self)
+        out["parts"] = [p.to_dict() for p in self.parts]
+        return out
 
-@dataclass(frozen=True, kw_only=True)
+
+@dataclass(frozen=True, kw_only=True, slots=True, eq=False, repr=False)
 class Unresolved(_Base):
     """No reading; ``reason`` says why."""
 
     kind: ClassVar[str] = "unresolved"
     reason: str = ""
+
+    def to_dict(self) -> JSON:
+        out = _Base.to_dict(self)
+        out["reason"] = self.reason
+        return out
 
 
 Result = Deadline | Window | Ongoing | Recurrence | Conditional | Relative | Compound | Unresolved
@@ -258,22 +380,12 @@ def _in_order(result: _Base, early: date | None, late: date | None) -> None:
     """Results never contradict themselves (DESIGN.md): an end before its start is refused, not stored."""
     if early is not None and late is not None and early > late:
         raise ValueError(f"invalid {result.kind}: {late} is before {early}")
+for _kind in KINDS.values():
+    _kind._names = tuple(f.name for f in fields(_kind))
 
 
 def _replace(obj: _Base, **changes: Any) -> Result:
     return replace(obj, **changes)  # type: ignore[return-value,unused-ignore]
-
-
-def _to_json_value(value: Any) -> Any:
-    if isinstance(value, (date, datetime)):
-        return value.isoformat()
-    if isinstance(value, _Base):
-        return value.to_dict()
-    if isinstance(value, (Alternative, Trigger, Offset)):
-        return {f.name: _to_json_value(getattr(value, f.name)) for f in fields(value)}
-    if isinstance(value, tuple):
-        return [_to_json_value(v) for v in value]
-    return value
 
 
 def from_dict(data: JSON) -> Result:
@@ -294,10 +406,14 @@ def _from_json_value(name: str, value: Any) -> Any:
     if value is None:
         return None
     if name in ("due", "start", "end", "dtstart", "until"):
+        from deadline_cn._resolve import dates as _dates
+
         return _dates.parse_iso(value)
     if name in ("span", "flags"):
         return tuple(value)
     if name == "alternatives":
+        from deadline_cn._resolve import dates as _dates
+
         return tuple(Alternative(_dates.parse_day(a["due"]), a["reading"]) for a in value)  # type: ignore[arg-type]
     if name == "trigger":
         return Trigger(**value)
@@ -311,5 +427,7 @@ def _from_json_value(name: str, value: Any) -> Any:
 
 
 def result_from_json(text: str) -> Result:
+    import json
+
     return from_dict(json.loads(text))
 

@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import settings
 from hypothesis import strategies as st
 
 from deadline_cn import calendar as cal
@@ -17,6 +17,7 @@ from deadline_cn._calendar import festivals as holidays
 from deadline_cn._calendar import lunar_data as _lunar_data
 from deadline_cn._calendar.blocks import _estimated_block
 from deadline_cn._calendar.official import CORRECTIONS
+from tests.slow import slow, two_sizes
 
 FIRST, LAST = cal.coverage()
 BEYOND = LAST + 1  # the first year chinesecalendar has no data for (2027 with chinesecalendar 1.11)
@@ -289,6 +290,7 @@ def test_qingming_matches_chinese_calendar_solar_terms() -> None:
         assert cal.holiday_date("清明", year) == expected[year], year
 
 
+@slow
 def test_every_lunar_date_matches_jionlp() -> None:
     from jionlp.gadget.lunar_solar_date import LunarSolarDate
 
@@ -322,10 +324,10 @@ def test_impossible_lunar_dates_are_rejected() -> None:
 # --- properties -----------------------------------------------------------------------------------
 
 DAYS = st.dates(min_value=date(FIRST - 3, 1, 1), max_value=date(LAST + 3, 12, 31))
+FULL = settings(max_examples=300, deadline=None)  # the slow run; the default suite runs QUICK (tests/slow.py)
 
 
-@settings(max_examples=300, deadline=None)
-@given(DAYS, st.integers(min_value=-800, max_value=800))
+@two_sizes(FULL, DAYS, st.integers(min_value=-800, max_value=800))
 def test_add_workdays_properties(start: date, n: int) -> None:
     result = cal.add_workdays(start, n)
     assert cal.workdays_between(start, result) == n
@@ -344,14 +346,12 @@ def naive_add(start: date, n: int) -> date:
     return current
 
 
-@settings(max_examples=300, deadline=None)
-@given(DAYS, st.integers(min_value=-60, max_value=60))
+@two_sizes(FULL, DAYS, st.integers(min_value=-60, max_value=60))
 def test_add_workdays_matches_day_by_day_stepping(start: date, n: int) -> None:
     assert cal.add_workdays(start, n) == naive_add(start, n)
 
 
-@settings(max_examples=300, deadline=None)
-@given(DAYS, st.integers(min_value=-400, max_value=400))
+@two_sizes(FULL, DAYS, st.integers(min_value=-400, max_value=400))
 def test_workdays_between_matches_direct_count(start: date, span: int) -> None:
     end = start + timedelta(days=span)
     if span >= 0:

@@ -7,12 +7,13 @@ from datetime import date, datetime
 from typing import Any
 
 from dateutil.rrule import rrulestr
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
 from deadline_cn import Recurrence, Result, extract, from_dict, normalise
 from deadline_cn.results import result_from_json
 from tests import strategies as S
+from tests.slow import two_sizes
 
 # Fields copied from the caller's text (so they follow its spelling) rather than computed.
 TEXTUAL = {"text", "span", "scope", "label", "authority", "event", "document", "reason"}
@@ -33,40 +34,34 @@ def read(entry: dict, text: str) -> dict:
     return core(normalise(text, ref=entry["ref"], plan_year=entry["plan_year"]).to_dict())
 
 
-@FAST
-@given(S.gold_entries, st.data())
+@two_sizes(FAST, S.gold_entries, st.data())
 def test_spaces_and_line_breaks_keep_the_reading(entry: dict, data: st.DataObject) -> None:
     rewritten = data.draw(S.spaced(entry["text"]))
     assert read(entry, rewritten) == read(entry, entry["text"]), rewritten
 
 
-@FAST
-@given(S.gold_entries)
+@two_sizes(FAST, S.gold_entries)
 def test_fullwidth_digits_keep_the_reading(entry: dict) -> None:
     assert read(entry, S.fullwidth(entry["text"])) == read(entry, entry["text"])
 
 
-@FAST
-@given(S.gold_entries)
+@two_sizes(FAST, S.gold_entries)
 def test_chinese_numeral_years_keep_the_reading(entry: dict) -> None:
     assert read(entry, S.chinese_year_digits(entry["text"])) == read(entry, entry["text"])
 
 
-@FAST
-@given(S.gold_entries)
+@two_sizes(FAST, S.gold_entries)
 def test_traditional_characters_keep_the_reading(entry: dict) -> None:
     assert read(entry, S.traditional(entry["text"])) == read(entry, entry["text"])
 
 
-@FAST
-@given(S.gold_entries, st.sampled_from(["", "完成", "。", "；", " "]))
+@two_sizes(FAST, S.gold_entries, st.sampled_from(["", "完成", "。", "；", " "]))
 def test_trailing_action_text_keeps_the_reading(entry: dict, tail: str) -> None:
     base = read(entry, entry["text"])
     assert read(entry, entry["text"] + tail) == base
 
 
-@FAST
-@given(S.period_phrase())
+@two_sizes(FAST, S.period_phrase())
 def test_generated_periods_give_the_right_due_date(case: tuple[str, str, str]) -> None:
     phrase, due, precision = case
     result = normalise(phrase)
@@ -90,24 +85,22 @@ def _check_invariants(result: Result) -> None:
         assert 0 <= s <= e <= len(result.text)
 
 
-@settings(max_examples=300, deadline=None)
-@given(S.odd_text, st.one_of(st.none(), st.dates(date(1990, 1, 1), date(2090, 12, 31))))
+@two_sizes(settings(max_examples=300, deadline=None), S.odd_text,
+           st.one_of(st.none(), st.dates(date(1990, 1, 1), date(2090, 12, 31))))
 def test_never_raises_and_results_are_well_formed(text: str, ref: date | None) -> None:
     result = normalise(text, ref=ref)
     assert result.text == text
     _check_invariants(result)
 
 
-@FAST
-@given(S.gold_entries)
+@two_sizes(FAST, S.gold_entries)
 def test_gold_results_round_trip(entry: dict) -> None:
     _check_invariants(normalise(entry["text"], ref=entry["ref"], plan_year=entry["plan_year"]))
 
 
-@FAST
-@given(st.sampled_from(["每年", "每季度", "每半年", "每月", "每周", "每年2月底前", "每月10日前", "每季度末月20日前",
-                        "从2017年起每年实施", "每年9月到11月", "（5-11月）每月"]),
-       st.dates(date(2000, 1, 1), date(2080, 1, 1)))
+@two_sizes(FAST, st.sampled_from(["每年", "每季度", "每半年", "每月", "每周", "每年2月底前", "每月10日前",
+                                  "每季度末月20日前", "从2017年起每年实施", "每年9月到11月", "（5-11月）每月"]),
+           st.dates(date(2000, 1, 1), date(2080, 1, 1)))
 def test_rrule_text_round_trips_through_rrulestr(phrase: str, ref: date) -> None:
     result = normalise(phrase, ref=ref)
     assert isinstance(result, Recurrence) and result.dtstart is not None
@@ -119,8 +112,8 @@ def test_rrule_text_round_trips_through_rrulestr(phrase: str, ref: date) -> None
     assert ours._dtstart == start  # always carries its dtstart, never dateutil's "now"
 
 
-@settings(max_examples=400, deadline=None)
-@given(S.grammar_soup, st.one_of(st.none(), st.dates(date(1990, 1, 1), date(2090, 12, 31))))
+@two_sizes(settings(max_examples=400, deadline=None), S.grammar_soup,
+           st.one_of(st.none(), st.dates(date(1990, 1, 1), date(2090, 12, 31))))
 def test_never_raises_on_the_grammars_own_words(text: str, ref: date | None) -> None:
     """Random strings of the lexicon's words and numbers reach every token type and rule."""
     result = normalise(text, ref=ref, fallback=False)

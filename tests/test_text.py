@@ -6,11 +6,12 @@ import sys
 import unicodedata
 
 import pytest
-from hypothesis import given
+from hypothesis import settings
 from hypothesis import strategies as st
 
 from deadline_cn._grammar.lexicon import INVISIBLE_CATEGORIES, INVISIBLE_RANGES
 from deadline_cn._grammar.text import fold, numeral_value
+from tests.slow import two_sizes
 
 
 def test_invisible_ranges_match_unicodedata() -> None:
@@ -28,7 +29,7 @@ def test_fold(text: str, folded: str) -> None:
     assert fold(text).text == folded
 
 
-@given(st.text(max_size=80))
+@two_sizes(settings(deadline=None), st.text(max_size=80))
 def test_every_folded_span_maps_into_the_original(text: str) -> None:
     f = fold(text)
     for i in range(len(f.text)):

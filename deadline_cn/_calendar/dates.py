@@ -2,21 +2,28 @@
 
 from __future__ import annotations
 
-import calendar as _stdcal
 from datetime import date, datetime, timedelta
 
 QUARTER_FIRST_MONTH = (1, 4, 7, 10)
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def days_in_month(year: int, month: int) -> int:
+    """calendar.monthrange's day count, without importing calendar (and locale) at import time."""
+    if month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
+        return 29
+    return _MONTH_DAYS[month - 1]
 
 
 def month_end(year: int, month: int) -> date:
-    return date(year, month, _stdcal.monthrange(year, month)[1])
+    return date(year, month, days_in_month(year, month))
 
 
 def add_months(d: date, months: int) -> date:
     """Calendar months forward, clamped to the month's end (1月31日 + 1个月 → 2月28/29日)."""
     index = d.year * 12 + d.month - 1 + months
     year, month = divmod(index, 12)
-    return date(year, month + 1, min(d.day, _stdcal.monthrange(year, month + 1)[1]))
+    return date(year, month + 1, min(d.day, days_in_month(year, month + 1)))
 
 
 def add_fractional_months(d: date, months: float) -> date:
