@@ -22,10 +22,9 @@ ROOT = Path(__file__).resolve().parent.parent
 # Optional dependencies and heavy modules: loaded when a feature needs them, never by the import.
 LAZY = ["pandas", "numpy", "jionlp", "openpyxl", "docx", "pdfplumber", "lxml", "dask", "pyspark", "matplotlib",
         "chinese_calendar", "dateutil", "dateutil.rrule", "six", "json", "calendar", "locale"]
-# importlib.resources pulls in tempfile, shutil, zipfile, pathlib (~5 ms): today _grammar/text.py reads its
-# data file with it. Strict xfail: when the grammar stops, these pass, and the marks must go.
-GRAMMAR = pytest.mark.xfail(strict=True, reason="_grammar/text.py imports importlib.resources at import time")
-LAZY_LATER = [pytest.param(name, marks=GRAMMAR) for name in ("importlib.resources", "tempfile", "shutil")]
+# importlib.resources pulls in tempfile, shutil, zipfile, pathlib (~5 ms): _grammar/text.py reads its data file
+# with a plain open instead.
+LAZY_LATER = ["importlib.resources", "tempfile", "shutil"]
 
 
 def modules_after(code: str) -> set[str]:

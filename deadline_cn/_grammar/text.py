@@ -11,12 +11,12 @@ so folding a 1 MB document costs milliseconds and a few bytes per character.
 
 from __future__ import annotations
 
+import os
 import re
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 from deadline_cn._grammar.lexicon import CHAR_VARIANTS, CN_DIGITS, INVISIBLE_RANGES, NUMERAL_AFTER, NUMERAL_BEFORE
 
@@ -59,7 +59,9 @@ def _char_table() -> dict[int, str | None]:
     kept as a clause break (a column, never inside a phrase).
     """
     table: dict[int, str | None] = {}
-    raw = resources.files("deadline_cn._grammar").joinpath("data/tra2sim.txt").read_text(encoding="utf-8")
+    # a plain open beside the module: importlib.resources would pull in tempfile, shutil and zipfile at import
+    with open(os.path.join(os.path.dirname(__file__), "data", "tra2sim.txt"), encoding="utf-8") as f:
+        raw = f.read()
     pairs = "".join(line for line in raw.splitlines() if not line.startswith("#"))
     for i in range(0, len(pairs) - 1, 2):
         table[ord(pairs[i])] = pairs[i + 1]
