@@ -113,6 +113,8 @@ def relative_of(tok: Token, anchor: tuple[int, int] | None = None, *, bare: bool
             or tok.get("half")):
         return None
     value = float(tok.get("n") or 0) + (0.5 if tok.get("half") else 0)
+    if value == 0:
+        return None  # 最迟0月: a zero is no span of time (the 0 is a month misread, left to the date reading)
     top = float(n2) if (n2 := tok.get("n2")) else None
     return RelativeP(_num(value), lx.UNITS[unit_word], None if top is None else _num(top), anchor)
 
