@@ -1,8 +1,8 @@
 """The ``deadline-cn`` command: one phrase, a batch of lines, a work-plan table, or a whole plan.
 
 ``main(argv) -> int`` is testable in-process; ``python -m deadline_cn`` runs the same. Exit codes: 0 ok,
-1 with --strict when something is unresolved (or a batch line is bad) and for errors (a missing file,
-a missing optional dependency, a table without a deadline column), 2 for bad usage.
+1 with --strict when something is unresolved or flagged unread: / invalid: (or a batch line is bad) and for
+errors (a missing file, a missing optional dependency, a table without a deadline column), 2 for bad usage.
 """
 
 from __future__ import annotations
@@ -21,10 +21,11 @@ from deadline_cn._cli.explain import explain_json, explain_lines
 from deadline_cn._cli.ledger_cmd import ledger_cmd
 from deadline_cn._cli.options import add_common, check_outputs
 from deadline_cn._cli.term import KIND_COLOURS, Paint, pad, wants_colour
-from deadline_cn._read.normalise import normalise
+from deadline_cn._read.normalise import STRICT_DOUBTS, normalise
 from deadline_cn.documents.extras import MissingExtra, need
 from deadline_cn.documents.grid import DocumentError
 from deadline_cn.documents.ics import unique
+from deadline_cn.records import needs_check
 from deadline_cn.results import Result, Unresolved
 
 PROG = "deadline-cn"
@@ -52,7 +53,8 @@ def _phrase_parser() -> argparse.ArgumentParser:
     add_common(p)
     p.add_argument("--json", action="store_true", help="print the result dict (DESIGN.md schema), one a line")
     p.add_argument("--explain", action="store_true", help="show which rule read which span of the text")
-    p.add_argument("--strict", action="store_true", help="exit 1 when a phrase cannot be read")
+    p.add_argument("--strict", action="store_true",
+                   help="exit 1 when a phrase cannot be read, or its reading left time words unread")
     p.add_argument("--todo", action="store_true", help="--ics writes to-dos (VTODO), not all-day events")
     p.add_argument("--force", action="store_true", help="replace an existing --ics file")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto",
@@ -100,11 +102,19 @@ def phrase(argv: list[str]) -> int:
         items = unique([e for r in results for e in phrase_entries(r, r.text)])
         write_ics(items, args.ics, stamp(None, args.ref, args.plan_year), todo=args.todo)
     bad = [r for r in results if isinstance(r, Unresolved)]
-    if args.strict and bad:
+    doubtful = [r for r in results if not isinstance(r, Unresolved) and _unsure(r)]
+    if args.strict and (bad or doubtful):
         for r in bad:
             print(f"{PROG}: unresolved: {r.reason}: {r.text!r}", file=sys.stderr)
+        for r in doubtful:
+            print(f"{PROG}: needs a check ({', '.join(_unsure(r))}): {r.text!r}", file=sys.stderr)
         return 1
     return 0
+
+
+def _unsure(result: Result) -> list[str]:
+    """The flags that make a reading need a check under --strict (as normalise(strict=True) raises on)."""
+    return [f for part in result.parts for f in part.flags if f.startswith(STRICT_DOUBTS)]
 
 
 def _print_phrase(text: str, result: Result, args: argparse.Namespace, paint: Paint, *, many: bool) -> None:
@@ -135,5 +145,7 @@ def readable(result: Result, paint: Paint) -> str:
     if paint.enabled:
         body = re.sub(r"\d{4}-\d{2}-\d{2}(?:T[\d:]+)?", lambda m: paint(m.group(), "bold"), body)
         body = re.sub(r"\[[^\[\]]*\]$", lambda m: paint(m.group(), "yellow"), body)
+    if needs_check(result) and not isinstance(result, Unresolved):
+        body += "  " + paint("(needs a check)", "yellow")
     kind = pad(result.kind, 11)
     return paint(kind, KIND_COLOURS.get(result.kind, "bold")) + " " + body

@@ -130,3 +130,13 @@ def test_unread_time_words_are_flagged(text: str, word: str) -> None:
     assert any(f.startswith("unread:") for f in flags), result.describe()
     with pytest.raises(DeadlineError):
         normalise(text, strict=True, **CTX)
+
+
+def test_cli_marks_and_strict_refuses_an_unread_reading(capsys: pytest.CaptureFixture[str]) -> None:
+    from deadline_cn.cli import main
+
+    text = "2017年6月底前完成初稿，30天后复查"
+    assert main([text, "--ref", "2017-01-09"]) == 0
+    assert "needs a check" in capsys.readouterr().out
+    assert main([text, "--ref", "2017-01-09", "--strict"]) == 1
+    assert "unread:30天" in capsys.readouterr().err
