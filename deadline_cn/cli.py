@@ -106,8 +106,8 @@ def phrase(argv: list[str]) -> int:
     if args.strict and (bad or doubtful):
         for r in bad:
             print(f"{PROG}: unresolved: {r.reason}: {r.text!r}", file=sys.stderr)
-        for r in doubtful:
-            print(f"{PROG}: needs a check ({', '.join(_unsure(r))}): {r.text!r}", file=sys.stderr)
+        for d in doubtful:
+            print(f"{PROG}: needs a check ({', '.join(_unsure(d))}): {d.text!d}", file=sys.stderr)
         return 1
     return 0
 
