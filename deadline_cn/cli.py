@@ -107,7 +107,7 @@ def phrase(argv: list[str]) -> int:
         for r in bad:
             print(f"{PROG}: unresolved: {r.reason}: {r.text!r}", file=sys.stderr)
         for d in doubtful:
-            print(f"{PROG}: needs a check ({', '.join(_unsure(d))}): {d.text!d}", file=sys.stderr)
+            print(f"{PROG}: needs a check ({', '.join(_unsure(d))}): {d.text!r}", file=sys.stderr)
         return 1
     return 0
 
