@@ -406,13 +406,13 @@ def _from_json_value(name: str, value: Any) -> Any:
     if value is None:
         return None
     if name in ("due", "start", "end", "dtstart", "until"):
-        from deadline_cn._resolve import dates as _dates
+        from deadline_cn._calendar import dates as _dates
 
         return _dates.parse_iso(value)
     if name in ("span", "flags"):
         return tuple(value)
     if name == "alternatives":
-        from deadline_cn._resolve import dates as _dates
+        from deadline_cn._calendar import dates as _dates
 
         return tuple(Alternative(_dates.parse_day(a["due"]), a["reading"]) for a in value)  # type: ignore[arg-type]
     if name == "trigger":
