@@ -139,7 +139,8 @@ def check_impossible(result: Result, text: str, out: set[str]) -> None:
         if any(isinstance(p, Unresolved) or any(f.startswith("invalid:") for f in p.flags)
                for p in parts if p.span[0] < e and s < p.span[1]):
             continue  # read, and found impossible or incomplete (2200年中): not a date
-        if any(p.kind in DATED_KINDS for p in touching):
+        if any(p.kind in DATED_KINDS and not any(f.startswith("unread:") for f in p.flags) for p in touching):
+            # (a reading that says the number beside it went unread has not read it as a date)
             out.add(f"impossible:{what}-read-as-a-date")
 
 
