@@ -8,7 +8,7 @@ text. Level 2 (``_grammar``) composes the tokens into parses.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from deadline_cn._grammar import lexicon as lx
@@ -115,48 +115,57 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
 
 
 class Token:
-    """One token; its named parts are read from the match in one call, the first time one is asked for."""
+    """One token. The scan finds its type and span only; its named parts (year, month, …) come from matching
+    the token's own pattern again at its start, the first time one is asked for — most tokens (，、 前 内) never
+    are, and a scanner with a hundred named groups costs three times one without."""
 
-    __slots__ = ("_parts", "end", "match", "names", "start", "text", "type")
+    __slots__ = ("_parts", "end", "source", "start", "text", "type")
 
-    def __init__(self, type: str, match: re.Match[str], names: tuple[str, ...]) -> None:
-        self.type, self.match, self.names = type, match, names
+    def __init__(self, type: str, match: re.Match[str]) -> None:
+        self.type, self.source = type, match.string
         self.start, self.end = match.span()
         self.text = match.group()
-        self._parts: dict[str, str | None] | None = None
+        self._parts: re.Match[str] | None = None
 
     def __repr__(self) -> str:
         return f"Token({self.type!r}, {self.start}, {self.end}, {self.text!r})"
 
-    def get(self, name: str) -> str | None:
+    def _match(self) -> re.Match[str]:
         if self._parts is None:
-            keys = [f"{self.type}__{n}" for n in self.names]
-            values: Any = self.match.group(*keys) if len(keys) > 1 else (self.match.group(*keys),) if keys else ()
-            self._parts = dict(zip(self.names, values, strict=True))
-        return self._parts.get(name)
+            m = _pattern(self.type).match(self.source, self.start)
+            assert m is not None and m.end() == self.end, "a token's pattern matches where the scan found it"
+            self._parts = m
+        return self._parts
+
+    def get(self, name: str) -> str | None:
+        m = self._match()
+        return m.group(name) if name in m.re.groupindex else None
 
     def span_of(self, name: str) -> tuple[int, int] | None:
         if self.get(name) is None:
             return None
-        return self.match.span(f"{self.type}__{name}")
+        return self._match().span(name)
+
+
+@cache
+def _pattern(kind: str) -> re.Pattern[str]:
+    """A token's own pattern, with its named groups (compiled the first time a token of the kind is read)."""
+    return re.compile(dict(TOKEN_PATTERNS)[kind])
 
 
 @lru_cache(maxsize=1)
-def _scanner() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
-    """One alternation; each token's own groups are renamed <token>__<group> to keep names unique.
-
-    A lookahead on the characters that can begin any token lets every other position fail at once.
-    """
-    parts, names = [], {}
+def _scanner() -> re.Pattern[str]:
+    """One alternation without inner groups, each alternative behind a lookahead on the characters it can
+    begin with, and the whole behind the union of those: a position no token can start at fails at once."""
+    parts = []
     for name, pattern in TOKEN_PATTERNS:
-        names[name] = tuple(re.findall(r"\(\?P<(\w+)>", pattern))
-        renamed = re.sub(r"\(\?P<(\w+)>", f"(?P<{name}__\\1>", pattern)
-        parts.append(f"(?P<{name}>{renamed})")
+        plain = re.sub(r"\(\?P<\w+>", "(?:", pattern)
+        first = first_char_class([pattern])
+        parts.append(f"(?P<{name}>(?={first}){plain})" if first else f"(?P<{name}>{plain})")
     starts = first_char_class([p for _, p in TOKEN_PATTERNS])
     body = "|".join(parts)
-    return re.compile(f"(?={starts})(?:{body})" if starts else body), names
+    return re.compile(f"(?={starts})(?:{body})" if starts else body)
 
 
 def tokenize(text: str) -> list[Token]:
-    scanner, names = _scanner()
-    return [Token(kind, m, names[kind]) for m in scanner.finditer(text) if (kind := m.lastgroup or "")]
+    return [Token(kind, m) for m in _scanner().finditer(text) if (kind := m.lastgroup or "")]
