@@ -217,6 +217,7 @@ def test_pdf_table_over_pages_with_wrapped_cells(doc: str, tmp_path: Path) -> No
 needs_soffice = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
 
 
+@pytest.mark.slow  # LibreOffice starts in ~10 s: run in the README's second step (python -m pytest -m slow)
 @needs_soffice
 def test_doc_wps_and_rtf_converted_by_libreoffice(tmp_path: Path) -> None:
     pytest.importorskip("docx")

@@ -49,7 +49,7 @@ def cue_of(tok: Token | None) -> str | None:
 
 def when_of(tok: Token) -> When:
     """The period a date token names (its year may stay unknown)."""
-    g = tok.get
+    g = tok.parts().get
     if tok.type == "yearword":
         return When(rel_year=0)
     if tok.type == "firstn":

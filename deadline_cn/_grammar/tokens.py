@@ -119,27 +119,33 @@ class Token:
     the token's own pattern again at its start, the first time one is asked for — most tokens (，、 前 内) never
     are, and a scanner with a hundred named groups costs three times one without."""
 
-    __slots__ = ("_parts", "end", "source", "start", "text", "type")
+    __slots__ = ("_match_", "_parts", "end", "source", "start", "text", "type")
 
     def __init__(self, type: str, match: re.Match[str]) -> None:
         self.type, self.source = type, match.string
         self.start, self.end = match.span()
         self.text = match.group()
-        self._parts: re.Match[str] | None = None
+        self._match_: re.Match[str] | None = None
+        self._parts: dict[str, str | None] | None = None
 
     def __repr__(self) -> str:
         return f"Token({self.type!r}, {self.start}, {self.end}, {self.text!r})"
 
     def _match(self) -> re.Match[str]:
-        if self._parts is None:
+        if self._match_ is None:
             m = _pattern(self.type).match(self.source, self.start)
             assert m is not None and m.end() == self.end, "a token's pattern matches where the scan found it"
-            self._parts = m
+            self._match_ = m
+        return self._match_
+
+    def parts(self) -> dict[str, str | None]:
+        """Every named part of the token (None where it did not take part), read once."""
+        if self._parts is None:
+            self._parts = self._match().groupdict()
         return self._parts
 
     def get(self, name: str) -> str | None:
-        m = self._match()
-        return m.group(name) if name in m.re.groupindex else None
+        return (self._parts if self._parts is not None else self.parts()).get(name)
 
     def span_of(self, name: str) -> tuple[int, int] | None:
         if self.get(name) is None:
