@@ -140,3 +140,11 @@ def test_cli_marks_and_strict_refuses_an_unread_reading(capsys: pytest.CaptureFi
     assert "needs a check" in capsys.readouterr().out
     assert main([text, "--ref", "2017-01-09", "--strict"]) == 1
     assert "unread:30天" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("text", ["待国家出台办法后3个月内", "待省实施细则印发后1年内", "收到上级文件后2个月内"])
+def test_an_offset_after_a_trigger_counts_from_the_event(text: str) -> None:
+    """Months or years after 待…后 wait on that event: no due date from the document's own date."""
+    result = normalise(text, **CTX)
+    assert result.kind == "conditional" and result.then is not None  # type: ignore[union-attr]
+    assert result.then.due is None and result.then.anchor != "ref", result.describe()  # type: ignore[union-attr]

@@ -343,7 +343,7 @@ def rule_trigger(tokens: Sequence[Token], i: int) -> Match | None:
     then = None
     offset = at(tokens, i + 1, "offset")
     if offset is not None and (rel := relative_of(offset)) is not None:
-        then = rel
+        then = replace(rel, wants_anchor=True)  # counted from the trigger's event, never from the document date
     return TriggerP(kind, auth, event, doc, then), 2 if then else 1
 
 

@@ -71,6 +71,9 @@ def _governs(item: Item, scan: str, when: When) -> bool:
         return False  # 1月10日，市政府常务会议审议通过了… · 1-4月，累计完成投资…: what was done, not a limit
     if scan.startswith(lx.PROSE_HEAD_FOLLOWERS, item.end) or when.weekday is not None:
         return heads_clause(scan, item)  # ，第一季度发行专项债券 · 2015年在… · 8月27日(星期日)学生报到
+    if scan.startswith(lx.PROSE_DONE_VERBS, item.end):  # 城市文化公园今年开建 · 争取2016年完成 (not 完成情况)
+        verb = next(v for v in lx.PROSE_DONE_VERBS if scan.startswith(v, item.end))
+        return not scan.startswith(("情况", "的", "率"), item.end + len(verb))
     return after == "," and heads_clause(scan, item, sentence=True)  # 2025年下半年，各区要…
 
 
@@ -106,4 +109,8 @@ def heads_clause(scan: str, item: Item, *, sentence: bool = False) -> bool:
     k = item.start - 1
     while k >= 0 and scan[k] in _SKIP + "()":
         k -= 1
+    for word in lx.CONNECTIVES:  # 同时，根据县政府工作部署 · 此外2025年…: a connective opens the clause too
+        if scan.endswith(word, 0, k + 1):
+            k -= len(word)
+            break
     return k < 0 or scan[k] in stops or scan[k] in "\n:"
