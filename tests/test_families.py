@@ -148,3 +148,22 @@ def test_an_offset_after_a_trigger_counts_from_the_event(text: str) -> None:
     result = normalise(text, **CTX)
     assert result.kind == "conditional" and result.then is not None  # type: ignore[union-attr]
     assert result.then.due is None and result.then.anchor != "ref", result.describe()  # type: ignore[union-attr]
+
+
+LISTS: list[tuple[str, dict]] = [
+    ("每周一、三、五", {"kind": "recurrence", "freq": "weekly", "rrule": "FREQ=WEEKLY;BYDAY=MO,WE,FR"}),
+    ("每周二、四", {"kind": "recurrence", "freq": "weekly", "rrule": "FREQ=WEEKLY;BYDAY=TU,TH"}),
+    ("每年6、12月底前", {"kind": "recurrence", "rrule": "FREQ=YEARLY;BYMONTH=6,12;BYMONTHDAY=-1"}),
+    ("每年3、6、9、12月", {"kind": "recurrence", "rrule": "FREQ=YEARLY;BYMONTH=3,6,9,12"}),
+    ("每季度首月10日前", {"kind": "recurrence", "rrule": "FREQ=MONTHLY;BYMONTH=1,4,7,10;BYMONTHDAY=10"}),
+    ("每月前5个工作日", {"kind": "recurrence", "rrule": "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=5"}),
+    ("每月前10日", {"kind": "recurrence", "rrule": "FREQ=MONTHLY;BYMONTHDAY=10"}),
+    ("2024年6、12月底前", {"kind": "compound", "parts": [{"kind": "deadline", "due": "2024-06-30"},
+                                                       {"kind": "deadline", "due": "2024-12-31"}]}),
+]
+
+
+@pytest.mark.parametrize(("text", "expect"), LISTS, ids=[t for t, _ in LISTS])
+def test_lists_of_days_and_months(text: str, expect: dict) -> None:
+    result = normalise(text, fallback=False, **CTX)
+    assert mismatches(result.to_dict(), expect) == [], result.describe()

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -26,6 +27,9 @@ from deadline_cn._grammar.parse import (
 )
 from deadline_cn._grammar.tokens import Token
 
+# 每周一、三、五: the listed days (a Chinese numeral after 、 is not folded to a digit), Monday = 0
+WEEKDAY_WORDS = {**{str(k): k - 1 for k in range(1, 8)}, **dict(zip("一二三四五六", range(6), strict=True)),
+                 "日": 6, "天": 6}
 ACTOR_REACH = 16  # how much text (an actor, a verb) may stand between 自2024年起 and its 每年
 
 # --- recurrences -----------------------------------------------------------------------------------
@@ -45,8 +49,10 @@ def _every(tokens: Sequence[Token], i: int, since: When | None = None) -> tuple[
     if (nth := tok.get("wdn")) is not None:  # 每月最后一个工作日 · 每月第3个工作日 (weekdays: RRULE has no holidays)
         recur = replace(recur, workday=-1 if nth.startswith("最后") else int(nth[1:-4]))
     used = 1
+    if cue_of(at(tokens, i + 1, "cue")) == "before" and (first := _first_days(recur, tokens, i + 2)) is not None:
+        return first, 3  # 每月前5个工作日 · 每季度前10日
     nxt = at(tokens, i + 1, "date_day", "date_month", "dayonly", "monthrange", "date_holiday", "date_yearend",
-              "date_quarter", "date_half", "xunonly")
+              "date_quarter", "date_half", "xunonly", "monthlist")
     if nxt is not None and (due := _due_within(recur, nxt)) is not None:
         recur, used = due, 2
         while at(tokens, i + used, "and") and (more := at(tokens, i + used + 1, "date_month")) \
@@ -61,13 +67,27 @@ def _every(tokens: Sequence[Token], i: int, since: When | None = None) -> tuple[
     return recur, used
 
 
+def _first_days(recur: RecurP, tokens: Sequence[Token], i: int) -> RecurP | None:
+    """The N (working) days that open each period: due on the Nth (working) day."""
+    tok = at(tokens, i, "offset", "dayonly")
+    if tok is not None and tok.type == "dayonly":
+        rel: RelativeP | None = RelativeP(float(tok.get("d") or 0), "day")
+    else:
+        rel = relative_of(tok, bare=True) if tok is not None else None
+    if rel is None or rel.max is not None or not 1 <= rel.value <= 28 or rel.value != int(rel.value):
+        return None
+    if rel.unit == "workday":
+        return replace(recur, workday=int(rel.value))
+    return replace(recur, bymonthday=int(rel.value)) if rel.unit == "day" else None
+
+
 def _months_in_period(period: str, tail: str) -> tuple[int, ...]:
     """每季度末月 → 3,6,9,12 · 每个季度第1个月 → 1,4,7,10 · 每半年第2个月 → 2,8."""
     length = 3 if period == "季度" else 6
     if tail.startswith("第"):
         k = min(int(tail[1]), length)
     else:
-        k = 1 if tail == "初" else length
+        k = 1 if tail in ("初", "首月") else length
     return tuple(range(k, 13, length))
 
 
@@ -93,6 +113,9 @@ def _due_within(recur: RecurP, nxt: Token) -> RecurP | None:
     """The day a recurrence falls due, when written after 每<period>."""
     if nxt.type == "monthrange":
         return RecurP(recur.period, recur.since, month_span(nxt))
+    if nxt.type == "monthlist":  # 每年6、12月(底前)
+        months = tuple(int(m) for m in re.findall(r"\d+", nxt.get("months") or ""))
+        return RecurP(recur.period, recur.since, months, -1 if nxt.get("mend") else None)
     w = when_of(nxt)
     if w.year is not None:
         return None
@@ -165,7 +188,10 @@ def rule_every(tokens: Sequence[Token], i: int) -> Match | None:
         return RecurP(period=PERIOD_ALIASES.get(per, per)), 1
     tok = head(tokens, i, "everyweekday")
     if tok is not None:  # 每周五 · 每周一至周五
-        first, wd2 = when_of(tok).weekday or 0, tok.get("wd2")
+        first, wd2, listed = when_of(tok).weekday or 0, tok.get("wd2"), tok.get("wdl")
+        if listed:  # 每周一、三、五
+            days = (first, *(WEEKDAY_WORDS[c] for c in listed if c in WEEKDAY_WORDS))
+            return RecurP(period="周", byweekday=tuple(sorted(set(days)))), 1
         last = first if wd2 is None else (6 if wd2 in "日天" else int(wd2) - 1)
         return RecurP(period="周", byweekday=tuple(range(first, max(first, last) + 1))), 1
     return _every(tokens, i)

@@ -245,6 +245,19 @@ def rule_day_list(tokens: Sequence[Token], i: int) -> Match | None:
     return ManyP(parts), 1
 
 
+def rule_month_list(tokens: Sequence[Token], i: int) -> Match | None:
+    """6、12月 (月 written once): one deadline a month, each its own part."""
+    tok = head(tokens, i, "monthlist")
+    if tok is None:
+        return None
+    first = when_of(tok)
+    months = [int(m) for m in re.findall(r"\d+", tok.get("months") or "")]
+    cue = cue_of(at(tokens, i + 1, "cue"))
+    cue = cue if cue in ("before", "end-before") else None  # 2024年6、12月底前
+    edge = "end" if tok.get("mend") else None
+    return ManyP(tuple(DeadlineP(replace(first, month=m, edge=edge), cue) for m in months)), 2 if cue else 1
+
+
 def rule_five_year(tokens: Sequence[Token], i: int) -> Match | None:
     """“十四五”期间 (2021—2025) · 十三五期末: the Nth five-year plan (the 3rd began in 1966, five years each)."""
     tok = head(tokens, i, "fiveyear")
@@ -366,6 +379,7 @@ RULES: tuple[tuple[Rule, tuple[str, ...]], ...] = (
     (rule_otherwise, ("otherwise",)),
     (rule_day_range, ("dayrange", "dotrange", "ymrange")),
     (rule_day_list, ("daylist",)),
+    (rule_month_list, ("monthlist",)),
     (rule_adjacent_days, ("date_day",)),
     (rule_five_year, ("fiveyear",)),
     (rule_since_every, ("from", *DATES)),
@@ -419,17 +433,17 @@ def parse_tokens(tokens: Sequence[Token]) -> list[Item]:
             continue
         parse, used = hit
         if isinstance(parse, ManyP):
-            items.extend(_spread(parse, tokens[i]))
+            items.extend(_spread(parse, tokens[i], tokens[i + used - 1].end))
         else:
             items.append(Item(parse, tokens[i].start, tokens[i + used - 1].end))
         i += used
     return items
 
 
-def _spread(many: ManyP, tok: Token) -> list[Item]:
+def _spread(many: ManyP, tok: Token, end: int) -> list[Item]:
     """The parts of 5月14、15、21、22日 as items: the first reads up to its number, each later one its number."""
     numbers = [m.span() for m in re.finditer(r"\d+", tok.text)]
     spans = numbers[-len(many.parts):]
     cuts = [(tok.start, tok.start + spans[0][1])] + [(tok.start + s, tok.start + e) for s, e in spans[1:]]
-    cuts[-1] = (cuts[-1][0], tok.end)  # the last takes the closing 日
+    cuts[-1] = (cuts[-1][0], end)  # the last takes the closing 日 / 月 (and a 前 after it)
     return [Item(p, s, e) for p, (s, e) in zip(many.parts, cuts, strict=True)]

@@ -67,6 +67,8 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     ("yearrange", rf"(?P<y1>{Y4})年?{JOIN}(?P<y2>{Y4})年"),
     ("dayrange", rf"{YEAR}?(?P<m>{MM})月(?P<d>{DD})[日号]?{WEEKDAY}{JOIN}(?:(?P<m2>{MM})月)?(?P<d2>{DD})[日号]"
                  rf"{NOTE_WEEKDAY}"),
+    # 6、12月 · 3月、6月 are two date_month tokens; 6、12月 writes 月 once
+    ("monthlist", rf"{YEAR}?(?P<months>{MM_SPAN}(?:[、,和及]{MM_SPAN}){{1,11}})月(?P<mend>底|末)?"),
     # 5月14、15、21、22日 · 2017年5月3、4日: several days of one month
     ("daylist", rf"{YEAR}?(?P<m>{MM})月(?P<days>{DD}(?:[、,和及]{DD}){{1,8}})[日号]"),
     # 5-11月 · 2023年1—8月 · 3月至5 (the end's 月 missing: a typo, only when the start has its 月)
@@ -93,9 +95,10 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
                r"(?P<within>以内|之内|内)?"),
     ("everyn", r"每隔?(?P<n>\d{1,2})个?(?P<per>半年|季度|月|年|周|星期|天|日)"),
     ("halfoffset", r"半(?P<unit>年|个月)(?P<within>以内|之内|内)"),
-    ("everyweekday", r"每个?(?:周|星期|礼拜)(?P<wd>[1-7日天])(?:(?:至|到|-|—|~)(?:周|星期|礼拜)?(?P<wd2>[1-7日天]))?"),
+    ("everyweekday", r"每个?(?:周|星期|礼拜)(?P<wd>[1-7日天])(?:(?:至|到|-|—|~)(?:周|星期|礼拜)?(?P<wd2>[1-7日天])"
+                     r"|(?P<wdl>(?:[、,和及](?:周|星期|礼拜)?[1-7日天一二三四五六])+))?"),  # 每周一、三、五
     ("every", rf"(?:每个?|按(?=年|季|月|周|半年))(?P<per>{alt(lx.PERIODS)})度?"
-              r"(?P<tail>末月|末|底|初|第[1-6]个?月的?|最后1?个月的?)?"
+              r"(?P<tail>末月|首月|末|底|初|第[1-6]个?月的?|最后1?个月的?)?"
               r"(?:的?(?P<wdn>最后1?个工作日|第\d{1,2}个工作日))?"),
     ("xunonly", r"(?<!\d)(?P<xun>上旬|中旬|下旬)"),
     ("wholeyear", rf"(?:{alt(lx.WHOLE_YEAR)})(?=$|[{lx.CLAUSE_SEPARATORS}]|{alt(lx.WHOLE_YEAR_AFTER)})"),
