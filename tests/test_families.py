@@ -101,6 +101,11 @@ GROUPS: list[tuple[str, dict, dict, list[str]]] = [
         {"kind": "conditional", "trigger": {"type": "statute", "authority": "法律、法规"}}]},
      ["信息形成或者变更之日起20个工作日内。法律、法规对政府信息公开的期限另有规定的,从其规定。",
       "信息形成或者变更之日起20个工作日内；法律、法规另有规定的，从其规定"]),
+    ("spend N years", CTX, {"kind": "relative", "offset": {"value": 3, "unit": "year", "max": None}, "anchor": "ref",
+                            "due": "2027-03-05"},
+     ["力争用3年时间", "用三年时间", "用3年左右时间", "用三年左右的时间", "花3年时间"]),
+    ("spend two to three years", CTX, {"kind": "relative", "offset": {"value": 2, "unit": "year", "max": 3}},
+     ["用两到三年时间", "用2—3年时间", "用2至3年时间"]),
     ("an event, then promptly", CTX, {"kind": "conditional", "trigger": {"type": "event", "event": "重大决策作出"}},
      ["重大决策作出后及时公开", "重大决策作出后立即公开"]),
 ]

@@ -138,6 +138,21 @@ def rule_self_start(tokens: Sequence[Token], i: int) -> Match | None:
     return OngoingP(from_ref=True), 1
 
 
+def rule_spend(tokens: Sequence[Token], i: int) -> Match | None:
+    """力争用3年时间 · 用两到三年时间 · 用1年半时间: within N years (months) of the document date."""
+    tok = head(tokens, i, "spend")
+    if tok is None:
+        return None
+    n = tok.get("n") or "0"  # 两 before 到 stays a word when text is folded: 用两到三年时间
+    value = float(n if n.isdigit() else lx.CN_DIGITS.get(n, 0)) + (0.5 if tok.get("half") or tok.get("half2") else 0)
+    top = float(n2) if (n2 := tok.get("n2")) else None
+    if value <= 0:
+        return None
+    unit = "year" if tok.get("unit") == "年" else "month"
+    return RelativeP(int(value) if value == int(value) else value, unit,
+                     None if top is None else int(top), anchor_ref=True), 1
+
+
 def rule_offset(tokens: Sequence[Token], i: int) -> Match | None:
     half = head(tokens, i, "halfoffset")
     if half is not None:  # 半年内 · 半个月内
@@ -394,6 +409,7 @@ RULES: tuple[tuple[Rule, tuple[str, ...]], ...] = (
     (rule_since, ("from", *DATES)),
     (rule_event_offset, ("cue",)),
     (rule_offset, ("halfoffset", "offset")),
+    (rule_spend, ("spend",)),
     (rule_date, ("to", *DATES)),
     (rule_words, WORDS),
 )

@@ -20,7 +20,7 @@ _COUNT = re.compile(r"(?:至少|不少于|不低于|最少)[^,;。]{0,12}?(\d{1,
 _COUNT_REACH = 40  # how far after 每年 its "至少…1次" may stand (a bound keeps a long clause linear)
 _PUNCT = " ,;。、:\"'-—"
 _LEAD_RE = re.compile("(?:[" + re.escape(_PUNCT) + "]|" + "|".join(
-    re.escape(w) for w in sorted((*lx.SCOPE_LEAD, *lx.HEDGES, "自", "从"), key=len, reverse=True)) + ")+")
+    re.escape(w) for w in sorted((*lx.SCOPE_LEAD, *lx.HEDGES), key=len, reverse=True)) + ")+")
 _TRAIL = tuple(lx.SCOPE_TRAIL)
 _VERBS = tuple(lx.SCOPE_LEAD_VERBS)
 _SEPARATOR = re.compile(f"[{lx.CLAUSE_SEPARATORS}]")
