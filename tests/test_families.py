@@ -163,6 +163,15 @@ LISTS: list[tuple[str, dict]] = [
     ("每季度首月10日前", {"kind": "recurrence", "rrule": "FREQ=MONTHLY;BYMONTH=1,4,7,10;BYMONTHDAY=10"}),
     ("每月前5个工作日", {"kind": "recurrence", "rrule": "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=5"}),
     ("每月前10日", {"kind": "recurrence", "rrule": "FREQ=MONTHLY;BYMONTHDAY=10"}),
+    ("2024年第一、二季度", {"kind": "compound", "parts": [
+        {"kind": "deadline", "start": "2024-01-01", "due": "2024-03-31"},
+        {"kind": "deadline", "start": "2024-04-01", "due": "2024-06-30"}]}),
+    ("2024年二至三季度", {"kind": "window", "start": "2024-04-01", "end": "2024-09-30"}),
+    ("2024年第二季度至第三季度", {"kind": "window", "start": "2024-04-01", "end": "2024-09-30"}),
+    ("2024年底至2025年6月", {"kind": "window", "start": "2024-12-31", "end": "2025-06-30"}),
+    ("2024年6月至今", {"kind": "ongoing", "start": "2024-06-01", "end": None}),
+    ("2024-2026", {"kind": "ongoing", "start": "2024-01-01", "end": "2026-12-31"}),
+    ("6.30前", {"kind": "deadline", "due": "2024-06-30", "flags": ["ambiguous:day-before", "year-from-ref"]}),
     ("2024年6、12月底前", {"kind": "compound", "parts": [{"kind": "deadline", "due": "2024-06-30"},
                                                        {"kind": "deadline", "due": "2024-12-31"}]}),
 ]

@@ -225,6 +225,8 @@ def rule_date(tokens: Sequence[Token], i: int) -> Match | None:
         return RelativeP(1, "month", or_month=1), used  # 一月内: one month, or January
     if cue == "around":
         return RangeP(w, w, "around"), used
+    if cue is None and at(tokens, j + 1, "sofar"):  # 2024年6月至今: going on since then
+        return OngoingP(start=w), j + 2 - i
     if cue is None and at(tokens, j + 1, "exempt"):  # 1月免报: the schedule skips it
         return MarkerP(f"exempt:{date.text}"), j + 2 - i
     if cue == "since":
@@ -271,6 +273,22 @@ def rule_month_list(tokens: Sequence[Token], i: int) -> Match | None:
     cue = cue if cue in ("before", "end-before") else None  # 2024年6、12月底前
     edge = "end" if tok.get("mend") else None
     return ManyP(tuple(DeadlineP(replace(first, month=m, edge=edge), cue) for m in months)), 2 if cue else 1
+
+
+QUARTER_WORDS = {"1": 1, "2": 2, "3": 3, "4": 4, "一": 1, "二": 2, "三": 3, "四": 4}
+
+
+def rule_quarters(tokens: Sequence[Token], i: int) -> Match | None:
+    """二至三季度 (a window over whole quarters) · 第一、二季度 (one deadline a quarter)."""
+    tok = head(tokens, i, "quarterrange", "quarterlist")
+    if tok is None:
+        return None
+    year = when_of(tok)
+    if tok.type == "quarterrange":
+        first, last = QUARTER_WORDS[tok.get("q1") or "1"], QUARTER_WORDS[tok.get("q2") or "1"]
+        return RangeP(replace(year, quarter=first), replace(year, quarter=last)), 1
+    quarters = [QUARTER_WORDS[c] for c in tok.get("qs") or "" if c in QUARTER_WORDS]
+    return ManyP(tuple(DeadlineP(replace(year, quarter=q)) for q in quarters)), 1
 
 
 def rule_five_year(tokens: Sequence[Token], i: int) -> Match | None:
@@ -395,6 +413,7 @@ RULES: tuple[tuple[Rule, tuple[str, ...]], ...] = (
     (rule_day_range, ("dayrange", "dotrange", "ymrange")),
     (rule_day_list, ("daylist",)),
     (rule_month_list, ("monthlist",)),
+    (rule_quarters, ("quarterrange", "quarterlist")),
     (rule_adjacent_days, ("date_day",)),
     (rule_five_year, ("fiveyear",)),
     (rule_since_every, ("from", *DATES)),
@@ -457,9 +476,10 @@ def parse_tokens(tokens: Sequence[Token]) -> list[Item]:
 
 
 def _spread(many: ManyP, tok: Token, end: int) -> list[Item]:
-    """The parts of 5月14、15、21、22日 as items: the first reads up to its number, each later one its number."""
-    numbers = [m.span() for m in re.finditer(r"\d+", tok.text)]
-    spans = numbers[-len(many.parts):]
-    cuts = [(tok.start, tok.start + spans[0][1])] + [(tok.start + s, tok.start + e) for s, e in spans[1:]]
-    cuts[-1] = (cuts[-1][0], end)  # the last takes the closing 日 / 月 (and a 前 after it)
-    return [Item(p, s, e) for p, (s, e) in zip(many.parts, cuts, strict=True)]
+    """The parts of 5月14、15、21、22日 / 第一、二季度 as items, cut at the list's joiners: the first reads up to
+    the first joiner, each later one from a joiner to the next, the last to ``end`` (its 日 / 月 and a 前)."""
+    joints = [tok.start + m.start() for m in re.finditer(f"[{''.join(lx.LIST_JOINERS)},]", tok.text)]
+    joints = joints[-(len(many.parts) - 1):] if len(many.parts) > 1 else []
+    starts = [tok.start] + [j + 1 for j in joints]
+    ends = [*joints, end]
+    return [Item(p, s, e) for p, s, e in zip(many.parts, starts, ends, strict=True)]

@@ -64,7 +64,11 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     ("iso_month", rf"(?P<y>{Y4})[./](?P<m>{MM})(?![\d./])"),
     ("fiveyear", r"[“\"]?十(?P<fyp>[一二三四五六七八九])五[”\"]?(?:规划)?(?P<fpart>期间|时期|期末|末)"),
     ("vagueyear", rf"(?:(?P<y>{Y4})年度?年?|(?P<ry>{REL_YEAR})年?|(?<![\u4e00-\u9fff])年)(?P<part>初|中)(?!旬|\d|秋)"),
-    ("yearrange", rf"(?P<y1>{Y4})年?{JOIN}(?P<y2>{Y4})年"),
+    ("yearrange", rf"(?P<y1>{Y4})年?{JOIN}(?P<y2>{Y4})(?:年|(?![\d./\-]))"),  # 2021—2025年 · 2024-2026
+    # 二至三季度 · 第一、二季度: quarters written once
+    ("quarterrange", rf"{YEAR}?第?(?P<q1>[1-4一二三四])(?:季度)?{JOIN}第?(?P<q2>[1-4])季度"),
+    ("quarterlist", rf"{YEAR}?第?(?P<qs>[1-4一二三四](?:[、,和及]第?[1-4一二三四]){{1,3}})季度"),
+    ("dotday", rf"(?<![\d.])(?P<m>{MM_SPAN})\.(?P<d>{DD})(?=前|之前|以前|止)"),  # 6.30前
     ("dayrange", rf"{YEAR}?(?P<m>{MM})月(?P<d>{DD})[日号]?{WEEKDAY}{JOIN}(?:(?P<m2>{MM})月)?(?P<d2>{DD})[日号]"
                  rf"{NOTE_WEEKDAY}"),
     # 6、12月 · 3月、6月 are two date_month tokens; 6、12月 writes 月 once
@@ -111,6 +115,7 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     ("hedge", alt(lx.HEDGES)),
     ("ditto", alt(lx.DITTO)),
     ("exempt", alt(lx.EXEMPT)),
+    ("sofar", r"至今|迄今"),
     ("cue", alt(lx.CUES)),
     ("to", alt(lx.BY_WORDS)),
     ("from", alt(lx.FROM_WORDS)),
