@@ -106,6 +106,10 @@ GROUPS: list[tuple[str, dict, dict, list[str]]] = [
      ["力争用3年时间", "用三年时间", "用3年左右时间", "用三年左右的时间", "花3年时间"]),
     ("spend two to three years", CTX, {"kind": "relative", "offset": {"value": 2, "unit": "year", "max": 3}},
      ["用两到三年时间", "用2—3年时间", "用2至3年时间"]),
+    ("a count per period, no 每", CTX, {"kind": "recurrence", "freq": "half-yearly", "count_min": 1},
+     ["半年至少开展1次", "半年至少开展一次", "每半年至少开展1次", "半年不少于1次"]),
+    ("ranges in words", CTX, {"kind": "relative", "offset": {"value": 2, "unit": "year", "max": 3}},
+     ["两到三年内", "2到3年内", "2—3年内", "二至三年内"]),
     ("an event, then promptly", CTX, {"kind": "conditional", "trigger": {"type": "event", "event": "重大决策作出"}},
      ["重大决策作出后及时公开", "重大决策作出后立即公开"]),
 ]

@@ -178,6 +178,10 @@ def rule_every_after(tokens: Sequence[Token], i: int) -> Match | None:
 
 
 def rule_every(tokens: Sequence[Token], i: int) -> Match | None:
+    counted = head(tokens, i, "percount")
+    if counted is not None:  # 半年至少开展1次 (count_min comes from the clause)
+        per = (counted.get("per") or "年").removesuffix("度") or "年"
+        return RecurP(period=per if per != "季" else "季度"), 1
     many = head(tokens, i, "everyn")
     if many is not None:  # 每两个月 · 每3年
         per = many.get("per") or "年"

@@ -418,7 +418,7 @@ RULES: tuple[tuple[Rule, tuple[str, ...]], ...] = (
     (rule_five_year, ("fiveyear",)),
     (rule_since_every, ("from", *DATES)),
     (rule_seasonal, ("monthrange",)),
-    (rule_every, ("everyn", "onceper", "everyweekday", "every")),
+    (rule_every, ("everyn", "onceper", "everyweekday", "every", "percount")),
     (rule_irregular, ("irregular",)),
     (rule_every_after, ("endafter",)),
     (rule_year_range, ("yearrange",)),

@@ -125,6 +125,8 @@ def _in_numeral_context(text: str, start: int, end: int) -> bool:
     """一 in 统一 / 一门式 stays a word; 一季度, 第一, 星期五, 二〇一七年 are numbers."""
     after = text[end] if end < len(text) else ""
     before = text[start - 1] if start else ""
+    if after in ("到", "至") and end + 1 < len(text) and (text[end + 1].isdigit() or text[end + 1] in CN_DIGITS):
+        return True  # 两到三年: the first number of a range (统一到位 stays a word)
     return (after != "" and after in NUMERAL_AFTER) or (before != "" and before in NUMERAL_BEFORE)
 
 

@@ -109,6 +109,8 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
               r"(?:的?(?P<wdn>最后1?个工作日|第\d{1,2}个工作日))?"),
     ("xunonly", r"(?<!\d)(?P<xun>上旬|中旬|下旬)"),
     ("wholeyear", rf"(?:{alt(lx.WHOLE_YEAR)})(?=$|[{lx.CLAUSE_SEPARATORS}]|{alt(lx.WHOLE_YEAR_AFTER)})"),
+    # 半年至少开展1次 · 季度不少于2次: a period with a count after it repeats without 每
+    ("percount", r"(?<![每上下前后本当\d])(?P<per>半年|季度|年度?)(?=内?(?:至少|不少于|最少)[^,;。]{0,10}?\d{1,3}次)"),
     ("irregular", alt(lx.IRREGULAR)),
     ("ongoing", alt(lx.ONGOING)),
     ("promptly", alt(lx.PROMPTLY)),

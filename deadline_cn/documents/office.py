@@ -8,6 +8,7 @@ Every failure of the underlying library becomes a DocumentError naming the file.
 from __future__ import annotations
 
 import contextlib
+import multiprocessing
 import os
 import sys
 import zipfile
@@ -89,11 +90,52 @@ def _mark_formulas(rows: list[list[Cell]], values: list[list[Any]], ws: Any) -> 
                 rows[r][c] = Cell(raw, merged=False, formula=True)
 
 
+CHILD_SECONDS = 60  # a damaged file can send calamine into a huge, slow allocation: give up on it then
+
+
 def calamine_grids(path: Path, sheet: str | None, what: str, max_rows: int) -> list[Grid]:
-    """Every sheet of an .xls, .et, .ods (or .xlsx) with python-calamine, merged ranges followed."""
-    calamine = need("python_calamine", f"reading {what}")
-    with _quiet_fd2():  # a Rust panic prints its message (and backtrace) on fd 2; our error line says it
-        return _calamine_sheets(calamine, path, sheet, what, max_rows)
+    """Every sheet of an .xls, .et, .ods (or .xlsx) with python-calamine, merged ranges followed.
+
+    In a child process: on some damaged files calamine asks for tens of gigabytes and the Rust runtime
+    aborts the whole process, which no ``except`` can catch. A child that dies, or takes longer than
+    ``CHILD_SECONDS``, means a damaged file here.
+    """
+    need("python_calamine", f"reading {what}")
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    here, there = context.Pipe(duplex=False)
+    child = context.Process(  # type: ignore[attr-defined]
+        target=_calamine_child, args=(there, path, sheet, what, max_rows), daemon=True)
+    child.start()
+    there.close()
+    try:
+        if not here.poll(CHILD_SECONDS):
+            raise DocumentError(f"{path.name}: damaged {what} (the spreadsheet reader gave no answer in "
+                                f"{CHILD_SECONDS} s)")
+        ok, value = here.recv()
+    except EOFError:
+        raise DocumentError(f"{path.name}: damaged {what} (the spreadsheet reader crashed on it)") from None
+    finally:
+        child.kill()
+        child.join()
+        here.close()
+    if not ok:
+        raise DocumentError(value)
+    grids: list[Grid] = value
+    return grids
+
+
+def _calamine_child(conn: Any, path: Path, sheet: str | None, what: str, max_rows: int) -> None:
+    """In the child: send back (True, grids) or (False, the DocumentError's message)."""
+    import python_calamine as calamine
+
+    try:
+        with _quiet_fd2():  # a Rust panic prints its message (and backtrace) on fd 2; our error line says it
+            conn.send((True, _calamine_sheets(calamine, path, sheet, what, max_rows)))
+    except DocumentError as exc:
+        conn.send((False, str(exc)))
+    finally:
+        conn.close()
 
 
 def _calamine_sheets(calamine: Any, path: Path, sheet: str | None, what: str, max_rows: int) -> list[Grid]:

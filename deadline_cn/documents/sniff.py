@@ -11,6 +11,7 @@ near the start; ``{\\rtf`` (RTF, often named .doc); else text without NUL bytes 
 from __future__ import annotations
 
 import zipfile
+import zlib
 from pathlib import Path
 
 from deadline_cn.documents.grid import DEFAULT_LIMITS, DocumentError, Limits
@@ -51,7 +52,10 @@ def _zip_kind(path: Path, limits: Limits) -> str:
             infos = z.infolist()
             names = {i.filename for i in infos}
             mimetype = z.read("mimetype").decode("ascii", "replace").strip() if "mimetype" in names else ""
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError) as exc:
+    # a damaged header can name a compression method zipfile lacks (NotImplementedError), an encrypted
+    # member (RuntimeError), or corrupt deflate data (zlib.error, a subclass of Exception only)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, NotImplementedError, RuntimeError,
+            ValueError, zlib.error) as exc:
         raise DocumentError(f"{path.name}: damaged zip container ({exc})") from None
     size = sum(i.file_size for i in infos)
     if size > limits.max_bytes:
