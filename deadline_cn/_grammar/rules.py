@@ -251,28 +251,22 @@ def _timed(w: When, tok: Token) -> When:
     return replace(w, time=time_of(tok)) if tok.get("hh") else w
 
 
-def rule_day_list(tokens: Sequence[Token], i: int) -> Match | None:
-    """5月14、15、21、22日: one deadline a day, each its own part."""
-    tok = head(tokens, i, "daylist")
+def rule_list(tokens: Sequence[Token], i: int) -> Match | None:
+    """5月14、15、21、22日 · 6、12月(底前): one deadline a day or a month, each its own part."""
+    tok = head(tokens, i, "daylist", "monthlist")
     if tok is None:
         return None
-    first = when_of(tok)
-    days = [int(d) for d in re.findall(r"\d+", tok.get("days") or "")]
-    parts = tuple(DeadlineP(replace(first, day=d)) for d in days)
-    return ManyP(parts), 1
-
-
-def rule_month_list(tokens: Sequence[Token], i: int) -> Match | None:
-    """6、12月 (月 written once): one deadline a month, each its own part."""
-    tok = head(tokens, i, "monthlist")
-    if tok is None:
-        return None
-    first = when_of(tok)
-    months = [int(m) for m in re.findall(r"\d+", tok.get("months") or "")]
+    first, field = when_of(tok), ("day" if tok.type == "daylist" else "month")
+    numbers = [int(n) for n in re.findall(r"\d+", tok.get("days") or tok.get("months") or "")]
     cue = cue_of(at(tokens, i + 1, "cue"))
-    cue = cue if cue in ("before", "end-before") else None  # 2024年6、12月底前
+    cue = cue if cue in ("before", "end-before") else None  # 2024年6、12月底前 · 5月14、15日前
     edge = "end" if tok.get("mend") else None
-    return ManyP(tuple(DeadlineP(replace(first, month=m, edge=edge), cue) for m in months)), 2 if cue else 1
+    if field == "day":
+        whens = [replace(first, day=n, edge=edge) for n in numbers]
+    else:
+        whens = [replace(first, month=n, edge=edge) for n in numbers]
+    parts = tuple(DeadlineP(w, cue) for w in whens)
+    return ManyP(parts), 2 if cue else 1
 
 
 QUARTER_WORDS = {"1": 1, "2": 2, "3": 3, "4": 4, "一": 1, "二": 2, "三": 3, "四": 4}
@@ -411,8 +405,7 @@ RULES: tuple[tuple[Rule, tuple[str, ...]], ...] = (
     (rule_event_window, ("from",)),
     (rule_otherwise, ("otherwise",)),
     (rule_day_range, ("dayrange", "dotrange", "ymrange")),
-    (rule_day_list, ("daylist",)),
-    (rule_month_list, ("monthlist",)),
+    (rule_list, ("daylist", "monthlist")),
     (rule_quarters, ("quarterrange", "quarterlist")),
     (rule_adjacent_days, ("date_day",)),
     (rule_five_year, ("fiveyear",)),
