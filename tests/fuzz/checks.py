@@ -133,6 +133,8 @@ def check_impossible(result: Result, text: str, out: set[str]) -> None:
     for s, e, what in impossible_spans(text):
         if any(s < p.span[1] < e or s < p.span[0] < e for p in parts):
             continue  # a token took some of its digits (每星期1|899年): the number was never read as written
+        if any(p.kind == "relative" and p.span[0] <= s and e <= p.span[1] for p in parts):
+            continue  # 不超过30月: the number was read as a count of months, not as a month
         # a part that holds the whole number, or stops / starts right at it (2017年|13月底前, 2200年|春节前);
         # a token that takes only some of its digits (每星期1|899年) did not read it as a date
         touching = [p for p in parts if (p.span[0] <= s and e <= p.span[1]) or p.span[1] == s or p.span[0] == e]
