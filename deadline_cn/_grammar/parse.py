@@ -95,7 +95,6 @@ class TriggerP:
     event: tuple[int, int] | None = None
     document: tuple[int, int] | None = None
     then: Parse | None = None
-    then_span: tuple[int, int] | None = None  # folded span of what the trigger's ``then`` reads
     wants_event: bool = False  # "<event>后及时公开": the event is the text before (placed like an anchor)
 
 

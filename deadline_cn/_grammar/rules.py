@@ -319,7 +319,7 @@ def rule_event_window(tokens: Sequence[Token], i: int) -> Match | None:
     used = 5 if cue_of(at(tokens, i + 4, "cue")) == "until" else 4
     event = (tokens[i].end, since.start)
     then = OngoingP(until=when_of(end))
-    return TriggerP("event", event=event, then=then, then_span=(to.start, tokens[i + used - 1].end)), used
+    return TriggerP("event", event=event, then=then), used
 
 
 # --- words -----------------------------------------------------------------------------------------
