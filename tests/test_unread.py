@@ -3,22 +3,19 @@
 
 from __future__ import annotations
 
-import re
-
 from hypothesis import given, settings
 
 from deadline_cn import Unresolved, normalise
 from deadline_cn._grammar.text import fold
-from deadline_cn._read.unread import _time_words
+from deadline_cn._read.unread import time_words_in
 from tests.strategies import pieced_cell
 
 CTX = {"ref": "2024-03-05", "plan_year": 2024}
-DOC_NUMBER = re.compile(r"〔\d{4}〕\d+号")
 
 
 def _time_words_in(text: str | None) -> list[str]:
     """The time words of ``text`` as the grammar sees it (folded: 二〇二四 → 2024, 週 → 周)."""
-    return [] if not text else [m.group() for m in _time_words().finditer(DOC_NUMBER.sub("", fold(text).text))]
+    return [] if not text else time_words_in(fold(text).text)
 
 
 @settings(max_examples=300, deadline=None)

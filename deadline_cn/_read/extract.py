@@ -15,7 +15,7 @@ from deadline_cn._grammar.parse import MarkerP
 from deadline_cn._grammar.scope import place
 from deadline_cn._grammar.text import fold
 from deadline_cn._read.normalise import DateLike, check_args
-from deadline_cn._read.pipeline import DOC_NUMBER, build, flag_unread, items_of, mask_titles, original_text
+from deadline_cn._read.pipeline import build, flag_unread, items_of, mask_doc_numbers, mask_titles, original_text
 from deadline_cn._read.prose import is_prose_time
 from deadline_cn._resolve.resolver import Context
 from deadline_cn.results import Result
@@ -49,7 +49,7 @@ def _jionlp_finds(text: str, start: int, end: int, found: list[Result], ref: dat
     from deadline_cn._read.fallback import jionlp_reading, jionlp_spans
 
     piece = text[start:end]
-    masked = DOC_NUMBER.sub(lambda m: "□" * len(m.group()), mask_titles(piece))
+    masked = mask_doc_numbers(mask_titles(piece))
     extra = []
     for s, e in jionlp_spans(piece, ref=ref, plan_year=plan_year):
         span = (start + s, start + e)

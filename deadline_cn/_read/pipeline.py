@@ -16,7 +16,7 @@ from deadline_cn._grammar.rules import parse_tokens
 from deadline_cn._grammar.scope import Placed, place
 from deadline_cn._grammar.text import Folded, fold
 from deadline_cn._grammar.tokens import tokenize
-from deadline_cn._read.unread import nearest, unread_spans
+from deadline_cn._read.unread import DOC_NUMBER, mask_doc_numbers, nearest, unread_spans
 from deadline_cn._resolve.resolver import Context, NeedsYear, resolve
 from deadline_cn.results import (
     Compound,
@@ -30,8 +30,9 @@ from deadline_cn.results import (
     Window,
 )
 
-DOC_NUMBER = re.compile(r"[〔\[(„【][12]\d{3}[〕\])‟】]\d{0,4}号?")
 NO_EXPRESSION = "no deadline expression found"
+__all__ = ["DOC_NUMBER", "NO_EXPRESSION", "build", "flag_unread", "items_of", "mask_doc_numbers", "mask_titles",
+           "original_text", "read"]
 _TITLE = re.compile("《[^《》]{1,120}》")
 
 

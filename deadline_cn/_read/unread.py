@@ -12,13 +12,16 @@ import re
 from functools import lru_cache
 
 from deadline_cn._grammar import lexicon as lx
+from deadline_cn._grammar.tokens import alt
 
 Span = tuple[int, int]
-_DOC_NUMBER = re.compile(r"[〔\[(„【][12]\d{3}[〕\])‟】]\d{0,4}号?")
+# A document number (粤办发〔2016〕22号): its year and number are never a time.
+DOC_NUMBER = re.compile(r"[〔\[(„【][12]\d{3}[〕\])‟】]\d{0,4}号?")
 
 
-def _alt(words: object) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[call-overload]
+def mask_doc_numbers(text: str) -> str:
+    """Document numbers blanked with □, the length kept (so offsets hold)."""
+    return DOC_NUMBER.sub(lambda m: "□" * len(m.group()), text) if "号" in text else text
 
 
 @lru_cache(maxsize=1)
@@ -30,16 +33,21 @@ def _time_words() -> re.Pattern[str]:
         r"[本下次上当]1?个?(?:季度|月)",
         r"[上中下]旬|[上下]半年|(?:年|月|季)(?:底|末|初)",
         rf"[每隔]\d{{0,2}}个?(?:{periods})",
-        _alt(lx.HOLIDAYS),
+        alt(lx.HOLIDAYS),
         r"(?:星期|礼拜)[1-7日天]|周[1-7日]",
         r"(?<!\d)(?:[01]?\d|2[0-4]):[0-5]\d",
     )))
 
 
+def time_words_in(text: str) -> list[str]:
+    """The time-bearing words of a folded text, document numbers left out (what ``unread`` looks for)."""
+    return [m.group() for m in _time_words().finditer(mask_doc_numbers(text))]
+
+
 def unread_spans(scan: str, read: list[Span], start: int = 0, end: int | None = None) -> list[Span]:
     """Time words in ``scan[start:end]`` that overlap none of the ``read`` spans (sorted, non-overlapping)."""
     end = len(scan) if end is None else end
-    masked = _DOC_NUMBER.sub(lambda m: "□" * len(m.group()), scan[start:end]) if "号" in scan else scan[start:end]
+    masked = mask_doc_numbers(scan[start:end])
     out, k = [], 0
     for m in _time_words().finditer(masked):
         s, e = m.start() + start, m.end() + start
