@@ -112,6 +112,25 @@ GROUPS: list[tuple[str, dict, dict, list[str]]] = [
      ["两到三年内", "2到3年内", "2—3年内", "二至三年内"]),
     ("an event, then promptly", CTX, {"kind": "conditional", "trigger": {"type": "event", "event": "重大决策作出"}},
      ["重大决策作出后及时公开", "重大决策作出后立即公开"]),
+    # the year after the plan's, in its several spellings
+    ("next year", CTX, {"kind": "deadline", "start": "2025-01-01", "due": "2025-12-31", "flags": ["year-from-ref"]},
+     ["下年度", "下一年度", "下一年", "明年", "次年"]),
+    ("next year, a month", CTX, {"kind": "deadline", "due": "2025-03-31", "flags": ["year-from-ref"]},
+     ["下一年度3月底前", "下年度3月底前", "次年3月底前", "明年3月底前"]),
+    ("the year reported on is no deadline", CTX, {"kind": "recurrence", "rrule": "FREQ=YEARLY;BYMONTH=1;BYMONTHDAY=-1",
+                                                  "flags": []},
+     ["每年1月底前报送上一年度工作情况", "每年1月底前报送上年度工作总结", "每年1月底前总结上一年工作"]),
+    # a weekday and a time of day on a recurrence
+    ("weekly, by a weekday", CTX, {"kind": "recurrence", "rrule": "FREQ=WEEKLY;BYDAY=FR", "flags": [], "scope": "报送"},
+     ["每周五前报送", "每周五之前报送", "每个周五前报送", "每星期五前报送"]),
+    ("weekly, by a time", CTX, {"kind": "recurrence", "rrule": "FREQ=WEEKLY;BYDAY=FR", "flags": ["time:12:00"]},
+     ["每周五12时前", "每周五12:00前", "每周五12点前", "每星期五12时前"]),
+    ("monthly, by a time", CTX, {"kind": "recurrence", "rrule": "FREQ=MONTHLY;BYMONTHDAY=5", "flags": ["time:17:00"]},
+     ["每月5日17时前", "每月5日17:00前", "每月5号17点前"]),
+    # a task word that ends one clause belongs to its time, not to the next time as a label
+    ("start, then finish", CTX, {"kind": "compound", "parts": [
+        {"kind": "deadline", "due": "2024-03-31", "scope": "启动"}, {"kind": "deadline", "due": "2024-12-31"}]},
+     ["2024年3月启动，12月完成", "2024年3月启动,2024年12月完成", "3月启动，12月底前完成"]),
 ]
 
 

@@ -47,6 +47,11 @@ def cue_of(tok: Token | None) -> str | None:
     return lx.CUES[tok.text] if tok is not None and tok.type == "cue" else None
 
 
+def weekday_index(wd: str) -> int:
+    """周5 / 周五 / 周日 → 4 / 4 / 6 (Monday = 0); 五 stays a word where folding would join it to a digit."""
+    return 6 if wd in "日天" else (int(wd) if wd.isdigit() else "一二三四五六".index(wd) + 1) - 1
+
+
 def when_of(tok: Token) -> When:
     """The period a date token names (its year may stay unknown)."""
     g = tok.parts().get
@@ -74,7 +79,7 @@ def when_of(tok: Token) -> When:
         mid=bool(g("mid")),
         edge="end" if ends else None,
         holiday=lx.HOLIDAYS.get(g("hol") or ""),
-        weekday=None if wd is None else (6 if wd in "日天" else int(wd) - 1),
+        weekday=None if wd is None else weekday_index(wd),
         typo="typo:missing-月" if mt else None,
     )
 

@@ -86,6 +86,7 @@ class RecurP:
     byweekday: tuple[int, ...] = ()  # 0 = Monday
     interval: int = 1  # 每两个月 → 2 (in units of the period)
     workday: int | None = None  # 每月结束后5个工作日内: due on the Nth weekday of the next period
+    time: str | None = None  # 每月5日17:00前: the time of day, kept as a flag as on a deadline
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from deadline_cn._grammar.match import (
     head,
     month_span,
     relative_of,
+    weekday_index,
     when_of,
 )
 from deadline_cn._grammar.parse import (
@@ -54,7 +55,7 @@ def _every(tokens: Sequence[Token], i: int, since: When | None = None) -> tuple[
     nxt = at(tokens, i + 1, "date_day", "date_month", "dayonly", "monthrange", "date_holiday", "date_yearend",
               "date_quarter", "date_half", "xunonly", "monthlist")
     if nxt is not None and (due := _due_within(recur, nxt)) is not None:
-        recur, used = due, 2
+        recur, used = (replace(due, time=w.time) if (w := when_of(nxt)).time else due), 2
         while at(tokens, i + used, "and") and (more := at(tokens, i + used + 1, "date_month")) \
                 and (m := when_of(more)).year is None and m.rel_year is None:  # 每年6月和12月, not 每年9日、2200年4月
             day = -1 if m.edge == "end" else recur.bymonthday  # 每年3月、6月和12月底前: 底 closes the list
@@ -192,12 +193,14 @@ def rule_every(tokens: Sequence[Token], i: int) -> Match | None:
         return RecurP(period=PERIOD_ALIASES.get(per, per)), 1
     tok = head(tokens, i, "everyweekday")
     if tok is not None:  # 每周五 · 每周一至周五
-        first, wd2, listed = when_of(tok).weekday or 0, tok.get("wd2"), tok.get("wdl")
+        w, wd2, listed = when_of(tok), tok.get("wd2"), tok.get("wdl")
+        first = w.weekday or 0
+        used = 2 if cue_of(at(tokens, i + 1, "cue")) in ("before", "until") else 1  # 每周五前报送
         if listed:  # 每周一、三、五
             days = (first, *(WEEKDAY_WORDS[c] for c in listed if c in WEEKDAY_WORDS))
-            return RecurP(period="周", byweekday=tuple(sorted(set(days)))), 1
-        last = first if wd2 is None else (6 if wd2 in "日天" else int(wd2) - 1)
-        return RecurP(period="周", byweekday=tuple(range(first, max(first, last) + 1))), 1
+            return RecurP(period="周", byweekday=tuple(sorted(set(days))), time=w.time), used
+        last = first if wd2 is None else weekday_index(wd2)
+        return RecurP(period="周", byweekday=tuple(range(first, max(first, last) + 1)), time=w.time), used
     return _every(tokens, i)
 
 

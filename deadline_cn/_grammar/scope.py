@@ -142,6 +142,8 @@ def _give_labels(text: str, times: list[Placed]) -> None:
         if lab is not None and text[lab[0]:lab[1]] in lx.LIST_JOINERS:
             here.scope = None  # 5月14和15日: a joiner between two dates is neither a label nor a task
             continue
+        if lab is not None and _SEPARATOR.search(text, lab[1], nxt.item.start):
+            continue  # 3月启动，12月完成: 启动 ends the first clause; it is that time's task, not the next's label
         if lab is not None and lab == here.scope and lab[1] - lab[0] <= 6 and nxt.scope is None:
             nxt.label, here.scope = lab, None
             if _is_label_candidate(here.item) and here.label is None:

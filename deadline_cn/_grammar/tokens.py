@@ -36,8 +36,9 @@ SHORT_YEAR = rf"(?<![\d.])(?P<ys>{Y2_ZERO_OR_PERIOD})年度?"
 YEAR = rf"(?:(?P<y>{Y4})年度?|(?P<ry>{REL_YEAR})|{SHORT_YEAR})"
 TIME_OF_DAY = r"(?:(?P<hh>[01]?\d|2[0-4])(?::(?P<mi>[0-5]\d)|[时点](?:(?P<mi2>[0-5]?\d)分|(?P<hhalf>半))?))?"
 JOIN = r"(?:[至到~_]|-{1,2}|—{1,2}|一(?=\d))"  # _ and 一 between two dates: a dash lost in layout
-NOTE_WEEKDAY = r"(?:\(?(?:星期|周|礼拜)[1-7日天]\)?)?"  # a weekday note on a range's end is only checked on its start
-WEEKDAY = r"(?:\(?(?:星期|周|礼拜)(?P<wd>[1-7日天])\)?)?"
+WD = "[1-7日天一二三四五六]"  # 一…六 stay words before a digit (周五12时 is not folded to 周512时)
+NOTE_WEEKDAY = rf"(?:\(?(?:星期|周|礼拜){WD}\)?)?"  # a weekday note on a range's end is only checked on its start
+WEEKDAY = rf"(?:\(?(?:星期|周|礼拜)(?P<wd>{WD})\)?)?"
 HOLIDAY = alt(lx.HOLIDAYS)
 FREE = r"[^,;。按]"  # free text inside a trigger: bounded, never crosses a clause
 
@@ -102,8 +103,8 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     ("spend", r"(?:用|花)(?P<n>\d{1,2}|[一两二三四五六七八九])(?:(?:到|至|-|—)(?P<n2>\d{1,2}))?(?P<half>个半)?个?"
               r"(?P<unit>年|月)(?P<half2>半)?(?:左右)?(?:的)?时间"),
     ("halfoffset", r"半(?P<unit>年|个月)(?P<within>以内|之内|内)"),
-    ("everyweekday", r"每个?(?:周|星期|礼拜)(?P<wd>[1-7日天])(?:(?:至|到|-|—|~)(?:周|星期|礼拜)?(?P<wd2>[1-7日天])"
-                     r"|(?P<wdl>(?:[、,和及](?:周|星期|礼拜)?[1-7日天一二三四五六])+))?"),  # 每周一、三、五
+    ("everyweekday", rf"每个?(?:周|星期|礼拜)(?P<wd>{WD})(?:(?:至|到|-|—|~)(?:周|星期|礼拜)?(?P<wd2>{WD})"
+                     rf"|(?P<wdl>(?:[、,和及](?:周|星期|礼拜)?{WD})+))?{TIME_OF_DAY}"),  # 每周一、三、五
     ("every", rf"(?:每个?|按(?=年|季|月|周|半年))(?P<per>{alt(lx.PERIODS)})度?"
               r"(?P<tail>末月|首月|末|底|初|第[1-6]个?月的?|最后1?个月的?)?"
               r"(?:的?(?P<wdn>最后1?个工作日|第\d{1,2}个工作日))?"),

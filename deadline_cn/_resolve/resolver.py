@@ -269,7 +269,8 @@ def resolve_recurrence(p: RecurP, ctx: Context) -> tuple[type[Result], Fields]:
         rule += ";BYDAY=" + ",".join(("MO", "TU", "WE", "TH", "FR", "SA", "SU")[d] for d in p.byweekday)
     if p.workday is not None:  # the Nth weekday of the month (RRULE knows no holidays)
         rule += f";BYDAY=MO,TU,WE,TH,FR;BYSETPOS={p.workday}"
-    fields: Fields = {"freq": freq, "interval": p.interval, "rrule_text": rule, "flags": []}
+    fields: Fields = {"freq": freq, "interval": p.interval, "rrule_text": rule,
+                      "flags": [f"time:{p.time}"] if p.time else []}
     if p.since is not None:
         since = concrete(p.since, ctx)
         fields["dtstart"] = bounds(since, year_of(since, ctx))[0]
@@ -277,7 +278,7 @@ def resolve_recurrence(p: RecurP, ctx: Context) -> tuple[type[Result], Fields]:
         fields["dtstart"] = period_start(months, p.period, ctx)
     if p.holiday:
         fields.update(rrule_text=None, holiday=p.holiday)
-        fields["flags"] = [f"holiday:{p.holiday}"]
+        fields["flags"] = [*fields["flags"], f"holiday:{p.holiday}"]
         if fields["dtstart"] is not None:  # past the lunar table: unresolved now, not a ValueError in occurrences()
             from deadline_cn.calendar import holiday_date
 
