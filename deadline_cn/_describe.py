@@ -72,7 +72,10 @@ def _relative(r: Any) -> str:
     o = r.offset
     amount = f"{o.value}–{o.max}" if o.max is not None else f"{o.value}"
     anchor = {None: "an event", "ref": "the document date"}.get(r.anchor, f"“{r.anchor}”")
-    out = f"within {amount} {o.unit}(s) of {anchor}"
+    if o.value < 0:  # 届满前3个月: counted back from the event
+        out = f"{-o.value:g} {o.unit}(s) before {anchor}"
+    else:
+        out = f"within {amount} {o.unit}(s) of {anchor}"
     return out + (f" → due {_iso(r.due)}" if r.due else "")
 
 

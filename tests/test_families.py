@@ -127,6 +127,29 @@ GROUPS: list[tuple[str, dict, dict, list[str]]] = [
      ["每周五12时前", "每周五12:00前", "每周五12点前", "每星期五12时前"]),
     ("monthly, by a time", CTX, {"kind": "recurrence", "rrule": "FREQ=MONTHLY;BYMONTHDAY=5", "flags": ["time:17:00"]},
      ["每月5日17时前", "每月5日17:00前", "每月5号17点前"]),
+    # a period's end, said without 每, is every such period's end (tax and statistics schedules)
+    ("each quarter's end, no 每", CTX, {"kind": "recurrence", "freq": "quarterly",
+                                        "rrule": "FREQ=MONTHLY;BYMONTH=1,4,7,10;BYMONTHDAY=15"},
+     ["季度终了后15日内", "季度结束后15日内", "纳税人应当于季度终了后15日内申报", "每季度终了后15日内"]),
+    ("months after each year's end", CTX, {"kind": "recurrence", "freq": "yearly",
+                                           "rrule": "FREQ=YEARLY;BYMONTH=4;BYMONTHDAY=-1"},
+     ["年度终了后4个月内", "每年度终了后4个月内", "年度结束后4个月内"]),
+    ("months after a dated period's end", CTX, {"kind": "deadline", "due": "2024-03-31"},
+     ["2023年度结束后3个月内", "2023年结束后3个月内", "2023年度终了后3个月内"]),
+    # an offset after an event's end waits on the event; it never counts from the document date
+    ("after an event's end", CTX, {"kind": "relative", "offset": {"value": 3, "unit": "month", "max": None},
+                                   "due": None, "anchor": "会议结束"},
+     ["会议结束后3个月内", "会议结束后三个月内"]),
+    # N before an event: counted back from it (a negative offset), never the year's first N months
+    ("before an event", CTX, {"kind": "relative", "offset": {"value": -3, "unit": "month", "max": None},
+                              "due": None},
+     ["届满前3个月", "任期届满前三个月", "合同到期前3个月", "期满前3个月"]),
+    ("days before an event", CTX, {"kind": "relative", "offset": {"value": -30, "unit": "day", "max": None},
+                                   "due": None},
+     ["期满前30日", "到期前30日内", "有效期届满前30天"]),
+    # seasons and yearly periods no rule dates are unread beside the year, never a plain year
+    ("a season beside a year", CTX, {"kind": "deadline", "due": "2024-12-31"},
+     ["2024年汛期前", "2024年秋季开学前", "2024年春季学期", "2024年供暖季前"]),
     # a task word that ends one clause belongs to its time, not to the next time as a label
     ("start, then finish", CTX, {"kind": "compound", "parts": [
         {"kind": "deadline", "due": "2024-03-31", "scope": "启动"}, {"kind": "deadline", "due": "2024-12-31"}]},
@@ -140,6 +163,8 @@ GROUPS: list[tuple[str, dict, dict, list[str]]] = [
 def test_family(name: str, ctx: dict, expect: dict, surface: str) -> None:
     result = normalise(surface, fallback=False, **ctx)
     assert mismatches(result.to_dict(), expect) == [], result.describe()
+    if name == "a season beside a year":
+        assert any(f.startswith("unread:") for f in result.flags), result.flags
 
 
 @pytest.mark.parametrize("text", ["2024年前十个月", "2024年3月1日——4月30日", "2024年中秋节前"])

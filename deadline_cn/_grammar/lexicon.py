@@ -85,6 +85,11 @@ HOLIDAYS = {
     "端午节": "端午", "端午": "端午", "中秋节": "中秋", "中秋": "中秋", "国庆节": "国庆", "国庆": "国庆",
 }
 
+# Seasons and yearly periods no rule dates (汛期前, 秋季开学前, 春季学期): read by no rule, so a reading beside
+# one is flagged unread — "2024年汛期前" must not look like a plain "2024年".
+SEASONS = ("春季", "夏季", "秋季", "冬季", "春夏", "秋冬", "主汛期", "汛期", "汛前", "汛后", "开学", "学期", "寒假",
+           "暑假", "春运", "供暖季", "采暖季", "供暖期", "采暖期", "春耕", "夏收", "秋收", "麦收", "三夏", "三秋")
+
 WHOLE_YEAR = ("全年",)
 # 全年 is the year's work only before these (全年工作), not as a modifier (全年落实情况).
 WHOLE_YEAR_AFTER = ("工作", "持续", "推进", "实施", "开展", "执行", "长期", "常态化")

@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from deadline_cn._grammar import lexicon as lx
 from deadline_cn._grammar.match import (
     PERIOD_ALIASES,
     Match,
@@ -101,8 +102,16 @@ def _days_after_end(period: str, since: When | None, tokens: Sequence[Token], i:
     else:
         rel = relative_of(tok, bare=True) if tok is not None else None
     first_months = {"季度": (1, 4, 7, 10), "半年": (1, 7), "年": (1,), "月": ()}
-    if rel is None or rel.max is not None or period not in first_months or rel.value > 28 or rel.value < 1:
+    # day N of the next period's first month: every such month must have it (季度: April has 30 days)
+    last_day = {"季度": 30, "半年": 31, "年": 31, "月": 28}
+    if rel is None or rel.max is not None or period not in first_months or rel.value < 1 \
+            or rel.value > last_day[period]:
         return None
+    length = lx.PERIODS[period][2]
+    if rel.unit == "month" and rel.value == int(rel.value) and rel.value < length:
+        # 年度终了后4个月内 → the end of April; 季度结束后1个月内 → the end of each quarter's next month
+        n = int(rel.value)
+        return RecurP(period, since, tuple(m + n - 1 for m in first_months[period]), -1)
     if rel.unit == "workday":
         return RecurP(period, since, first_months[period], workday=int(rel.value))
     if rel.unit != "day":

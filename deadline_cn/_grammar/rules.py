@@ -169,6 +169,10 @@ def rule_event_offset(tokens: Sequence[Token], i: int) -> Match | None:
 
     With no offset, "<event>后及时公开" or a cell ending "…核定合格分数线后" waits on that event.
     """
+    ended = head(tokens, i, "endafter")
+    if ended is not None and ended.start > (tokens[i - 1].end if i else 0) and (tok := at(tokens, i + 1, "offset")) \
+            and (rel := relative_of(tok, bare=True)) is not None:  # 会议结束后3个月内: from the event, not the document
+        return RelativeP(rel.value, rel.unit, rel.max, wants_anchor=True), 2
     cue, offset = head(tokens, i, "cue"), at(tokens, i + 1, "offset")
     if offset is None and at(tokens, i + 1, "sep") and tokens[i + 1].text == ",":  # 信息形成后，20个工作日内
         offset = at(tokens, i + 2, "offset")
@@ -180,6 +184,10 @@ def rule_event_offset(tokens: Sequence[Token], i: int) -> Match | None:
             at(tokens, i + 1, "promptly") or i + 1 == len(tokens) or at(tokens, i + 1, "sep")):
         used = 2 if at(tokens, i + 1, "promptly") else 1
         return TriggerP("event", wants_event=True), used
+    if cue_of(cue) == "before" and text_before and (i == 0 or tokens[i - 1].type not in DATES) \
+            and (rel := _counted_back(at(tokens, i + 1, "offset", "dayonly"))) is not None:
+        # 届满前3个月 · 期满前30日: N before an event, an offset counted back from it (a negative value)
+        return rel, 2
     if cue_of(cue) not in ("after", "since") or offset is None:
         return None
     rel = relative_of(offset)
@@ -305,7 +313,18 @@ def _after_end(tokens: Sequence[Token], i: int) -> tuple[float, str] | None:
     if tok.type == "dayonly":
         return float(tok.get("d") or 0), "day"
     rel = relative_of(tok, bare=True)
-    return None if rel is None or rel.max is not None or rel.unit not in ("day", "workday") else (rel.value, rel.unit)
+    if rel is None or rel.max is not None or rel.unit not in ("day", "workday", "week", "month"):
+        return None
+    return rel.value, rel.unit  # 2023年度结束后3个月内: counted from 12-31 like the days
+
+
+def _counted_back(tok: Token | None) -> RelativeP | None:
+    if tok is None:
+        return None
+    rel = RelativeP(int(tok.get("d") or 0), "day") if tok.type == "dayonly" else relative_of(tok, bare=True)
+    if rel is None or rel.max is not None or rel.value <= 0:
+        return None
+    return RelativeP(-rel.value, rel.unit, None, wants_anchor=True)
 
 
 def rule_event_window(tokens: Sequence[Token], i: int) -> Match | None:
@@ -419,7 +438,7 @@ RULES: tuple[tuple[Rule, tuple[str, ...]], ...] = (
     (rule_month_range, ("monthrange",)),
     (rule_self_start, ("selfstart",)),
     (rule_since, ("from", *DATES)),
-    (rule_event_offset, ("cue",)),
+    (rule_event_offset, ("cue", "endafter")),
     (rule_offset, ("halfoffset", "offset")),
     (rule_spend, ("spend",)),
     (rule_date, ("to", *DATES)),

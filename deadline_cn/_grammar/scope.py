@@ -107,6 +107,9 @@ def _place_one(text: str, placed: Placed, before: Span, after: Span) -> None:
         # 机构应当自该信息变更之日起…: the event is what follows 自 / 从, not the actor before it
         opener = max(text.rfind(c, *before) for c in "自从(")
         placed.anchor = trim(text, (opener + 1, before[1]) if opener >= 0 else before, verbs=False)
+        start = placed.item.start
+        if placed.anchor is not None and text.startswith(("结束", "终了", "期满"), start):
+            placed.anchor = (placed.anchor[0], start + 2)  # 会议结束后: the event is 会议结束, not 会议
         before = (before[1], before[1])
     placed.scope = trim(text, after) or trim(text, before)
     if _is_label_candidate(placed.item) and trim(text, after) is None and (lab := trim(text, before, verbs=False)):

@@ -80,7 +80,9 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     ("monthrange", rf"\(?{YEAR}?(?:(?P<m1>{MM_SPAN})月?{JOIN}(?P<m2>{MM_SPAN})月|(?P<m1t>{MM_SPAN})月{JOIN}"
                    rf"(?P<m2t>{MM_SPAN})"
                    r"(?![\d日号个年天周%.]))(?:份)?\)?"),
-    ("firstn", rf"{YEAR}?(?:(?<![底末日号])前(?P<n>\d{{1,2}})个?|(?P<first>首))(?P<per>季度|季|月)(?:份)?"),
+    # 前三季度 opens a cell or follows its year; after other words it is "N months before" them (届满前3个月)
+    ("firstn", rf"(?:{YEAR}|(?<![\u4e00-\u9fff])|(?<=[至到在于和及与、]))(?:前(?P<n>\d{{1,2}})个?|(?P<first>首))"
+               r"(?P<per>季度|季|月)(?:份)?"),
     ("relperiod", rf"(?P<rp>{REL_PERIOD})(?:1个?|个)?(?P<per>季度|季|月)(?:份)?"
                   rf"(?:(?P<d>{DD})[日号]{TIME_OF_DAY}|(?P<mend>底|末)|(?P<mstart>初)|(?P<xun>上旬|中旬|下旬))?"),
     ("date_day", rf"{YEAR}?(?P<m>{MM})月份?(?P<d>{DD})[日号]{WEEKDAY}{TIME_OF_DAY}(?:上午|下午|晚上)?"),
@@ -105,7 +107,9 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     ("halfoffset", r"半(?P<unit>年|个月)(?P<within>以内|之内|内)"),
     ("everyweekday", rf"每个?(?:周|星期|礼拜)(?P<wd>{WD})(?:(?:至|到|-|—|~)(?:周|星期|礼拜)?(?P<wd2>{WD})"
                      rf"|(?P<wdl>(?:[、,和及](?:周|星期|礼拜)?{WD})+))?{TIME_OF_DAY}"),  # 每周一、三、五
-    ("every", rf"(?:每个?|按(?=年|季|月|周|半年))(?P<per>{alt(lx.PERIODS)})度?"
+    # 季度终了后15日内 · 年度结束后4个月内 (no 每: a period's end, said of every period of its kind)
+    ("every", rf"(?:每个?|按(?=年|季|月|周|半年)|(?<![每上下本当第\d])(?=(?:年度|季度|月度|月份|半年度?)(?:结束|终了)))"
+              rf"(?P<per>{alt(lx.PERIODS)})(?:度|份)?"
               r"(?P<tail>末月|首月|末|底|初|第[1-6]个?月的?|最后1?个月的?)?"
               r"(?:的?(?P<wdn>最后1?个工作日|第\d{1,2}个工作日))?"),
     ("xunonly", r"(?<!\d)(?P<xun>上旬|中旬|下旬)"),
