@@ -150,6 +150,19 @@ GROUPS: list[tuple[str, dict, dict, list[str]]] = [
     # seasons and yearly periods no rule dates are unread beside the year, never a plain year
     ("a season beside a year", CTX, {"kind": "deadline", "due": "2024-12-31"},
      ["2024年汛期前", "2024年秋季开学前", "2024年春季学期", "2024年供暖季前"]),
+    # a time of day after 上午 / 下午 / 中午: the afternoon's hours count from noon
+    ("afternoon hour", CTX, {"kind": "deadline", "due": "2024-06-30", "flags": ["time:17:00"]},
+     ["2024年6月30日下午5点前", "2024年6月30日下午17:00前", "2024年6月30日下午5时前", "2024年6月30日17时前"]),
+    ("noon", CTX, {"kind": "deadline", "due": "2024-06-30", "flags": ["time:12:00"]},
+     ["2024年6月30日中午12点前", "2024年6月30日中午12时前", "2024年6月30日12:00前"]),
+    # no later than: a deadline, the day itself included
+    ("no later than", CTX, {"kind": "deadline", "due": "2024-06-30", "flags": [], "scope": None},
+     ["不晚于2024年6月30日", "不迟于2024年6月30日", "最迟于2024年6月30日", "最晚于2024年6月30日"]),
+    # list numbers are no task
+    ("numbered lines", CTX, {"kind": "compound", "parts": [{"due": "2024-06-30", "scope": None},
+                                                           {"due": "2024-12-31", "scope": None}]},
+     ["1.2024年6月底前；2.2024年12月底前", "(1)2024年6月底前(2)2024年12月底前", "①2024年6月底前②2024年12月底前",
+      "1、2024年6月底前；2、2024年12月底前"]),
     # a task word that ends one clause belongs to its time, not to the next time as a label
     ("start, then finish", CTX, {"kind": "compound", "parts": [
         {"kind": "deadline", "due": "2024-03-31", "scope": "启动"}, {"kind": "deadline", "due": "2024-12-31"}]},

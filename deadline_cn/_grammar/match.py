@@ -90,7 +90,10 @@ def time_of(tok: Token) -> str | None:
     if hh is None:
         return None
     minutes = tok.get("mi") or tok.get("mi2") or ("30" if tok.get("hhalf") else "0")
-    return f"{int(hh):02d}:{int(minutes):02d}"
+    hour = int(hh)
+    if tok.get("ampm") in ("下午", "晚上") and hour < 12:
+        hour += 12  # 下午5点 → 17:00 (下午17:00 stays)
+    return f"{hour:02d}:{int(minutes):02d}"
 
 
 def _first_periods(tok: Token) -> When:

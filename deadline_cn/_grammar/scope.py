@@ -26,6 +26,9 @@ _VERBS = tuple(lx.SCOPE_LEAD_VERBS)
 _SEPARATOR = re.compile(f"[{lx.CLAUSE_SEPARATORS}]")
 _OPENERS = {"“": "”", "(": ")", "《": "》", "‘": "’"}
 _CLOSERS = {v: k for k, v in _OPENERS.items()}
+# list numbers: 1. · 2、 · (3) · ④ — they number the cell's lines, they are no task
+_ENUM_HEAD = re.compile(r"(?:\(\d{1,2}\)|\d{1,2}[.、](?!\d)|[\u2460-\u2473])")
+_ENUM_TAIL = re.compile(r"(?:\(\d{1,2}\)|(?<!\d)\d{1,2}[.、]|[\u2460-\u2473])")
 
 
 @dataclass
@@ -49,6 +52,10 @@ def trim(text: str, span: Span, *, verbs: bool = True) -> Span | None:
         was = (s, e)
         if (m := _LEAD_RE.match(text, s, e)) is not None:
             s = m.end()
+        if (m := _ENUM_HEAD.match(text, s, e)) is not None:
+            s = m.end()
+        if s < e and (m := _ENUM_TAIL.search(text, max(s, e - 4), e)) is not None and m.end() == e:
+            e = m.start()
         while s < e and text[e - 1] in _PUNCT:
             e -= 1
         if text.endswith(_TRAIL, s, e):

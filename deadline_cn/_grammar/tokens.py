@@ -34,7 +34,8 @@ REL_PERIOD = alt(lx.RELATIVE_PERIODS)
 Y2_ZERO_OR_PERIOD = r"(?:0\d(?=年)|\d\d(?=年度?年?(?:底|末|初|第|首|前\d|[上下]半年|[1-4]季|\d{1,2}月)))"
 SHORT_YEAR = rf"(?<![\d.])(?P<ys>{Y2_ZERO_OR_PERIOD})年度?"
 YEAR = rf"(?:(?P<y>{Y4})年度?|(?P<ry>{REL_YEAR})|{SHORT_YEAR})"
-TIME_OF_DAY = r"(?:(?P<hh>[01]?\d|2[0-4])(?::(?P<mi>[0-5]\d)|[时点](?:(?P<mi2>[0-5]?\d)分|(?P<hhalf>半))?))?"
+TIME_OF_DAY = (r"(?:(?P<ampm>上午|下午|中午|晚上)?(?P<hh>[01]?\d|2[0-4])"
+               r"(?::(?P<mi>[0-5]\d)|[时点](?:(?P<mi2>[0-5]?\d)分|(?P<hhalf>半))?))?")
 JOIN = r"(?:[至到~_]|-{1,2}|—{1,2}|一(?=\d))"  # _ and 一 between two dates: a dash lost in layout
 WD = "[1-7日天一二三四五六]"  # 一…六 stay words before a digit (周五12时 is not folded to 周512时)
 NOTE_WEEKDAY = rf"(?:\(?(?:星期|周|礼拜){WD}\)?)?"  # a weekday note on a range's end is only checked on its start
