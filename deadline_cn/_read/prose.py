@@ -83,14 +83,27 @@ def _narrates(scan: str, start: int, reach: int = 30) -> bool:
     for k in range(start, end):
         if scan[k] in "。;":
             break
-        if scan[k] in lx.PAST_MARKERS or scan.startswith("累计", k):
+        if scan[k] in lx.PAST_MARKERS or scan.startswith(lx.NARRATION_WORDS, k):
             return True
     return False
 
 
 def _describes(item: Item, scan: str) -> bool:
-    """为期6个月的培训 · 审批时间压缩至90个工作日以内 · 公示期共10个工作日: a duration, not a time limit."""
-    return _before(scan, item.start).endswith(lx.DURATION_OPENERS) or scan.startswith("的", item.end)
+    """为期6个月的培训 · 审批时间压缩至90个工作日以内 · 公示期共10个工作日: a duration, not a time limit.
+
+    A bare count with no 内, no cap and no event (24小时服务热线, 3天培训) is one too, unless a verb of getting
+    something done follows it (5个工作日办结).
+    """
+    if _before(scan, item.start).endswith(lx.DURATION_OPENERS) or scan.startswith("的", item.end):
+        return True
+    p = item.parse
+    bare = isinstance(p, RelativeP) and not (p.wants_anchor or p.anchor_ref or p.anchor is not None
+                                             or p.anchor_when is not None or p.or_month is not None)
+    body = scan[item.start:item.end]
+    if not bare or body.endswith("内") or body.startswith(lx.OFFSET_CAPS) or _before(scan, item.start).endswith(
+            ("在", "于", "用", "后", "起")):
+        return False
+    return not scan.startswith(lx.LIMIT_VERBS, item.end)
 
 
 def _bracketed(item: Item, scan: str) -> bool:

@@ -1,0 +1,47 @@
+"""extract() on families of running text that no corpus sentence was tuned on (issue 10, item 4).
+
+Each family has several surface forms; the expectation is written from the sentence. Context: a 2023 plan
+issued 2023-03-15.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from deadline_cn import extract
+
+CTX = {"ref": "2023-03-15", "plan_year": 2023}
+
+# A duration that describes a service, a course or a shift, and a report of last year's figures: no deadline.
+NOT_LIMITS = [
+    "开通24小时服务热线，确保群众诉求及时回应。",
+    "实行24小时值班制度。",
+    "开展3天集中培训。",
+    "组织为期6个月的专项培训。",
+    "2022年，全市共完成投资120亿元，同比增长10%。",
+    "2022年，全县累计新增就业岗位1.2万个。",
+    "1-11月，全市规上工业增加值比上年增长6.5%。",
+]
+
+# A bare count of time followed by a verb of getting it done is a limit.
+LIMITS = [
+    ("对群众反映的问题，承诺5个工作日办结。", "5个工作日", 5),
+    ("一般事项3个工作日办理完毕。", "3个工作日", 3),
+    ("投诉举报事项，不准超过5个工作日。", "不准超过5个工作日", 5),
+    ("申请材料齐全的，最长不超过10个工作日。", "最长不超过10个工作日", 10),
+]
+
+
+@pytest.mark.parametrize("sentence", NOT_LIMITS)
+def test_descriptions_and_reports_are_no_deadline(sentence: str) -> None:
+    found = extract(sentence, **CTX)
+    assert found == [], [r.describe() for r in found]
+
+
+@pytest.mark.parametrize(("sentence", "phrase", "days"), LIMITS)
+def test_a_count_with_a_verb_of_finishing_is_a_limit(sentence: str, phrase: str, days: int) -> None:
+    found = extract(sentence, **CTX)
+    assert len(found) == 1, [r.describe() for r in found]
+    r = found[0]
+    assert sentence[r.span[0]:r.span[1]].endswith(phrase[-5:]) and r.kind == "relative"
+    assert r.offset is not None and r.offset.value == days and r.offset.unit == "workday"
