@@ -45,3 +45,20 @@ def test_a_count_with_a_verb_of_finishing_is_a_limit(sentence: str, phrase: str,
     r = found[0]
     assert sentence[r.span[0]:r.span[1]].endswith(phrase[-5:]) and r.kind == "relative"
     assert r.offset is not None and r.offset.value == days and r.offset.unit == "workday"
+
+
+# A period heading a sentence, followed by what is to be done, or in brackets after a stage's name.
+GOVERNING = [
+    ("下半年重点抓好整改落实。", "下半年", "2023-12-31"),
+    ("第一季度着力推进项目开工。", "第一季度", "2023-03-31"),
+    ("10月份，组织开展专项检查。", "10月份", "2023-10-31"),
+    ("三季度集中开展“回头看”。", "三季度", "2023-09-30"),
+    ("（一）动员部署阶段（2023年3月）。", "2023年3月", "2023-03-31"),
+    ("总结验收阶段（2023年12月）：全面总结。", "2023年12月", "2023-12-31"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "phrase", "due"), GOVERNING)
+def test_a_period_that_governs_its_sentence_is_kept(sentence: str, phrase: str, due: str) -> None:
+    found = extract(sentence, **CTX)
+    assert [(sentence[r.span[0]:r.span[1]], str(r.to_dict()["due"])) for r in found] == [(phrase, due)]

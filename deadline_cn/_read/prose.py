@@ -64,6 +64,8 @@ def _governs(item: Item, scan: str, when: When) -> bool:
         return True
     if before.endswith(":") and before[:-1].endswith(lx.PROSE_TIME_LABELS):
         return True
+    if before.endswith("(") and before[:-1].endswith(lx.STAGE_WORDS):
+        return True
     after = scan[item.end:item.end + 1]
     if after in ("", "\n", ")") or scan.startswith(lx.SIGNATURE_WORDS, item.end):
         return False  # a signature line: "2017年1月9日" alone, "2017年1月9日印发"
