@@ -163,6 +163,13 @@ GROUPS: list[tuple[str, dict, dict, list[str]]] = [
                                                            {"due": "2024-12-31", "scope": None}]},
      ["1.2024年6月底前；2.2024年12月底前", "(1)2024年6月底前(2)2024年12月底前", "①2024年6月底前②2024年12月底前",
       "1、2024年6月底前；2、2024年12月底前"]),
+    # days written month.day, as a range
+    ("dotted day range", CTX, {"kind": "window", "start": "2024-05-10", "end": "2024-05-20"},
+     ["5.10-5.20", "5.10—5.20", "5.10至5.20", "5.10-20", "5.10~5.20"]),
+    # a count per period without 每
+    ("twice a year", CTX, {"kind": "recurrence", "freq": "yearly"}, ["一年两次", "一年一次", "1年2次"]),
+    # a school year is not two calendar years
+    ("school year", CTX, {"kind": "ongoing"}, ["2023-2024学年", "2023—2024学年"]),
     # a task word that ends one clause belongs to its time, not to the next time as a label
     ("start, then finish", CTX, {"kind": "compound", "parts": [
         {"kind": "deadline", "due": "2024-03-31", "scope": "启动"}, {"kind": "deadline", "due": "2024-12-31"}]},
@@ -176,7 +183,7 @@ GROUPS: list[tuple[str, dict, dict, list[str]]] = [
 def test_family(name: str, ctx: dict, expect: dict, surface: str) -> None:
     result = normalise(surface, fallback=False, **ctx)
     assert mismatches(result.to_dict(), expect) == [], result.describe()
-    if name == "a season beside a year":
+    if name in ("a season beside a year", "school year"):
         assert any(f.startswith("unread:") for f in result.flags), result.flags
 
 

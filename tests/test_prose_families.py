@@ -62,3 +62,8 @@ GOVERNING = [
 def test_a_period_that_governs_its_sentence_is_kept(sentence: str, phrase: str, due: str) -> None:
     found = extract(sentence, **CTX)
     assert [(sentence[r.span[0]:r.span[1]], str(r.to_dict()["due"])) for r in found] == [(phrase, due)]
+
+
+@pytest.mark.parametrize("sentence", ["出水pH值控制在6.5-8.5之间。", "比例为1.5-2.5。", "系数取0.8-1.2，视情况调整。"])
+def test_a_decimal_range_is_no_window(sentence: str) -> None:
+    assert extract(sentence, **CTX) == []

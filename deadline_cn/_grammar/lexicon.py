@@ -89,7 +89,8 @@ HOLIDAYS = {
 # Seasons and yearly periods no rule dates (汛期前, 秋季开学前, 春季学期): read by no rule, so a reading beside
 # one is flagged unread — "2024年汛期前" must not look like a plain "2024年".
 SEASONS = ("春季", "夏季", "秋季", "冬季", "春夏", "秋冬", "主汛期", "汛期", "汛前", "汛后", "开学", "学期", "寒假",
-           "暑假", "春运", "供暖季", "采暖季", "供暖期", "采暖期", "春耕", "夏收", "秋收", "麦收", "三夏", "三秋")
+           "暑假", "学年", "春运", "供暖季", "采暖季", "供暖期", "采暖期", "春耕", "夏收", "秋收", "麦收",
+           "三夏", "三秋")
 
 WHOLE_YEAR = ("全年",)
 # 全年 is the year's work only before these (全年工作), not as a modifier (全年落实情况).

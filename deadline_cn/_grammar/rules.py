@@ -81,11 +81,11 @@ def rule_range(tokens: Sequence[Token], i: int) -> Match | None:
 
 def rule_day_range(tokens: Sequence[Token], i: int) -> Match | None:
     """4月10-25日 · 5月8日(周一)至12日 · 2024.3—6 · 2024.9—2025.2: one token, both ends."""
-    tok = head(tokens, i, "dayrange", "dotrange", "ymrange")
+    tok = head(tokens, i, "dayrange", "dotdayrange", "dotrange", "ymrange")
     if tok is None:
         return None
     start = when_of(tok)
-    if tok.type == "dayrange":  # the end may name its own month: 1月15-2月3日
+    if tok.type in ("dayrange", "dotdayrange"):  # the end may name its own month: 1月15-2月3日
         month = int(m2) if (m2 := tok.get("m2")) else start.month
         end = replace(start, month=month, day=int(tok.get("d2") or 1), weekday=None, time=None)
     else:
@@ -423,7 +423,7 @@ RULES: tuple[tuple[Rule, tuple[str, ...]], ...] = (
     (rule_trigger, tuple(TRIGGER_TYPES)),
     (rule_event_window, ("from",)),
     (rule_otherwise, ("otherwise",)),
-    (rule_day_range, ("dayrange", "dotrange", "ymrange")),
+    (rule_day_range, ("dayrange", "dotdayrange", "dotrange", "ymrange")),
     (rule_list, ("daylist", "monthlist")),
     (rule_quarters, ("quarterrange", "quarterlist")),
     (rule_adjacent_days, ("date_day",)),

@@ -43,6 +43,9 @@ def is_prose_time(item: Item, scan: str) -> bool:
             return scan.startswith("工作", item.end)  # 全年工作, not 全年落实情况
         return not p.word and not p.after and not scan.startswith("以来", item.end - 2)  # 2013年以来: narration
     if isinstance(p, RangeP):
+        body = scan[item.start:item.end]
+        if "." in body and not any(c in body for c in "年月日"):  # 5.10-5.20 or pH 6.5-8.5: only where it governs
+            return not _before(scan, item.start).endswith(("在", "为")) and _governs(item, scan, p.start)
         return p.label != FIVE_YEAR_PLAN and not (p.end_cue == "years" and _bracketed(item, scan))
     if isinstance(p, RecurP):
         if p.period == "日" and (scan[item.end:item.end + 1].isdigit() or scan.startswith(("上午", "下午"), item.end)):
