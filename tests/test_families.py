@@ -166,6 +166,10 @@ GROUPS: list[tuple[str, dict, dict, list[str]]] = [
     # days written month.day, as a range
     ("dotted day range", CTX, {"kind": "window", "start": "2024-05-10", "end": "2024-05-20"},
      ["5.10-5.20", "5.10—5.20", "5.10至5.20", "5.10-20", "5.10~5.20"]),
+    ("dotted day range with years", CTX, {"kind": "window", "start": "2023-11-03", "end": "2023-11-09"},
+     ["2023.11.3-11.9", "2023.11.3—11.9", "2023.11.3-2023.11.9", "2023.11.03-11.09"]),
+    ("a count per period written N次/period", CTX, {"kind": "recurrence", "freq": "quarterly"},
+     ["1次/季", "1次/季度", "2次/季度", "抽查频次:1次/季"]),
     # a count per period without 每
     ("twice a year", CTX, {"kind": "recurrence", "freq": "yearly"}, ["一年两次", "一年一次", "1年2次"]),
     # a school year is not two calendar years

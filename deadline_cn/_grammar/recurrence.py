@@ -196,6 +196,10 @@ def rule_every(tokens: Sequence[Token], i: int) -> Match | None:
     if many is not None:  # 每两个月 · 每3年
         per = many.get("per") or "年"
         return RecurP(period=PERIOD_ALIASES.get(per, per), interval=int(many.get("n") or 1)), 1
+    per_times = head(tokens, i, "pertimes")
+    if per_times is not None:  # 2次/年 · 1次/季
+        per = per_times.get("per") or "年"
+        return RecurP(period=PERIOD_ALIASES.get(per, per)), 1
     once = head(tokens, i, "onceper")
     if once is not None:  # 一季度一通报 · 一月一报 · 一年一次 · 半年一次
         per = "半年" if once.get("half") else once.get("per") or "年"

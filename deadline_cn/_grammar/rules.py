@@ -88,6 +88,8 @@ def rule_day_range(tokens: Sequence[Token], i: int) -> Match | None:
     if tok.type in ("dayrange", "dotdayrange"):  # the end may name its own month: 1月15-2月3日
         month = int(m2) if (m2 := tok.get("m2")) else start.month
         end = replace(start, month=month, day=int(tok.get("d2") or 1), weekday=None, time=None)
+        if (y2 := tok.get("y2")) is not None:  # 2023.12.25-2024.1.5
+            end = replace(end, year=int(y2))
     else:
         start = replace(start, day=None)
         end = When(year=int(y2) if (y2 := tok.get("y2")) else None, month=int(tok.get("m2") or 1))
@@ -430,7 +432,7 @@ RULES: tuple[tuple[Rule, tuple[str, ...]], ...] = (
     (rule_five_year, ("fiveyear",)),
     (rule_since_every, ("from", *DATES)),
     (rule_seasonal, ("monthrange",)),
-    (rule_every, ("everyn", "onceper", "everyweekday", "every", "percount")),
+    (rule_every, ("everyn", "onceper", "pertimes", "everyweekday", "every", "percount")),
     (rule_irregular, ("irregular",)),
     (rule_every_after, ("endafter",)),
     (rule_year_range, ("yearrange",)),

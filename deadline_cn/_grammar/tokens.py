@@ -57,11 +57,16 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     ("endafter", r"(?:结束|终了|期满)(?:之后|以后|后)|季度?后(?=\d)|(?<!\d)月后(?=\d)"),
     ("otherwise", r"另有规定的?,?应?(?:从|依|按)其规定"),  # 法律、法规对…另有规定的，从其规定
     ("selfstart", rf"(?:自|从)?(?:本(?:意见|通知|方案|办法|规定|决定|文件))?(?:{alt(lx.SELF_ISSUE)})之日起?"),
+    ("pertimes", r"(?<!\d)[1-9]次/(?P<per>半年|季度|季|月|年|周)"),  # 1次/季 · 2次/年: a count per period
     ("onceper", r"(?<!\d)(?:1|(?P<half>半))(?P<per>季度|季|月|年|周)(?:一(?=[\u4e00-\u9fff])(?!次性)|[1-9]次)"),
     ("sameday", r"(?:当(?:日|天)(?:内)?|当场)(?=办结|办理|完成|答复|回复|处理|公开|$)"),
     # 2018年10-2019年6月: a month range across years, the first 月 dropped
     ("ymrange", rf"(?P<y>{Y4})年(?P<m>{MM_SPAN})月?{JOIN}(?P<y2>{Y4})年(?P<m2>{MM_SPAN})月"),
     ("dotrange", rf"(?P<y>{Y4})\.(?P<m>{MM}){JOIN}(?:(?P<y2>{Y4})\.)?(?P<m2>{MM})(?![\d.])"),
+    # 5.10-5.20 · 5.10—6.5 · 2017.11.3-11.9: days written month.day, a range (a decimal range would carry % or a
+    # unit after it)
+    ("dotdayrange", rf"(?<![\d.])(?:(?P<y>{Y4})\.)?(?P<m>{MM_SPAN})\.(?P<d>{DD}){JOIN}"
+                    rf"(?:(?:(?P<y2>{Y4})\.)?(?P<m2>{MM_SPAN})\.)?(?P<d2>{DD})(?![\d.%‰万亿元个次倍])"),
     ("iso", rf"(?P<y>{Y4})[-/.](?P<m>{MM})[-/.](?P<d>{DD})"),
     ("iso_month", rf"(?P<y>{Y4})[./](?P<m>{MM})(?![\d./])"),
     ("fiveyear", r"[“\"]?十(?P<fyp>[一二三四五六七八九])五[”\"]?(?:规划)?(?P<fpart>期间|时期|期末|末)"),
@@ -70,9 +75,6 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     # 二至三季度 · 第一、二季度: quarters written once
     ("quarterrange", rf"{YEAR}?第?(?P<q1>[1-4一二三四])(?:季度)?{JOIN}第?(?P<q2>[1-4])季度"),
     ("quarterlist", rf"{YEAR}?第?(?P<qs>[1-4一二三四](?:[、,和及]第?[1-4一二三四]){{1,3}})季度"),
-    # 5.10-5.20 · 5.10—6.5: days written month.day, a range (a decimal range would carry % or a unit)
-    ("dotdayrange", rf"(?<![\d.])(?P<m>{MM_SPAN})\.(?P<d>{DD}){JOIN}(?:(?P<m2>{MM_SPAN})\.)?(?P<d2>{DD})"
-                    r"(?![\d.%‰万亿元个次倍])"),
     ("dotday", rf"(?<![\d.])(?P<m>{MM_SPAN})\.(?P<d>{DD})(?=前|之前|以前|止)"),  # 6.30前
     ("dayrange", rf"{YEAR}?(?P<m>{MM})月(?P<d>{DD})[日号]?{WEEKDAY}{JOIN}(?:(?P<m2>{MM})月)?(?P<d2>{DD})[日号]"
                  rf"{NOTE_WEEKDAY}"),
