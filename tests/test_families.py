@@ -170,6 +170,34 @@ GROUPS: list[tuple[str, dict, dict, list[str]]] = [
      ["2023.11.3-11.9", "2023.11.3—11.9", "2023.11.3-2023.11.9", "2023.11.03-11.09"]),
     ("a count per period written N次/period", CTX, {"kind": "recurrence", "freq": "quarterly"},
      ["1次/季", "1次/季度", "2次/季度", "抽查频次:1次/季"]),
+    # a date typed without 年 and 月
+    ("compact date", CTX, {"kind": "deadline", "due": "2023-10-15", "flags": ["typo:compact-date"]},
+     ["20231015日", "20231015日完成", "于20231015日"]),
+    ("compact date, one-digit month", CTX, {"kind": "deadline", "due": "2023-07-20", "flags": ["typo:compact-date"]},
+     ["2023720日", "2023720日完成"]),
+    ("compact date that splits two ways", CTX, {"kind": "deadline", "flags": ["ambiguous:compact-date"]},
+     ["2023115日", "2023105日"]),
+    # a frequency left to need: irregular
+    ("frequency by need", CTX, {"kind": "recurrence", "freq": "irregular"},
+     ["抽查频次根据监管需要确定", "检查频次视工作需要而定", "频次根据实际情况确定"]),
+    # a term's week numbers beside the dates are a note, not an offset
+    ("teaching-week note", CTX, {"kind": "window", "start": "2024-11-13", "end": "2024-11-24",
+                                 "flags": ["year-from-ref"]},
+     ["11月13日-11月24日(12-13周)", "11月13日-11月24日（12-13周）", "11月13日-24日(第12周)"]),
+    ("a document number's 号 is no day", CTX, {"kind": "recurrence", "rrule": "FREQ=YEARLY;INTERVAL=3", "flags": []},
+     ["按照《管理办法》(应急管理部1号令)实施,每三年至少覆盖一次", "依据省政府第5号令,每三年一次"]),
+    # hours within one day
+    ("hours of a day", CTX, {"kind": "window", "start": "2024-04-10", "end": "2024-04-10",
+                             "flags": ["time:08:30", "time:10:00"]},
+     ["2024年4月10日上午 8:30—10:00", "2024年4月10日8:30-10:00", "2024年4月10日上午8:30至10:00"]),
+    ("a range's two times", CTX, {"kind": "window", "start": "2024-03-16", "end": "2024-03-20",
+                                  "flags": ["time:08:00", "time:17:30"]},
+     ["2024年3月16日8:00至20日17:30", "2024年3月16日8:00—20日17:30"]),
+    # a window said in two clauses
+    ("start, then end", CTX, {"kind": "window", "start": "2024-04-01", "end": "2024-12-31"},
+     ["于2024年4月1日开始,2024年12月31日结束", "2024年4月1日起,2024年12月31日止", "2024年4月1日开始，12月31日结束"]),
+    ("at least N per period", CTX, {"kind": "recurrence", "freq": "yearly", "count_min": 1},
+     ["不少于1次/年", "50%,不少于1次/年", "至少1次/年"]),
     # a count per period without 每
     ("twice a year", CTX, {"kind": "recurrence", "freq": "yearly"}, ["一年两次", "一年一次", "1年2次"]),
     # a school year is not two calendar years

@@ -32,7 +32,7 @@ CUES = {
     "底前": "end-before", "末前": "end-before",
     "之前": "before", "以前": "before", "前": "before",
     "以内": "within", "之内": "within", "内": "within",
-    "为止": "until", "止": "until",
+    "为止": "until", "止": "until", "结束": "until",
     "之日起": "since", "开始": "since", "以来": "since", "起": "since",
     "前后": "around", "左右": "around",
     "以后": "after", "之后": "after", "后": "after",

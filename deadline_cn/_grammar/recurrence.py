@@ -218,7 +218,7 @@ def rule_every(tokens: Sequence[Token], i: int) -> Match | None:
 
 
 def rule_irregular(tokens: Sequence[Token], i: int) -> Match | None:
-    tok = head(tokens, i, "irregular")
+    tok = head(tokens, i, "irregular", "byneed")
     return None if tok is None else (RecurP(period="irregular", vague=tok.text == "定期"), 1)
 
 

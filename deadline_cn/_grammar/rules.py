@@ -64,9 +64,14 @@ def rule_range(tokens: Sequence[Token], i: int) -> Match | None:
         j += 1
     if at(tokens, j, "to", "dash") is None or tokens[j].text not in lx.RANGE_JOINERS:
         return None
-    second = at(tokens, j + 1, *DATES, "dayonly")
+    second = at(tokens, j + 1, *DATES, "dayonly", "clock")
     if second is None or (second.type == "dayonly" and not when_of(first).month):
         return None
+    if second.type == "clock":  # 4月10日8:30—10:00: a window of hours in one day
+        start = when_of(first)
+        if start.day is None or start.time is None:
+            return None
+        return RangeP(start, replace(start, weekday=None, time=time_of(second))), j + 2 - i
     j += 2
     end_cue = cue_of(at(tokens, j, "cue"))
     if end_cue in ("before", "end-before", "until"):
@@ -75,7 +80,7 @@ def rule_range(tokens: Sequence[Token], i: int) -> Match | None:
         end_cue = None
     start, end = when_of(first), when_of(second)
     if second.type == "dayonly":  # 5月6日至9日: the end takes its month (and year) from the start
-        end = replace(start, day=end.day, weekday=None, time=None)
+        end = replace(start, day=end.day, weekday=None, time=end.time)
     return RangeP(start, end, end_cue), j - i
 
 
@@ -95,6 +100,16 @@ def rule_day_range(tokens: Sequence[Token], i: int) -> Match | None:
         end = When(year=int(y2) if (y2 := tok.get("y2")) else None, month=int(tok.get("m2") or 1))
     used = 2 if cue_of(at(tokens, i + 1, "cue")) in ("before", "until") else 1
     return RangeP(start, end), used
+
+
+def rule_start_then_end(tokens: Sequence[Token], i: int) -> Match | None:
+    """于2025年4月1日开始，2025年12月31日结束 · 3月1日起，6月30日止: one window, said in two clauses."""
+    first = head(tokens, i, *DATES)
+    if first is None or cue_of(at(tokens, i + 1, "cue")) != "since" or at(tokens, i + 2, "sep") is None \
+            or tokens[i + 2].text != "," or (second := at(tokens, i + 3, *DATES)) is None \
+            or cue_of(at(tokens, i + 4, "cue")) != "until":
+        return None
+    return RangeP(when_of(first), when_of(second), "until"), 5
 
 
 def rule_month_range(tokens: Sequence[Token], i: int) -> Match | None:
@@ -433,7 +448,7 @@ RULES: tuple[tuple[Rule, tuple[str, ...]], ...] = (
     (rule_since_every, ("from", *DATES)),
     (rule_seasonal, ("monthrange",)),
     (rule_every, ("everyn", "onceper", "pertimes", "everyweekday", "every", "percount")),
-    (rule_irregular, ("irregular",)),
+    (rule_irregular, ("irregular", "byneed")),
     (rule_every_after, ("endafter",)),
     (rule_year_range, ("yearrange",)),
     (rule_range, ("from", *DATES)),
@@ -443,6 +458,7 @@ RULES: tuple[tuple[Rule, tuple[str, ...]], ...] = (
     (rule_event_offset, ("cue", "endafter")),
     (rule_offset, ("halfoffset", "offset")),
     (rule_spend, ("spend",)),
+    (rule_start_then_end, DATES),
     (rule_date, ("to", *DATES)),
     (rule_words, WORDS),
 )

@@ -17,6 +17,8 @@ from deadline_cn._grammar.parse import DeadlineP, Item, MarkerP, OngoingP, Recur
 
 Span = tuple[int, int]
 _COUNT = re.compile(r"(?:至少|不少于|不低于|最少)[^,;。]{0,12}?(\d{1,3})次")
+_PER_TIMES = re.compile(r"(\d{1,3})次/")
+_AT_LEAST = ("至少", "不少于", "不低于", "最少")
 _COUNT_REACH = 40  # how far after 每年 its "至少…1次" may stand (a bound keeps a long clause linear)
 _PUNCT = " ,;。、:\"'-—"
 _LEAD_RE = re.compile("(?:[" + re.escape(_PUNCT) + "]|" + "|".join(
@@ -101,6 +103,8 @@ def place(text: str, items: list[Item], *, continue_clauses: bool = True) -> lis
         if isinstance(placed.item.parse, RecurP):
             m = _COUNT.search(text, placed.item.end, min(bounds[c][1], placed.item.end + _COUNT_REACH))
             placed.count_min = int(m.group(1)) if m else None
+            if (own := _PER_TIMES.match(text, placed.item.start)) and text.endswith(_AT_LEAST, 0, placed.item.start):
+                placed.count_min = int(own.group(1))  # 不少于1次/年: the count is the reading's own
     _give_labels(text, times)
     if continue_clauses:
         _continue_clauses(text, times, bounds)

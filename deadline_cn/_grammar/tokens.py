@@ -37,8 +37,10 @@ YEAR = rf"(?:(?P<y>{Y4})年度?|(?P<ry>{REL_YEAR})|{SHORT_YEAR})"
 TIME_OF_DAY = (r"(?:(?P<ampm>上午|下午|中午|晚上)?(?P<hh>[01]?\d|2[0-4])"
                r"(?::(?P<mi>[0-5]\d)|[时点](?:(?P<mi2>[0-5]?\d)分|(?P<hhalf>半))?))?")
 JOIN = r"(?:[至到~_]|-{1,2}|—{1,2}|一(?=\d))"  # _ and 一 between two dates: a dash lost in layout
+DAY_MARK = "(?:日|号(?![令文楼院线]))"  # 1号令 · 2号楼: a number, not a day
 WD = "[1-7日天一二三四五六]"  # 一…六 stay words before a digit (周五12时 is not folded to 周512时)
 NOTE_WEEKDAY = rf"(?:\(?(?:星期|周|礼拜){WD}\)?)?"  # a weekday note on a range's end is only checked on its start
+WEEK_NOTE = r"(?:\(第?\d{1,2}(?:[-~至]\d{1,2})?周\))?"  # (11周) · (12-13周): a term's week numbers beside the dates
 WEEKDAY = rf"(?:\(?(?:星期|周|礼拜)(?P<wd>{WD})\)?)?"
 HOLIDAY = alt(lx.HOLIDAYS)
 FREE = r"[^,;。按]"  # free text inside a trigger: bounded, never crosses a clause
@@ -66,8 +68,10 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     # 5.10-5.20 · 5.10—6.5 · 2017.11.3-11.9: days written month.day, a range (a decimal range would carry % or a
     # unit after it)
     ("dotdayrange", rf"(?<![\d.])(?:(?P<y>{Y4})\.)?(?P<m>{MM_SPAN})\.(?P<d>{DD}){JOIN}"
-                    rf"(?:(?:(?P<y2>{Y4})\.)?(?P<m2>{MM_SPAN})\.)?(?P<d2>{DD})(?![\d.%‰万亿元个次倍])"),
+                    rf"(?:(?:(?P<y2>{Y4})\.)?(?P<m2>{MM_SPAN})\.)?(?P<d2>{DD})(?![\d.%‰万亿元个次倍]){WEEK_NOTE}"),
     ("iso", rf"(?P<y>{Y4})[-/.](?P<m>{MM})[-/.](?P<d>{DD})"),
+    # 20231015日 · 2023720日: a date typed without 年 and 月 (flagged typo:compact-date)
+    ("compactday", r"(?<!\d)(?P<y>(?:19|20)\d\d)(?P<m>0[1-9]|1[0-2]|[1-9])(?P<d>0[1-9]|[12]\d|3[01])日"),
     ("iso_month", rf"(?P<y>{Y4})[./](?P<m>{MM})(?![\d./])"),
     ("fiveyear", r"[“\"]?十(?P<fyp>[一二三四五六七八九])五[”\"]?(?:规划)?(?P<fpart>期间|时期|期末|末)"),
     ("vagueyear", rf"(?:(?P<y>{Y4})年度?年?|(?P<ry>{REL_YEAR})年?|(?<![\u4e00-\u9fff])年)(?P<part>初|中)(?!旬|\d|秋)"),
@@ -76,12 +80,12 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     ("quarterrange", rf"{YEAR}?第?(?P<q1>[1-4一二三四])(?:季度)?{JOIN}第?(?P<q2>[1-4])季度"),
     ("quarterlist", rf"{YEAR}?第?(?P<qs>[1-4一二三四](?:[、,和及]第?[1-4一二三四]){{1,3}})季度"),
     ("dotday", rf"(?<![\d.])(?P<m>{MM_SPAN})\.(?P<d>{DD})(?=前|之前|以前|止)"),  # 6.30前
-    ("dayrange", rf"{YEAR}?(?P<m>{MM})月(?P<d>{DD})[日号]?{WEEKDAY}{JOIN}(?:(?P<m2>{MM})月)?(?P<d2>{DD})[日号]"
-                 rf"{NOTE_WEEKDAY}"),
+    ("dayrange", rf"{YEAR}?(?P<m>{MM})月(?P<d>{DD})(?:日|号)?{WEEKDAY}{JOIN}(?:(?P<m2>{MM})月)?(?P<d2>{DD}){DAY_MARK}"
+                 rf"{NOTE_WEEKDAY}{WEEK_NOTE}"),
     # 6、12月 · 3月、6月 are two date_month tokens; 6、12月 writes 月 once
     ("monthlist", rf"{YEAR}?(?P<months>{MM_SPAN}(?:[、,和及]{MM_SPAN}){{1,11}})月(?P<mend>底|末)?"),
     # 5月14、15、21、22日 · 2017年5月3、4日: several days of one month
-    ("daylist", rf"{YEAR}?(?P<m>{MM})月(?P<days>{DD}(?:[、,和及]{DD}){{1,8}})[日号]"),
+    ("daylist", rf"{YEAR}?(?P<m>{MM})月(?P<days>{DD}(?:[、,和及]{DD}){{1,8}}){DAY_MARK}"),
     # 5-11月 · 2023年1—8月 · 3月至5 (the end's 月 missing: a typo, only when the start has its 月)
     ("monthrange", rf"\(?{YEAR}?(?:(?P<m1>{MM_SPAN})月?{JOIN}(?P<m2>{MM_SPAN})月|(?P<m1t>{MM_SPAN})月{JOIN}"
                    rf"(?P<m2t>{MM_SPAN})"
@@ -90,8 +94,8 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     ("firstn", rf"(?:{YEAR}|(?<![\u4e00-\u9fff])|(?<=[至到在于和及与、]))(?:前(?P<n>\d{{1,2}})个?|(?P<first>首))"
                r"(?P<per>季度|季|月)(?:份)?"),
     ("relperiod", rf"(?P<rp>{REL_PERIOD})(?:1个?|个)?(?P<per>季度|季|月)(?:份)?"
-                  rf"(?:(?P<d>{DD})[日号]{TIME_OF_DAY}|(?P<mend>底|末)|(?P<mstart>初)|(?P<xun>上旬|中旬|下旬))?"),
-    ("date_day", rf"{YEAR}?(?P<m>{MM})月份?(?P<d>{DD})[日号]{WEEKDAY}{TIME_OF_DAY}(?:上午|下午|晚上)?"),
+                  rf"(?:(?P<d>{DD}){DAY_MARK}{TIME_OF_DAY}|(?P<mend>底|末)|(?P<mstart>初)|(?P<xun>上旬|中旬|下旬))?"),
+    ("date_day", rf"{YEAR}?(?P<m>{MM})月份?(?P<d>{DD}){DAY_MARK}{WEEKDAY}{TIME_OF_DAY}(?:上午|下午|晚上)?{WEEK_NOTE}"),
     ("date_typo", rf"(?P<y>{Y4})年度?(?P<mt>{MM})底"),
     ("date_month", rf"{YEAR}?(?P<m>{MM})月份?(?:(?P<xun>上旬|中旬|下旬|上、?中旬|中、?下旬)|(?P<mend>底|末)"
                    r"|(?P<mstart>初)|(?P<mid>中)(?=前|$|[,;。]))?"),
@@ -102,7 +106,8 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     ("date_year", YEAR),
     ("yearword", r"年度?内"),
     ("nomonth", r"(?<![\d每])月(?:底|末)(?:之前|以前|前)?"),
-    ("dayonly", rf"(?P<d>{DD})[日号](?!以内|之内|内){TIME_OF_DAY}"),
+    ("clock", r"(?<![\d:])(?P<ampm>上午|下午|中午|晚上)?(?P<hh>[01]?\d|2[0-4]):(?P<mi>[0-5]\d)(?![\d:])"),  # 10:00
+    ("dayonly", rf"(?P<d>{DD}){DAY_MARK}(?!以内|之内|内){TIME_OF_DAY}"),
     ("offset", rf"(?P<cap>{alt(lx.OFFSET_CAPS)})?(?<![\d第])(?P<n>\d{{1,4}}(?:\.\d{{1,2}})?)"
                rf"(?:(?:[—~至到]|-)(?P<n2>\d{{1,4}}))?(?P<half>个半)?(?P<unit>{alt(lx.UNITS)})"
                r"(?P<within>以内|之内|内)?"),
@@ -123,6 +128,7 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     # 半年至少开展1次 · 季度不少于2次: a period with a count after it repeats without 每
     ("percount", r"(?<![每上下前后本当\d])(?P<per>半年|季度|年度?)(?=内?(?:至少|不少于|最少)[^,;。]{0,10}?\d{1,3}次)"),
     ("irregular", alt(lx.IRREGULAR)),
+    ("byneed", r"(?:频次|频率|次数)(?:根据|视|按|依据)[^,;。]{0,12}?(?:确定|而定)"),  # 抽查频次根据监管需要确定
     ("ongoing", alt(lx.ONGOING)),
     ("promptly", alt(lx.PROMPTLY)),
     ("hedge", alt(lx.HEDGES)),

@@ -167,7 +167,7 @@ def resolve_deadline(p: DeadlineP, ctx: Context) -> tuple[type[Result], Fields]:
         rel = rel.resolved(end, ctx.roll_over)
         return Deadline, {"due": rel.due, "start": None, "precision": "day", "alternatives": (),
                           "flags": [*flags, *rel.flags]}
-    precision = w.grain if not w.typo else "month"
+    precision = "month" if w.typo == "typo:missing-月" else w.grain
     if w.holiday:
         flags.append(f"holiday:{w.holiday}")
         if p.cue in ("before", "end-before"):
@@ -213,6 +213,8 @@ def resolve_range(p: RangeP, ctx: Context) -> tuple[type[Result], Fields]:
         end_when = When(**{**end_when.__dict__, "year": end_year})
     _, fields = resolve_deadline(DeadlineP(end_when, p.end_cue), ctx)
     flags = [f for f in fields["flags"] if not f.startswith("ambiguous:")]
+    if p.start.time:  # 3月16日8:00至20日17:30: both times kept, the start's first
+        flags.insert(0, f"time:{p.start.time}")
     return Window, {"start": start, "end": fields["due"], "label": None, "flags": flags}
 
 
