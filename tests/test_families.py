@@ -198,6 +198,12 @@ GROUPS: list[tuple[str, dict, dict, list[str]]] = [
      ["于2024年4月1日开始,2024年12月31日结束", "2024年4月1日起,2024年12月31日止", "2024年4月1日开始，12月31日结束"]),
     ("at least N per period", CTX, {"kind": "recurrence", "freq": "yearly", "count_min": 1},
      ["不少于1次/年", "50%,不少于1次/年", "至少1次/年"]),
+    ("the schedule is another document's", CTX, {"kind": "conditional", "trigger": {"type": "document"}},
+     ["按本单位年度行政检查计划实行", "按照工作方案推进", "按年度计划执行", "依据年度抽查计划开展"]),
+    ("长期 describing a state is no time", CTX, {"kind": "unresolved"},
+     ["长期停工停产", "长期闲置", "长期未使用", "长期拖欠"]),
+    ("first occurrence noted", CTX, {"kind": "recurrence", "rrule": "FREQ=YEARLY", "dtstart": "2020-01-01"},
+     ["每年一次(2020年第一次)", "每年一次（2020年首次）", "每年(2020年第一次)"]),
     # a count per period without 每
     ("twice a year", CTX, {"kind": "recurrence", "freq": "yearly"}, ["一年两次", "一年一次", "1年2次"]),
     # a school year is not two calendar years

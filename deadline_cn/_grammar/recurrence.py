@@ -214,7 +214,15 @@ def rule_every(tokens: Sequence[Token], i: int) -> Match | None:
             return RecurP(period="周", byweekday=tuple(sorted(set(days))), time=w.time), used
         last = first if wd2 is None else weekday_index(wd2)
         return RecurP(period="周", byweekday=tuple(range(first, max(first, last) + 1)), time=w.time), used
-    return _every(tokens, i)
+    found = _every(tokens, i)
+    if found is None:
+        return None
+    recur, used = found
+    first = tokens[i + used] if i + used < len(tokens) and tokens[i + used].type == "date_year" else None
+    if first is not None and first.source[tokens[i + used - 1].end:first.start] in ("", "(", "1次(", "1次") \
+            and first.source.startswith(("第1次", "首次", "第1轮", "首轮"), first.end):
+        return replace(recur, since=when_of(first)), used + 1  # 每年一次(2020年第一次): from the first one's year
+    return found
 
 
 def rule_irregular(tokens: Sequence[Token], i: int) -> Match | None:

@@ -395,7 +395,7 @@ def rule_words(tokens: Sequence[Token], i: int) -> Match | None:
 # --- triggers --------------------------------------------------------------------------------------
 
 TRIGGER_TYPES = {"deploy": "deployment", "statute": "statute", "rulelimit": "statute",
-                 "doc_follow": "document",
+                 "doc_follow": "document", "plan_follow": "document",
                  "doc_after": "document", "wait": "document", "receive": "document"}
 
 

@@ -52,6 +52,8 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     ("doc_follow", rf"按照?(?P<auth>{FREE}{{1,8}}?)(?:制订|制定|出台|印发|下发|发布)的(?P<doc>{FREE}{{1,12}}?)要求"),
     ("doc_after", rf"按照?(?P<auth>{FREE}{{1,12}}?)(?P<ev>修订发布|修订|发布|出台|印发|下发|制定|制订)后的?"
                   r"(?:时间|时限)?要求"),
+    # 按本单位年度行政检查计划实行 · 按照工作方案推进: the schedule is in another document
+    ("plan_follow", r"(?:按照?|依照|依据)(?P<doc>[^,;。按]{2,40}?(?:计划|方案))(?:实行|执行|实施|开展|进行|推进)"),
     ("deploy", rf"(?:{alt(lx.DEPLOY_OPENERS)})(?P<auth>{FREE}{{1,16}}?)的?(?:{alt(lx.DEPLOY_WORDS)})(?:要求|安排)?"),
     ("wait", r"待(?P<body>[^,;。]{2,40}?)后"),
     ("receive", r"(?:收到|接到)(?P<body>[^,;。]{2,30}?)后"),
@@ -129,7 +131,7 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     ("percount", r"(?<![每上下前后本当\d])(?P<per>半年|季度|年度?)(?=内?(?:至少|不少于|最少)[^,;。]{0,10}?\d{1,3}次)"),
     ("irregular", alt(lx.IRREGULAR)),
     ("byneed", r"(?:频次|频率|次数)(?:根据|视|按|依据)[^,;。]{0,12}?(?:确定|而定)"),  # 抽查频次根据监管需要确定
-    ("ongoing", alt(lx.ONGOING)),
+    ("ongoing", rf"{alt(w for w in lx.ONGOING if w != '长期')}|长期(?!{alt(lx.ONGOING_NOT_BEFORE)})"),
     ("promptly", alt(lx.PROMPTLY)),
     ("hedge", alt(lx.HEDGES)),
     ("ditto", alt(lx.DITTO)),
