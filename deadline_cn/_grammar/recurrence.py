@@ -218,10 +218,10 @@ def rule_every(tokens: Sequence[Token], i: int) -> Match | None:
     if found is None:
         return None
     recur, used = found
-    first = tokens[i + used] if i + used < len(tokens) and tokens[i + used].type == "date_year" else None
-    if first is not None and first.source[tokens[i + used - 1].end:first.start] in ("", "(", "1次(", "1次") \
-            and first.source.startswith(("第1次", "首次", "第1轮", "首轮"), first.end):
-        return replace(recur, since=when_of(first)), used + 1  # 每年一次(2020年第一次): from the first one's year
+    year = tokens[i + used] if i + used < len(tokens) and tokens[i + used].type == "date_year" else None
+    if year is not None and year.source[tokens[i + used - 1].end:year.start] in ("", "(", "1次(", "1次") \
+            and year.source.startswith(("第1次", "首次", "第1轮", "首轮"), year.end):
+        return replace(recur, since=when_of(year)), used + 1  # 每年一次(2020年第一次): from the first one's year
     return found
 
 
