@@ -204,6 +204,10 @@ GROUPS: list[tuple[str, dict, dict, list[str]]] = [
      ["长期停工停产", "长期闲置", "长期未使用", "长期拖欠"]),
     ("first occurrence noted", CTX, {"kind": "recurrence", "rrule": "FREQ=YEARLY", "dtstart": "2020-01-01"},
      ["每年一次(2020年第一次)", "每年一次（2020年首次）", "每年(2020年第一次)"]),
+    ("days listed each with 日", CTX, {"kind": "compound", "parts": [{"due": "2024-02-04"}, {"due": "2024-02-05"}]},
+     ["2月4日、5日", "2月4日和5日", "2月4日,5日"]),
+    ("a time word before a date is no label", CTX, {"kind": "deadline", "due": "2024-03-01"},
+     ["各股室应于2024年3月1日", "要在2024年3月1日", "须于2024年3月1日"]),
     # a count per period without 每
     ("twice a year", CTX, {"kind": "recurrence", "freq": "yearly"}, ["一年两次", "一年一次", "1年2次"]),
     # a school year is not two calendar years

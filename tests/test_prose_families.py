@@ -67,3 +67,35 @@ def test_a_period_that_governs_its_sentence_is_kept(sentence: str, phrase: str, 
 @pytest.mark.parametrize("sentence", ["出水pH值控制在6.5-8.5之间。", "比例为1.5-2.5。", "系数取0.8-1.2，视情况调整。"])
 def test_a_decimal_range_is_no_window(sentence: str) -> None:
     assert extract(sentence, **CTX) == []
+
+
+# A date after 确保 / a label with 为 or 是 sets when something must be done.
+KEPT = [
+    ("确保9月14日顺利完成换届选举工作。", "9月14日"),
+    ("力争2025年底前实现全覆盖。", "2025年底前"),
+    ("重修课程成绩录入截止时间为2024年1月9日17:00。", "2024年1月9日17:00"),
+    ("普查的标准时点是2020年11月1日零时。", "2020年11月1日零时"),
+    ("各股室应于2023年3月1日,将抽查工作计划电子版报办公室。", "2023年3月1日"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "phrase"), KEPT)
+def test_a_date_after_a_word_that_sets_it_is_kept(sentence: str, phrase: str) -> None:
+    found = extract(sentence, **CTX)
+    assert [sentence[r.span[0]:r.span[1]] for r in found] == [phrase], [r.describe() for r in found]
+    assert found[0].kind == "deadline"
+
+
+# Narration, announcements and descriptions: no trigger, no rhythm, no "this year".
+NOT_TASKS = [
+    ("根据区委统一部署,区委第二巡察组对区文旅体局党组进行了巡察。", "conditional"),
+    ("按照党务公开原则和巡察工作有关要求,现将巡察整改情况予以公布。", "conditional"),
+    ("连续两个月不报送进展情况或全年3次不报送每月情况的,试点资格将自动撤销。", "recurrence"),
+    ("每年3月至6月是鱼类繁殖的盛期。", "recurrence"),
+    ("成员名单要在本年级范围内进行公示。", "deadline"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "kind"), NOT_TASKS)
+def test_narration_and_descriptions_are_not_tasks(sentence: str, kind: str) -> None:
+    assert [r.describe() for r in extract(sentence, **CTX) if r.kind == kind] == []

@@ -21,7 +21,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 
 
-CUES = ("前", "止", "内", "截", "到", "底", "末", "后", "起", "之日", "以来")
+CUES = ("前", "止", "内", "截", "到", "至", "底", "末", "后", "起", "之日", "以来")
 
 
 def settle(expect: dict[str, Any], text: str) -> dict[str, Any]:

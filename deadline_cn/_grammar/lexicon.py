@@ -32,7 +32,7 @@ CUES = {
     "底前": "end-before", "末前": "end-before",
     "之前": "before", "以前": "before", "前": "before",
     "以内": "within", "之内": "within", "内": "within",
-    "为止": "until", "止": "until", "结束": "until",
+    "为止": "until", "止": "until",
     "之日起": "since", "开始": "since", "以来": "since", "起": "since",
     "前后": "around", "左右": "around",
     "以后": "after", "之后": "after", "后": "after",
@@ -106,8 +106,14 @@ HEDGES = ("原则上", "力争", "争取", "基本")
 DITTO = ("同上", "同前")
 EXEMPT = ("免报", "不报", "除外")  # 1月免报 · (四季度免报): a period the schedule skips, not a deadline
 # Prose (extract): what makes a bare period govern its clause, and what makes a duration only describe.
-PROSE_TIME_OPENERS = ("在", "于", "定于", "拟于", "将于")  # 将在今年8月完工 · 初定于6月19日
-PROSE_TIME_LABELS = ("时间", "时限", "日期", "期限", "节点")  # 截止时间:2013年10月31日
+PROSE_TIME_OPENERS = ("在", "于", "定于", "拟于", "将于", "确保", "力争", "争取")  # 将在今年8月完工 · 确保9月14日完成
+PROSE_TIME_LABELS = ("时间", "时限", "日期", "期限", "节点", "时点")  # 截止时间:2013年10月31日 · 截止时间为… · 时点是…
+# Words after 按照…部署， that tell what was done or announce the document, not a task: 根据…部署，现将…公布如下
+ANNOUNCE_WORDS = ("现将", "现就", "现予", "特制定", "制定本", "特此", "经研究")
+# A 每<period> before these describes something (每月情况 · 每年3月至6月是…), it is no task's rhythm
+RECUR_DESCRIBED = ("情况", "的", "是", "为", "数据")
+# A label before a bare date never ends in a word that governs the date (各股室应于2023年3月1日)
+LABEL_NOT_END = ("于", "在", "将", "要", "应", "须", "前", "至", "到", "从", "自")
 SIGNATURE_WORDS = ("印发", "发布", "公布", "签发", "印")
 CONNECTIVES = ("同时", "此外", "另外", "并且", "而且", "其中", "届时")
 PROSE_DONE_VERBS = ("开建", "开工", "完工", "竣工", "建成", "完成", "实现", "启动", "上线", "投用", "投入使用", "出台",

@@ -104,12 +104,20 @@ def rule_day_range(tokens: Sequence[Token], i: int) -> Match | None:
 
 def rule_start_then_end(tokens: Sequence[Token], i: int) -> Match | None:
     """于2025年4月1日开始，2025年12月31日结束 · 3月1日起，6月30日止: one window, said in two clauses."""
-    first = head(tokens, i, *DATES)
-    if first is None or cue_of(at(tokens, i + 1, "cue")) != "since" or at(tokens, i + 2, "sep") is None \
-            or tokens[i + 2].text != "," or (second := at(tokens, i + 3, *DATES)) is None \
-            or cue_of(at(tokens, i + 4, "cue")) != "until":
+    j = i + 1 if head(tokens, i, "from") else i
+    first = (at if j > i else head)(tokens, j, *DATES)
+    if first is None or cue_of(at(tokens, j + 1, "cue")) != "since" or at(tokens, j + 2, "sep") is None \
+            or tokens[j + 2].text != ",":
         return None
-    return RangeP(when_of(first), when_of(second), "until"), 5
+    k = j + 4 if at(tokens, j + 3, "to") else j + 3
+    second = at(tokens, k, *DATES)
+    if second is None:
+        return None
+    if cue_of(at(tokens, k + 1, "cue")) == "until":
+        return RangeP(when_of(first), when_of(second), "until"), k + 2 - i
+    if second.source.startswith("结束", second.end):  # 2025年12月31日结束 (结束 is no cue: 活动结束)
+        return RangeP(when_of(first), when_of(second)), k + 1 - i
+    return None
 
 
 def rule_month_range(tokens: Sequence[Token], i: int) -> Match | None:

@@ -124,7 +124,8 @@ def _place_one(text: str, placed: Placed, before: Span, after: Span) -> None:
         before = (before[1], before[1])
     placed.scope = trim(text, after) or trim(text, before)
     if _is_label_candidate(placed.item) and trim(text, after) is None and (lab := trim(text, before, verbs=False)):
-        if lab[1] - lab[0] <= 6 and text[lab[0]:lab[1]] not in lx.LIST_JOINERS:
+        if lab[1] - lab[0] <= 6 and text[lab[0]:lab[1]] not in lx.LIST_JOINERS \
+                and not text.endswith(lx.LABEL_NOT_END, lab[0], lab[1]):
             placed.label, placed.scope = lab, None
 
 

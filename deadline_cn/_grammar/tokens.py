@@ -27,7 +27,7 @@ MM = r"(?<!\d)\d{1,2}(?!\d)"
 DD = r"(?<!\d)\d{1,2}(?!\d)"
 QQ = r"(?<!\d)\d(?!\d)"
 MM_SPAN = r"(?<!\d)(?:1[0-2]|0?[1-9])(?!\d)"  # a month range keeps 1–12: match.month_span has no month 13-0 to give
-REL_YEAR = alt(k for k in lx.RELATIVE_YEARS if k != "年内")
+REL_YEAR = rf"(?:{alt(k for k in lx.RELATIVE_YEARS if k != '年内')})(?!级)"  # 本年级: a grade, not this year
 REL_PERIOD = alt(lx.RELATIVE_PERIODS)
 # A two-digit or word year (23年, 〇九年 → 09年) only where a period follows, or with a leading zero: "10年"
 # alone is a duration. The resolver puts it in the century nearest the plan year (flag year:short).
@@ -87,7 +87,7 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     # 6、12月 · 3月、6月 are two date_month tokens; 6、12月 writes 月 once
     ("monthlist", rf"{YEAR}?(?P<months>{MM_SPAN}(?:[、,和及]{MM_SPAN}){{1,11}})月(?P<mend>底|末)?"),
     # 5月14、15、21、22日 · 2017年5月3、4日: several days of one month
-    ("daylist", rf"{YEAR}?(?P<m>{MM})月(?P<days>{DD}(?:[、,和及]{DD}){{1,8}}){DAY_MARK}"),
+    ("daylist", rf"{YEAR}?(?P<m>{MM})月(?P<days>{DD}(?:{DAY_MARK}?[、,和及]{DD}){{1,8}}){DAY_MARK}"),
     # 5-11月 · 2023年1—8月 · 3月至5 (the end's 月 missing: a typo, only when the start has its 月)
     ("monthrange", rf"\(?{YEAR}?(?:(?P<m1>{MM_SPAN})月?{JOIN}(?P<m2>{MM_SPAN})月|(?P<m1t>{MM_SPAN})月{JOIN}"
                    rf"(?P<m2t>{MM_SPAN})"

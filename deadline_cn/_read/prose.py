@@ -33,7 +33,11 @@ def is_prose_time(item: Item, scan: str) -> bool:
     if isinstance(p, TriggerP):  # 待…后 governs what follows; 按照…部署, only at a clause's head before its action
         if p.wants_event:
             return False  # "…后" alone: in a cell a trigger, in prose mostly narration (会议结束后，…)
-        return p.type in ("document", "event") or (heads_clause(scan, item) and scan.startswith(",", item.end))
+        if p.type in ("document", "event"):
+            return True
+        # 按照省统一部署，适时开展… (a task follows) — not 根据…部署，现将…公布 nor a sentence telling what was done
+        return heads_clause(scan, item) and scan.startswith(",", item.end) \
+            and not scan.startswith(lx.ANNOUNCE_WORDS, item.end + 1) and not _narrates(scan, item.end, reach=80)
     if isinstance(p, (MarkerP, DittoP)):
         return isinstance(p, MarkerP)  # markers stay so hedges can flag their clause; dropped later
     if isinstance(p, DeadlineP):
@@ -50,6 +54,9 @@ def is_prose_time(item: Item, scan: str) -> bool:
     if isinstance(p, RecurP):
         if p.period == "日" and (scan[item.end:item.end + 1].isdigit() or scan.startswith(("上午", "下午"), item.end)):
             return False  # 每天9:00-22:00: opening hours, not a task's rhythm
+        described = scan.startswith(lx.RECUR_DESCRIBED, item.end) and not scan[item.end + 1:item.end + 2].isdigit()
+        if not p.vague and described:
+            return False  # 不报送每月情况 · 每年3月至6月是鱼类繁殖的盛期 (not 每年的3月20日)
         return not p.vague or scan.startswith(lx.PERIODIC_ACTIONS, item.end)  # 定期开展监测
     if isinstance(p, RelativeP):
         return not _describes(item, scan)
@@ -65,8 +72,8 @@ def _governs(item: Item, scan: str, when: When) -> bool:
     before = _before(scan, item.start)
     if before.endswith(lx.PROSE_TIME_OPENERS):
         return True
-    if before.endswith(":") and before[:-1].endswith(lx.PROSE_TIME_LABELS):
-        return True
+    if before.endswith((":", "为", "是")) and before[:-1].endswith(lx.PROSE_TIME_LABELS):
+        return True  # 截止时间:2013年10月31日 · 截止时间为2024年1月9日17:00 · 标准时点是2020年11月1日零时
     if before.endswith("(") and before[:-1].endswith(lx.STAGE_WORDS):
         return True
     after = scan[item.end:item.end + 1]
