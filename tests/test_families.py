@@ -208,6 +208,13 @@ GROUPS: list[tuple[str, dict, dict, list[str]]] = [
      ["2月4日、5日", "2月4日和5日", "2月4日,5日"]),
     ("a time word before a date is no label", CTX, {"kind": "deadline", "due": "2024-03-01"},
      ["各股室应于2024年3月1日", "要在2024年3月1日", "须于2024年3月1日"]),
+    ("one 前 for a list of days", CTX, {"kind": "compound", "parts": [
+        {"due": "2024-06-05", "flags": ["ambiguous:day-before"]},
+        {"due": "2024-12-05", "flags": ["ambiguous:day-before"]}]},
+     ["2024年6月5日和12月5日前", "2024年6月5日、12月5日前", "2024年6月5日及12月5日之前"]),
+    ("since a quarter, every quarter", CTX, {"kind": "recurrence", "dtstart": "2024-04-01",
+                                             "rrule": "FREQ=MONTHLY;BYMONTH=1,4,7,10;BYMONTHDAY=20"},
+     ["从2024年第二季度起,各牵头单位要在每个季度第1个月的20日前", "2024年二季度起，每季度首月20日前"]),
     # a count per period without 每
     ("twice a year", CTX, {"kind": "recurrence", "freq": "yearly"}, ["一年两次", "一年一次", "1年2次"]),
     # a school year is not two calendar years

@@ -99,3 +99,13 @@ NOT_TASKS = [
 @pytest.mark.parametrize(("sentence", "kind"), NOT_TASKS)
 def test_narration_and_descriptions_are_not_tasks(sentence: str, kind: str) -> None:
     assert [r.describe() for r in extract(sentence, **CTX) if r.kind == kind] == []
+
+
+@pytest.mark.parametrize(("sentence", "hedge"), [
+    ("到2023年，基本建成统一规范的平台。", "hedge:基本"),
+    ("浙大二院力争，9月完成施工招标。", "hedge:力争"),
+    ("2023年，争取上级专项资金增长10%以上。", "hedge:争取"),
+])
+def test_a_hedge_across_a_comma_flags_the_time_that_is_its_clause(sentence: str, hedge: str) -> None:
+    found = extract(sentence, **CTX)
+    assert len(found) == 1 and hedge in found[0].flags, [r.describe() for r in found]

@@ -152,7 +152,7 @@ def _due_within(recur: RecurP, nxt: Token) -> RecurP | None:
 def rule_since_every(tokens: Sequence[Token], i: int) -> Match | None:
     """从2017年起每年 · 2017年起每年 · 自2016年起每季度."""
     j = i + 1 if head(tokens, i, "from") else i
-    date = (at if j > i else head)(tokens, j, "date_year", "date_month", "date_day", "iso")
+    date = (at if j > i else head)(tokens, j, "date_year", "date_month", "date_day", "iso", "date_quarter", "date_half")
     if date is None:
         return None
     j += 1

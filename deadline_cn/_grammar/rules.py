@@ -284,6 +284,21 @@ def _timed(w: When, tok: Token) -> When:
     return replace(w, time=time_of(tok)) if tok.get("hh") else w
 
 
+def rule_shared_cue(tokens: Sequence[Token], i: int) -> Match | None:
+    """2010年6月5日和12月5日前 · 4月15日、7月15日、10月15日及2020年1月15日前: one 前 closes every date listed."""
+    first = head(tokens, i, "date_day", "iso", "date_month")
+    if first is None:
+        return None
+    dates, j = [first], i + 1
+    while at(tokens, j, "and") and (nxt := at(tokens, j + 1, first.type)) is not None:
+        dates.append(nxt)
+        j += 2
+    cue = cue_of(at(tokens, j, "cue"))
+    if len(dates) < 2 or cue not in ("before", "end-before"):
+        return None
+    return ManyP(tuple(DeadlineP(when_of(t), cue) for t in dates)), j + 1 - i
+
+
 def rule_list(tokens: Sequence[Token], i: int) -> Match | None:
     """5月14、15、21、22日 · 6、12月(底前): one deadline a day or a month, each its own part."""
     tok = head(tokens, i, "daylist", "monthlist")
@@ -450,6 +465,7 @@ RULES: tuple[tuple[Rule, tuple[str, ...]], ...] = (
     (rule_otherwise, ("otherwise",)),
     (rule_day_range, ("dayrange", "dotdayrange", "dotrange", "ymrange")),
     (rule_list, ("daylist", "monthlist")),
+    (rule_shared_cue, ("date_day", "iso", "date_month")),
     (rule_quarters, ("quarterrange", "quarterlist")),
     (rule_adjacent_days, ("date_day",)),
     (rule_five_year, ("fiveyear",)),
@@ -516,7 +532,8 @@ def parse_tokens(tokens: Sequence[Token]) -> list[Item]:
 def _spread(many: ManyP, tok: Token, end: int) -> list[Item]:
     """The parts of 5月14、15、21、22日 / 第一、二季度 as items, cut at the list's joiners: the first reads up to
     the first joiner, each later one from a joiner to the next, the last to ``end`` (its 日 / 月 and a 前)."""
-    joints = [tok.start + m.start() for m in re.finditer(f"[{''.join(lx.LIST_JOINERS)},]", tok.text)]
+    text = tok.source[tok.start:end]  # one token (5月14、15日) or several (6月5日和12月5日前)
+    joints = [tok.start + m.start() for m in re.finditer(f"[{''.join(lx.LIST_JOINERS)},]", text)]
     joints = joints[-(len(many.parts) - 1):] if len(many.parts) > 1 else []
     starts = [tok.start] + [j + 1 for j in joints]
     ends = [*joints, end]

@@ -75,7 +75,9 @@ def trim(text: str, span: Span, *, verbs: bool = True) -> Span | None:
     if verbs and text.startswith(_VERBS, s, e):
         verb = next(v for v in _VERBS if text.startswith(v, s, e))
         return trim(text, (s + len(verb), e), verbs=False)
-    return None if e - s <= 3 and text[s:e] in lx.SCOPE_EMPTY else (s, e)
+    if e - s <= 3 and (text[s:e] in lx.SCOPE_EMPTY or text[s:e] in lx.LIST_JOINERS):
+        return None  # 全面完成 leaves nothing; 和 between two dates is no task
+    return (s, e)
 
 
 def _is_label_candidate(item: Item) -> bool:
@@ -108,7 +110,7 @@ def place(text: str, items: list[Item], *, continue_clauses: bool = True) -> lis
     _give_labels(text, times)
     if continue_clauses:
         _continue_clauses(text, times, bounds)
-    alone = _attach_markers(times, markers, clause)
+    alone = _attach_markers(text, times, markers, clause)
     return sorted(times + alone, key=lambda p: p.item.start)
 
 
@@ -182,7 +184,21 @@ def _continue_clauses(text: str, times: list[Placed], bounds: list[Span]) -> Non
             last.scope = extent
 
 
-def _attach_markers(times: list[Placed], markers: list[Item], clause: Callable[[int], int]) -> list[Placed]:
+def _across_comma(text: str, times: list[Placed], starts: list[int], m: Item) -> Placed | None:
+    """到2023年，基本建成… · 力争，9月完成…: a hedge alone at the edge of its clause flags the time that is all
+    of the clause beside it."""
+    if not isinstance(m.parse, MarkerP) or not m.parse.flag.startswith("hedge:"):
+        return None
+    k = bisect.bisect_left(starts, m.end)
+    if k and text[times[k - 1].item.end:m.start] in (",", ";"):
+        return times[k - 1]  # the time ends the clause before; the hedge opens this one
+    if k < len(times) and text[m.end:times[k].item.start] in (",", ",于", ",在"):
+        return times[k]  # the hedge ends its clause; the time opens the next
+    return None
+
+
+def _attach_markers(text: str, times: list[Placed], markers: list[Item],
+                    clause: Callable[[int], int]) -> list[Placed]:
     """A hedge or 及时 flags the next time in its clause, else the one before it in that clause.
 
     及时 / 随时 with no dated time of its own ("長期公開↵隨時公開") is a reading by itself: returned apart.
@@ -195,7 +211,7 @@ def _attach_markers(times: list[Placed], markers: list[Item], clause: Callable[[
         after = times[k] if k < len(times) and clause(times[k].item.start) == c else None
         before = times[k - 1] if k and times[k - 1].item.end <= m.start and clause(times[k - 1].item.start) == c \
             else None
-        target = after or before
+        target = after or before or _across_comma(text, times, starts, m)
         promptly = m.parse.flag == "vague:promptly"
         if promptly and target is not None and not isinstance(target.item.parse, OngoingP):
             continue  # 收到…后及时转发 · 20个工作日内及时公开: the time is given; 及时 is only vague alone
