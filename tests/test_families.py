@@ -215,6 +215,11 @@ GROUPS: list[tuple[str, dict, dict, list[str]]] = [
     ("since a quarter, every quarter", CTX, {"kind": "recurrence", "dtstart": "2024-04-01",
                                              "rrule": "FREQ=MONTHLY;BYMONTH=1,4,7,10;BYMONTHDAY=20"},
      ["从2024年第二季度起,各牵头单位要在每个季度第1个月的20日前", "2024年二季度起，每季度首月20日前"]),
+    # a span of days in each period: due on its last day
+    ("each month's span of days", CTX, {"kind": "recurrence", "rrule": "FREQ=MONTHLY;BYMONTHDAY=15", "flags": []},
+     ["每月1-15日", "每月1日至15日", "每月1日—15日", "每月1至15日"]),
+    ("each year's span of days", CTX, {"kind": "recurrence", "rrule": "FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=30"},
+     ["每年3月1日至6月30日", "每年3月1日-6月30日", "每年的6月30日前", "每年6月30日前"]),
     # a count per period without 每
     ("twice a year", CTX, {"kind": "recurrence", "freq": "yearly"}, ["一年两次", "一年一次", "1年2次"]),
     # a school year is not two calendar years

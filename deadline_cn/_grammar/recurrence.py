@@ -54,7 +54,7 @@ def _every(tokens: Sequence[Token], i: int, since: When | None = None) -> tuple[
     if cue_of(at(tokens, i + 1, "cue")) == "before" and (first := _first_days(recur, tokens, i + 2)) is not None:
         return first, 3  # 每月前5个工作日 · 每季度前10日
     nxt = at(tokens, i + 1, "date_day", "date_month", "dayonly", "monthrange", "date_holiday", "date_yearend",
-              "date_quarter", "date_half", "xunonly", "monthlist")
+              "date_quarter", "date_half", "xunonly", "monthlist", "dayrange", "dayspan")
     if nxt is not None and (due := _due_within(recur, nxt)) is not None:
         recur, used = (replace(due, time=w.time) if (w := when_of(nxt)).time else due), 2
         while at(tokens, i + used, "and") and (more := at(tokens, i + used + 1, "date_month")) \
@@ -120,7 +120,14 @@ def _days_after_end(period: str, since: When | None, tokens: Sequence[Token], i:
 
 
 def _due_within(recur: RecurP, nxt: Token) -> RecurP | None:
-    """The day a recurrence falls due, when written after 每<period>."""
+    """The day a recurrence falls due, when written after 每<period>; a span of days is due on its last."""
+    if nxt.type == "dayspan":  # 每月1-15日 · 每季度首月1-15日
+        return RecurP(recur.period, recur.since, recur.bymonth, int(nxt.get("d2") or 1))
+    if nxt.type == "dayrange":  # 每年3月1日至6月30日
+        if nxt.get("y"):
+            return None
+        month = int(nxt.get("m2") or nxt.get("m") or 1)
+        return RecurP(recur.period, recur.since, (month,), int(nxt.get("d2") or 1))
     if nxt.type == "monthrange":
         return RecurP(recur.period, recur.since, month_span(nxt))
     if nxt.type == "monthlist":  # 每年6、12月(底前)

@@ -108,6 +108,8 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     ("date_year", YEAR),
     ("yearword", r"年度?内"),
     ("nomonth", r"(?<![\d每])月(?:底|末)(?:之前|以前|前)?"),
+    # 1-15日 · 1日至15日 (each month's days, after 每月): a span of days, not an offset (no 内)
+    ("dayspan", rf"(?<![\d.])(?P<d>{DD}){DAY_MARK}?{JOIN}(?P<d2>{DD}){DAY_MARK}(?!以内|之内|内)"),
     ("clock", r"(?<![\d:])(?P<ampm>上午|下午|中午|晚上)?(?P<hh>[01]?\d|2[0-4]):(?P<mi>[0-5]\d)(?![\d:])"),  # 10:00
     ("dayonly", rf"(?P<d>{DD}){DAY_MARK}(?!以内|之内|内){TIME_OF_DAY}"),
     ("offset", rf"(?P<cap>{alt(lx.OFFSET_CAPS)})?(?<![\d第])(?P<n>\d{{1,4}}(?:\.\d{{1,2}})?)"
@@ -124,7 +126,7 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     ("every", rf"(?:每个?|按(?=年|季|月|周|半年)|(?<![每上下本当第\d])(?=(?:年度|季度|月度|月份|半年度?)(?:结束|终了)))"
               rf"(?P<per>{alt(lx.PERIODS)})(?:度|份)?"
               r"(?P<tail>末月|首月|末|底|初|第[1-6]个?月的?|最后1?个月的?)?"
-              r"(?:的?(?P<wdn>最后1?个工作日|第\d{1,2}个工作日))?"),
+              r"(?:的?(?P<wdn>最后1?个工作日|第\d{1,2}个工作日))?(?:的(?=\d))?"),  # 每年的6月30日前
     ("xunonly", r"(?<!\d)(?P<xun>上旬|中旬|下旬)"),
     ("wholeyear", rf"(?:{alt(lx.WHOLE_YEAR)})(?=$|[{lx.CLAUSE_SEPARATORS}]|{alt(lx.WHOLE_YEAR_AFTER)})"),
     # 半年至少开展1次 · 季度不少于2次: a period with a count after it repeats without 每
