@@ -220,6 +220,8 @@ GROUPS: list[tuple[str, dict, dict, list[str]]] = [
      ["每月1-15日", "每月1日至15日", "每月1日—15日", "每月1至15日"]),
     ("each year's span of days", CTX, {"kind": "recurrence", "rrule": "FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=30"},
      ["每年3月1日至6月30日", "每年3月1日-6月30日", "每年的6月30日前", "每年6月30日前"]),
+    ("Q notation", CTX, {"kind": "deadline", "start": "2023-07-01", "due": "2023-09-30", "flags": []},
+     ["2023年Q3", "2023Q3", "2023年q3完成", "2023年第3季度"]),
     # a count per period without 每
     ("twice a year", CTX, {"kind": "recurrence", "freq": "yearly"}, ["一年两次", "一年一次", "1年2次"]),
     # a school year is not two calendar years

@@ -147,7 +147,7 @@ SELF_ISSUE = ("发文", "印发", "下发", "发布", "公布", "颁布", "出�
 
 # Scope trimming (see corpus/GOLD.md).
 CLAUSE_SEPARATORS = ",;。:"
-SCOPE_LEAD = ("并于", "应在", "后续", "及时", "在", "于", "并", "将", "要")
+SCOPE_LEAD = ("并于", "应在", "后续", "及时", "在", "于", "并", "将", "要", "限")
 SCOPE_LEAD_VERBS = ("完成", "实施", "施行", "实现", "执行", "进行", "开展", "推进", "坚持", "落实")
 SCOPE_TRAIL = ("完成时限为", "时限为", "为", "完成")
 SCOPE_EMPTY = ("工作", "", "全面", "全部", "基本")  # all that is left of "全面完成": no scope

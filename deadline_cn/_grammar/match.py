@@ -15,7 +15,7 @@ from deadline_cn._grammar.tokens import Token
 Match = tuple[Parse, int]
 Rule = Callable[[Sequence[Token], int], "Match | None"]
 DATES = ("iso", "iso_month", "compactday", "date_day", "date_typo", "date_month", "date_quarter", "date_half",
-         "date_yearend", "date_holiday", "date_year", "yearword", "firstn", "relperiod", "dotday")
+         "date_q", "date_yearend", "date_holiday", "date_year", "yearword", "firstn", "relperiod", "dotday")
 # 上、中旬 (two xun written as one): due at the end of the later one
 XUN = {"上旬": 1, "中旬": 2, "下旬": 3, "上、中旬": 2, "上中旬": 2, "中、下旬": 3, "中下旬": 3}
 XUN_FIRST = {"上、中旬": 1, "上中旬": 1, "中、下旬": 2, "中下旬": 2}
@@ -64,7 +64,7 @@ def when_of(tok: Token) -> When:
     wd = g("wd")
     rel = g("rp")
     return When(
-        year=int(y) if (y := g("y") or g("ys")) else None,
+        year=int(y) if (y := g("y") or g("ys") or g("yq")) else None,
         short_year=g("ys") is not None,
         rel_period=None if rel is None else PERIOD_ALIASES.get(g("per") or "月", g("per") or "月"),
         rel_shift=lx.RELATIVE_PERIODS.get(rel or "", 0),

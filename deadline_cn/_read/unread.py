@@ -36,6 +36,7 @@ def _time_words() -> re.Pattern[str]:
         rf"[每隔]\d{{0,2}}个?(?:{periods})",
         alt(lx.HOLIDAYS),
         alt(lx.SEASONS),
+        r"(?<![A-Za-z])[Qq][1-4](?![\dA-Za-z])",  # Q3
         r"(?:星期|礼拜)[1-7日天一二三四五六]|周[1-7日一二三四五六](?=\d)|周[1-7日]",
         r"(?<!\d)(?:[01]?\d|2[0-4]):[0-5]\d",
         # 12时 · 17时30分 · 9点前 (not 1点1策, a "one point, one policy" slogan)
