@@ -222,6 +222,12 @@ GROUPS: list[tuple[str, dict, dict, list[str]]] = [
      ["每年3月1日至6月30日", "每年3月1日-6月30日", "每年的6月30日前", "每年6月30日前"]),
     ("Q notation", CTX, {"kind": "deadline", "start": "2023-07-01", "due": "2023-09-30", "flags": []},
      ["2023年Q3", "2023Q3", "2023年q3完成", "2023年第3季度"]),
+    ("a plan period ending at a year's end", CTX, {"kind": "ongoing", "start": "2023-01-01", "end": "2025-12-31",
+                                                   "scope": None},
+     ["2023年—2025年底", "2023年至2025年底前", "2023-2025年末", "2023年至2025年"]),
+    ("a range whose end says 底", CTX, {"kind": "window", "start": "2023-06-01", "end": "2023-12-31", "scope": None},
+     ["2023年6月—12月底", "2023年6月起，至12月底", "2023年6月至12月末", "【2023年6月—12月】"]),
+    ("曰 typed for 日", CTX, {"kind": "deadline", "due": "2023-06-15"}, ["2023年6月15曰前", "2023年6月15曰"]),
     # a count per period without 每
     ("twice a year", CTX, {"kind": "recurrence", "freq": "yearly"}, ["一年两次", "一年一次", "1年2次"]),
     # a school year is not two calendar years

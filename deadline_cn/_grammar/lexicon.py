@@ -21,7 +21,8 @@ INVISIBLE_RANGES = (
 INVISIBLE_CATEGORIES = ("Cc", "Cf", "Cs", "Zs", "Zl", "Zp")
 
 # Look-alike characters folded before reading (○ for 〇 in 二○二二年; dashes and tildes).
-CHAR_VARIANTS = {"○": "〇", "〜": "~", "～": "~", "－": "-", "﹣": "-", "–": "-", "―": "—"}
+# 曰 for 日 is a typing slip (6月30曰前); a plan never quotes 子曰
+CHAR_VARIANTS = {"○": "〇", "〜": "~", "～": "~", "－": "-", "﹣": "-", "–": "-", "―": "—", "曰": "日"}
 
 # A Chinese numeral is read as a number only next to these (so 统一 and 一门式 stay words).
 NUMERAL_AFTER = "年月日号季个小天周次半旬度点时"
@@ -40,7 +41,7 @@ CUES = {
 }
 
 # Words before a date.
-BY_WORDS = ("截止到", "截至", "截止", "不晚于", "不迟于", "最迟于", "最晚于", "到", "至")
+BY_WORDS = ("截止到", "截止至", "截至", "截止", "不晚于", "不迟于", "最迟于", "最晚于", "到", "至")
 FROM_WORDS = ("从", "自")
 RANGE_JOINERS = ("至", "到", "—", "——", "-", "--", "~")
 LIST_JOINERS = ("和", "、", "及", "与")

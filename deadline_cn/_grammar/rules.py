@@ -115,6 +115,8 @@ def rule_start_then_end(tokens: Sequence[Token], i: int) -> Match | None:
         return None
     if cue_of(at(tokens, k + 1, "cue")) == "until":
         return RangeP(when_of(first), when_of(second), "until"), k + 2 - i
+    if k == j + 4:  # 2023年6月起，至12月底: 至 says the second date ends it
+        return RangeP(when_of(first), when_of(second)), k + 1 - i
     if second.source.startswith("结束", second.end):  # 2025年12月31日结束 (结束 is no cue: 活动结束)
         return RangeP(when_of(first), when_of(second)), k + 1 - i
     return None
@@ -138,7 +140,9 @@ def rule_year_range(tokens: Sequence[Token], i: int) -> Match | None:
     tok = head(tokens, i, "yearrange")
     if tok is None:
         return None
-    used = 2 if at(tokens, i + 1, "ongoing") else 1  # 2023—2025年持续推进
+    # 2023—2025年持续推进 · 2023年至2025年底前 (前 after the last year's end adds nothing to the period)
+    closed = cue_of(at(tokens, i + 1, "cue")) == "before" and tok.text.endswith(("底", "末"))
+    used = 2 if at(tokens, i + 1, "ongoing") or closed else 1
     return RangeP(When(year=int(tok.get("y1") or 0)), When(year=int(tok.get("y2") or 0)), "years"), used
 
 

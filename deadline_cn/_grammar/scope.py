@@ -26,7 +26,7 @@ _LEAD_RE = re.compile("(?:[" + re.escape(_PUNCT) + "]|" + "|".join(
 _TRAIL = tuple(lx.SCOPE_TRAIL)
 _VERBS = tuple(lx.SCOPE_LEAD_VERBS)
 _SEPARATOR = re.compile(f"[{lx.CLAUSE_SEPARATORS}]")
-_OPENERS = {"“": "”", "(": ")", "《": "》", "‘": "’"}
+_OPENERS = {"“": "”", "(": ")", "《": "》", "‘": "’", "【": "】", "[": "]"}
 _CLOSERS = {v: k for k, v in _OPENERS.items()}
 # list numbers: 1. · 2、 · (3) · ④ — they number the cell's lines, they are no task
 _ENUM_HEAD = re.compile(r"(?:\(\d{1,2}\)|\d{1,2}[.、](?!\d)|[\u2460-\u2473])")

@@ -77,7 +77,8 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     ("iso_month", rf"(?P<y>{Y4})[./](?P<m>{MM})(?![\d./])"),
     ("fiveyear", r"[“\"]?十(?P<fyp>[一二三四五六七八九])五[”\"]?(?:规划)?(?P<fpart>期间|时期|期末|末)"),
     ("vagueyear", rf"(?:(?P<y>{Y4})年度?年?|(?P<ry>{REL_YEAR})年?|(?<![\u4e00-\u9fff])年)(?P<part>初|中)(?!旬|\d|秋)"),
-    ("yearrange", rf"(?P<y1>{Y4})年?{JOIN}(?P<y2>{Y4})(?:年|(?![\d./\-]))"),  # 2021—2025年 · 2024-2026
+    # 2021—2025年 · 2024-2026 · 2023年—2025年底 (the end's 底 names the same last day)
+    ("yearrange", rf"(?P<y1>{Y4})年?{JOIN}(?P<y2>{Y4})(?:年度?(?:底|末)?|(?![\d./\-]))"),
     # 二至三季度 · 第一、二季度: quarters written once
     ("quarterrange", rf"{YEAR}?第?(?P<q1>[1-4一二三四])(?:季度)?{JOIN}第?(?P<q2>[1-4])季度"),
     ("quarterlist", rf"{YEAR}?第?(?P<qs>[1-4一二三四](?:[、,和及]第?[1-4一二三四]){{1,3}})季度"),
@@ -91,7 +92,7 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     # 5-11月 · 2023年1—8月 · 3月至5 (the end's 月 missing: a typo, only when the start has its 月)
     ("monthrange", rf"\(?{YEAR}?(?:(?P<m1>{MM_SPAN})月?{JOIN}(?P<m2>{MM_SPAN})月|(?P<m1t>{MM_SPAN})月{JOIN}"
                    rf"(?P<m2t>{MM_SPAN})"
-                   r"(?![\d日号个年天周%.]))(?:份)?\)?"),
+                   r"(?![\d日号个年天周%.]))(?:份)?(?:底|末)?\)?"),  # 6月—12月底: 底 is the window's own end
     # 前三季度 opens a cell or follows its year; after other words it is "N months before" them (届满前3个月)
     ("firstn", rf"(?:{YEAR}|(?<![\u4e00-\u9fff])|(?<=[至到在于和及与、]))(?:前(?P<n>\d{{1,2}})个?|(?P<first>首))"
                r"(?P<per>季度|季|月)(?:份)?"),
