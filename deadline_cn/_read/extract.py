@@ -17,7 +17,7 @@ from deadline_cn._grammar.text import fold
 from deadline_cn._read.normalise import DateLike, check_args
 from deadline_cn._read.pipeline import build, flag_unread, items_of, mask_doc_numbers, mask_titles, original_text
 from deadline_cn._read.prose import is_prose_time
-from deadline_cn._resolve.resolver import Context
+from deadline_cn._resolve.resolver import Context, Settings
 from deadline_cn.results import Result
 
 CHUNK = 8192
@@ -36,7 +36,7 @@ def extract(text: str, *, ref: DateLike = None, plan_year: int | None = None,
     ref_day, year = check_args(text, ref, plan_year, month_before)
     out: list[Result] = []
     for start, end in chunks(text):
-        found = _extract_chunk(text, start, end, Context(ref_day, year, month_before))
+        found = _extract_chunk(text, start, end, Settings(ref_day, year, month_before))
         if fallback:
             found = sorted(found + _jionlp_finds(text, start, end, found, ref_day, year), key=lambda r: r.span)
         out.extend(found)
@@ -74,7 +74,7 @@ def chunks(text: str, size: int | None = None) -> list[tuple[int, int]]:
     return bounds
 
 
-def _extract_chunk(text: str, start: int, end: int, base: Context) -> list[Result]:
+def _extract_chunk(text: str, start: int, end: int, settings: Settings) -> list[Result]:
     folded = fold(text, start, end)
     scan, items = items_of(folded)
     kept = [it for it in items if is_prose_time(it, scan)]
@@ -84,7 +84,5 @@ def _extract_chunk(text: str, start: int, end: int, base: Context) -> list[Resul
     out = []
     for p in placed:
         # each expression resolves on its own, as normalise() would read it: no year carried across sentences
-        ctx = Context(base.ref, base.plan_year, base.month_before)
-        ctx.text_of = lambda span: original_text(text, folded, span)
-        out.append(build(text, folded, p, ctx))
+        out.append(build(text, folded, p, Context(settings, lambda span: original_text(text, folded, span))))
     return out

@@ -15,7 +15,7 @@ from functools import lru_cache
 from deadline_cn import calendar
 from deadline_cn._grammar.text import fold
 from deadline_cn._read.pipeline import DOC_NUMBER, NO_EXPRESSION, mask_titles, read
-from deadline_cn._resolve.resolver import Context
+from deadline_cn._resolve.resolver import Settings
 from deadline_cn.errors import DeadlineError
 from deadline_cn.results import Result, Unresolved
 
@@ -98,7 +98,7 @@ def _check_strict(result: Result, text: str) -> None:
 
 def _uncached(text: str, ref: date | None, plan_year: int | None, month_before: str, fallback: bool,
               roll_over: bool = True, calendar_generation: int = 0) -> Result:
-    result = read(text, Context(ref, plan_year, month_before, roll_over=roll_over))
+    result = read(text, Settings(ref, plan_year, month_before, roll_over))
     if fallback and isinstance(result, Unresolved) and result.reason == NO_EXPRESSION:
         result = _jionlp(text, ref, plan_year) or result
     return result

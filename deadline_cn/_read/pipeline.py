@@ -17,7 +17,7 @@ from deadline_cn._grammar.scope import Placed, place
 from deadline_cn._grammar.text import Folded, fold
 from deadline_cn._grammar.tokens import tokenize
 from deadline_cn._read.unread import DOC_NUMBER, mask_doc_numbers, nearest, unread_spans
-from deadline_cn._resolve.resolver import Context, NeedsYear, resolve
+from deadline_cn._resolve.resolver import Context, NeedsYear, Settings, resolve
 from deadline_cn.results import (
     Compound,
     Conditional,
@@ -51,11 +51,11 @@ def items_of(folded: Folded) -> tuple[str, list[Item]]:
     return scan, parse_tokens(tokenize(scan))
 
 
-def read(text: str, ctx: Context) -> Result:
+def read(text: str, settings: Settings) -> Result:
     """One cell: every time word in it is read, or flags the reading nearest to it."""
     folded = fold(text)
     scan, items = items_of(folded)
-    ctx.text_of = lambda span: original_text(text, folded, span)
+    ctx = Context(settings, lambda span: original_text(text, folded, span))
     placed = place(scan, items)
     if placed:
         flag_unread(text, folded, scan, items, placed)
@@ -81,7 +81,7 @@ def build(text: str, folded: Folded, p: Placed, ctx: Context) -> Result:
     """One placed parse → its result; a date the calendar cannot hold (year 10000) is unresolved, not a crash."""
     span = folded.original_span(p.item.start, p.item.end)
     scope = ctx.text_of(p.scope)
-    ctx.flags = []
+    ctx.part()
     try:
         return _build(text, span, scope, p, ctx)
     except (NeedsYear, ValueError, OverflowError) as exc:

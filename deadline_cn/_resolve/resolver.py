@@ -1,13 +1,14 @@
 """Turning parses into dates: all the calendar maths and the flags, no regular expressions.
 
-Input: a parse from ``_grammar`` and the ``Context`` (ref, plan year, month_before policy). Output: the
+Input: a parse from ``_grammar`` and the read's ``Context`` (the caller's ``Settings``: ref, plan year,
+month_before policy). Output: the
 result class and its kind-specific fields; ``_api`` adds text, span and scope.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -51,19 +52,60 @@ class NeedsYear(Exception):
     """The phrase names no year and the context gives none."""
 
 
-@dataclass
-class Context:
+SpanText = Callable[[tuple[int, int] | None], str | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """What the caller fixed for a whole read, shared by every read with the same arguments."""
+
     ref: date | None
     plan_year: int | None
     month_before: str = "inclusive"
-    text_of: Callable[[tuple[int, int] | None], str | None] = lambda span: None
-    last_year: int | None = None  # the latest explicit year seen in this text, for later yearless dates
-    flags: list[str] = field(default_factory=list)
     roll_over: bool = True  # N日内 ending on a holiday moves to the next working day (民法典 第203条)
+
+
+def _no_text(span: tuple[int, int] | None) -> str | None:
+    return None
+
+
+class Context:
+    """One read of one text: the caller's ``Settings``, how a folded span becomes the caller's words, and what
+    one reading hands the next — the latest explicit year (for later yearless dates) and the flags of the
+    reading being resolved (``part()`` starts a new list). Made for a single read and never shared, so two
+    reads, in threads or not, never see each other's state."""
+
+    __slots__ = ("flags", "last_year", "settings", "text_of")
+
+    def __init__(self, settings: Settings, text_of: SpanText = _no_text) -> None:
+        self.settings, self.text_of = settings, text_of
+        self.last_year: int | None = None
+        self.flags: list[str] = []
+
+    def part(self) -> None:
+        """Start the next reading of the text: its own flags, the year seen so far kept."""
+        self.flags = []
+
+    @property
+    def ref(self) -> date | None:
+        return self.settings.ref
+
+    @property
+    def plan_year(self) -> int | None:
+        return self.settings.plan_year
+
+    @property
+    def month_before(self) -> str:
+        return self.settings.month_before
+
+    @property
+    def roll_over(self) -> bool:
+        return self.settings.roll_over
 
     @property
     def base_year(self) -> int | None:
-        return self.plan_year if self.plan_year is not None else (self.ref.year if self.ref else None)
+        s = self.settings
+        return s.plan_year if s.plan_year is not None else (s.ref.year if s.ref else None)
 
 
 def year_of(w: When, ctx: Context) -> int:
