@@ -225,3 +225,49 @@ def test_a_zero_after_every_is_invalid(text: str) -> None:
     """A zero month / day / quarter after 每<period> is impossible, not absent."""
     r = normalise(text, ref=REF)
     assert isinstance(r, Unresolved) and invalid_flags(r), r
+
+
+# --- extract agrees with normalise on the sentence (issue 15) ---------------------------------------
+
+_ACTORS = st.sampled_from(["各单位要", "请各地", "市直各部门", "牵头单位应", ""])
+_OPENERS = st.sampled_from(["于", "在", ""])
+_TASKS = st.sampled_from(["完成摸底排查", "报送自查报告", "出台实施方案", "全面完成整改", "启动试点"])
+
+
+@st.composite
+def _dated(draw: st.DrawFn, with_year: bool) -> str:
+    year = f"{draw(st.integers(2016, 2026))}年" if with_year else ""
+    month = draw(st.integers(1, 12))
+    form = draw(st.sampled_from(["{m}月底前", "{m}月{d}日前", "第{q}季度", "{m}月中旬前", "{m}月{d}日"]))
+    return year + form.format(m=month, d=draw(st.integers(1, 28)), q=(month - 1) // 3 + 1)
+
+
+@st.composite
+def _plan_sentences(draw: st.DrawFn) -> str:
+    first = draw(_ACTORS) + draw(_OPENERS) + draw(_dated(with_year=draw(st.booleans()))) + draw(_TASKS)
+    rest = [draw(_OPENERS) + draw(_dated(with_year=draw(st.booleans()))) + draw(_TASKS)
+            for _ in range(draw(st.integers(0, 2)))]
+    return "，".join([first, *rest]) + "。"
+
+
+DATE_FIELDS = ("kind", "due", "start", "end", "rrule", "dtstart")
+
+
+@FAST
+@given(st.lists(_plan_sentences(), min_size=1, max_size=3), st.sampled_from([None, REF]))
+def test_extract_agrees_with_normalise_on_each_sentence(sentences: list[str], ref: date | None) -> None:
+    """Every expression extract() finds reads as normalise() reads it in its own sentence: same span, same dates
+    (the year written earlier in the sentence carries to a later yearless date in both)."""
+    text = "".join(sentences)
+    offset = 0
+    by_sentence = []
+    for s in sentences:
+        by_sentence.append((offset, offset + len(s), normalise(s, ref=ref, plan_year=2021)))
+        offset += len(s)
+    for found in extract(text, ref=ref, plan_year=2021):
+        start, end, whole = next(b for b in by_sentence if b[0] <= found.span[0] < b[1])
+        parts = whole.parts if whole.kind == "compound" else (whole,)
+        mine = found.to_dict()
+        same = [p for p in parts if (p.span[0] + start, p.span[1] + start) == found.span
+                and all(p.to_dict().get(k) == mine.get(k) for k in DATE_FIELDS)]
+        assert same, (text[start:end], found.describe(), [p.describe() for p in parts])

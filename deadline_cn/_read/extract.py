@@ -21,6 +21,7 @@ from deadline_cn._resolve.resolver import Context, Settings
 from deadline_cn.results import Result
 
 CHUNK = 8192
+SENTENCE_ENDS = "。;\n"  # folded: ； is ;
 UNREAD_REACH = 1  # in prose, only time words touching a reading flag it (the rest is other sentences' business)
 
 
@@ -81,8 +82,14 @@ def _extract_chunk(text: str, start: int, end: int, settings: Settings) -> list[
     placed = [p for p in place(scan, kept, continue_clauses=False) if not isinstance(p.item.parse, MarkerP)]
     if placed:
         flag_unread(text, folded, scan, items, placed, reach=UNREAD_REACH)
-    out = []
+    out: list[Result] = []
+    ctx, sentence_end = None, -1
     for p in placed:
-        # each expression resolves on its own, as normalise() would read it: no year carried across sentences
-        out.append(build(text, folded, p, Context(settings, lambda span: original_text(text, folded, span))))
+        # within a sentence a later yearless date takes the year written before it (2022年1月3日放假，2月26日返校),
+        # as normalise() reads a cell; across sentences nothing is carried
+        if ctx is None or p.item.start >= sentence_end:
+            ctx = Context(settings, lambda span: original_text(text, folded, span))
+            stops = [k for k in (scan.find(c, p.item.end) for c in SENTENCE_ENDS) if k >= 0]
+            sentence_end = min(stops, default=len(scan))
+        out.append(build(text, folded, p, ctx))
     return out
