@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from deadline_cn._grammar.parse import MarkerP
-from deadline_cn._grammar.scope import place
+from deadline_cn._grammar.parse import DeadlineP, MarkerP
+from deadline_cn._grammar.scope import Placed, place
 from deadline_cn._grammar.text import fold
 from deadline_cn._read.normalise import DateLike, check_args
 from deadline_cn._read.pipeline import build, flag_unread, items_of, mask_doc_numbers, mask_titles, original_text
@@ -91,5 +91,17 @@ def _extract_chunk(text: str, start: int, end: int, settings: Settings) -> list[
             ctx = Context(settings, lambda span: original_text(text, folded, span))
             stops = [k for k in (scan.find(c, p.item.end) for c in SENTENCE_ENDS) if k >= 0]
             sentence_end = min(stops, default=len(scan))
-        out.append(build(text, folded, p, ctx))
+        result = build(text, folded, p, ctx)
+        if not _looks_back(p, result, settings.ref):
+            out.append(result)
     return out
+
+
+def _looks_back(p: Placed, result: Result, ref: date | None) -> bool:
+    """2022年，全市地区生产总值增长6%… in a plan issued in 2023: a bare year (half, quarter) that ended before
+    the document was issued heads a report on what was done, not a task."""
+    parse = p.item.parse
+    if ref is None or not isinstance(parse, DeadlineP) or parse.cue or parse.by or parse.when.edge or parse.after:
+        return False
+    due = getattr(result, "due", None)
+    return getattr(result, "precision", None) in ("year", "half", "quarter") and due is not None and due < ref
