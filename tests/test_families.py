@@ -172,7 +172,9 @@ GROUPS: list[tuple[str, dict, dict, list[str]]] = [
      ["1次/季", "1次/季度", "2次/季度", "抽查频次:1次/季"]),
     # a date typed without 年 and 月
     ("compact date", CTX, {"kind": "deadline", "due": "2023-10-15", "flags": ["typo:compact-date"]},
-     ["20231015日", "20231015日完成", "于20231015日"]),
+     ["20231015日", "20231015日完成", "于20231015日", "20231015"]),
+    ("around a period's end", CTX, {"kind": "window", "start": "2023-11-23", "end": "2023-12-07"},
+     ["2023年11月底前后", "2023年11月末前后", "2023年11月底左右"]),
     ("compact date, one-digit month", CTX, {"kind": "deadline", "due": "2023-07-20", "flags": ["typo:compact-date"]},
      ["2023720日", "2023720日完成"]),
     ("compact date that splits two ways", CTX, {"kind": "deadline", "flags": ["ambiguous:compact-date"]},

@@ -14,8 +14,9 @@ from deadline_cn._grammar.tokens import Token
 
 Match = tuple[Parse, int]
 Rule = Callable[[Sequence[Token], int], "Match | None"]
-DATES = ("iso", "iso_month", "compactday", "date_day", "date_typo", "date_month", "date_quarter", "date_half",
-         "date_q", "date_yearend", "date_holiday", "date_year", "yearword", "firstn", "relperiod", "dotday")
+DATES = ("iso", "iso_month", "compactday", "compactday8", "date_day", "date_typo", "date_month", "date_quarter",
+         "date_half", "date_q", "date_yearend", "date_holiday", "date_year", "yearword", "firstn", "relperiod",
+         "dotday")
 # 上、中旬 (two xun written as one): due at the end of the later one
 XUN = {"上旬": 1, "中旬": 2, "下旬": 3, "上、中旬": 2, "上中旬": 2, "中、下旬": 3, "中下旬": 3}
 XUN_FIRST = {"上、中旬": 1, "上中旬": 1, "中、下旬": 2, "中下旬": 2}
@@ -80,7 +81,7 @@ def when_of(tok: Token) -> When:
         edge="end" if ends else None,
         holiday=lx.HOLIDAYS.get(g("hol") or ""),
         weekday=None if wd is None else weekday_index(wd),
-        typo="typo:missing-月" if mt else (_compact_doubt(tok) if tok.type == "compactday" else None),
+        typo="typo:missing-月" if mt else (_compact_doubt(tok) if tok.type.startswith("compactday") else None),
     )
 
 

@@ -242,6 +242,8 @@ def resolve_range(p: RangeP, ctx: Context) -> tuple[type[Result], Fields]:
     if p.start.edge == "end" and p.end_cue is None:  # 2024年底至2025年6月: from the end of the first period
         start = first_end
     if p.end_cue == "around":  # 元旦前后: a week either side of the day (of the period, for a month)
+        if p.start.edge == "end":
+            start = first_end  # 年底前后 · 11月底前后: around the period's last day, not the whole period
         label = p.start.holiday
         flags = [f"holiday:{label}"] if label else []
         return Window, {"start": start - AROUND, "end": first_end + AROUND, "label": label, "flags": flags}
