@@ -230,6 +230,13 @@ GROUPS: list[tuple[str, dict, dict, list[str]]] = [
     ("a range whose end says 底", CTX, {"kind": "window", "start": "2023-06-01", "end": "2023-12-31", "scope": None},
      ["2023年6月—12月底", "2023年6月起，至12月底", "2023年6月至12月末", "【2023年6月—12月】"]),
     ("曰 typed for 日", CTX, {"kind": "deadline", "due": "2023-06-15"}, ["2023年6月15曰前", "2023年6月15曰"]),
+    # the period reported on is the task's object, not a second deadline
+    ("a report on a period", CTX, {"kind": "recurrence", "rrule": "FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=-1"},
+     ["每年6月底前报送上半年工作情况", "每年6月底前上报上半年工作总结", "每年6月底前提交下半年工作计划",
+      "每年6月底前报送上半年数据"]),
+    ("a dated report on a period", CTX, {"kind": "deadline", "due": "2023-07-15"},
+     ["2023年7月15日前报送2023年上半年工作总结", "2023年7月15日前报送上半年工作总结",
+      "2023年7月15日前提交二季度工作情况"]),
     # a count per period without 每
     ("twice a year", CTX, {"kind": "recurrence", "freq": "yearly"}, ["一年两次", "一年一次", "1年2次"]),
     # a school year is not two calendar years
