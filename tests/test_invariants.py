@@ -230,7 +230,9 @@ def test_a_zero_after_every_is_invalid(text: str) -> None:
 # --- extract agrees with normalise on the sentence (issue 15) ---------------------------------------
 
 _ACTORS = st.sampled_from(["各单位要", "请各地", "市直各部门", "牵头单位应", ""])
-_OPENERS = st.sampled_from(["于", "在", ""])
+# a time in prose is a task's time where a word sets it (于, 在, a modal); a bare one may be a modifier and is
+# left out by extract() though normalise() reads it — then its year cannot carry, so every date here is set
+_OPENERS = st.sampled_from(["于", "在"])
 _TASKS = st.sampled_from(["完成摸底排查", "报送自查报告", "出台实施方案", "全面完成整改", "启动试点"])
 
 

@@ -107,7 +107,9 @@ HEDGES = ("原则上", "力争", "争取", "基本")
 DITTO = ("同上", "同前")
 EXEMPT = ("免报", "不报", "除外")  # 1月免报 · (四季度免报): a period the schedule skips, not a deadline
 # Prose (extract): what makes a bare period govern its clause, and what makes a duration only describe.
-PROSE_TIME_OPENERS = ("在", "于", "定于", "拟于", "将于", "确保", "力争", "争取")  # 将在今年8月完工 · 确保9月14日完成
+# 将在今年8月完工 · 确保9月14日完成 · 各单位要2016年第1季度完成 (a modal before the time: a task's time)
+PROSE_TIME_OPENERS = ("在", "于", "定于", "拟于", "将于", "确保", "力争", "争取", "要", "应", "须", "需", "必须",
+                      "应当")
 PROSE_TIME_LABELS = ("时间", "时限", "日期", "期限", "节点", "时点")  # 截止时间:2013年10月31日 · 截止时间为… · 时点是…
 # Words after 按照…部署， that tell what was done or announce the document, not a task: 根据…部署，现将…公布如下
 ANNOUNCE_WORDS = ("现将", "现就", "现予", "特制定", "制定本", "特此", "经研究")
@@ -152,7 +154,8 @@ SCOPE_LEAD = ("并于", "应在", "后续", "及时", "在", "于", "并", "将"
 SCOPE_LEAD_VERBS = ("完成", "实施", "施行", "实现", "执行", "进行", "开展", "推进", "坚持", "落实")
 SCOPE_TRAIL = ("完成时限为", "时限为", "为", "完成")
 # 报送上半年工作情况 · 提交下一年度工作计划: a period between these names the work reported, not a deadline
-REPORT_VERBS = ("报送", "上报", "报告", "提交", "报", "汇总", "总结", "编制", "制定", "制订", "公布", "公开", "发布")
-REPORTED_WORK = ("工作", "情况", "总结", "计划", "数据", "报表", "报告", "进展", "执行", "完成", "目标", "任务", "决算",
-                 "预算", "统计", "考核", "述职", "要点")
+REPORT_VERBS = ("报送", "上报", "报告", "提交", "报", "汇总", "总结", "编制", "制定", "制订", "公布", "公开", "发布",
+                "完成", "落实", "开展", "部署")
+REPORTED_WORK = ("工作", "情况", "总结", "计划", "数据", "报表", "报告", "进展", "执行", "完成情况", "目标", "任务",
+                 "决算", "预算", "统计", "考核", "述职", "要点")
 SCOPE_EMPTY = ("工作", "", "全面", "全部", "基本")  # all that is left of "全面完成": no scope

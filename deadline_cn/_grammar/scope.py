@@ -92,7 +92,7 @@ def place(text: str, items: list[Item], *, continue_clauses: bool = True) -> lis
     def clause(pos: int) -> int:
         return bisect.bisect_right(seps, pos - 1) if seps else 0
 
-    times = [Placed(it) for it in _without_subjects(text, [it for it in items if not isinstance(it.parse, MarkerP)])]
+    times = _without_objects(text, [it for it in items if not isinstance(it.parse, MarkerP)])
     markers = [it for it in items if isinstance(it.parse, MarkerP)]
     for k, placed in enumerate(times):
         c, c_end = clause(placed.item.start), clause(placed.item.end - 1)  # a reading may span a comma
@@ -114,22 +114,24 @@ def place(text: str, items: list[Item], *, continue_clauses: bool = True) -> lis
     return sorted(times + alone, key=lambda p: p.item.start)
 
 
-def _without_subjects(text: str, items: list[Item]) -> list[Item]:
+def _without_objects(text: str, items: list[Item]) -> list[Placed]:
     """每年6月底前报送上半年工作情况: 上半年 is the work reported on, not a second deadline.
 
-    A bare period (no cue) after a reporting verb in its clause and before the thing reported (工作情况, 总结,
-    计划…) is dropped from the readings; it stays among the items, so it is not an unread time word either.
+    A bare period (no cue) after another reading and a reporting verb in its clause, and before the thing
+    reported (工作情况, 总结, 计划…), is no reading of its own: the reading before it carries the flag
+    ``object:<words>``, so the time word left in its scope is named, never silent.
     """
-    out: list[Item] = []
+    out: list[Placed] = []
     prev_end = 0
     for it in items:
         p = it.parse
         bare = isinstance(p, DeadlineP) and p.cue is None and not p.by and p.when.edge is None and p.after is None
         between = text[prev_end:it.start]
-        if bare and not _SEPARATOR.search(between) and any(v in between for v in lx.REPORT_VERBS) \
+        if bare and out and not _SEPARATOR.search(between) and any(v in between for v in lx.REPORT_VERBS) \
                 and text.startswith(lx.REPORTED_WORK, it.end):
+            out[-1].flags.append(f"object:{text[it.start:it.end]}")
             continue
-        out.append(it)
+        out.append(Placed(it))
         prev_end = it.end
     return out
 
