@@ -5,8 +5,9 @@
 - A merged cell is found from the table's geometry: each empty slot takes the text of the cell whose box
   covers it, marked merged when that cell starts in a row above.
 - A table that continues on the next page (the first table of a page with as many columns as the last
-  table of the page before) is one grid; a header repeated on the new page is left to the ledger, which
-  skips repeats of the header row.
+  table of the page before, and no text but a page number between them: not below that table, not above
+  this one) is one grid; a header repeated on the new page is left to the ledger, which skips repeats of
+  the header row. A heading between two tables makes them two grids, even on consecutive pages.
 """
 
 from __future__ import annotations
@@ -42,15 +43,20 @@ def pdf_read(path: Path, limits: Limits, tick: Tick | None = None) -> tuple[list
                 raise DocumentError(f"{path.name}: {len(pdf.pages):,} pages, over the limit of {MAX_PAGES:,}")
             for number, page in enumerate(pdf.pages, 1):
                 tables = page.find_tables()
-                text.extend(_outside(page, tables))
+                lines = _outside(page, tables)
+                text.extend(line for _, line in lines)
                 for i, table in enumerate(tables):
                     rows = _rows(table)
                     width = max((len(r) for r in rows), default=0)
-                    if i == 0 and last == (number - 1, width) and grids:
+                    top = table.bbox[1]
+                    alone = not any(y < top for y, line in lines if not _FOLIO.match(line))
+                    if i == 0 and alone and last == (number - 1, width) and grids:
                         grids[-1].rows.extend(rows)
                     else:
                         grids.append(Grid(f"table {len(grids) + 1} (page {number})", rows))
                     last = (number, width)
+                if tables and any(y > tables[-1].bbox[3] for y, line in lines if not _FOLIO.match(line)):
+                    last = None  # text after the page's last table: that table ends here
                 page.close()
                 if tick is not None:
                     tick(number, len(pdf.pages))
@@ -75,7 +81,8 @@ class _Quiet:
         self.logger.setLevel(self.level)
 
 
-def _outside(page: Any, tables: list[Any]) -> list[str]:
+def _outside(page: Any, tables: list[Any]) -> list[tuple[float, str]]:
+    """The lines of text outside the tables, each with its top (points from the top of the page)."""
     boxes = [t.bbox for t in tables]
 
     def keep(obj: dict[str, Any]) -> bool:
@@ -86,7 +93,11 @@ def _outside(page: Any, tables: list[Any]) -> list[str]:
 
     if boxes:
         page = page.filter(keep)
-    return [line.strip() for line in (page.extract_text() or "").splitlines() if line.strip()]
+    return [(line["top"], line["text"].strip()) for line in page.extract_text_lines() if line["text"].strip()]
+
+
+# a page number or running folio ("- 3 -", "— 3 —", "第3页", "3/12"): not text between two parts of a table
+_FOLIO = re.compile(r"^[-—–\s]*(?:第\s*)?\d{1,4}\s*(?:页)?(?:\s*/\s*\d{1,4}|\s*共\s*\d{1,4}\s*页)?[-—–\s]*$")
 
 
 _END = tuple("。：；！？:;!?")
@@ -145,10 +156,15 @@ def _slot(table: Any, box: Any) -> tuple[Any, Any]:
 
 def join_lines(text: str) -> str:
     """A wrapped cell's lines as one: nothing at a break next to a Chinese character (the PDF broke the line,
-    not the author: "2017年6月底\\n前"), a space between two Latin letters or digits."""
+    not the author: "2017年6月底\\n前"), a space between two Latin letters or digits. Punctuation at the break
+    is looked past: "不超过1次,\\n20%" (half-width comma after a Chinese character) joins with nothing,
+    "phase,\\n2" with a space."""
     def glue(m: re.Match[str]) -> str:
-        before = text[m.start() - 1] if m.start() else ""
-        after = text[m.end()] if m.end() < len(text) else ""
-        return "" if (before > "\u2e7f" or after > "\u2e7f") else " "
+        before = _PUNCT.sub("", text[max(0, m.start() - 16):m.start()])[-1:]
+        after = _PUNCT.sub("", text[m.end():m.end() + 16], count=1)[:1]
+        return "" if (before > "\u2e7f" or after > "\u2e7f") or not (before and after) else " "
 
     return _WRAP.sub(glue, text).strip()
+
+
+_PUNCT = re.compile(r"[!-/:-@\[-`{-~]+$|^[!-/:-@\[-`{-~]+")  # ASCII punctuation at the end / the start
