@@ -15,6 +15,7 @@ a file it cannot walk gives no formula cells, and calamine's own reading decides
 from __future__ import annotations
 
 import struct
+from collections.abc import Callable
 from pathlib import Path
 
 SHOWN = "=(formula)"  # the text of a formula cell of an .xls that holds no value
@@ -37,7 +38,7 @@ class _Cfb:
         if data[:8] != b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
             raise ValueError("not an OLE2 compound file")
         self.data = data
-        self.shift = struct.unpack_from("<H", data, 0x1E)[0]
+        self.shift: int = struct.unpack_from("<H", data, 0x1E)[0]
         mini_shift = struct.unpack_from("<H", data, 0x20)[0]
         if self.shift not in (9, 12) or mini_shift != 6:
             raise ValueError("sector sizes")
@@ -66,7 +67,8 @@ class _Cfb:
             raise IndexError("sector past the end of the file")
         return offset
 
-    def _chain(self, sector: int, fat: list[int] | None = None, read: int | None = None) -> bytes:
+    def _chain(self, sector: int, fat: list[int] | None = None,
+               read: Callable[[int], bytes] | None = None) -> bytes:
         table = self.fat if fat is None else fat
         parts, seen = [], set()
         while sector not in (_END, _FREE) and sector < len(table) and sector not in seen:
