@@ -1,0 +1,89 @@
+"""PDF tables as offices print them (issue 13): tables without ruled lines (text set in columns) and rows
+split over a page break (a cell continued at the top of the next page), each reaching the ledger as one
+row. The PDFs are drawn here line by line (tests/pdf_draw.py) from the corpus tables of 000 and 002."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from deadline_cn import table
+from deadline_cn.cli import main
+from deadline_cn.documents.grid import Cell
+from deadline_cn.documents.pdf import _continue
+from deadline_cn.documents.plan import ledger
+from deadline_cn.documents.read import read_document
+from tests.corpus_data import DOCS
+from tests.pdf_draw import draw_table
+from tests.test_formats import same_ledger
+from tests.test_table import HEADERS, cells_of, grid_of
+
+pytest.importorskip("pdfplumber")
+WIDTHS = [40.0, 220.0, 120.0, 115.0]
+# the row of each table whose deadline cell is longest: the page breaks inside it
+LONGEST = {doc: max(range(len(cells_of(doc))), key=lambda i: len(cells_of(doc)[i]["deadline_text"]))
+           for doc in ("000", "002")}
+
+
+def drawn(doc: str, path: Path, *, ruled: bool, split: bool = True) -> list[table.Row]:
+    texts, _ = grid_of(doc)
+    result = draw_table(path, list(HEADERS[doc]), texts, WIDTHS, ruled=ruled,
+                        prose=("重点任务分解表",), split_at=(LONGEST[doc], 2) if split else None)
+    assert result.pages >= 2 and result.split_rows  # rows split where a page ends, and where a test asks
+    assert LONGEST[doc] in result.split_rows or not split
+    ref, year = DOCS[doc]
+    return table.read(path, ref=ref, plan_year=year)
+
+
+@pytest.mark.parametrize("doc", ["000", "002"])
+@pytest.mark.parametrize("ruled", [True, False], ids=["ruled", "no-lines"])
+def test_row_split_over_a_page_break_is_one_row(doc: str, ruled: bool, tmp_path: Path) -> None:
+    rows = drawn(doc, tmp_path / f"{doc}.pdf", ruled=ruled)
+    same_ledger(doc, rows, exact_text=False)  # one row per corpus cell, the split one whole
+    split = rows[LONGEST[doc]]
+    cell = cells_of(doc)[LONGEST[doc]]
+    assert split.text.replace(" ", "") == cell["deadline_text"].replace(" ", "")
+    assert len({r.source for r in rows}) == 1  # one table over the pages
+
+
+@pytest.mark.parametrize("doc", ["000", "002"])
+def test_table_without_ruled_lines(doc: str, tmp_path: Path) -> None:
+    rows = drawn(doc, tmp_path / f"{doc}.pdf", ruled=False, split=False)
+    same_ledger(doc, rows, exact_text=False)
+    assert [r.cells["序号"] for r in rows] == [c["row"] for c in cells_of(doc)]
+
+
+def test_text_around_a_table_without_lines_stays_prose(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "plan.pdf"
+    texts, _ = grid_of("002")
+    prose = ("廉江市全面推进政务公开工作实施方案", "2017年5月4日",
+             "各镇政府要在2017年6月底前完成目录编制工作，并于每季度结束后10日内报送进展情况，确保各项任务落到实处。")
+    draw_table(path, list(HEADERS["002"]), texts[:6], WIDTHS, ruled=False, prose=prose)
+    book = ledger(read_document(path))
+    assert len(book.table_rows) == 6 and book.ref is not None and str(book.ref) == "2017-05-04"
+    assert [r.text for r in book.prose_rows] == ["2017年6月底前", "每季度结束后10日内"]
+    assert main(["ledger", str(path), "-q", "-o", str(tmp_path / "l.csv")]) == 0
+
+
+def test_a_new_item_at_the_top_of_a_page_is_not_joined() -> None:
+    def row(*texts: str) -> list[Cell]:
+        return [Cell(t) for t in texts]
+
+    header = row("工作任务", "具体要求", "完成时限")
+    above = [header, row("（一）推进公开", "1.建立制度，", "2017年6月底前完成")]
+    cases = [  # (first row on the new page, joined?)
+        (row("", "并公开目录。", ""), True),  # the rest of the cut cell
+        (row("", "2.公开清单。", "2017年底前"), False),  # the next item of a task merged over the page break
+        (row("（二）深化公开", "完善机制。", ""), False),  # a new task
+        (row("", "", ""), False),
+    ]
+    for first, joined in cases:
+        rows = [list(r) for r in above]
+        _continue(rows, [header, first])
+        assert (len(rows) == 3) is joined, first
+        if joined:
+            assert rows[1][1].text == "1.建立制度，并公开目录。" and rows[1][2].text == "2017年6月底前完成"
+    ended = [header, row("（一）推进公开", "1.建立制度。", "2017年6月底前完成")]  # the cell above ended
+    _continue(ended, [header, row("", "公开目录。", "")])
+    assert len(ended) == 4
