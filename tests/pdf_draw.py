@@ -39,10 +39,12 @@ class Drawn:
 
 
 def draw_table(path: Path, header: list[str], rows: list[list[str]], widths: list[float], *, ruled: bool = True,
-               prose: tuple[str, ...] = (), split_at: tuple[int, int] | None = None) -> Drawn:
+               prose: tuple[str, ...] = (), split_at: tuple[int, int] | None = None, repeat_header: bool = True,
+               row_pad: float = PAD) -> Drawn:
     """Draw the table (after the ``prose`` lines) and return how many pages it took and which rows split.
     ``split_at`` (row, lines): break the page inside that data row after that many of its lines, as if the
-    page ended there."""
+    page ended there. ``repeat_header``: draw the header again on each new page; ``row_pad``: the space above
+    and below the text of a cell (0: rows as close as the lines of one cell, as Word sets a table)."""
     pytest.importorskip("reportlab")
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
@@ -74,10 +76,10 @@ def draw_table(path: Path, header: list[str], rows: list[list[str]], widths: lis
                 c.line(x, top, x, low)
 
     def draw_row(cells: list[list[str]], start: float) -> float:
-        height = max(len(lines) for lines in cells) * LEADING + 2 * PAD
+        height = max(len(lines) for lines in cells) * LEADING + 2 * row_pad
         for x, lines in zip(xs, cells, strict=False):
             for i, line in enumerate(lines):
-                c.drawString(x + PAD, start - PAD - SIZE - i * LEADING, line)
+                c.drawString(x + PAD, start - row_pad - SIZE - i * LEADING, line)
         rule(start - height)
         return start - height
 
@@ -90,7 +92,7 @@ def draw_table(path: Path, header: list[str], rows: list[list[str]], widths: lis
     for n, row in enumerate(rows):
         cells = [wrap(t, w) for t, w in zip(row, widths, strict=True)]
         while True:
-            room = int((y - bottom - 2 * PAD) // LEADING)
+            room = int((y - bottom - 2 * row_pad) // LEADING)
             if split_at is not None and split_at[0] == n and n not in split:
                 room = min(room, split_at[1])
             need = max(len(lines) for lines in cells)
@@ -107,7 +109,10 @@ def draw_table(path: Path, header: list[str], rows: list[list[str]], widths: lis
             pages += 1
             bottom = BOTTOM
             y = table_top = PAGE_H - TOP
-            y = head(y)
+            if repeat_header:
+                y = head(y)
+            else:
+                rule(y)
     verticals(table_top, y)
     c.showPage()
     c.save()

@@ -5,6 +5,7 @@ row. The PDFs are drawn here line by line (tests/pdf_draw.py) from the corpus ta
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -26,10 +27,10 @@ LONGEST = {doc: max(range(len(cells_of(doc))), key=lambda i: len(cells_of(doc)[i
            for doc in ("000", "002")}
 
 
-def drawn(doc: str, path: Path, *, ruled: bool, split: bool = True) -> list[table.Row]:
+def drawn(doc: str, path: Path, *, ruled: bool, split: bool = True, **how: Any) -> list[table.Row]:
     texts, _ = grid_of(doc)
     result = draw_table(path, list(HEADERS[doc]), texts, WIDTHS, ruled=ruled,
-                        prose=("重点任务分解表",), split_at=(LONGEST[doc], 2) if split else None)
+                        prose=("重点任务分解表",), split_at=(LONGEST[doc], 2) if split else None, **how)
     assert result.pages >= 2 and result.split_rows  # rows split where a page ends, and where a test asks
     assert LONGEST[doc] in result.split_rows or not split
     ref, year = DOCS[doc]
@@ -48,10 +49,23 @@ def test_row_split_over_a_page_break_is_one_row(doc: str, ruled: bool, tmp_path:
 
 
 @pytest.mark.parametrize("doc", ["000", "002"])
-def test_table_without_ruled_lines(doc: str, tmp_path: Path) -> None:
-    rows = drawn(doc, tmp_path / f"{doc}.pdf", ruled=False, split=False)
+@pytest.mark.parametrize("how", [{}, {"repeat_header": False}, {"row_pad": 0.0}],
+                         ids=["spaced-rows", "header-once", "rows-close-as-lines"])
+def test_table_without_ruled_lines(doc: str, how: dict[str, Any], tmp_path: Path) -> None:
+    """Rows told apart by the space between them, or (set as close as the lines of a cell) by 序号; the
+    columns carried to the next page when the header is not repeated there."""
+    rows = drawn(doc, tmp_path / f"{doc}.pdf", ruled=False, split=False, **how)
     same_ledger(doc, rows, exact_text=False)
     assert [r.cells["序号"] for r in rows] == [c["row"] for c in cells_of(doc)]
+
+
+def test_unnumbered_one_line_rows_without_lines(tmp_path: Path) -> None:
+    path = tmp_path / "plan.pdf"
+    rows = [[f"任务{n}", "市府办", f"2017年{n}月底前完成"] for n in range(1, 13)]
+    draw_table(path, ["工作任务", "责任单位", "完成时限"], rows, [200.0, 120.0, 120.0], ruled=False, row_pad=0.0)
+    read = table.read(path, ref="2017-01-09")
+    assert [(r.cells["工作任务"], str(r.due)) for r in read] == [
+        (f"任务{n}", f"2017-{n:02d}-{[31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][n - 1]}") for n in range(1, 13)]
 
 
 def test_text_around_a_table_without_lines_stays_prose(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

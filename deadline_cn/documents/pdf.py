@@ -22,10 +22,12 @@
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import logging
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -48,16 +50,21 @@ def pdf_read(path: Path, limits: Limits, tick: Tick | None = None) -> tuple[list
     grids: list[Grid] = []
     text: list[str] = []
     last: tuple[int, int] | None = None  # (page number, columns) of the last table read
+    carry: _Columns | None = None  # the columns of the last table without ruled lines, for its next page
     quiet = _Quiet()  # pdfminer logs each oddity of a damaged file as a warning; the error line says it
     try:
         with quiet, pdfplumber.open(str(path)) as pdf:
             if len(pdf.pages) > MAX_PAGES:
                 raise DocumentError(f"{path.name}: {len(pdf.pages):,} pages, over the limit of {MAX_PAGES:,}")
             for number, page in enumerate(pdf.pages, 1):
-                tables = [(t.bbox, _rows(t)) for t in page.find_tables()] or _aligned(page)
-                lines = _outside(page, [box for box, _ in tables])
+                ruled: list[tuple[Box, list[list[Cell]], _Columns | None]] = [
+                    (t.bbox, _rows(t), None) for t in page.find_tables()]
+                go_on = carry is not None and last == (number - 1, len(carry.starts))
+                tables = ruled or list(_aligned(page, carry if go_on else None))
+                carry = tables[-1][2] if tables else None
+                lines = _outside(page, [box for box, _, _ in tables])
                 text.extend(line for _, line in lines)
-                for i, (box, rows) in enumerate(tables):
+                for i, (box, rows, _) in enumerate(tables):
                     width = max((len(r) for r in rows), default=0)
                     alone = not any(y < box[1] for y, line in lines if not _FOLIO.match(line))
                     if i == 0 and alone and last == (number - 1, width) and grids:
@@ -153,10 +160,30 @@ def _rest_of(above: list[Cell], row: list[Cell]) -> bool:
                and not above[i].text.rstrip().endswith(_CLOSED) for i in filled)
 
 
-def _aligned(page: Any) -> list[tuple[Box, list[list[Cell]]]]:
-    """Tables set in columns without ruled lines (see the module docstring), as (box, rows)."""
+Word = dict[str, Any]  # a pdfplumber word: text, x0, x1, top, bottom
+
+
+@dataclass
+class _Columns:
+    """Where the columns of a table without ruled lines start (x of each), kept for its next page."""
+
+    starts: list[float]
+
+    def of(self, word: Word) -> int | None:
+        """The column a piece of text sits in; None when it starts left of the table or runs into the
+        next column (a line of prose)."""
+        col = max((j for j, x in enumerate(self.starts) if x <= word["x0"] + 2), default=None)
+        if col is None or (col + 1 < len(self.starts) and word["x1"] > self.starts[col + 1] + 2):
+            return None
+        return col
+
+
+def _aligned(page: Any, carry: _Columns | None = None) -> list[tuple[Box, list[list[Cell]], _Columns | None]]:
+    """Tables set in columns without ruled lines (see the module docstring), as (box, rows, columns).
+    ``carry``: the columns of such a table that ran to the end of the page before; lines at the top of
+    this page set in them continue it, with or without its header repeated."""
     words = page.extract_words(keep_blank_chars=True, x_tolerance=3, y_tolerance=2)
-    lines: list[list[dict[str, Any]]] = []
+    lines: list[list[Word]] = []
     for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
         if lines and abs(lines[-1][0]["top"] - word["top"]) <= 2:
             lines[-1].append(word)
@@ -164,68 +191,85 @@ def _aligned(page: Any) -> list[tuple[Box, list[list[Cell]]]]:
             lines.append([word])
     for line in lines:
         line.sort(key=lambda w: w["x0"])
-    found: list[tuple[Box, list[list[Cell]]]] = []
+    found: list[tuple[Box, list[list[Cell]], _Columns | None]] = []
     n = 0
+    if carry is not None and lines and not _is_header(lines[0]):
+        used = _body_length(carry, lines)
+        if used:
+            found.append((_box(carry, lines[:used]), _cells(carry, lines[:used]), carry))
+            n = used
     while n < len(lines):
         header = lines[n]
-        table = _aligned_from(header, lines[n + 1:]) if len(header) >= 3 and all(
-            len(w["text"].strip()) <= 10 for w in header) else None
-        if table is None:
+        columns = _columns(header, lines[n + 1:]) if _is_header(header) else None
+        used = _body_length(columns, lines[n + 1:]) if columns else 0
+        if columns is None or used < 2:
             n += 1
             continue
-        used, box, rows = table
-        found.append((box, rows))
+        rows = [[Cell(" ".join(w["text"].strip() for w in header if columns.of(w) == j))
+                 for j in range(len(columns.starts))], *_cells(columns, lines[n + 1:n + 1 + used])]
+        found.append((_box(columns, lines[n:n + 1 + used]), rows, columns))
         n += 1 + used
     return found
 
 
-def _aligned_from(header: list[dict[str, Any]], below: list[list[dict[str, Any]]]
-                  ) -> tuple[int, Box, list[list[Cell]]] | None:
-    """The table under ``header``: (lines used below it, its box, its rows), or None when the lines below
-    are not set in its columns."""
+def _is_header(line: list[Word]) -> bool:
+    return len(line) >= 3 and all(len(w["text"].strip()) <= 10 for w in line)
+
+
+def _columns(header: list[Word], below: list[list[Word]]) -> _Columns:
+    """A column starts where its body text starts (a header may be centred over its column)."""
     lefts = sorted(w["x0"] for line in below[:60] for w in line)
+
+    def shared(x: float) -> bool:  # another piece of text starts here too: a column's left edge
+        return bisect.bisect_right(lefts, x + 2) - bisect.bisect_left(lefts, x - 2) >= 2
+
     starts: list[float] = []
-    for i, word in enumerate(header):  # a column starts where its body text starts (the header may be centred)
+    for i, word in enumerate(header):
         low = header[i - 1]["x1"] if i else -1.0
-        near = [x for x in lefts if low < x <= word["x0"] + 2 and sum(abs(y - x) <= 2 for y in lefts) >= 2]
-        starts.append(min(near) if near else word["x0"])
+        first = bisect.bisect_right(lefts, low)
+        near = next((x for x in lefts[first:bisect.bisect_right(lefts, word["x0"] + 2)] if shared(x)), None)
+        starts.append(word["x0"] if near is None else near)
+    return _Columns(starts)
 
-    def column(word: dict[str, Any]) -> int | None:
-        col = max((j for j, x in enumerate(starts) if x <= word["x0"] + 2), default=None)
-        if col is None or (col + 1 < len(starts) and word["x1"] > starts[col + 1] + 2):
-            return None  # starts left of the table, or runs into the next column: not a cell
-        return col
 
-    body: list[list[dict[str, Any]]] = []
-    for line in below:
-        if any(column(w) is None for w in line):
-            break
-        body.append(line)
-    if len(body) < 2:
-        return None
+def _body_length(columns: _Columns, lines: list[list[Word]]) -> int:
+    """How many of ``lines`` are set in the columns (up to the first that is not)."""
+    return next((k for k, line in enumerate(lines) if any(columns.of(w) is None for w in line)), len(lines))
+
+
+def _box(columns: _Columns, lines: list[list[Word]]) -> Box:
+    x1 = max(w["x1"] for line in lines for w in line)
+    return (min(columns.starts) - 1, lines[0][0]["top"] - 1, x1 + 1, max(w["bottom"] for w in lines[-1]) + 1)
+
+
+def _cells(columns: _Columns, body: list[list[Word]]) -> list[list[Cell]]:
+    """Lines → rows: a new row where the space above a line is wider than between the lines of a cell, or
+    where the first column starts a new item; when every line is spaced alike and no item is numbered,
+    each line is a row."""
     gaps = [b[0]["top"] - a[0]["top"] for a, b in itertools.pairwise(body)]
-    pitch = min(gaps) if gaps else 0.0
-    grouped: list[list[list[dict[str, Any]]]] = []
+    pitch = min(gaps, default=0.0)
+    numbered = any(columns.of(w) == 0 and _ITEM.match(w["text"]) for line in body for w in line)
+    uniform = all(g <= pitch * 1.3 + 0.5 for g in gaps)
+    grouped: list[list[list[Word]]] = []
     for k, line in enumerate(body):
-        first = next((w for w in line if column(w) == 0), None)
-        new = k == 0 or gaps[k - 1] > pitch * 1.3 + 0.5 or (first is not None and _ITEM.match(first["text"]))
+        first = next((w for w in line if columns.of(w) == 0), None)
+        new = (k == 0 or gaps[k - 1] > pitch * 1.3 + 0.5 or (first is not None and bool(_ITEM.match(first["text"])))
+               or (uniform and not numbered))
         if new:
             grouped.append([line])
         else:
             grouped[-1].append(line)
-    width = len(starts)
-    rows = [[Cell(" ".join(w["text"].strip() for w in header if column(w) == j)) for j in range(width)]]
+    width = len(columns.starts)
+    rows = []
     for group in grouped:
         texts: list[list[str]] = [[] for _ in range(width)]
         for line in group:
             for w in line:
-                col = column(w)
+                col = columns.of(w)
                 if col is not None:
                     texts[col].append(w["text"].strip())
         rows.append([Cell(join_lines("\n".join(t))) for t in texts])
-    x1 = max(w["x1"] for line in [header, *body] for w in line)
-    box = (min(starts) - 1, header[0]["top"] - 1, x1 + 1, body[-1][0]["bottom"] + 1)
-    return len(body), box, rows
+    return rows
 
 
 def _rows(table: Any) -> list[list[Cell]]:
