@@ -101,3 +101,27 @@ def test_a_new_item_at_the_top_of_a_page_is_not_joined() -> None:
     ended = [header, row("（一）推进公开", "1.建立制度。", "2017年6月底前完成")]  # the cell above ended
     _continue(ended, [header, row("", "公开目录。", "")])
     assert len(ended) == 4
+
+
+def test_a_page_of_prose_and_lists_has_no_table(tmp_path: Path) -> None:
+    """Short lines under a line of three short words set apart (a list of units under a heading) are not
+    a table: no line below has text in two columns."""
+    pytest.importorskip("reportlab")
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "notice.pdf"
+    c = canvas.Canvas(str(path))
+    c.setFont("STSong-Light", 9)
+    for x, word in ((60, "附件1"), (200, "市有关单位"), (400, "（共3个）")):
+        c.drawString(x, 760, word)
+    for n, line in enumerate(("市发展改革局", "市经济信息化局", "市教育局",
+                              "各单位要于2018年底前书面报市政府办公室，并在发文之日起1个月内公开。")):
+        c.drawString(60, 740 - 14 * n, line)
+    c.showPage()
+    c.save()
+    doc = read_document(path)
+    assert doc.grids == [] and "市教育局" in doc.paragraphs
+    assert [r.text for r in ledger(doc).prose_rows] == ["2018年底前", "发文之日起1个月内"]

@@ -6,9 +6,10 @@
   covers it, marked merged when that cell starts in a row above.
 - A table drawn without ruled lines (text set in columns) is found on a page that has no ruled table: a
   header line of three or more short cells, the lines below it set in the same columns (each piece of
-  text starts in one column and ends before the next); its rows are told apart by the space between
-  them (wider than between the lines of one cell) or by a new number in the first column (1, 2. ,（三）).
-  It ends at the first line that crosses the columns (prose) or at the end of the page.
+  text starts in one column and ends before the next; at least two lines with text in two columns). Its
+  rows are told apart by the space between them (wider than between the lines of one cell), else by a
+  new number in the first column (1, 2. ,（三）), else each line is a row. It ends at the first line that
+  crosses the columns (prose) or at the end of the page, and keeps its columns on the next page.
 - A row that does not fit at the bottom of a page and is continued at the top of the next (after the
   header, if repeated) is one row: the first row of the continued table is joined to the last row before
   the break when its first cell is empty, no cell starts with an item number, and each cell with text
@@ -202,7 +203,7 @@ def _aligned(page: Any, carry: _Columns | None = None) -> list[tuple[Box, list[l
         header = lines[n]
         columns = _columns(header, lines[n + 1:]) if _is_header(header) else None
         used = _body_length(columns, lines[n + 1:]) if columns else 0
-        if columns is None or used < 2:
+        if columns is None or used < 2 or _across(columns, lines[n + 1:n + 1 + used]) < 2:
             n += 1
             continue
         rows = [[Cell(" ".join(w["text"].strip() for w in header if columns.of(w) == j))
@@ -210,6 +211,11 @@ def _aligned(page: Any, carry: _Columns | None = None) -> list[tuple[Box, list[l
         found.append((_box(columns, lines[n:n + 1 + used]), rows, columns))
         n += 1 + used
     return found
+
+
+def _across(columns: _Columns, lines: list[list[Word]]) -> int:
+    """How many lines have text in two columns or more (a list of short lines under a heading has none)."""
+    return sum(len({columns.of(w) for w in line}) >= 2 for line in lines)
 
 
 def _is_header(line: list[Word]) -> bool:
