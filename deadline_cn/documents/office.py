@@ -155,7 +155,7 @@ def _calamine_sheets(calamine: Any, path: Path, sheet: str | None, what: str, ma
         _check_sheet(path, sheet, book.sheet_names)
         ods, formulas = ods_scan(path) if what == ".ods" else ({}, {})
         if what != ".ods":
-            formulas = {name: dict.fromkeys(cells, SHOWN) for name, cells in formula_cells(path).items()}
+            formulas = formula_cells(path)
         grids = []
         for name in book.sheet_names:
             if sheet is None or name == sheet:
