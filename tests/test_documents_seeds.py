@@ -2,9 +2,9 @@
 PDF finds the plan's date and plan year and gives the corpus readings.
 
 000–003 are rebuilt from corpus/cells.jsonl (tests/test_formats.py: merged cells as rowspan / SPAN) with
-the notice before the table as the page shows it (its title and signature date); their table rows are
-checked there, cell by cell, and here every prose deadline of the gold (corpus/prose_gold.jsonl) that lies in
-that notice must reach the ledger with its gold reading.
+the notice before the table as the page shows it (its title and signature date), and read in
+tests/test_ledger_cmd.py: every table cell, and every prose deadline of the gold (corpus/prose_gold.jsonl)
+that lies in that notice (000, 002; :func:`reached` here), reaches the ledger with its gold reading.
 
 004 has no deadline column: its 分工方案 tables (工作任务 / 具体要求 / 责任单位, a task cell merged over its
 requirements) hold the deadlines inside the 具体要求 cells ("必须在今年内全面公开…", "完成审批程序后 1 个工作日内").
@@ -29,8 +29,6 @@ from deadline_cn.documents.read import read_document
 from deadline_cn.documents.rows import Row
 from tests.corpus_data import DOCS, PROSE_GOLD, source
 from tests.goldcheck import mismatches
-from tests.test_formats import build_html, build_pdf
-from tests.test_ledger_cmd import prose_of
 
 Capture = pytest.CaptureFixture[str]
 SEED_004 = "004_a38a3ecdda12af4a"
@@ -147,21 +145,6 @@ def reached(gold: list[dict[str, Any]], rows: list[Row]) -> list[str]:
 
 def gold_of(doc: str) -> list[dict[str, Any]]:
     return [g for g in PROSE_GOLD if g["document"][:3] == doc]
-
-
-@pytest.mark.parametrize("doc", ["000", "002"])  # 001 has no notice; 003's prose deadlines are in its cells
-@pytest.mark.parametrize("fmt", ["html", "pdf"])
-def test_prose_deadlines_of_the_rebuilt_notice(doc: str, fmt: str, tmp_path: Path, capsys: Capture) -> None:
-    pytest.importorskip("lxml" if fmt == "html" else "pdfplumber")
-    path = tmp_path / f"{doc}.{fmt}"
-    if fmt == "html":
-        build_html(doc, path, "utf-8", prose=prose_of(doc))
-    else:
-        build_pdf(doc, path, prose=prose_of(doc))
-    records, _, book = run(capsys, path)
-    assert reached(gold_of(doc), book.prose_rows) == []
-    assert [r["source"] for r in records if r["source"].startswith("paragraph")] == [
-        r.source for r in book.prose_rows]
 
 
 @pytest.mark.parametrize("fmt", ["html", "pdf"])

@@ -16,6 +16,7 @@ from deadline_cn.cli import main
 from deadline_cn.documents.plan import find_info, ledger
 from deadline_cn.documents.read import read_document
 from tests.corpus_data import DOCS, DOCUMENTS, source
+from tests.test_documents_seeds import gold_of, reached
 from tests.test_formats import DOCS_WITH_TABLES, build_html, build_pdf, same_ledger
 from tests.test_table import HEADERS
 
@@ -93,10 +94,12 @@ def test_ledger_of_each_seed_rebuilt(doc: str, fmt: str, tmp_path: Path, capsys:
     assert (book.ref, book.plan_year) == (date.fromisoformat(ref) if ref else None, year)
     same_ledger(doc, book.table_rows, exact_text=fmt == "html")
     tables = [r for r in records if r["source"].startswith("table")]
-    assert [r["result"] for r in tables] == [row.result.to_dict() for row in book.table_rows]
+    assert [r["result"] for r in tables] == [row.result.to_dict() for row in book.table_rows + book.cell_rows]
     prose = [r for r in records if r["source"].startswith("paragraph")]
     assert len(prose) == len(book.prose_rows)
     assert all(r["段落"][r["result"]["span"][0]:r["result"]["span"][1]] for r in prose)
+    if doc in ("000", "002"):  # the deadlines of the notice (001 has none; 003's are in its cells)
+        assert reached(gold_of(doc), book.prose_rows) == []
 
 
 def test_flags_override_what_the_document_says(tmp_path: Path, capsys: Capture) -> None:
