@@ -15,6 +15,7 @@ lists — and every gold deadline of the document, in the notice or in a cell, m
 from __future__ import annotations
 
 import html
+import importlib.util
 import json
 import re
 from pathlib import Path
@@ -175,3 +176,9 @@ def test_seed_004_deadlines_inside_cells(fmt: str, tmp_path: Path, capsys: Captu
     assert [r["result"] for r in records] == [r.result.to_dict() for r in book.rows]
     assert [r["source"].split()[0] for r in records] == ["table"] * len(book.cell_rows) + ["paragraph"] * len(
         book.prose_rows)
+    if fmt == "html" and importlib.util.find_spec("icalendar"):  # one calendar entry a find, each its own UID
+        from tests.test_ledger_cmd import components
+
+        ics = tmp_path / "004.ics"
+        assert main(["ledger", str(path), "-q", "-o", str(tmp_path / "004.csv"), "--ics", str(ics)]) == 0
+        assert len(components(ics.read_bytes())) == len(book.rows)
