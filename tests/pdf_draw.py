@@ -40,11 +40,12 @@ class Drawn:
 
 def draw_table(path: Path, header: list[str], rows: list[list[str]], widths: list[float], *, ruled: bool = True,
                prose: tuple[str, ...] = (), split_at: tuple[int, int] | None = None, repeat_header: bool = True,
-               row_pad: float = PAD) -> Drawn:
+               row_pad: float = PAD, centre_header: bool = False) -> Drawn:
     """Draw the table (after the ``prose`` lines) and return how many pages it took and which rows split.
     ``split_at`` (row, lines): break the page inside that data row after that many of its lines, as if the
     page ended there. ``repeat_header``: draw the header again on each new page; ``row_pad``: the space above
-    and below the text of a cell (0: rows as close as the lines of one cell, as Word sets a table)."""
+    and below the text of a cell (0: rows as close as the lines of one cell, as Word sets a table);
+    ``centre_header``: the header's words centred over their columns."""
     pytest.importorskip("reportlab")
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
@@ -75,17 +76,18 @@ def draw_table(path: Path, header: list[str], rows: list[list[str]], widths: lis
             for x in xs:
                 c.line(x, top, x, low)
 
-    def draw_row(cells: list[list[str]], start: float) -> float:
+    def draw_row(cells: list[list[str]], start: float, centre: bool = False) -> float:
         height = max(len(lines) for lines in cells) * LEADING + 2 * row_pad
-        for x, lines in zip(xs, cells, strict=False):
+        for x, w, lines in zip(xs, widths, cells, strict=False):
             for i, line in enumerate(lines):
-                c.drawString(x + PAD, start - row_pad - SIZE - i * LEADING, line)
+                at = x + (w - len(line) * SIZE) / 2 if centre else x + PAD
+                c.drawString(at, start - row_pad - SIZE - i * LEADING, line)
         rule(start - height)
         return start - height
 
     def head(start: float) -> float:
         rule(start)
-        return draw_row([wrap(h, w) for h, w in zip(header, widths, strict=True)], start)
+        return draw_row([wrap(h, w) for h, w in zip(header, widths, strict=True)], start, centre_header)
 
     table_top = y
     y = head(y)

@@ -30,7 +30,9 @@ def ledger_cmd(argv: list[str]) -> int:
     p = parser("ledger", "A whole plan (tables and prose) → one ledger with real dates.", EXAMPLES)
     p.add_argument("file", type=Path, metavar="FILE", help="the plan: HTML, PDF, .docx, .doc, .wps, .xlsx …")
     p.add_argument("--column", metavar="NAME", help="the deadline column's header (default: 完成时限, 完成时间 …)")
-    p.add_argument("--no-prose", action="store_true", help="only the tables, not the deadlines in the text")
+    p.add_argument("--no-prose", action="store_true",
+                   help="only the task rows of tables with a deadline column, not the deadlines extract() finds "
+                        "in the text or in other tables' cells")
     add_ledger_options(p)
     args = p.parse_args(argv)
     fmt = ledger_format(p, args)
