@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 PAGE_W, PAGE_H = 595.0, 842.0
-TOP, BOTTOM, LEFT = 60.0, 60.0, 50.0
+TOP, BOTTOM, LEFT = 72.0, 72.0, 50.0
 SIZE, LEADING, PAD = 9.0, 12.0, 4.0
 
 
@@ -40,12 +40,13 @@ class Drawn:
 
 def draw_table(path: Path, header: list[str], rows: list[list[str]], widths: list[float], *, ruled: bool = True,
                prose: tuple[str, ...] = (), split_at: tuple[int, int] | None = None, repeat_header: bool = True,
-               row_pad: float = PAD, centre_header: bool = False) -> Drawn:
+               row_pad: float = PAD, centre_header: bool = False, running: str = "") -> Drawn:
     """Draw the table (after the ``prose`` lines) and return how many pages it took and which rows split.
     ``split_at`` (row, lines): break the page inside that data row after that many of its lines, as if the
     page ended there. ``repeat_header``: draw the header again on each new page; ``row_pad``: the space above
     and below the text of a cell (0: rows as close as the lines of one cell, as Word sets a table);
-    ``centre_header``: the header's words centred over their columns."""
+    ``centre_header``: the header's words centred over their columns; ``running``: a running header and
+    a page number on every page, in the margins."""
     pytest.importorskip("reportlab")
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
@@ -66,6 +67,11 @@ def draw_table(path: Path, header: list[str], rows: list[list[str]], widths: lis
         xs.append(xs[-1] + w)
     bottom = BOTTOM
     pages, split = 1, []
+
+    def margins() -> None:
+        if running:
+            c.drawString(LEFT, PAGE_H - 40, running)
+            c.drawString(PAGE_W / 2, 30, f"- {pages} -")
 
     def rule(at: float) -> None:
         if ruled:
@@ -106,6 +112,7 @@ def draw_table(path: Path, header: list[str], rows: list[list[str]], widths: lis
                 cells = [lines[room:] for lines in cells]
                 split.append(n)
             verticals(table_top, y)
+            margins()
             c.showPage()
             c.setFont("STSong-Light", SIZE)
             pages += 1
@@ -116,6 +123,7 @@ def draw_table(path: Path, header: list[str], rows: list[list[str]], widths: lis
             else:
                 rule(y)
     verticals(table_top, y)
+    margins()
     c.showPage()
     c.save()
     return Drawn(pages, split)

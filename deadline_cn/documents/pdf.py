@@ -16,9 +16,10 @@
   continues a cell of the row above that did not end a sentence (。；！？). A row that starts a new item
   in a merged task (first cell empty, "2. …", or a cell above ending in 。) stays a row of its own.
 - A table that continues on the next page (the first table of a page with as many columns as the last
-  table of the page before, and no text but a page number between them: not below that table, not above
-  this one) is one grid; a header repeated on the new page is left to the ledger, which skips repeats of
-  the header row. A heading between two tables makes them two grids, even on consecutive pages.
+  table of the page before, and no text but a page number or a running header or footer, a line in the
+  top or bottom 8% of the page, between them: not below that table, not above this one) is one grid; a
+  header repeated on the new page is left to the ledger, which skips repeats of the header row. A
+  heading between two tables makes them two grids, even on consecutive pages.
 """
 
 from __future__ import annotations
@@ -65,15 +66,16 @@ def pdf_read(path: Path, limits: Limits, tick: Tick | None = None) -> tuple[list
                 carry = tables[-1][2] if tables else None
                 lines = _outside(page, [box for box, _, _ in tables])
                 text.extend(line for _, line in lines)
+                body = [y for y, line in lines if not _furniture(y, line, page.height)]
                 for i, (box, rows, _) in enumerate(tables):
                     width = max((len(r) for r in rows), default=0)
-                    alone = not any(y < box[1] for y, line in lines if not _FOLIO.match(line))
+                    alone = not any(y < box[1] for y in body)
                     if i == 0 and alone and last == (number - 1, width) and grids:
                         _continue(grids[-1].rows, rows)
                     else:
                         grids.append(Grid(f"table {len(grids) + 1} (page {number})", rows))
                     last = (number, width)
-                if tables and any(y > tables[-1][0][3] for y, line in lines if not _FOLIO.match(line)):
+                if tables and any(y > tables[-1][0][3] for y in body):
                     last = None  # text after the page's last table: that table ends here
                 page.close()
                 if tick is not None:
@@ -114,6 +116,12 @@ def _outside(page: Any, boxes: list[Box]) -> list[tuple[float, str]]:
 
 
 # a page number or running folio ("- 3 -", "— 3 —", "第3页", "3/12"): not text between two parts of a table
+def _furniture(top: float, line: str, height: float) -> bool:
+    """A page number, or a line in the top or bottom margin (a running header or footer)."""
+    return bool(_FOLIO.match(line)) or not MARGIN * height <= top <= (1 - MARGIN) * height
+
+
+MARGIN = 0.08  # of the page's height: 67 pt of an A4 page, above the 1 inch (72 pt) most documents leave
 _FOLIO = re.compile(r"^[-—–\s]*(?:第\s*)?\d{1,4}\s*(?:页)?(?:\s*/\s*\d{1,4}|\s*共\s*\d{1,4}\s*页)?[-—–\s]*$")
 
 
@@ -192,6 +200,8 @@ def _aligned(page: Any, carry: _Columns | None = None) -> list[tuple[Box, list[l
             lines.append([word])
     for line in lines:
         line.sort(key=lambda w: w["x0"])
+    # running headers, footers and page numbers are not lines of a table (nor the end of one)
+    lines = [line for line in lines if not _furniture(line[0]["top"], " ".join(w["text"] for w in line), page.height)]
     found: list[tuple[Box, list[list[Cell]], _Columns | None]] = []
     n = 0
     if carry is not None and lines and not _is_header(lines[0]):
