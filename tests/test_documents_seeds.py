@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import html
 import importlib.util
-import json
 import re
 from pathlib import Path
 from typing import Any
@@ -26,7 +25,6 @@ import pytest
 from deadline_cn.cli import main
 from deadline_cn.documents.grid import squash
 from deadline_cn.documents.plan import Ledger, ledger
-from deadline_cn.documents.read import read_document
 from deadline_cn.documents.rows import Row
 from tests.corpus_data import DOCS, PROSE_GOLD, source
 from tests.goldcheck import mismatches
@@ -121,12 +119,10 @@ def build_pdf_004(path: Path) -> int:
 
 
 def run(capsys: Capture, path: Path) -> tuple[list[dict[str, Any]], str, Ledger]:
-    out = path.with_suffix(".jsonl")
-    capsys.readouterr()
-    assert main(["ledger", str(path), "-o", str(out), "--force"]) == 0
-    err = capsys.readouterr().err
-    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
-    return records, err, ledger(read_document(path))
+    from tests.test_ledger_cmd import run_and_read
+
+    records, err, doc = run_and_read(capsys, path)
+    return records, err, ledger(doc)
 
 
 def reached(gold: list[dict[str, Any]], rows: list[Row]) -> list[str]:
