@@ -23,6 +23,7 @@ SHOWN = "=(formula)"  # the text of a formula cell of an .xls that holds no valu
 _END = 0xFFFFFFFE
 _FREE = 0xFFFFFFFF
 _BOUNDSHEET, _BOF, _EOF, _FORMULA = 0x0085, 0x0809, 0x000A, 0x0006
+MAX_SHEETS = 256  # Excel's own limit is memory; real plans have a few
 
 
 def formula_cells(path: Path) -> dict[str, dict[tuple[int, int], str]]:
@@ -128,6 +129,8 @@ def _sheets(stream: bytes) -> dict[str, dict[tuple[int, int], str]]:
         name = raw.decode("utf-16-le" if wide else "latin-1")
         if not offset < len(stream) or struct.unpack_from("<H", stream, offset)[0] != _BOF:
             continue
+        if len(out) >= MAX_SHEETS:  # a forged list of sheets, all pointing at one big substream
+            break
         out[name] = {struct.unpack_from("<HH", rec): _formula(rec) for k, rec in _records(stream, offset)
                      if k == _FORMULA and len(rec) >= 4}
     return out
