@@ -40,13 +40,14 @@ class Drawn:
 
 def draw_table(path: Path, header: list[str], rows: list[list[str]], widths: list[float], *, ruled: bool = True,
                prose: tuple[str, ...] = (), split_at: tuple[int, int] | None = None, repeat_header: bool = True,
-               row_pad: float = PAD, centre_header: bool = False, running: str = "") -> Drawn:
+               row_pad: float = PAD, centre_header: bool = False, running: str = "", middle: bool = False) -> Drawn:
     """Draw the table (after the ``prose`` lines) and return how many pages it took and which rows split.
     ``split_at`` (row, lines): break the page inside that data row after that many of its lines, as if the
     page ended there. ``repeat_header``: draw the header again on each new page; ``row_pad``: the space above
     and below the text of a cell (0: rows as close as the lines of one cell, as Word sets a table);
     ``centre_header``: the header's words centred over their columns; ``running``: a running header and
-    a page number on every page, in the margins."""
+    a page number on every page, in the margins; ``middle``: cells set in the middle of their row's height
+    (a one-line 序号 beside a three-line task sits on the task's second line)."""
     pytest.importorskip("reportlab")
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
@@ -84,10 +85,12 @@ def draw_table(path: Path, header: list[str], rows: list[list[str]], widths: lis
 
     def draw_row(cells: list[list[str]], start: float, centre: bool = False) -> float:
         height = max(len(lines) for lines in cells) * LEADING + 2 * row_pad
+        tall = max(len(lines) for lines in cells)
         for x, w, lines in zip(xs, widths, cells, strict=False):
+            down = (tall - len(lines)) * LEADING / 2 if middle else 0.0
             for i, line in enumerate(lines):
                 at = x + (w - len(line) * SIZE) / 2 if centre else x + PAD
-                c.drawString(at, start - row_pad - SIZE - i * LEADING, line)
+                c.drawString(at, start - row_pad - SIZE - i * LEADING - down, line)
         rule(start - height)
         return start - height
 

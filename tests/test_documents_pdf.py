@@ -54,8 +54,9 @@ def test_row_split_over_a_page_break_is_one_row(doc: str, ruled: bool, tmp_path:
 
 
 @pytest.mark.parametrize("doc", BOTH)
-@pytest.mark.parametrize("how", [{}, {"repeat_header": False}, {"row_pad": 0.0}, {"centre_header": True}],
-                         ids=["spaced-rows", "header-once", "rows-close-as-lines", "centred-header"])
+@pytest.mark.parametrize("how", [{}, {"repeat_header": False}, {"row_pad": 0.0}, {"centre_header": True},
+                                 {"middle": True}],
+                         ids=["spaced-rows", "header-once", "rows-close-as-lines", "centred-header", "middle"])
 def test_table_without_ruled_lines(doc: str, how: dict[str, Any], tmp_path: Path) -> None:
     """Rows told apart by the space between them, or (set as close as the lines of a cell) by 序号; the
     columns carried to the next page when the header is not repeated there."""

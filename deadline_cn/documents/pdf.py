@@ -200,8 +200,13 @@ def _aligned(page: Any, carry: _Columns | None = None) -> list[tuple[Box, list[l
             lines.append([word])
     for line in lines:
         line.sort(key=lambda w: w["x0"])
-    # running headers, footers and page numbers are not lines of a table (nor the end of one)
-    lines = [line for line in lines if not _furniture(line[0]["top"], " ".join(w["text"] for w in line), page.height)]
+    # running headers and footers (in the margins) and page numbers (the first or last line of the page;
+    # a 序号 alone on its line, set in the middle of a tall row, is not one) are not lines of a table
+    lines = [line for line in lines if MARGIN * page.height <= line[0]["top"] <= (1 - MARGIN) * page.height]
+    while lines and _FOLIO.match(" ".join(w["text"] for w in lines[-1])):
+        lines.pop()
+    while lines and _FOLIO.match(" ".join(w["text"] for w in lines[0])):
+        lines.pop(0)
     found: list[tuple[Box, list[list[Cell]], _Columns | None]] = []
     n = 0
     if carry is not None and lines and not _is_header(lines[0]):
@@ -258,19 +263,41 @@ def _box(columns: _Columns, lines: list[list[Word]]) -> Box:
     return (min(columns.starts) - 1, lines[0][0]["top"] - 1, x1 + 1, max(w["bottom"] for w in lines[-1]) + 1)
 
 
+def _row_breaks(columns: _Columns, body: list[list[Word]]) -> set[int]:
+    """The lines of ``body`` that start a row, told by space: in each column the lines of one cell follow
+    each other at the line pitch; a row starts at a line that no cell runs across from the line above
+    (cells set in the middle of their row's height included). Empty when nothing tells rows apart (rows as
+    close as the lines of a cell)."""
+    tops: list[list[float]] = [[] for _ in columns.starts]
+    for line in body:
+        for col in {columns.of(w) for w in line}:
+            if col is not None:
+                tops[col].append(line[0]["top"])
+    steps = [b - a for column in tops for a, b in itertools.pairwise(column) if b - a > 1]
+    if not steps:
+        return set()
+    pitch = min(steps) * 1.2 + 0.5
+    links = [(a, b) for column in tops for a, b in itertools.pairwise(column) if b - a <= pitch]
+    breaks = {k for k in range(1, len(body))
+              if not any(a <= body[k - 1][0]["top"] and b >= body[k][0]["top"] for a, b in links)}
+    return breaks if len(breaks) < len(body) - 1 else set()
+
+
 def _cells(columns: _Columns, body: list[list[Word]]) -> list[list[Cell]]:
-    """Lines → rows: a new row where the space above a line is wider than between the lines of a cell, or
-    where the first column starts a new item; when every line is spaced alike and no item is numbered,
+    """Lines → rows: a new row where the space above a line is wider than between the lines of a cell; when
+    every line is spaced alike, where the first column starts a new item; when no item is numbered either,
     each line is a row."""
-    gaps = [b[0]["top"] - a[0]["top"] for a, b in itertools.pairwise(body)]
-    pitch = min(gaps, default=0.0)
+    spaced = _row_breaks(columns, body)
     numbered = any(columns.of(w) == 0 and _ITEM.match(w["text"]) for line in body for w in line)
-    uniform = all(g <= pitch * 1.3 + 0.5 for g in gaps)
     grouped: list[list[list[Word]]] = []
     for k, line in enumerate(body):
         first = next((w for w in line if columns.of(w) == 0), None)
-        new = (k == 0 or gaps[k - 1] > pitch * 1.3 + 0.5 or (first is not None and bool(_ITEM.match(first["text"])))
-               or (uniform and not numbered))
+        if k == 0 or not (spaced or numbered):
+            new = True
+        elif spaced:  # the space between rows decides (a number set in the middle of its row may come late)
+            new = k in spaced
+        else:
+            new = first is not None and bool(_ITEM.match(first["text"]))
         if new:
             grouped.append([line])
         else:
