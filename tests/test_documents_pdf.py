@@ -9,9 +9,10 @@ from typing import Any
 
 import pytest
 
-from deadline_cn import table
+from deadline_cn import normalise, table
 from deadline_cn.cli import main
-from deadline_cn.documents.grid import Cell
+from deadline_cn.documents.grid import Cell, squash
+from deadline_cn.documents.ledger import summarise
 from deadline_cn.documents.pdf import _continue
 from deadline_cn.documents.plan import ledger
 from deadline_cn.documents.read import read_document
@@ -131,3 +132,22 @@ def test_a_page_of_prose_and_lists_has_no_table(tmp_path: Path) -> None:
     doc = read_document(path)
     assert doc.grids == [] and "市教育局" in doc.paragraphs
     assert [r.text for r in ledger(doc).prose_rows] == ["2018年底前", "发文之日起1个月内"]
+
+
+@pytest.mark.parametrize("doc", ["003", pytest.param("001", marks=pytest.mark.slow)])
+@pytest.mark.parametrize("ruled", [True, False], ids=["ruled", "no-lines"])
+def test_merged_cells_printed_as_blanks(doc: str, ruled: bool, tmp_path: Path) -> None:
+    """001 and 003 with each merged cell printed once and blank below (what a table without lines shows):
+    every deadline cell reaches its row, the blank ones filled from above and marked."""
+    texts, merged = grid_of(doc)
+    shown = [["" if m else t for t, m in zip(row, flags, strict=True)]
+             for row, flags in zip(texts, merged, strict=True)]
+    widths = [40.0, 150.0, 150.0, 80.0, 75.0] if doc == "001" else [120.0, 200.0, 100.0, 75.0]
+    assert draw_table(tmp_path / "p.pdf", list(HEADERS[doc]), shown, widths, ruled=ruled).pages >= 2
+    ref, year = DOCS[doc]
+    rows = table.read(tmp_path / "p.pdf", ref=ref, plan_year=year)
+    cells = cells_of(doc)
+    assert [squash(r.text) for r in rows] == [squash(c["deadline_text"]) for c in cells]
+    assert [r.filled_down for r in rows] == [c["filled_down"] for c in cells]
+    assert [summarise(r.result) for r in rows] == [
+        summarise(normalise(c["deadline_text"], ref=ref, plan_year=year)) for c in cells]
