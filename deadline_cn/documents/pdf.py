@@ -115,13 +115,13 @@ def _outside(page: Any, boxes: list[Box]) -> list[tuple[float, str]]:
     return [(line["top"], line["text"].strip()) for line in page.extract_text_lines() if line["text"].strip()]
 
 
-# a page number or running folio ("- 3 -", "— 3 —", "第3页", "3/12"): not text between two parts of a table
 def _furniture(top: float, line: str, height: float) -> bool:
     """A page number, or a line in the top or bottom margin (a running header or footer)."""
     return bool(_FOLIO.match(line)) or not MARGIN * height <= top <= (1 - MARGIN) * height
 
 
 MARGIN = 0.06  # of the page's height: 50 pt of A4, inside the 2 cm (57 pt) or 1 inch (72 pt) margins of documents
+# a page number ("- 3 -", "— 3 —", "第3页", "3/12"): not text between two parts of a table
 _FOLIO = re.compile(r"^[-—–\s]*(?:第\s*)?\d{1,4}\s*(?:页)?(?:\s*/\s*\d{1,4}|\s*共\s*\d{1,4}\s*页)?[-—–\s]*$")
 
 
