@@ -19,8 +19,11 @@ How a table is read:
 - A deadline cell that continues a vertical merge, a blank cell, and "同上" each take the text above and
   are marked filled down (``fill`` = "merged", "blank", "ditto"). Other columns follow merges only.
 - A formula cell whose file holds no computed value (a file written by a script) is never read as blank
-  nor filled down: the row is kept and flagged ``formula-without-value:<column>``; in the deadline column
-  its reading is unresolved.
+  nor filled down, in .xlsx, .xls/.et and .ods alike: the row is kept and flagged
+  ``formula-without-value:<column>``, the cell shows its formula; in the deadline column its reading is
+  unresolved.
+- PDF: ruled tables and tables set in columns without lines; a table continued over pages is one table
+  and a row split by a page break one row (rules in :mod:`deadline_cn.documents.pdf`).
 - A compound cell stays one row: see :mod:`deadline_cn.documents.ledger` for its ``due`` (the latest
   part's), and ``parts`` for each part's own reading.
 

@@ -181,6 +181,96 @@ def test_formula_without_cached_value_is_flagged_not_filled(tmp_path: Path) -> N
     assert rows[0].flags == ()
 
 
+FORMULA_PLAN = [["序号", "工作任务", "完成时限"], [1, "任务甲", "2017年6月底前"],
+                [2, "任务乙", 'CONCATENATE("2017年","9月底前")'], [3, "B2", "2017年12月底前"],
+                [4, "任务丁", "2017年6月底前"]]
+FORMULAS = {(2, 2), (3, 1)}  # (row, column) of the formula cells above, 0-based
+
+
+def formula_xls(path: Path) -> Path:
+    """xlwt writes a formula with an empty result, as scripts do: calamine reads it as an empty cell."""
+    xlwt = pytest.importorskip("xlwt")
+    book = xlwt.Workbook(encoding="utf-8")
+    ws = book.add_sheet("分解表")
+    for r, row in enumerate(FORMULA_PLAN):
+        for c, value in enumerate(row):
+            ws.write(r, c, xlwt.Formula(str(value).replace(",", ";")) if (r, c) in FORMULAS else value)
+    book.save(str(path))
+    return path
+
+
+def formula_ods(path: Path) -> Path:
+    """odfpy writes a formula with no value (no office:value, no text), as a script does."""
+    pytest.importorskip("odf")
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+
+    book = OpenDocumentSpreadsheet()
+    sheet = Table(name="分解表")
+    for r, row in enumerate(FORMULA_PLAN):
+        tr = TableRow()
+        for c, value in enumerate(row):
+            if (r, c) in FORMULAS:
+                tr.addElement(TableCell(formula=f"of:={value.replace(',', ';')}"))
+                continue
+            cell = TableCell(valuetype="string")
+            cell.addElement(P(text=str(value)))
+            tr.addElement(cell)
+        sheet.addElement(tr)
+    book.spreadsheet.addElement(sheet)
+    book.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("suffix", [".xls", ".et", ".ods"])
+def test_formula_without_value_in_xls_and_ods_is_flagged_not_filled(suffix: str, tmp_path: Path,
+                                                                   capsys: Capture) -> None:
+    """calamine reads these formulas as empty cells; they are reported on their row as in .xlsx, never
+    read as blank and filled from the row above."""
+    pytest.importorskip("python_calamine")
+    path = (formula_ods if suffix == ".ods" else formula_xls)(tmp_path / f"f{suffix}")
+    rows = table.read(path, ref="2017-01-09")
+    assert [r.source_row for r in rows] == [2, 3, 4, 5]
+    assert rows[1].kind == "unresolved" and rows[1].fill is None and rows[1].due is None
+    assert rows[1].flags[0] == "formula-without-value:完成时限" and rows[1].text.startswith("=")
+    assert rows[2].flags == ("formula-without-value:工作任务",) and str(rows[2].due) == "2017-12-31"
+    assert rows[2].cells["工作任务"].startswith("=") and rows[2].cells["工作任务"] != "任务甲"
+    assert rows[0].flags == () and rows[3].flags == () and str(rows[3].due) == "2017-06-30"
+    # the formula as the file holds it: OpenFormula text in .ods, compiled tokens written back in .xls
+    separator = ";" if suffix == ".ods" else ","
+    assert rows[1].text == f'=CONCATENATE("2017年"{separator}"9月底前")' and rows[2].cells["工作任务"] == "=B2"
+    out = tmp_path / "ledger.csv"
+    capsys.readouterr()
+    assert main(["table", str(path), "--ref", "2017-01-09", "-o", str(out)]) == 0
+    assert "2 with formulas that hold no value" in capsys.readouterr().err
+
+
+def test_biff_walker_never_raises(tmp_path: Path) -> None:
+    from deadline_cn.documents.biff import SHOWN, formula_cells
+
+    good = formula_xls(tmp_path / "f.xls").read_bytes()
+    assert formula_cells(tmp_path / "f.xls") == {"分解表": {(2, 2): 'CONCATENATE("2017年","9月底前")', (3, 1): "B2"}}
+    for n, cut in enumerate((8, 100, 512, 600, len(good) // 2, len(good) - 10)):
+        bad = tmp_path / f"cut{n}.xls"
+        bad.write_bytes(good[:cut])
+        assert isinstance(formula_cells(bad), dict)
+    loop = bytearray(good)  # a FAT whose chain points at itself: the walk stops
+    loop[0x30:0x34] = (0).to_bytes(4, "little")
+    (tmp_path / "loop.xls").write_bytes(bytes(loop))
+    assert isinstance(formula_cells(tmp_path / "loop.xls"), dict)
+    xlwt = pytest.importorskip("xlwt")
+    book = xlwt.Workbook(encoding="utf-8")
+    ws = book.add_sheet("s")
+    written = ['$A$1&"前"', 'IF(A1>2,"a","b")', "SUM(A1:A3)", "TODAY()", "-A1+2.5*3", "DATE(2017,6,30)",
+               "(A1+1)%", "ISBLANK(A1)"]
+    for r, formula in enumerate(written):
+        ws.write(r, 1, xlwt.Formula(formula.replace(",", ";")))
+    book.save(str(tmp_path / "g.xls"))
+    back = formula_cells(tmp_path / "g.xls")["s"]
+    assert [back[(r, 1)] for r in range(len(written))] == [*written[:-1], SHOWN]  # ISBLANK: not written back
+
+
 def test_html_saved_as_xlsx_is_read(tmp_path: Path) -> None:
     page = tmp_path / "export.xlsx"  # what many government systems call an Excel export
     page.write_bytes("<html><body><table><tr><td>工作任务</td><td>完成时限</td></tr>"

@@ -12,10 +12,13 @@ from typing import Any
 import pytest
 
 from deadline_cn import table
+from deadline_cn._cli import ledger_cmd
 from deadline_cn.cli import main
+from deadline_cn.documents.grid import Document
 from deadline_cn.documents.plan import find_info, ledger
 from deadline_cn.documents.read import read_document
 from tests.corpus_data import DOCS, DOCUMENTS, source
+from tests.test_documents_seeds import gold_of, reached
 from tests.test_formats import DOCS_WITH_TABLES, build_html, build_pdf, same_ledger
 from tests.test_table import HEADERS
 
@@ -69,11 +72,26 @@ def prose_of(doc: str) -> list[str]:
 
 
 def run_ledger(capsys: Capture, path: Path, *extra: str) -> tuple[list[dict[str, Any]], str]:
+    records, err, _ = run_and_read(capsys, path, *extra)
+    return records, err
+
+
+def run_and_read(capsys: Capture, path: Path, *extra: str) -> tuple[list[dict[str, Any]], str, Document]:
+    """The command's JSONL ledger and stderr, and the document as the command read it (a PDF is read once)."""
+    seen: list[Document] = []
+
+    def reading(*args: Any, **kwargs: Any) -> Document:
+        seen.append(read_document(*args, **kwargs))
+        return seen[-1]
+
     out = path.with_suffix(".jsonl")
     capsys.readouterr()
-    assert main(["ledger", str(path), "-o", str(out), "--force", *extra]) == 0
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(ledger_cmd, "read_document", reading)
+        assert main(["ledger", str(path), "-o", str(out), "--force", *extra]) == 0
     err = capsys.readouterr().err
-    return [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()], err
+    assert len(seen) == 1
+    return [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()], err, seen[0]
 
 
 @pytest.mark.parametrize("doc", DOCS_WITH_TABLES)
@@ -86,17 +104,20 @@ def test_ledger_of_each_seed_rebuilt(doc: str, fmt: str, tmp_path: Path, capsys:
         build_html(doc, path, "utf-8", prose=prose_of(doc))
     else:
         build_pdf(doc, path, prose=prose_of(doc))
-    records, err = run_ledger(capsys, path)
+    records, err, doc_read = run_and_read(capsys, path)
     assert f"date {ref} from " in err if ref else "date not found (give --ref)" in err
     assert f"plan year {year} from " in err
-    book = ledger(read_document(path))
+    book = ledger(doc_read)
     assert (book.ref, book.plan_year) == (date.fromisoformat(ref) if ref else None, year)
     same_ledger(doc, book.table_rows, exact_text=fmt == "html")
+    assert book.cell_rows == []  # every table has its deadline column: no part of one read as other text
     tables = [r for r in records if r["source"].startswith("table")]
-    assert [r["result"] for r in tables] == [row.result.to_dict() for row in book.table_rows]
+    assert [r["result"] for r in tables] == [row.result.to_dict() for row in book.table_rows + book.cell_rows]
     prose = [r for r in records if r["source"].startswith("paragraph")]
     assert len(prose) == len(book.prose_rows)
     assert all(r["段落"][r["result"]["span"][0]:r["result"]["span"][1]] for r in prose)
+    if doc in ("000", "002"):  # the deadlines of the notice (001 has none; 003's are in its cells)
+        assert reached(gold_of(doc), book.prose_rows) == []
 
 
 def test_flags_override_what_the_document_says(tmp_path: Path, capsys: Capture) -> None:

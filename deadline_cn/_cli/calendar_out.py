@@ -23,18 +23,20 @@ def pick(cells: dict[str, str], wanted: tuple[str, ...]) -> str | None:
     return None
 
 
-def table_entries(row: Row, source: str, plan: str = "") -> list[_ics.Entry]:
+def table_entries(row: Row, source: str, plan: str = "", *, phrase: bool = False) -> list[_ics.Entry]:
     """The entries of a ledger row: SUMMARY the task, CATEGORIES the unit, every column in DESCRIPTION.
 
     The UID comes from what identifies the task — ``plan`` (the document's title or id), the task text
     and the deadline text — not from the file name or row number, so a revised table updates its entries.
+    ``phrase``: the row is one of several deadlines found in a task's text, and the phrase joins the key.
     """
     summary = pick(row.cells, TASK_HEADERS) or row.text
     unit = pick(row.cells, UNIT_HEADERS)
     details = [f"{k}: {v}" for k, v in row.cells.items() if v.strip()]
     details.append(f"Source: {source}, {row.source} row {row.source_row}"
                    + (f" (deadline filled down: {row.fill})" if row.fill else ""))
-    return _ics.entries(row.result, summary=summary, key=f"{plan}|{summary}|{unit or ''}",
+    key = f"{plan}|{summary}|{unit or ''}" + (f"|{row.text}" if phrase else "")
+    return _ics.entries(row.result, summary=summary, key=key,
                         details=details, categories=(unit,) if unit else ())
 
 

@@ -19,8 +19,8 @@ from deadline_cn.results import Unresolved
 
 EXAMPLES = f"""what it finds: the date (成文日期 / 印发日期 / the signature date) for --ref, the plan year from the
   title (2024年…工作要点), else the date's year; --ref / --plan-year override them. Rows: every task row of
-  every table with a deadline column, then every deadline extract() finds in the prose, each with its
-  source ("table 1" and source_row, or "paragraph N").
+  every table with a deadline column, then every deadline extract() finds in the cells of the other
+  tables and in the prose, each with its source ("table 1" and source_row, or "paragraph N").
 examples:
   {PROG} ledger 关于印发2021年政务公开工作要点的通知.html --as-of 2021-09-01 --lang zh -o 台账.xlsx
   {PROG} ledger plan.pdf --ics plan.ics --force"""
@@ -30,7 +30,9 @@ def ledger_cmd(argv: list[str]) -> int:
     p = parser("ledger", "A whole plan (tables and prose) → one ledger with real dates.", EXAMPLES)
     p.add_argument("file", type=Path, metavar="FILE", help="the plan: HTML, PDF, .docx, .doc, .wps, .xlsx …")
     p.add_argument("--column", metavar="NAME", help="the deadline column's header (default: 完成时限, 完成时间 …)")
-    p.add_argument("--no-prose", action="store_true", help="only the tables, not the deadlines in the text")
+    p.add_argument("--no-prose", action="store_true",
+                   help="only the task rows of tables with a deadline column, not the deadlines extract() finds "
+                        "in the text or in other tables' cells")
     add_ledger_options(p)
     args = p.parse_args(argv)
     fmt = ledger_format(p, args)
@@ -66,7 +68,9 @@ def report(args: argparse.Namespace, book: Ledger) -> str:
     info = book.info
     text = (f"{args.file.name}: date {said('--ref', book.ref, info.ref)}; "
             f"plan year {said('--plan-year', book.plan_year, info.plan_year)}; "
-            f"{len(book.table_rows)} table rows, {len(book.prose_rows)} deadlines in the text")
+            f"{len(book.table_rows)} table rows, "
+            + (f"{len(book.cell_rows)} deadlines in table cells, " if book.cell_rows else "")
+            + f"{len(book.prose_rows)} deadlines in the text")
     if not book.table_rows:
         text += " (no table has a deadline column)"
     return text
@@ -76,6 +80,7 @@ def entries(book: Ledger, source: str) -> list[_ics.Entry]:
     """Calendar entries: UIDs from the plan's number or title and the task (see table_entries)."""
     plan = book.info.identity
     out = [e for row in book.table_rows for e in table_entries(row, source, plan)]
+    out += [e for row in book.cell_rows for e in table_entries(row, source, plan, phrase=True)]
     out += [e for row in book.prose_rows for e in _prose_entries(row, plan)]
     return out
 

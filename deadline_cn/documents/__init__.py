@@ -5,6 +5,9 @@ Import arrows run one way: ``deadline_cn.cli`` → ``deadline_cn.documents`` →
 
 - :mod:`.sniff` says what a file is from its bytes; :mod:`.read` picks the reader (:mod:`.office`,
   :mod:`.html`, :mod:`.pdf`, :mod:`.text`, :mod:`.convert`); every reader gives :class:`.grid.Grid`\\ s.
+  :mod:`.biff` (.xls) and :mod:`.ods` find what calamine does not report: formula cells, .ods merges.
+- :mod:`.plan` reads a whole plan: its date, plan year and number, its task rows, the deadlines in the
+  cells of tables without a deadline column and in its prose.
 - :mod:`.rows` turns grids into ledger rows (``deadline_cn.table.read`` is its public face);
   :mod:`.ledger` flattens one reading into ledger columns; :mod:`.write` writes CSV / JSONL / XLSX safely;
   :mod:`.ics` writes calendars.

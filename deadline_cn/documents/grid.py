@@ -46,6 +46,7 @@ class Cell:
 class Grid:
     name: str  # "table 1" (.docx, HTML, PDF), the sheet's title (spreadsheets), the file name (.csv)
     rows: list[list[Cell]] = field(default_factory=list)
+    layout: bool = False  # a page-layout table around others (HTML): its text is the page's prose, not a table
 
 
 @dataclass

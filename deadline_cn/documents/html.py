@@ -44,6 +44,8 @@ def html_read(path: Path, limits: Limits, encoding: str | None = None) -> tuple[
     """One grid per table, and the text blocks outside the data tables (the page's title first)."""
     root = _parse(path, limits, encoding)
     grids = [_grid(t, f"table {n}") for n, t in enumerate(root.iter("table"), 1)]
+    for grid, table in zip(grids, root.iter("table"), strict=True):
+        grid.layout = bool(table.xpath(".//table"))
     paragraphs = [cell_text(el) for el in root.xpath(_PROSE)
                   if not any(c.tag in _BLOCKS for c in el.iterdescendants())]  # leaf blocks: no text twice
     title = root.findtext(".//title") or ""

@@ -1,7 +1,9 @@
 """Office files → grids: .docx (python-docx), .xlsx (openpyxl), .xls / .et / .ods (python-calamine).
 
 openpyxl stays for .xlsx because it can tell a formula with no cached value (a file written by a script,
-never opened in a spreadsheet) from an empty cell; calamine reads the binary and OpenDocument formats.
+never opened in a spreadsheet) from an empty cell; calamine reads the binary and OpenDocument formats, and
+reads such a formula as an empty cell, so :mod:`.biff` (.xls, .et) and :mod:`.ods` find where the formula
+cells are and a formula cell calamine reads as empty is marked the same way.
 Every failure of the underlying library becomes a DocumentError naming the file.
 """
 
@@ -16,9 +18,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from deadline_cn.documents.biff import SHOWN, formula_cells
 from deadline_cn.documents.extras import need
 from deadline_cn.documents.grid import Cell, DocumentError, Grid, merged_rows, rectangular
-from deadline_cn.documents.ods import ods_spans
+from deadline_cn.documents.ods import ods_scan
 
 
 def docx_grids(path: Path, label: str | None = None) -> list[Grid]:
@@ -90,6 +93,14 @@ def _mark_formulas(rows: list[list[Cell]], values: list[list[Any]], ws: Any) -> 
                 rows[r][c] = Cell(raw, merged=False, formula=True)
 
 
+def _mark_empty_formulas(rows: list[list[Cell]], values: list[list[Any]],
+                         formulas: dict[tuple[int, int], str]) -> None:
+    """A formula cell that calamine reads as empty holds no computed value: mark it, as for .xlsx."""
+    for (r, c), formula in formulas.items():
+        if r < len(values) and c < len(values[r]) and values[r][c] in ("", None):
+            rows[r][c] = Cell("=" + formula.lstrip("=") if formula != SHOWN else SHOWN, formula=True)
+
+
 CHILD_SECONDS = 60  # a damaged file can send calamine into a huge, slow allocation: give up on it then
 
 
@@ -142,7 +153,9 @@ def _calamine_sheets(calamine: Any, path: Path, sheet: str | None, what: str, ma
     try:
         book = calamine.CalamineWorkbook.from_path(str(path))
         _check_sheet(path, sheet, book.sheet_names)
-        ods = ods_spans(path) if what == ".ods" else {}
+        ods, formulas = ods_scan(path) if what == ".ods" else ({}, {})
+        if what != ".ods":
+            formulas = formula_cells(path)
         grids = []
         for name in book.sheet_names:
             if sheet is None or name == sheet:
@@ -151,7 +164,9 @@ def _calamine_sheets(calamine: Any, path: Path, sheet: str | None, what: str, ma
                 values = ws.to_python(skip_empty_area=False)
                 merged = ws.merged_cell_ranges or []
                 spans = [(r0, c0, r1, c1) for (r0, c0), (r1, c1) in merged] or ods.get(name, [])
-                grids.append(rectangular(Grid(name, merged_rows(values, spans))))
+                rows = merged_rows(values, spans)
+                _mark_empty_formulas(rows, values, formulas.get(name, {}))
+                grids.append(rectangular(Grid(name, rows)))
         return grids
     except calamine.PasswordError:
         raise DocumentError(f"{path.name}: encrypted (password-protected); save an unprotected copy") from None

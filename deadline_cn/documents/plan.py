@@ -7,6 +7,10 @@ came from, read against the plan's own date and year.
 - The plan year: the year in the title ("湛江市2021年政务公开工作要点", a title over two lines joined);
   else the year of the date.
 - The plan's identity, for calendar UIDs: its document number (湛府办〔2021〕15号), else its title.
+- Tables with a deadline column: one row per task (:mod:`.rows`).
+- Tables without one (a 分工方案 whose deadlines are written inside its 具体要求 cells, "必须在今年内全面公开…"):
+  ``extract()`` on each cell; each find is a row with the table's columns, ``source`` "table N" and
+  ``source_row`` (1-based, as for task rows). A cell that continues a merge is not read twice.
 - Prose: ``extract()`` on each paragraph outside the tables; each find is a row whose ``source`` is
   "paragraph N" (1-based, over the document's paragraphs).
 """
@@ -18,8 +22,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from deadline_cn._read.extract import extract
-from deadline_cn.documents.grid import Document
-from deadline_cn.documents.rows import DEADLINE_HEADERS, Row, rows_of
+from deadline_cn.documents.grid import Document, Grid, find_header, squash
+from deadline_cn.documents.rows import DEADLINE_HEADERS, Row, column_names, rows_of
 
 _NUM = "〇零○Ｏ一二三四五六七八九十"
 _DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "Ｏ": 0}
@@ -64,12 +68,13 @@ class Ledger:
     info: PlanInfo
     ref: date | None
     plan_year: int | None
-    table_rows: list[Row] = field(default_factory=list)
-    prose_rows: list[Row] = field(default_factory=list)
+    table_rows: list[Row] = field(default_factory=list)  # task rows of tables with a deadline column
+    prose_rows: list[Row] = field(default_factory=list)  # deadlines extract() finds in the paragraphs
+    cell_rows: list[Row] = field(default_factory=list)  # … and in the cells of tables without that column
 
     @property
     def rows(self) -> list[Row]:
-        return self.table_rows + self.prose_rows
+        return self.table_rows + self.cell_rows + self.prose_rows
 
 
 def find_info(paragraphs: list[str]) -> PlanInfo:
@@ -159,9 +164,47 @@ def ledger(doc: Document, *, ref: date | None = None, plan_year: int | None = No
     rows = rows_of(doc.grids, names, ref=use_ref, plan_year=use_year, month_before=month_before) or []
     out = Ledger(info, use_ref, use_year, rows)
     if prose:
+        for grid in doc.grids:
+            if not grid.layout and find_header(grid, names) is None:
+                out.cell_rows.extend(_cell_finds(grid, use_ref, use_year, month_before))
         for n, paragraph in enumerate(doc.paragraphs, 1):
             for result in extract(paragraph, ref=use_ref, plan_year=use_year, month_before=month_before):
                 phrase = paragraph[result.span[0]:result.span[1]]
                 out.prose_rows.append(Row(cells={"段落": paragraph}, text=phrase, result=result,
                                           source=f"paragraph {n}", source_row=0))
     return out
+
+
+def _cell_finds(grid: Grid, ref: date | None, plan_year: int | None, month_before: str) -> list[Row]:
+    """The deadlines extract() finds in the cells of a table without a deadline column, one row each."""
+    head = _header_row(grid)
+    width = max((len(r) for r in grid.rows), default=0)
+    names = column_names(grid.rows[head]) if head is not None else [f"column {i + 1}" for i in range(width)]
+    key = [squash(c.text) for c in grid.rows[head]] if head is not None else None
+    out: list[Row] = []
+    for number, cells in enumerate(grid.rows, 1):
+        if number - 1 == head or [squash(c.text) for c in cells] == key:
+            continue  # the header, or its repeat on a new page
+        seen: set[str] = set()
+        for cell in cells:
+            if cell.merged or cell.formula or cell.text in seen:
+                continue  # read once: at the top of its merge, once across a horizontal merge
+            seen.add(cell.text)
+            for result in extract(cell.text, ref=ref, plan_year=plan_year, month_before=month_before):
+                out.append(Row(cells=dict(zip(names, (c.text for c in cells), strict=False)),
+                               text=cell.text[result.span[0]:result.span[1]], result=result, source=grid.name,
+                               source_row=number))
+    return out
+
+
+def _header_row(grid: Grid) -> int | None:
+    """The first row with text when it reads as a header: every cell short, one of them naming a task or
+    a unit (工作任务, 具体要求, 责任单位 …)."""
+    for r, cells in enumerate(grid.rows[:5]):
+        texts = [squash(c.text) for c in cells if c.text.strip()]
+        if not texts:
+            continue
+        named = any(w in t for t in texts for w in ("任务", "要求", "单位", "部门", "内容", "事项", "序号"))
+        return r if named and all(len(t) <= 12 for t in texts) else None
+    return None
+

@@ -145,7 +145,7 @@ class _Reader:
         self.reading = reading
 
     def rows(self, grid: Grid, head: int, col: int) -> list[Row]:
-        header = _column_names(grid.rows[head])
+        header = column_names(grid.rows[head])
         head_key = [squash(c.text) for c in grid.rows[head]]
         out: list[Row] = []
         above: str | None = None
@@ -184,7 +184,7 @@ def _formula_result(formula: str) -> Result:
                              "in a spreadsheet, then read it again")
 
 
-def _column_names(cells: list[Cell]) -> list[str]:
+def column_names(cells: list[Cell]) -> list[str]:
     names: list[str] = []
     for i, cell in enumerate(cells):
         name = squash(cell.text) or f"column {i + 1}"
