@@ -237,6 +237,13 @@ GROUPS: list[tuple[str, dict, dict, list[str]]] = [
     ("a dated report on a period", CTX, {"kind": "deadline", "due": "2023-07-15"},
      ["2023年7月15日前报送2023年上半年工作总结", "2023年7月15日前报送上半年工作总结",
       "2023年7月15日前提交二季度工作情况"]),
+    # a plan for next year issued late this year: a date already past at issue can only be next year's
+    ("past at issue", {"ref": "2017-12-20", "plan_year": 2018},
+     {"kind": "deadline", "due": "2018-03-01", "flags": ["ambiguous:day-before", "year-from-ref"]},
+     ["3月1日前", "3月1日之前"]),
+    ("still ahead at issue", {"ref": "2018-08-20", "plan_year": 2019},
+     {"kind": "deadline", "due": "2019-12-22", "flags": ["ambiguous:year", "year-from-ref"]},
+     ["12月22日", "12月22日上午"]),
     # a count per period without 每
     ("twice a year", CTX, {"kind": "recurrence", "freq": "yearly"}, ["一年两次", "一年一次", "1年2次"]),
     # a school year is not two calendar years

@@ -122,10 +122,21 @@ def year_of(w: When, ctx: Context) -> int:
     if ctx.base_year is None:
         raise NeedsYear("the phrase has no year and neither ref nor plan_year was given")
     ctx.flags.append("year-from-ref")
-    if ctx.ref is not None and ctx.ref.year != ctx.base_year and not w.holiday:
+    if ctx.ref is not None and ctx.ref.year != ctx.base_year and not w.holiday and not _past_at_issue(w, ctx.ref):
         # a 2019 plan issued in 2018-08 that says "12月22日": this December or next? Both stay visible.
         ctx.flags.append("ambiguous:year")
     return ctx.base_year
+
+
+def _past_at_issue(w: When, ref: date) -> bool:
+    """A 2018 plan issued 2017-12-20 that says 3月1日前: 2017-03-01 had passed when the plan was issued, so only
+    the plan year's reading is left — no doubt to flag."""
+    if ref.year > 9998:
+        return False
+    try:
+        return bounds(w, ref.year)[1] < ref
+    except (ValueError, _checks.Invalid):
+        return False
 
 
 def concrete(w: When, ctx: Context) -> When:
