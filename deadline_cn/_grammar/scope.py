@@ -58,8 +58,8 @@ def trim(text: str, span: Span, *, verbs: bool = True) -> Span | None:
             s = m.end()
         if s < e and (m := _ENUM_TAIL.search(text, max(s, e - 4), e)) is not None and m.end() == e:
             e = m.start()
-        while s < e and text[e - 1] in _PUNCT:
-            e -= 1
+        while s < e and (text[e - 1] in _PUNCT or text[e - 1] in _OPENERS):
+            e -= 1  # 秋季学期第11周(2021.11.15…: the bracket opens the date, not the task
         if text.endswith(_TRAIL, s, e):
             e -= next(len(w) for w in _TRAIL if text.endswith(w, s, e))
         if s < e and (text[s] in _OPENERS or text[e - 1] in _CLOSERS):

@@ -11,12 +11,12 @@ import re
 from dataclasses import replace
 
 from deadline_cn._grammar import lexicon as lx
-from deadline_cn._grammar.parse import Item, MarkerP
+from deadline_cn._grammar.parse import DeadlineP, Item, MarkerP, RangeP
 from deadline_cn._grammar.rules import parse_tokens
 from deadline_cn._grammar.scope import Placed, place
 from deadline_cn._grammar.text import Folded, fold
 from deadline_cn._grammar.tokens import tokenize
-from deadline_cn._read.unread import DOC_NUMBER, mask_doc_numbers, nearest, unread_spans
+from deadline_cn._read.unread import DOC_NUMBER, is_term_label, mask_doc_numbers, nearest, unread_spans
 from deadline_cn._resolve.resolver import Context, NeedsYear, Settings, resolve
 from deadline_cn.results import (
     Compound,
@@ -141,7 +141,19 @@ def flag_unread(text: str, folded: Folded, scan: str, items: list[Item], placed:
             if max(s - spans[k][1], spans[k][0] - e) > reach or any(c in lx.CLAUSE_SEPARATORS for c in
                                                                    scan[gap[0]:gap[1]]):
                 continue
+        if is_term_label(scan[s:e]) and _fully_dated(placed[k].item.parse):
+            continue  # 秋季学期第11周(2021.11.15-2021.11.19): a label beside a date written in full changes nothing
         words = "".join(original_text(text, folded, (s, e)) or "").replace(" ", "")
         flag = f"unread:{words}"
         if flag not in placed[k].flags:
             placed[k].flags.append(flag)
+
+
+def _fully_dated(parse: object) -> bool:
+    """A reading whose year, month and day are all written (a range: both ends' days, the start's year)."""
+    if isinstance(parse, DeadlineP):
+        w = parse.when
+        return w.year is not None and w.day is not None and not parse.after
+    if isinstance(parse, RangeP):
+        return parse.start.year is not None and parse.start.day is not None and parse.end.day is not None
+    return False

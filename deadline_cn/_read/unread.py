@@ -44,6 +44,14 @@ def _time_words() -> re.Pattern[str]:
     )))
 
 
+_TERM_LABEL = re.compile(r"第?\d{1,2}(?:[-~至]\d{1,2})?周")
+
+
+def is_term_label(word: str) -> bool:
+    """A season or a term's week (秋季, 学期, 第11周): it names a stretch of the year, never shifts a date."""
+    return word in lx.SEASONS or _TERM_LABEL.fullmatch(word) is not None
+
+
 def time_words_in(text: str) -> list[str]:
     """The time-bearing words of a folded text, document numbers left out (what ``unread`` looks for)."""
     return [m.group() for m in _time_words().finditer(mask_doc_numbers(text))]

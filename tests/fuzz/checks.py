@@ -14,6 +14,7 @@ from datetime import date, datetime
 from typing import Any
 
 from deadline_cn import extract, from_dict, normalise
+from deadline_cn._grammar.lexicon import OFFSET_CAPS
 from deadline_cn._grammar.text import fold
 from deadline_cn._resolve.checks import YEARS
 from deadline_cn.calendar import HOLIDAY_YEARS
@@ -135,6 +136,8 @@ def check_impossible(result: Result, text: str, out: set[str]) -> None:
             continue  # a token took some of its digits (每星期1|899年): the number was never read as written
         if any(p.kind == "relative" and p.span[0] <= s and e <= p.span[1] for p in parts):
             continue  # 不超过30月: the number was read as a count of months, not as a month
+        if text.endswith(OFFSET_CAPS, 0, s):
+            continue  # 1月后不超过30月: after a cap the number counts months (an offset), even inside a deadline
         # a part that holds the whole number, or stops / starts right at it (2017年|13月底前, 2200年|春节前);
         # a token that takes only some of its digits (每星期1|899年) did not read it as a date
         touching = [p for p in parts if (p.span[0] <= s and e <= p.span[1]) or p.span[1] == s or p.span[0] == e]
