@@ -113,3 +113,37 @@ def test_narration_and_descriptions_are_not_tasks(sentence: str, kind: str) -> N
 def test_a_hedge_across_a_comma_flags_the_time_that_is_its_clause(sentence: str, hedge: str) -> None:
     found = extract(sentence, **CTX)
     assert len(found) == 1 and hedge in found[0].flags, [r.describe() for r in found]
+
+
+# A bare period heading its clause with an action right after it (or after a short actor) sets when that
+# action happens; a day followed by its action does so wherever it stands. Other sentences than the corpus's.
+ACTIONS = [
+    ("推进老旧小区改造，第三季度启动二期工程招标。", "第三季度", "2023-09-30"),
+    ("严格落实信息公开制度，2023年5月中旬公布年度抽查计划。", "2023年5月中旬", "2023-05-20"),
+    ("6月底前完成摸底排查，7月份市级开展督导检查。", "7月份", "2023-07-31"),
+    ("新生8月28日报到注册。", "8月28日", "2023-08-28"),
+    ("初中毕业班2023年6月16日安排体育考试。", "2023年6月16日", "2023-06-16"),
+    ("5月份计划:完成项目立项。", "5月份", "2023-05-31"),
+]
+
+# …but not a definition, a named time limit, a school year, or a noun that merely begins like a verb.
+NOT_ACTIONS = [
+    "2024年是全面完成“十四五”规划目标任务的关键之年。",
+    "3月申报纳税期限顺延至3月20日。",
+    "2023-2024学年第一学期开学时间为9月1日。",
+    "2024年全国硕士研究生招生考试报名人数创新高。",
+]
+
+
+@pytest.mark.parametrize(("sentence", "phrase", "due"), ACTIONS)
+def test_a_period_before_its_action_is_kept(sentence: str, phrase: str, due: str) -> None:
+    found = [r for r in extract(sentence, **CTX) if sentence[r.span[0]:r.span[1]].startswith(phrase)]
+    assert [str(flatten(r).due or flatten(r).end) for r in found] == [due], [r.describe() for r in
+                                                                             extract(sentence, **CTX)]
+
+
+@pytest.mark.parametrize("sentence", NOT_ACTIONS)
+def test_a_period_that_names_or_frames_is_not_kept(sentence: str) -> None:
+    found = extract(sentence, **CTX)
+    first = sentence[:4]
+    assert not [r for r in found if sentence[r.span[0]:r.span[1]].startswith(first)], [r.describe() for r in found]

@@ -136,6 +136,19 @@ DURATION_OPENERS = ("压缩至", "压缩到", "缩短至", "缩短到", "减少�
 # Verbs after 定期 that make it a task's rhythm in prose (定期开展监测), not an adjective (定期存款).
 PERIODIC_ACTIONS = ("开展", "组织", "监测", "检测", "通报", "跟踪", "调度", "检查", "报送", "公布", "发布", "更新",
                     "召开", "评估", "督查", "督办", "分析", "研究", "对账", "清理", "梳理", "公开")
+# Verbs that make a bare period heading its clause set when the work happens (，第一季度发行专项债券 ·
+# ，2025年4月下旬公布本部门…清单 · 10月份省级开展抽查 · 2月4日、5日报到注册 · 2021年6月27日安排期末考试).
+ACTION_VERBS = tuple(v for v in dict.fromkeys((
+    *LIMIT_VERBS, *PERIODIC_ACTIONS, *PROSE_DONE_VERBS, "提交", "汇总", "总结", "编制", "制定", "制订", "落实",
+    "部署", "实施", "施行", "执行", "进行", "推进", "发行", "安排", "举行", "举办", "报到", "注册", "上课",
+    "开课", "放假", "签订", "验收", "申报", "公示", "下达", "启用", "实行", "推行", "抽查", "印发", "出台"))
+    if v not in ("研究", "分析"))  # 研究生 · 分析师: nouns as often as verbs
+# After a period and its verb, these make the words a name of a time (2月申报纳税期限顺延至…), not an action.
+TIME_NOUNS = ("期限", "时间", "日期", "时限", "期间")
+# A span of years before these names a school year, the text's frame (2023-2024学年第二学期…), not a task's time.
+YEAR_FRAMES = ("学年", "年学年")
+# A period before these words with a colon names what is planned for it (4月份计划:加快未开工项目尽快开工).
+PLAN_HEADINGS = ("计划", "安排", "任务", "工作安排", "工作计划", "工作任务", "重点工作")
 
 # Triggers: the words that open and close each kind.
 DEPLOY_OPENERS = ("按照", "按", "根据", "依据", "遵照")

@@ -50,6 +50,8 @@ def is_prose_time(item: Item, scan: str) -> bool:
         body = scan[item.start:item.end]
         if "." in body and not any(c in body for c in "年月日"):  # 5.10-5.20 or pH 6.5-8.5: only where it governs
             return not _before(scan, item.start).endswith(("在", "为")) and _governs(item, scan, p.start)
+        if scan.startswith(lx.YEAR_FRAMES, item.end):
+            return False  # 2023-2024学年第二学期注册时间为…: the school year frames the sentence
         return p.label != FIVE_YEAR_PLAN and not (p.end_cue == "years" and _bracketed(item, scan))
     if isinstance(p, RecurP):
         if p.period == "日" and (scan[item.end:item.end + 1].isdigit() or scan.startswith(("上午", "下午"), item.end)):
@@ -77,16 +79,52 @@ def _governs(item: Item, scan: str, when: When) -> bool:
     if before.endswith("(") and before[:-1].endswith(lx.STAGE_WORDS):
         return True
     after = scan[item.end:item.end + 1]
-    if after in ("", "\n", ")") or scan.startswith(lx.SIGNATURE_WORDS, item.end):
+    if after in ("", "\n", ")") or _signs(scan, item.end):
         return False  # a signature line: "2017年1月9日" alone, "2017年1月9日印发"
     if _narrates(scan, item.end):
         return False  # 1月10日，市政府常务会议审议通过了… · 1-4月，累计完成投资…: what was done, not a limit
+    if heads_clause(scan, item) and (_acts_soon(scan, item.end) or _plan_heading(scan, item.end)):
+        return True  # ，第一季度发行专项债券 · 10月份省级开展抽查 · 4月份计划:…
+    if when.day is not None and scan.startswith(lx.ACTION_VERBS, item.end) and not _names_a_time(scan, item.end):
+        return True  # 小学非毕业班2021年6月27日安排期末考试: a day and then what is done on it
     if scan.startswith(lx.PROSE_HEAD_FOLLOWERS, item.end) or when.weekday is not None:
         return heads_clause(scan, item)  # ，第一季度发行专项债券 · 2015年在… · 8月27日(星期日)学生报到
     if scan.startswith(lx.PROSE_DONE_VERBS, item.end):  # 城市文化公园今年开建 · 争取2016年完成 (not 完成情况)
         verb = next(v for v in lx.PROSE_DONE_VERBS if scan.startswith(v, item.end))
         return not scan.startswith(("情况", "的", "率"), item.end + len(verb))
     return after == "," and heads_clause(scan, item, sentence=True)  # 2025年下半年，各区要…
+
+
+def _signs(scan: str, end: int) -> bool:
+    """2017年1月9日印发 closing a document, not 2025年4月下旬公布本部门…清单 (a task: something follows)."""
+    word = next((w for w in lx.SIGNATURE_WORDS if scan.startswith(w, end)), None)
+    return word is not None and scan[end + len(word):end + len(word) + 1] in ("", "\n", ")", "。")
+
+
+def _acts_soon(scan: str, start: int, reach: int = 5) -> bool:
+    """An action verb within a few characters, before any punctuation (10月份省级开展抽查, 第一季度发行债券)."""
+    if scan.startswith(("是", "为"), start):
+        return False  # 2020年是全面建成小康社会…收官之年: a definition, not a task
+    for k in range(start, min(len(scan), start + reach)):
+        if scan[k] in "。;,:、()\n":
+            return False
+        if scan.startswith(lx.ACTION_VERBS, k):
+            return not _names_a_time(scan, k)
+    return False
+
+
+def _names_a_time(scan: str, start: int, reach: int = 8) -> bool:
+    """2月申报纳税期限顺延至2月17日: the verb begins the name of a time limit, not the clause's action."""
+    end = start
+    while end < min(len(scan), start + reach) and scan[end] not in "。;,:、()\n":
+        end += 1
+    return any(w in scan[start:end] for w in lx.TIME_NOUNS)
+
+
+def _plan_heading(scan: str, start: int) -> bool:
+    """4月份计划:… names the work planned for the period (not 1-3月份项目进展:, a report)."""
+    word = next((w for w in lx.PLAN_HEADINGS if scan.startswith(w, start)), None)
+    return word is not None and scan.startswith(":", start + len(word))
 
 
 def _narrates(scan: str, start: int, reach: int = 30) -> bool:
