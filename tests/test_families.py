@@ -327,3 +327,35 @@ LISTS: list[tuple[str, dict]] = [
 def test_lists_of_days_and_months(text: str, expect: dict) -> None:
     result = normalise(text, fallback=False, **CTX)
     assert mismatches(result.to_dict(), expect) == [], result.describe()
+
+
+# A year carried from a range whose year the text never wrote is still the ref's: each later date says so.
+CARRIED = [
+    ("9月14-18日选课，9月19日公布结果", ["2024-09-18", "2024-09-19"], True),
+    ("12月28日至1月5日值班，1月10日总结", ["2025-01-05", "2025-01-10"], True),
+    ("5月6日至9日自查，5月20日前整改", ["2024-05-09", "2024-05-20"], True),
+    ("2024年9月14-18日选课，9月19日公布结果", ["2024-09-18", "2024-09-19"], False),
+]
+
+
+@pytest.mark.parametrize(("text", "ends", "inferred"), CARRIED)
+def test_a_year_filled_in_for_a_range_is_flagged_where_it_is_carried(text: str, ends: list[str],
+                                                                     inferred: bool) -> None:
+    parts = normalise(text, fallback=False, **CTX).parts
+    assert [str(p.to_dict().get("due") or p.to_dict().get("end")) for p in parts] == ends
+    assert [("year-from-ref" in p.flags) for p in parts] == [inferred] * len(parts)
+
+
+# The task a date governs: a date in brackets belongs to the words before it; list numbers in words and the
+# words that set the time (应于, 要在) are not the task.
+SCOPES = [
+    ("1.新生报到(9月1日) 2.开始上课(9月4日)", ["新生报到", "开始上课"]),
+    ("（一）摸底排查（3月底前）；（二）集中整改（6月底前）", ["摸底排查", "集中整改"]),
+    ("三、摸底排查要在5月底前", ["摸底排查"]),
+    ("完成方案制定(2024年6月底前)", ["方案制定"]),
+]
+
+
+@pytest.mark.parametrize(("text", "scopes"), SCOPES)
+def test_the_task_of_each_date(text: str, scopes: list[str]) -> None:
+    assert [p.scope for p in normalise(text, fallback=False, **CTX).parts] == scopes

@@ -29,7 +29,9 @@ _SEPARATOR = re.compile(f"[{lx.CLAUSE_SEPARATORS}]")
 _OPENERS = {"“": "”", "(": ")", "《": "》", "‘": "’", "【": "】", "[": "]"}
 _CLOSERS = {v: k for k, v in _OPENERS.items()}
 # list numbers: 1. · 2、 · (3) · ④ — they number the cell's lines, they are no task
-_ENUM_HEAD = re.compile(r"(?:\(\d{1,2}\)|\d{1,2}[.、](?!\d)|[\u2460-\u2473])")
+# list numbers opening a scope: (2) 2. 2、 ① and in words (一) 一、 (a scope never starts with them)
+_ENUM_HEAD = re.compile(r"(?:\((?:\d{1,2}|[一二三四五六七八九十]{1,3})\)|\d{1,2}[.、](?!\d)|[一二三四五六七八九十]{1,3}、"
+                        r"|[\u2460-\u2473])")
 _ENUM_TAIL = re.compile(r"(?:\(\d{1,2}\)|(?<!\d)\d{1,2}[.、]|[\u2460-\u2473])")
 
 
@@ -62,10 +64,13 @@ def trim(text: str, span: Span, *, verbs: bool = True) -> Span | None:
             e -= 1  # 秋季学期第11周(2021.11.15…: the bracket opens the date, not the task
         if text.endswith(_TRAIL, s, e):
             e -= next(len(w) for w in _TRAIL if text.endswith(w, s, e))
-        if s < e and (text[s] in _OPENERS or text[e - 1] in _CLOSERS):
+        if s < e and (text[s] in _OPENERS or text[s] in _CLOSERS or text[e - 1] in _CLOSERS):
             counts = counts or {c: text.count(c, s, e) for c in (*_OPENERS, *_CLOSERS)}
             if text[s] in _OPENERS and counts[_OPENERS[text[s]]] == 0:
                 counts[text[s]] -= 1  # an opening “ or ( whose partner is outside the span
+                s += 1
+            elif text[s] in _CLOSERS and counts[_CLOSERS[text[s]]] == 0:
+                counts[text[s]] -= 1  # …(9月13日) 2.老生开始上课: the ) closes the bracket before the span
                 s += 1
             if s < e and text[e - 1] in _CLOSERS and counts[_CLOSERS[text[e - 1]]] == 0:
                 counts[text[e - 1]] -= 1
@@ -146,10 +151,18 @@ def _place_one(text: str, placed: Placed, before: Span, after: Span) -> None:
         if placed.anchor is not None and text.startswith(("结束", "终了", "期满"), start):
             placed.anchor = (placed.anchor[0], start + 2)  # 会议结束后: the event is 会议结束, not 会议
         before = (before[1], before[1])
-    placed.scope = trim(text, after) or trim(text, before)
+    bracketed = text.endswith("(", 0, placed.item.start) and text.startswith(")", placed.item.end)
+    if bracketed:
+        # 报到注册(9月13日) 2.开始上课(9月14日): a date in brackets belongs to the words it follows
+        placed.scope = trim(text, before) or trim(text, after)
+    else:
+        placed.scope = trim(text, after) or trim(text, before)
+    if bracketed and not text.endswith(lx.STAGE_WORDS, 0, placed.item.start - 1):
+        return  # …开始上课(9月4日): a note on the task before it, never a label (but 动员部署阶段(2023年3月) is)
     if _is_label_candidate(placed.item) and trim(text, after) is None and (lab := trim(text, before, verbs=False)):
         if lab[1] - lab[0] <= 6 and text[lab[0]:lab[1]] not in lx.LIST_JOINERS \
-                and not text.endswith(lx.LABEL_NOT_END, lab[0], lab[1]):
+                and not text.endswith(lx.LABEL_NOT_END, lab[0], lab[1]) \
+                and not text[lab[1]:before[1]].strip().endswith(lx.LABEL_NOT_END):  # 各股室应于|2024年3月1日
             placed.label, placed.scope = lab, None
 
 

@@ -75,11 +75,12 @@ class Context:
     reading being resolved (``part()`` starts a new list). Made for a single read and never shared, so two
     reads, in threads or not, never see each other's state."""
 
-    __slots__ = ("flags", "last_year", "settings", "text_of")
+    __slots__ = ("flags", "last_year", "settings", "text_of", "year_inferred")
 
     def __init__(self, settings: Settings, text_of: SpanText = _no_text) -> None:
         self.settings, self.text_of = settings, text_of
         self.last_year: int | None = None
+        self.year_inferred = False  # last_year was filled in from the ref (a range's end), not written
         self.flags: list[str] = []
 
     def part(self) -> None:
@@ -111,6 +112,7 @@ class Context:
 def year_of(w: When, ctx: Context) -> int:
     if w.year is not None:
         ctx.last_year = _checks.check_year(w.year)  # 2200年 is flagged, never replaced by the ref's year
+        ctx.year_inferred = False
         return w.year
     if w.rel_year is not None:
         if ctx.base_year is None:
@@ -118,6 +120,8 @@ def year_of(w: When, ctx: Context) -> int:
         ctx.flags.append("year-from-ref")
         return ctx.base_year + w.rel_year
     if ctx.last_year is not None:
+        if ctx.year_inferred:
+            ctx.flags.append("year-from-ref")
         return ctx.last_year
     if ctx.base_year is None:
         raise NeedsYear("the phrase has no year and neither ref nor plan_year was given")
@@ -263,10 +267,13 @@ def resolve_range(p: RangeP, ctx: Context) -> tuple[type[Result], Fields]:
     if p.end_cue == "during":
         return _during(p.start, first_year, start, first_end)
     end_when = p.end
-    if end_when.year is None and end_when.rel_year is None:
+    filled = end_when.year is None and end_when.rel_year is None
+    if filled:
         end_year = first_year if bounds(end_when, first_year)[1] >= start else first_year + 1
         end_when = When(**{**end_when.__dict__, "year": end_year})
     _, fields = resolve_deadline(DeadlineP(end_when, p.end_cue), ctx)
+    if filled and "year-from-ref" in ctx.flags:
+        ctx.year_inferred = True  # 9月14-18日…9月19日: the year carried on was never written; later dates say so
     flags = [f for f in fields["flags"] if not f.startswith("ambiguous:")]
     if p.start.time:  # 3月16日8:00至20日17:30: both times kept, the start's first
         flags.insert(0, f"time:{p.start.time}")
@@ -369,7 +376,8 @@ def resolve_relative(p: RelativeP, ctx: Context) -> tuple[type[Result], Fields]:
         _checks.check_offset(p.value, p.max, p.unit)
     except _checks.Invalid:
         if p.unit == "year" and p.max is not None and _checks.YEARS[0] <= p.max <= _checks.YEARS[1]:
-            ctx.last_year = int(p.max)  # 10-2019年6月: 2019 is a year, and the yearless 6月 after it is in 2019
+            # 10-2019年6月: 2019 is a year, and the yearless 6月 after it is in 2019
+            ctx.last_year, ctx.year_inferred = int(p.max), False
         raise
     if p.anchor_when is not None:
         return _after_date(p, p.anchor_when, ctx)
