@@ -29,9 +29,9 @@ _SEPARATOR = re.compile(f"[{lx.CLAUSE_SEPARATORS}]")
 _OPENERS = {"“": "”", "(": ")", "《": "》", "‘": "’", "【": "】", "[": "]"}
 _CLOSERS = {v: k for k, v in _OPENERS.items()}
 # list numbers: 1. · 2、 · (3) · ④ — they number the cell's lines, they are no task
-# list numbers opening a scope: (2) 2. 2、 ① and in words (一) 一、 (a scope never starts with them)
-_ENUM_HEAD = re.compile(r"(?:\((?:\d{1,2}|[一二三四五六七八九十]{1,3})\)|\d{1,2}[.、](?!\d)|[一二三四五六七八九十]{1,3}、"
-                        r"|[\u2460-\u2473])")
+# (opening a scope, in words too: (一) 一、)
+_NUMERALS = "[一二三四五六七八九十]{1,3}"
+_ENUM_HEAD = re.compile(rf"(?:\((?:\d{{1,2}}|{_NUMERALS})\)|\d{{1,2}}[.、](?!\d)|{_NUMERALS}、|[\u2460-\u2473])")
 _ENUM_TAIL = re.compile(r"(?:\(\d{1,2}\)|(?<!\d)\d{1,2}[.、]|[\u2460-\u2473])")
 
 
