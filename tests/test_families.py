@@ -359,3 +359,31 @@ SCOPES = [
 @pytest.mark.parametrize(("text", "scopes"), SCOPES)
 def test_the_task_of_each_date(text: str, scopes: list[str]) -> None:
     assert [p.scope for p in normalise(text, fallback=False, **CTX).parts] == scopes
+
+
+# 每<period> governs every date listed after it; a cue after a list of holidays is each holiday's.
+LISTED = [
+    ("每年1月15日、7月15日前", [{"kind": "recurrence", "rrule": "FREQ=YEARLY;BYMONTH=1,7;BYMONTHDAY=15"}]),
+    ("每年4月15日、7月15日和10月15日前报送", [
+        {"kind": "recurrence", "rrule": "FREQ=YEARLY;BYMONTH=4,7,10;BYMONTHDAY=15"}]),
+    ("每年6月30日、12月25日前", [{"kind": "recurrence", "rrule": "FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=30"},
+                                 {"kind": "recurrence", "rrule": "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=25"}]),
+    ("每月5日、20日前", [{"kind": "recurrence", "rrule": "FREQ=MONTHLY;BYMONTHDAY=5"},
+                       {"kind": "recurrence", "rrule": "FREQ=MONTHLY;BYMONTHDAY=20"}]),
+    ("元旦、春节期间", [{"kind": "window", "start": "2023-12-30", "end": "2024-01-01"},
+                     {"kind": "window", "start": "2024-02-10", "end": "2024-02-17"}]),
+    ("中秋国庆期间", [{"kind": "window", "start": "2024-09-15", "end": "2024-09-17"},
+                    {"kind": "window", "start": "2024-10-01", "end": "2024-10-07"}]),
+    ("五一和端午前", [{"kind": "deadline", "due": "2024-04-30"}, {"kind": "deadline", "due": "2024-06-09"}]),
+    ("每年的第四季度末", [{"kind": "recurrence", "rrule": "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=-1"}]),
+    ("每年的下半年", [{"kind": "recurrence", "rrule": "FREQ=YEARLY;BYMONTH=7"}]),
+]
+
+
+@pytest.mark.parametrize(("text", "parts"), LISTED, ids=[t for t, _ in LISTED])
+def test_a_word_before_or_after_a_list_is_every_item_s(text: str, parts: list[dict]) -> None:
+    result = normalise(text, fallback=False, **CTX).to_dict()
+    got = result.get("parts", [result])
+    assert len(got) == len(parts), got
+    for g, want in zip(got, parts, strict=True):
+        assert mismatches(g, want) == [], g

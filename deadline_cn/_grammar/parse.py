@@ -122,7 +122,8 @@ class MarkerP:
 class ManyP:
     """Several readings written as one (5月14、15日): the cover spreads them into one item each."""
 
-    parts: tuple[DeadlineP, ...]
+    parts: tuple[DeadlineP | RecurP | RangeP, ...]  # 每年1月15日、7月20日前: one recurrence a date
+    starts: tuple[int, ...] = ()  # where each later part starts, when no joiner parts them (元旦春节期间)
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from deadline_cn._grammar.match import (
     when_of,
 )
 from deadline_cn._grammar.parse import (
+    ManyP,
     RecurP,
     RelativeP,
     When,
@@ -36,7 +37,7 @@ ACTOR_REACH = 16  # how much text (an actor, a verb) may stand between 自2024�
 
 # --- recurrences -----------------------------------------------------------------------------------
 
-def _every(tokens: Sequence[Token], i: int, since: When | None = None) -> tuple[RecurP, int] | None:
+def _every(tokens: Sequence[Token], i: int, since: When | None = None) -> tuple[RecurP | ManyP, int] | None:
     """每<period>, optionally with the day it falls due (每年2月底前, 每月10日前, 每季度末月20日前, 每年春节)."""
     tok = head(tokens, i, "every")
     if tok is None:
@@ -61,12 +62,37 @@ def _every(tokens: Sequence[Token], i: int, since: When | None = None) -> tuple[
                 and (m := when_of(more)).year is None and m.rel_year is None:  # 每年6月和12月, not 每年9日、2200年4月
             day = -1 if m.edge == "end" else recur.bymonthday  # 每年3月、6月和12月底前: 底 closes the list
             recur, used = RecurP(period, since, (*recur.bymonth, m.month if m.month is not None else 1), day), used + 2
+        if nxt.type in ("date_day", "dayonly") and at(tokens, i + used, "and"):
+            listed = _listed_days(recur, nxt.type, tokens, i + used)
+            if listed is not None:
+                many, extra = listed
+                used += extra + (1 if at(tokens, i + used + extra, "cue") else 0)
+                return many, used
         used += 1 if at(tokens, i + used, "cue") else 0
     elif at(tokens, i + 1, "endafter") and (after := _days_after_end(period, since, tokens, i + 2)) is not None:
         recur, used = after, 3
     if (vague := at(tokens, i + used, "irregular")) is not None and vague.text == "定期":
         used += 1  # 每月定期: 定期 only repeats what 每月 already says
     return recur, used
+
+
+def _listed_days(first: RecurP, kind: str, tokens: Sequence[Token], j: int) -> tuple[RecurP | ManyP, int] | None:
+    """每年1月15日、7月15日前 · 每月5日、20日前: 每 governs every date listed after it. One day in several months
+    is one rule (BYMONTH=1,7;BYMONTHDAY=15); different days are one recurrence each."""
+    dues, used = [first], 0
+    while at(tokens, j + used, "and") and (more := at(tokens, j + used + 1, kind)) is not None:
+        w = when_of(more)
+        due = None if w.year is not None or w.rel_year is not None else _due_within(first, more)
+        if due is None:
+            break
+        dues.append(due)
+        used += 2
+    if len(dues) < 2:
+        return None
+    if len({d.bymonthday for d in dues}) == 1 and all(len(d.bymonth) == 1 for d in dues):
+        months = tuple(sorted({d.bymonth[0] for d in dues}))
+        return replace(first, bymonth=months), used
+    return ManyP(tuple(dues)), used
 
 
 def _first_days(recur: RecurP, tokens: Sequence[Token], i: int) -> RecurP | None:
@@ -178,7 +204,8 @@ def rule_since_every(tokens: Sequence[Token], i: int) -> Match | None:
 def rule_seasonal(tokens: Sequence[Token], i: int) -> Match | None:
     """（5-11月）每月 — a monthly task inside a season."""
     months, every = head(tokens, i, "monthrange"), at(tokens, i + 1, "every")
-    if months is None or every is None or every.get("per") != "月" or (inner := _every(tokens, i + 1)) is None:
+    if months is None or every is None or every.get("per") != "月" or (inner := _every(tokens, i + 1)) is None \
+            or not isinstance(inner[0], RecurP):
         return None
     return RecurP(period="月", bymonth=month_span(months), bymonthday=inner[0].bymonthday), 1 + inner[1]
 
@@ -225,6 +252,8 @@ def rule_every(tokens: Sequence[Token], i: int) -> Match | None:
     if found is None:
         return None
     recur, used = found
+    if not isinstance(recur, RecurP):
+        return found
     year = tokens[i + used] if i + used < len(tokens) and tokens[i + used].type == "date_year" else None
     if year is not None and year.source[tokens[i + used - 1].end:year.start] in ("", "(", "1次(", "1次") \
             and year.source.startswith(("第1次", "首次", "第1轮", "首轮"), year.end):

@@ -303,6 +303,24 @@ def rule_shared_cue(tokens: Sequence[Token], i: int) -> Match | None:
     return ManyP(tuple(DeadlineP(when_of(t), cue) for t in dates)), j + 1 - i
 
 
+def rule_holidays(tokens: Sequence[Token], i: int) -> Match | None:
+    """元旦春节期间 · 五一、端午期间 · 元旦春节前 · 中秋国庆前后: the cue after a list of holidays is each one's."""
+    first = head(tokens, i, "date_holiday")
+    if first is None:
+        return None
+    found, j = [first], i + 1
+    while (nxt := at(tokens, j + 1 if at(tokens, j, "and") else j, "date_holiday")) is not None:
+        found.append(nxt)
+        j = tokens.index(nxt, j) + 1
+    cue = cue_of(at(tokens, j, "cue"))
+    if len(found) < 2 or cue not in ("before", "end-before", "during", "around"):
+        return None
+    whens = [when_of(t) for t in found]
+    parts: tuple[DeadlineP | RangeP, ...] = tuple(
+        RangeP(w, w, cue) if cue in ("during", "around") else DeadlineP(w, cue) for w in whens)
+    return ManyP(parts, starts=tuple(t.start for t in found[1:])), j + 1 - i
+
+
 def rule_list(tokens: Sequence[Token], i: int) -> Match | None:
     """5月14、15、21、22日 · 6、12月(底前): one deadline a day or a month, each its own part."""
     tok = head(tokens, i, "daylist", "monthlist")
@@ -469,6 +487,7 @@ RULES: tuple[tuple[Rule, tuple[str, ...]], ...] = (
     (rule_otherwise, ("otherwise",)),
     (rule_day_range, ("dayrange", "dotdayrange", "dotrange", "ymrange")),
     (rule_list, ("daylist", "monthlist")),
+    (rule_holidays, ("date_holiday",)),
     (rule_shared_cue, ("date_day", "iso", "date_month")),
     (rule_quarters, ("quarterrange", "quarterlist")),
     (rule_adjacent_days, ("date_day",)),
@@ -536,6 +555,9 @@ def parse_tokens(tokens: Sequence[Token]) -> list[Item]:
 def _spread(many: ManyP, tok: Token, end: int) -> list[Item]:
     """The parts of 5月14、15、21、22日 / 第一、二季度 as items, cut at the list's joiners: the first reads up to
     the first joiner, each later one from a joiner to the next, the last to ``end`` (its 日 / 月 and a 前)."""
+    if many.starts:  # 元旦春节期间: the parts start where each holiday does
+        return [Item(p, s, e) for p, s, e in zip(many.parts, (tok.start, *many.starts), (*many.starts, end),
+                                                  strict=True)]
     text = tok.source[tok.start:end]  # one token (5月14、15日) or several (6月5日和12月5日前)
     joints = [tok.start + m.start() for m in re.finditer(f"[{''.join(lx.LIST_JOINERS)},]", text)]
     joints = joints[-(len(many.parts) - 1):] if len(many.parts) > 1 else []
