@@ -125,11 +125,12 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     ("halfoffset", r"半(?P<unit>年|个月)(?P<within>以内|之内|内)"),
     ("everyweekday", rf"每个?(?:周|星期|礼拜)(?P<wd>{WD})(?:(?:至|到|-|—|~)(?:周|星期|礼拜)?(?P<wd2>{WD})"
                      rf"|(?P<wdl>(?:[、,和及](?:周|星期|礼拜)?{WD})+))?{TIME_OF_DAY}"),  # 每周一、三、五
-    # 季度终了后15日内 · 年度结束后4个月内 (no 每: a period's end, said of every period of its kind)
+    # 季度终了后15日内 · 年度结束后4个月内 (no 每: a period's end, said of every period of its kind);
+    # 每年的6月30日前 · 每年的第1季度
     ("every", rf"(?:每个?|按(?=年|季|月|周|半年)|(?<![每上下本当第\d])(?=(?:年度|季度|月度|月份|半年度?)(?:结束|终了)))"
               rf"(?P<per>{alt(lx.PERIODS)})(?:度|份)?"
               r"(?P<tail>末月|首月|末|底|初|第[1-6]个?月的?|最后1?个月的?)?"
-              r"(?:的?(?P<wdn>最后1?个工作日|第\d{1,2}个工作日))?(?:的(?=\d|第|[上下]半年))?"),  # 每年的6月30日前 · 每年的第1季度
+              r"(?:的?(?P<wdn>最后1?个工作日|第\d{1,2}个工作日))?(?:的(?=\d|第|[上下]半年))?"),
     ("xunonly", r"(?<!\d)(?P<xun>上旬|中旬|下旬)"),
     ("wholeyear", rf"(?:{alt(lx.WHOLE_YEAR)})(?=$|[{lx.CLAUSE_SEPARATORS}]|{alt(lx.WHOLE_YEAR_AFTER)})"),
     # 半年至少开展1次 · 季度不少于2次: a period with a count after it repeats without 每
