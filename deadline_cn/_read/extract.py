@@ -16,7 +16,7 @@ from deadline_cn._grammar.scope import Placed, place
 from deadline_cn._grammar.text import fold
 from deadline_cn._read.normalise import DateLike, check_args
 from deadline_cn._read.pipeline import build, flag_unread, items_of, mask_doc_numbers, mask_titles, original_text
-from deadline_cn._read.prose import is_prose_time
+from deadline_cn._read.prose import is_prose_time, narrates
 from deadline_cn._resolve.resolver import Context, Settings
 from deadline_cn.results import Result
 
@@ -92,16 +92,21 @@ def _extract_chunk(text: str, start: int, end: int, settings: Settings) -> list[
             stops = [k for k in (scan.find(c, p.item.end) for c in SENTENCE_ENDS) if k >= 0]
             sentence_end = min(stops, default=len(scan))
         result = build(text, folded, p, ctx)
-        if not _looks_back(p, result, settings.ref):
+        if not _looks_back(p, result, settings.ref, scan):
             out.append(result)
     return out
 
 
-def _looks_back(p: Placed, result: Result, ref: date | None) -> bool:
+def _looks_back(p: Placed, result: Result, ref: date | None, scan: str) -> bool:
     """2022年，全市地区生产总值增长6%… in a plan issued in 2023: a bare year (half, quarter) that ended before
-    the document was issued heads a report on what was done, not a task."""
+    the document was issued heads a report on what was done, not a task. So does any date already past that
+    opens a clause telling what was done (截止到2023年底，全市共有企业2万户)."""
     parse = p.item.parse
-    if ref is None or not isinstance(parse, DeadlineP) or parse.cue or parse.by or parse.when.edge or parse.after:
-        return False
     due = getattr(result, "due", None)
-    return getattr(result, "precision", None) in ("year", "half", "quarter") and due is not None and due < ref
+    if ref is None or not isinstance(parse, DeadlineP) or due is None or due >= ref:
+        return False
+    if narrates(scan, p.item.end):
+        return True
+    if parse.cue or parse.by or parse.when.edge or parse.after:
+        return False
+    return getattr(result, "precision", None) in ("year", "half", "quarter")

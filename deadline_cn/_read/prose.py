@@ -37,7 +37,7 @@ def is_prose_time(item: Item, scan: str) -> bool:
             return True
         # 按照省统一部署，适时开展… (a task follows) — not 根据…部署，现将…公布 nor a sentence telling what was done
         return heads_clause(scan, item) and scan.startswith(",", item.end) \
-            and not scan.startswith(lx.ANNOUNCE_WORDS, item.end + 1) and not _narrates(scan, item.end, reach=80)
+            and not scan.startswith(lx.ANNOUNCE_WORDS, item.end + 1) and not narrates(scan, item.end, reach=80)
     if isinstance(p, (MarkerP, DittoP)):
         return isinstance(p, MarkerP)  # markers stay so hedges can flag their clause; dropped later
     if isinstance(p, DeadlineP):
@@ -81,7 +81,7 @@ def _governs(item: Item, scan: str, when: When) -> bool:
     after = scan[item.end:item.end + 1]
     if after in ("", "\n", ")") or _signs(scan, item.end):
         return False  # a signature line: "2017年1月9日" alone, "2017年1月9日印发"
-    if _narrates(scan, item.end):
+    if narrates(scan, item.end):
         return False  # 1月10日，市政府常务会议审议通过了… · 1-4月，累计完成投资…: what was done, not a limit
     if heads_clause(scan, item) and (_acts_soon(scan, item.end) or _plan_heading(scan, item.end)):
         return True  # ，第一季度发行专项债券 · 10月份省级开展抽查 · 4月份计划:…
@@ -127,7 +127,7 @@ def _plan_heading(scan: str, start: int) -> bool:
     return word is not None and scan.startswith(":", start + len(word))
 
 
-def _narrates(scan: str, start: int, reach: int = 30) -> bool:
+def narrates(scan: str, start: int, reach: int = 30) -> bool:
     """Whether the clause after ``start`` tells of what is done (已, 了, 累计) rather than what is to be done."""
     end = min(len(scan), start + reach)
     for k in range(start, end):
