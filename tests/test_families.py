@@ -387,3 +387,19 @@ def test_a_word_before_or_after_a_list_is_every_item_s(text: str, parts: list[di
     assert len(got) == len(parts), got
     for g, want in zip(got, parts, strict=True):
         assert mismatches(g, want) == [], g
+
+
+# Every working day, and the time of day a daily task falls due (RRULE knows weekdays, not holidays).
+DAILY = [
+    ("每个工作日", "FREQ=DAILY;BYDAY=MO,TU,WE,TH,FR", []),
+    ("每工作日17:00前", "FREQ=DAILY;BYDAY=MO,TU,WE,TH,FR", ["time:17:00"]),
+    ("每天下午5点前", "FREQ=DAILY", ["time:17:00"]),
+    ("每日上午9时", "FREQ=DAILY", ["time:09:00"]),
+]
+
+
+@pytest.mark.parametrize(("text", "rrule", "flags"), DAILY)
+def test_daily_and_working_day_rhythms(text: str, rrule: str, flags: list[str]) -> None:
+    result = normalise(text, fallback=False, **CTX)
+    assert result.kind == "recurrence" and result.to_dict()["rrule"] == rrule and list(result.flags) == flags
+    assert result.scope is None, result.scope

@@ -26,6 +26,7 @@ NOT_LIMITS = [
     "1-11月，全市规上工业增加值比上年增长6.5%。",
     "截止到2022年底，全市共有市场主体12万户。",
     "截至2023年2月底，已完成整改15项。",
+    "窗口服务时间为每个工作日上午9:00至12:00。",
 ]
 
 # A bare count of time followed by a verb of getting it done is a limit.

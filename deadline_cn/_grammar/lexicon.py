@@ -63,6 +63,7 @@ PERIODS = {
     "半月": ("monthly", "FREQ=MONTHLY;BYMONTHDAY=15,-1", 1),  # 每半月: twice a month, mid-month and month end
     "周": ("weekly", "FREQ=WEEKLY", 0),
     "星期": ("weekly", "FREQ=WEEKLY", 0),
+    "工作日": ("daily", "FREQ=DAILY;BYDAY=MO,TU,WE,TH,FR", 0),  # weekdays: RRULE knows no holidays (README)
     "日": ("daily", "FREQ=DAILY", 0),
     "天": ("daily", "FREQ=DAILY", 0),
 }

@@ -19,6 +19,7 @@ from deadline_cn._grammar.match import (
     head,
     month_span,
     relative_of,
+    time_of,
     weekday_index,
     when_of,
 )
@@ -49,6 +50,8 @@ def _every(tokens: Sequence[Token], i: int, since: When | None = None) -> tuple[
         recur = RecurP(period, since, _months_in_period(period, tail), -1 if tail in ("末", "底") else None)
     elif tail in ("末", "底"):
         recur = RecurP(period, since, bymonthday=-1)
+    if tok.get("hh"):  # 每日17:00前 · 每个工作日上午9时: the time of day each falls due
+        recur = replace(recur, time=time_of(tok))
     if (nth := tok.get("wdn")) is not None:  # 每月最后一个工作日 · 每月第3个工作日 (weekdays: RRULE has no holidays)
         recur = replace(recur, workday=-1 if nth.startswith("最后") else int(nth[1:-4]))
     used = 1
@@ -71,6 +74,8 @@ def _every(tokens: Sequence[Token], i: int, since: When | None = None) -> tuple[
         used += 1 if at(tokens, i + used, "cue") else 0
     elif at(tokens, i + 1, "endafter") and (after := _days_after_end(period, since, tokens, i + 2)) is not None:
         recur, used = after, 3
+    if used == 1 and tok.get("hh") and cue_of(at(tokens, i + 1, "cue")) == "before":
+        used += 1  # 每日17:00前: the 前 closes the time
     if (vague := at(tokens, i + used, "irregular")) is not None and vague.text == "定期":
         used += 1  # 每月定期: 定期 only repeats what 每月 already says
     return recur, used

@@ -130,7 +130,8 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     ("every", rf"(?:每个?|按(?=年|季|月|周|半年)|(?<![每上下本当第\d])(?=(?:年度|季度|月度|月份|半年度?)(?:结束|终了)))"
               rf"(?P<per>{alt(lx.PERIODS)})(?:度|份)?"
               r"(?P<tail>末月|首月|末|底|初|第[1-6]个?月的?|最后1?个月的?)?"
-              r"(?:的?(?P<wdn>最后1?个工作日|第\d{1,2}个工作日))?(?:的(?=\d|第|[上下]半年))?"),
+              r"(?:的?(?P<wdn>最后1?个工作日|第\d{1,2}个工作日))?(?:的(?=\d|第|[上下]半年))?"
+              rf"(?:(?<=[日天]){TIME_OF_DAY})?"),  # 每日17:00前 · 每个工作日上午9时
     ("xunonly", r"(?<!\d)(?P<xun>上旬|中旬|下旬)"),
     ("wholeyear", rf"(?:{alt(lx.WHOLE_YEAR)})(?=$|[{lx.CLAUSE_SEPARATORS}]|{alt(lx.WHOLE_YEAR_AFTER)})"),
     # 半年至少开展1次 · 季度不少于2次: a period with a count after it repeats without 每

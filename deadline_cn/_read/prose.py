@@ -54,8 +54,9 @@ def is_prose_time(item: Item, scan: str) -> bool:
             return False  # 2023-2024学年第二学期注册时间为…: the school year frames the sentence
         return p.label != FIVE_YEAR_PLAN and not (p.end_cue == "years" and _bracketed(item, scan))
     if isinstance(p, RecurP):
-        if p.period == "日" and (scan[item.end:item.end + 1].isdigit() or scan.startswith(("上午", "下午"), item.end)):
-            return False  # 每天9:00-22:00: opening hours, not a task's rhythm
+        if p.period in ("日", "工作日") and (scan[item.end:item.end + 1].isdigit() or scan.startswith(
+                ("上午", "下午"), item.end) or (p.time and scan[item.end:item.end + 1] in ("-", "至", "~", "—", "到"))):
+            return False  # 每天9:00-22:00 · 每天上午8:30-11:30: opening hours, not a task's rhythm
         described = scan.startswith(lx.RECUR_DESCRIBED, item.end) and not scan[item.end + 1:item.end + 2].isdigit()
         if not p.vague and described:
             return False  # 不报送每月情况 · 每年3月至6月是鱼类繁殖的盛期 (not 每年的3月20日)

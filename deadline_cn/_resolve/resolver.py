@@ -365,7 +365,7 @@ def period_start(months: int, period: str, ctx: Context) -> date | None:
     ref = ctx.ref
     if period == "周":
         return ref - timedelta(days=ref.weekday())
-    if period == "日":
+    if period in ("日", "工作日"):
         return ref
     first_month = (ref.month - 1) // months * months + 1
     return date(ref.year, first_month, 1)
