@@ -403,3 +403,22 @@ def test_daily_and_working_day_rhythms(text: str, rrule: str, flags: list[str]) 
     result = normalise(text, fallback=False, **CTX)
     assert result.kind == "recurrence" and result.to_dict()["rrule"] == rrule and list(result.flags) == flags
     assert result.scope is None, result.scope
+
+
+# A schedule set by a higher level (与省同步) and the end of an event alone (年度考核结束后): conditions.
+CONDITIONS = [
+    ("与省同步", "deployment", "省", None),
+    ("与国家同步推进", "deployment", "国家", None),
+    ("同上级工作进度一致", "deployment", "上级", None),
+    ("年度考核结束后", "event", None, "年度考核结束"),
+    ("专项检查结束后及时通报", "event", None, "专项检查结束"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "authority", "event"), CONDITIONS)
+def test_conditions_on_a_higher_level_or_an_event_s_end(text: str, kind: str, authority: str | None,
+                                                         event: str | None) -> None:
+    result = normalise(text, fallback=False, **CTX)
+    assert result.kind == "conditional", result.describe()
+    trigger = result.to_dict()["trigger"]
+    assert (trigger["type"], trigger["authority"], trigger["event"]) == (kind, authority, event)

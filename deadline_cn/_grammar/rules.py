@@ -202,6 +202,9 @@ def rule_event_offset(tokens: Sequence[Token], i: int) -> Match | None:
     if ended is not None and ended.start > (tokens[i - 1].end if i else 0) and (tok := at(tokens, i + 1, "offset")) \
             and (rel := relative_of(tok, bare=True)) is not None:  # 会议结束后3个月内: from the event, not the document
         return RelativeP(rel.value, rel.unit, rel.max, wants_anchor=True), 2
+    if ended is not None and ended.text.endswith("后") and ended.start > (tokens[i - 1].end if i else 0) and (
+            at(tokens, i + 1, "promptly") or i + 1 == len(tokens) or at(tokens, i + 1, "sep")):
+        return TriggerP("event", wants_event=True), 2 if at(tokens, i + 1, "promptly") else 1  # 年度考核结束后
     cue, offset = head(tokens, i, "cue"), at(tokens, i + 1, "offset")
     if offset is None and at(tokens, i + 1, "sep") and tokens[i + 1].text == ",":  # 信息形成后，20个工作日内
         offset = at(tokens, i + 2, "offset")
@@ -439,7 +442,7 @@ def rule_words(tokens: Sequence[Token], i: int) -> Match | None:
 
 # --- triggers --------------------------------------------------------------------------------------
 
-TRIGGER_TYPES = {"deploy": "deployment", "statute": "statute", "rulelimit": "statute",
+TRIGGER_TYPES = {"deploy": "deployment", "synced": "deployment", "statute": "statute", "rulelimit": "statute",
                  "doc_follow": "document", "plan_follow": "document",
                  "doc_after": "document", "wait": "document", "receive": "document"}
 
