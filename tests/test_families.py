@@ -410,6 +410,8 @@ CONDITIONS = [
     ("与省同步", "deployment", "省", None),
     ("与国家同步推进", "deployment", "国家", None),
     ("同上级工作进度一致", "deployment", "上级", None),
+    ("局统一安排", "deployment", "局", None),
+    ("县委统一部署", "deployment", "县委", None),
     ("年度考核结束后", "event", None, "年度考核结束"),
     ("专项检查结束后及时通报", "event", None, "专项检查结束"),
 ]
