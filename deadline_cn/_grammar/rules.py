@@ -442,8 +442,8 @@ def rule_words(tokens: Sequence[Token], i: int) -> Match | None:
 
 # --- triggers --------------------------------------------------------------------------------------
 
-TRIGGER_TYPES = {"deploy": "deployment", "synced": "deployment", "deployhead": "deployment", "statute": "statute", "rulelimit": "statute",
-                 "doc_follow": "document", "plan_follow": "document",
+TRIGGER_TYPES = {"deploy": "deployment", "synced": "deployment", "deployhead": "deployment",
+                 "statute": "statute", "rulelimit": "statute", "doc_follow": "document", "plan_follow": "document",
                  "doc_after": "document", "wait": "document", "receive": "document"}
 
 
