@@ -424,3 +424,16 @@ def test_conditions_on_a_higher_level_or_an_event_s_end(text: str, kind: str, au
     assert result.kind == "conditional", result.describe()
     trigger = result.to_dict()["trigger"]
     assert (trigger["type"], trigger["authority"], trigger["event"]) == (kind, authority, event)
+
+
+# A count per year after 全年 with a verb between (全年开展不少于4次) is a rhythm, not the whole year's work.
+@pytest.mark.parametrize(("text", "kind", "count"), [
+    ("全年开展不少于4次专项检查", "recurrence", 4),
+    ("全年组织至少2次培训", "recurrence", 2),
+    ("全年完成", "ongoing", None),
+    ("全年工作", "ongoing", None),
+])
+def test_whole_year_or_a_count_per_year(text: str, kind: str, count: int | None) -> None:
+    result = normalise(text, fallback=False, **CTX)
+    assert result.kind == kind, result.describe()
+    assert result.to_dict().get("count_min") == count

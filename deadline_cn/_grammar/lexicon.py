@@ -96,7 +96,7 @@ SEASONS = ("春季", "夏季", "秋季", "冬季", "春夏", "秋冬", "主汛�
 
 WHOLE_YEAR = ("全年",)
 # 全年 is the year's work only before these (全年工作), not as a modifier (全年落实情况).
-WHOLE_YEAR_AFTER = ("工作", "持续", "推进", "实施", "开展", "执行", "长期", "常态化")
+WHOLE_YEAR_AFTER = ("工作", "持续", "推进", "实施", "开展", "执行", "长期", "常态化", "完成")
 # 长期 before a state describes it (D类(长期停工停产) · 长期闲置), it sets no time
 ONGOING_NOT_BEFORE = ("停工", "停产", "闲置", "空置", "未", "不", "无", "拖欠", "失修", "欠", "居住", "外出", "在外",
                       "患病", "卧床", "稳定", "以来")

@@ -43,6 +43,7 @@ NOTE_WEEKDAY = rf"(?:\(?(?:星期|周|礼拜){WD}\)?)?"  # a weekday note on a r
 WEEK_NOTE = r"(?:\(第?\d{1,2}(?:[-~至]\d{1,2})?周\))?"  # (11周) · (12-13周): a term's week numbers beside the dates
 WEEKDAY = rf"(?:\(?(?:星期|周|礼拜)(?P<wd>{WD})\)?)?"
 HOLIDAY = alt(lx.HOLIDAYS)
+COUNT_AHEAD = r"[^,;。\d]{0,4}?(?:至少|不少于|最少)[^,;。]{0,10}?\d{1,3}次"  # (开展)不少于4次: a count per period
 FREE = r"[^,;。按]"  # free text inside a trigger: bounded, never crosses a clause
 
 # (name, pattern) in priority order: the first alternative that matches at a position wins.
@@ -138,9 +139,11 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
               r"(?:的?(?P<wdn>最后1?个工作日|第\d{1,2}个工作日))?(?:的(?=\d|第|[上下]半年))?"
               rf"(?:(?<=[日天]){TIME_OF_DAY})?"),  # 每日17:00前 · 每个工作日上午9时
     ("xunonly", r"(?<!\d)(?P<xun>上旬|中旬|下旬)"),
-    ("wholeyear", rf"(?:{alt(lx.WHOLE_YEAR)})(?=$|[{lx.CLAUSE_SEPARATORS}]|{alt(lx.WHOLE_YEAR_AFTER)})"),
-    # 半年至少开展1次 · 季度不少于2次: a period with a count after it repeats without 每
-    ("percount", r"(?<![每上下前后本当\d])(?P<per>半年|季度|年度?)(?=内?(?:至少|不少于|最少)[^,;。]{0,10}?\d{1,3}次)"),
+    # (not 全年开展不少于4次: a count per year, read by percount)
+    ("wholeyear", rf"(?:{alt(lx.WHOLE_YEAR)})(?=$|[{lx.CLAUSE_SEPARATORS}]|{alt(lx.WHOLE_YEAR_AFTER)})"
+                  rf"(?!{COUNT_AHEAD})"),
+    # 半年至少开展1次 · 季度不少于2次 · 全年开展不少于4次: a period with a count after it repeats without 每
+    ("percount", rf"(?<![每上下前后本当\d])(?P<per>半年|季度|年度?)(?=内?{COUNT_AHEAD})"),
     ("irregular", alt(lx.IRREGULAR)),
     ("byneed", r"(?:频次|频率|次数)(?:根据|视|按|依据)[^,;。]{0,12}?(?:确定|而定)"),  # 抽查频次根据监管需要确定
     ("ongoing", rf"{alt(w for w in lx.ONGOING if w != '长期')}|长期(?!{alt(lx.ONGOING_NOT_BEFORE)})"),
