@@ -132,13 +132,13 @@ def test_chunking_never_changes_what_is_found(monkeypatch: pytest.MonkeyPatch) -
 
 
 def test_jionlp_fallback_is_opt_in_and_only_adds_what_the_grammar_missed() -> None:
-    text = ("各单位须于下周三前报送，并于2017年10月1日至12月31日开展检查。"
+    text = ("各单位须于后天报送，并于2017年10月1日至12月31日开展检查。"
             "根据《2016年要点》（粤办发〔2016〕22号），在2017年6月底前完成。")
     plain = extract(text, ref="2017-01-09")
     assert not any("source:jionlp" in r.flags for r in plain)
     both = extract(text, ref="2017-01-09", fallback=True)
     added = [r for r in both if "source:jionlp" in r.flags]
-    assert [text[r.span[0]:r.span[1]] for r in added] == ["下周三前"]
+    assert [text[r.span[0]:r.span[1]] for r in added] == ["后天"]
     assert [r for r in both if r not in added] == plain  # the grammar's readings are untouched
     assert [r.span for r in both] == sorted(r.span for r in both)
     assert extract(text, fallback=True) == extract(text)  # no ref, no plan year: jionlp has no base, adds nothing

@@ -437,3 +437,17 @@ def test_whole_year_or_a_count_per_year(text: str, kind: str, count: int | None)
     result = normalise(text, fallback=False, **CTX)
     assert result.kind == kind, result.describe()
     assert result.to_dict().get("count_min") == count
+
+
+# A weekday of the week that holds ref, or of the week after / before it (ref 2024-03-05 is a Tuesday).
+@pytest.mark.parametrize(("text", "due"), [
+    ("本周五前", "2024-03-08"),
+    ("下周一", "2024-03-11"),
+    ("下星期三17:00前报送", "2024-03-13"),
+    ("上周五", "2024-03-01"),
+    ("本周日前", "2024-03-10"),
+])
+def test_a_weekday_of_a_week_counted_from_ref(text: str, due: str) -> None:
+    result = normalise(text, fallback=False, **CTX)
+    assert result.kind == "deadline" and str(result.to_dict()["due"]) == due, result.describe()
+    assert "year-from-ref" in result.flags

@@ -16,11 +16,11 @@ Match = tuple[Parse, int]
 Rule = Callable[[Sequence[Token], int], "Match | None"]
 DATES = ("iso", "iso_month", "compactday", "compactday8", "date_day", "date_typo", "date_month", "date_quarter",
          "date_half", "date_q", "date_yearend", "date_holiday", "date_year", "yearword", "firstn", "relperiod",
-         "dotday")
+         "dotday", "relweek")
 # 上、中旬 (two xun written as one): due at the end of the later one
 XUN = {"上旬": 1, "中旬": 2, "下旬": 3, "上、中旬": 2, "上中旬": 2, "中、下旬": 3, "中下旬": 3}
 XUN_FIRST = {"上、中旬": 1, "上中旬": 1, "中、下旬": 2, "中下旬": 2}
-PERIOD_ALIASES = {"季": "季度", "星期": "周", "天": "日"}
+PERIOD_ALIASES = {"季": "季度", "星期": "周", "礼拜": "周", "天": "日"}
 
 
 def at(tokens: Sequence[Token], i: int, *types: str) -> Token | None:

@@ -103,6 +103,8 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     # 前三季度 opens a cell or follows its year; after other words it is "N months before" them (届满前3个月)
     ("firstn", rf"(?:{YEAR}|(?<![\u4e00-\u9fff])|(?<=[至到在于和及与、]))(?:前(?P<n>\d{{1,2}})个?|(?P<first>首))"
                r"(?P<per>季度|季|月)(?:份)?"),
+    # 本周五前 · 下周一 · 下星期三17:00前: a weekday of the week that holds ref (or the next, or the last)
+    ("relweek", rf"(?P<rp>{REL_PERIOD})(?:1个?|个)?(?P<per>周|星期|礼拜)(?P<wd>[1-7日天一二三四五六]){TIME_OF_DAY}"),
     ("relperiod", rf"(?P<rp>{REL_PERIOD})(?:1个?|个)?(?P<per>季度|季|月)(?:份)?"
                   rf"(?:(?P<d>{DD}){DAY_MARK}{TIME_OF_DAY}|(?P<mend>底|末)|(?P<mstart>初)|(?P<xun>上旬|中旬|下旬))?"),
     ("date_day", rf"{YEAR}?(?P<m>{MM})月份?(?P<d>{DD}){DAY_MARK}{WEEKDAY}{TIME_OF_DAY}(?:上午|下午|晚上)?{WEEK_NOTE}"),

@@ -158,6 +158,9 @@ def concrete(w: When, ctx: Context) -> When:
     if ctx.ref is None:
         raise NeedsYear("本月 / 下季度 / 次月 count from the document's date: give ref")
     ctx.flags.append("year-from-ref")
+    if w.rel_period == "周":  # 本周五 · 下周一: a day of the week (Monday first) that holds ref, or a later one
+        day = ctx.ref - timedelta(days=ctx.ref.weekday() - 7 * w.rel_shift - (w.weekday or 0))
+        return replace(w, rel_period=None, year=day.year, month=day.month, day=day.day)
     if w.rel_period == "月":
         index = ctx.ref.year * 12 + ctx.ref.month - 1 + w.rel_shift
         return replace(w, rel_period=None, year=index // 12, month=index % 12 + 1)
