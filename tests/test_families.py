@@ -451,3 +451,18 @@ def test_a_weekday_of_a_week_counted_from_ref(text: str, due: str) -> None:
     result = normalise(text, fallback=False, **CTX)
     assert result.kind == "deadline" and str(result.to_dict()["due"]) == due, result.describe()
     assert "year-from-ref" in result.flags
+
+
+# A year-month written with a dash (2024-6), and a span of years that ends in a month or a part of a year.
+@pytest.mark.parametrize(("text", "kind", "start", "end"), [
+    ("2024-6", "deadline", None, "2024-06-30"),
+    ("2025-03", "deadline", None, "2025-03-31"),
+    ("2024年至2025年6月", "window", "2024-01-01", "2025-06-30"),
+    ("2024年—2025年上半年", "window", "2024-01-01", "2025-06-30"),
+    ("2023年-2025年第三季度", "window", "2023-01-01", "2025-09-30"),
+    ("2024年至2025年", "ongoing", "2024-01-01", "2025-12-31"),
+])
+def test_dashed_months_and_year_spans_ending_in_a_month(text: str, kind: str, start: str | None, end: str) -> None:
+    d = normalise(text, fallback=False, **CTX).to_dict()
+    assert d["kind"] == kind, d
+    assert d.get("start") == start and str(d.get("due") or d.get("end")) == end, d

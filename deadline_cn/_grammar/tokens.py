@@ -81,11 +81,13 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     # 20231015日 · 2023720日: a date typed without 年 and 月 (flagged typo:compact-date)
     ("compactday", r"(?<!\d)(?P<y>(?:19|20)\d\d)(?P<m>0[1-9]|1[0-2]|[1-9])(?P<d>0[1-9]|[12]\d|3[01])日"),
     ("compactday8", r"(?<![\d.])(?P<y>(?:19|20)\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?![\d.%])"),
-    ("iso_month", rf"(?P<y>{Y4})[./](?P<m>{MM})(?![\d./])"),
+    ("iso_month", rf"(?P<y>{Y4})[./-](?P<m>{MM})(?![\d./\-年月])"),  # 2024.6 · 2024/6 · 2024-06
     ("fiveyear", r"[“\"]?十(?P<fyp>[一二三四五六七八九])五[”\"]?(?:规划)?(?P<fpart>期间|时期|期末|末)"),
     ("vagueyear", rf"(?:(?P<y>{Y4})年度?年?|(?P<ry>{REL_YEAR})年?|(?<![\u4e00-\u9fff])年)(?P<part>初|中)(?!旬|\d|秋)"),
     # 2021—2025年 · 2024-2026 · 2023年—2025年底 (the end's 底 names the same last day)
-    ("yearrange", rf"(?P<y1>{Y4})年?{JOIN}(?P<y2>{Y4})(?:年度?(?:底|末)?|(?![\d./\-]))"),
+    # (not 2024年至2025年6月: the range ends in a month, read by rule_range)
+    ("yearrange", rf"(?P<y1>{Y4})年?{JOIN}(?P<y2>{Y4})(?:年度?(?:底|末)?(?!\d{{1,2}}月|[上下]半年|第?[1-4]季)"
+                  r"|(?![\d./\-年]))"),
     # 二至三季度 · 第一、二季度: quarters written once
     ("quarterrange", rf"{YEAR}?第?(?P<q1>[1-4一二三四])(?:季度)?{JOIN}第?(?P<q2>[1-4])季度"),
     ("quarterlist", rf"{YEAR}?第?(?P<qs>[1-4一二三四](?:[、,和及]第?[1-4一二三四]){{1,3}})季度"),
