@@ -455,8 +455,8 @@ def test_a_weekday_of_a_week_counted_from_ref(text: str, due: str) -> None:
 
 # A year-month written with a dash (2024-6), and a span of years that ends in a month or a part of a year.
 @pytest.mark.parametrize(("text", "kind", "start", "end"), [
-    ("2024-6", "deadline", None, "2024-06-30"),
-    ("2025-03", "deadline", None, "2025-03-31"),
+    ("2024-6", "deadline", "2024-06-01", "2024-06-30"),  # a bare period: done within it (README)
+    ("2025-03", "deadline", "2025-03-01", "2025-03-31"),
     ("2024年至2025年6月", "window", "2024-01-01", "2025-06-30"),
     ("2024年—2025年上半年", "window", "2024-01-01", "2025-06-30"),
     ("2023年-2025年第三季度", "window", "2023-01-01", "2025-09-30"),
