@@ -466,3 +466,22 @@ def test_dashed_months_and_year_spans_ending_in_a_month(text: str, kind: str, st
     d = normalise(text, fallback=False, **CTX).to_dict()
     assert d["kind"] == kind, d
     assert d.get("start") == start and str(d.get("due") or d.get("end")) == end, d
+
+
+# Steps run forward: a yearless date that would end before the reading before it is next year's, with a doubt.
+@pytest.mark.parametrize(("text", "dues", "alternative"), [
+    ("2024年12月底前完成方案，3月底前完成验收", ["2024-12-31", "2025-03-31"], "2024-03-31"),
+    ("12月底前完成方案，3月底前完成验收", ["2024-12-31", "2025-03-31"], "2024-03-31"),
+    ("2024年10月至12月排查，1月底前整改", ["2024-12-31", "2025-01-31"], "2024-01-31"),
+    ("2024年3月底前摸底，6月底前整改", ["2024-03-31", "2024-06-30"], None),
+])
+def test_a_later_step_is_not_read_before_the_one_it_follows(text: str, dues: list[str],
+                                                            alternative: str | None) -> None:
+    parts = normalise(text, fallback=False, **CTX).parts
+    assert [str(p.to_dict().get("due") or p.to_dict().get("end")) for p in parts] == dues
+    last = parts[-1]
+    if alternative is None:
+        assert "ambiguous:year" not in last.flags
+    else:
+        assert "ambiguous:year" in last.flags
+        assert [a["due"] for a in last.to_dict()["alternatives"]] == [alternative]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from deadline_cn._calendar import dates as _dates
@@ -75,17 +75,19 @@ class Context:
     reading being resolved (``part()`` starts a new list). Made for a single read and never shared, so two
     reads, in threads or not, never see each other's state."""
 
-    __slots__ = ("flags", "last_year", "settings", "text_of", "year_inferred")
+    __slots__ = ("flags", "last_end", "last_year", "settings", "text_of", "year_alternative", "year_inferred")
 
     def __init__(self, settings: Settings, text_of: SpanText = _no_text) -> None:
         self.settings, self.text_of = settings, text_of
         self.last_year: int | None = None
         self.year_inferred = False  # last_year was filled in from the ref (a range's end), not written
+        self.last_end: date | None = None  # the day the reading before this one ends (deadline, window)
+        self.year_alternative: int | None = None  # the year not chosen, when this reading's year is a doubt
         self.flags: list[str] = []
 
     def part(self) -> None:
         """Start the next reading of the text: its own flags, the year seen so far kept."""
-        self.flags = []
+        self.flags, self.year_alternative = [], None
 
     @property
     def ref(self) -> date | None:
@@ -122,14 +124,35 @@ def year_of(w: When, ctx: Context) -> int:
     if ctx.last_year is not None:
         if ctx.year_inferred:
             ctx.flags.append("year-from-ref")
-        return ctx.last_year
+        return _forward(w, ctx.last_year, ctx)
     if ctx.base_year is None:
         raise NeedsYear("the phrase has no year and neither ref nor plan_year was given")
     ctx.flags.append("year-from-ref")
+    if (year := _forward(w, ctx.base_year, ctx)) != ctx.base_year:
+        return year
     if ctx.ref is not None and ctx.ref.year != ctx.base_year and not w.holiday and not _past_at_issue(w, ctx.ref):
         # a 2019 plan issued in 2018-08 that says "12月22日": this December or next? Both stay visible.
         ctx.flags.append("ambiguous:year")
     return ctx.base_year
+
+
+def _forward(w: When, year: int, ctx: Context) -> int:
+    """The year for a yearless date after another reading: steps in a plan run forward, so one that would end
+    before the reading before it (2023年12月底前完成方案，3月底前完成验收) is most likely next year's — read so,
+    flagged ``ambiguous:year``, the other year in ``alternatives``."""
+    if ctx.last_end is None or not _ends_before(w, year, ctx.last_end):
+        return year
+    ctx.flags.append("ambiguous:year")
+    ctx.year_alternative = year
+    return year + 1
+
+
+def _ends_before(w: When, year: int, day: date) -> bool:
+    """Whether the period ``w`` names in ``year`` is over before ``day`` (an impossible one never is)."""
+    try:
+        return bounds(w, year)[1] < day
+    except (ValueError, _checks.Invalid):
+        return False
 
 
 def _past_at_issue(w: When, ref: date) -> bool:
@@ -237,7 +260,12 @@ def resolve_deadline(p: DeadlineP, ctx: Context) -> tuple[type[Result], Fields]:
     if w.weekday is not None and w.day and end.weekday() != w.weekday:
         flags.append("weekday-mismatch")
     fields: Fields = {"due": end, "start": None, "precision": precision, "alternatives": ()}
-    if "ambiguous:year" in ctx.flags and w.year is None and ctx.ref is not None:
+    if "ambiguous:year" in ctx.flags and w.year is None and ctx.year_alternative is not None:
+        other = bounds(w, ctx.year_alternative)[1]
+        if w.holiday and p.cue in ("before", "end-before"):
+            other -= timedelta(days=1)  # 春节前: the eve, as in the reading
+        fields["alternatives"] = (Alternative(other, "earlier-year"),)
+    elif "ambiguous:year" in ctx.flags and w.year is None and ctx.ref is not None:
         fields["alternatives"] = (Alternative(bounds(w, ctx.ref.year)[1], "ref-year"),)
     if p.cue in ("before", "end-before"):
         strict = _strict_before(w, year, start)
@@ -462,4 +490,7 @@ def resolve(p: Parse, ctx: Context) -> tuple[type[Result], Fields]:
         _checks.check_order(fields)
     except _checks.Invalid as exc:
         return Unresolved, {"reason": str(exc), "flags": [f"invalid:{exc.what}"]}
+    end = fields.get("due") if cls is Deadline else fields.get("end") if cls is Window else None
+    if isinstance(end, date):
+        ctx.last_end = end if not isinstance(end, datetime) else end.date()
     return cls, fields
