@@ -485,3 +485,23 @@ def test_a_later_step_is_not_read_before_the_one_it_follows(text: str, dues: lis
     else:
         assert "ambiguous:year" in last.flags
         assert [a["due"] for a in last.to_dict()["alternatives"]] == [alternative]
+
+
+# A bare year before the name of the work (2023年度项目, 2023年度工作总结, 2023年印发的方案) says which work is
+# meant when another time in the text says when it is due: flag object:<year>, no second deadline.
+@pytest.mark.parametrize(("text", "due", "obj"), [
+    ("对2023年度项目开展审计，6月底前完成", "2024-06-30", "object:2023年度"),
+    ("2023年度工作总结于2024年1月底前报送", "2024-01-31", "object:2023年度"),
+    ("按照2023年印发的方案，2024年底前完成", "2024-12-31", "object:2023年"),
+    ("完成2023年度考核，2024年3月底前", "2024-03-31", "object:2023年度"),
+])
+def test_a_year_that_names_the_work_is_its_object(text: str, due: str, obj: str) -> None:
+    result = normalise(text, fallback=False, **CTX)
+    assert result.kind == "deadline" and str(result.to_dict()["due"]) == due, result.describe()
+    assert obj in result.flags
+
+
+@pytest.mark.parametrize("text", ["2024年完成，2025年巩固提升", "2024年完成项目建设，2025年验收"])
+def test_a_year_before_its_action_stays_a_time(text: str) -> None:
+    assert [str(p.to_dict()["due"]) for p in normalise(text, fallback=False, **CTX).parts] == \
+        ["2024-12-31", "2025-12-31"]

@@ -142,12 +142,20 @@ PERIODIC_ACTIONS = ("开展", "组织", "监测", "检测", "通报", "跟踪", 
 ACTION_VERBS = tuple(v for v in dict.fromkeys((
     *LIMIT_VERBS, *PERIODIC_ACTIONS, *PROSE_DONE_VERBS, "提交", "汇总", "总结", "编制", "制定", "制订", "落实",
     "部署", "实施", "施行", "执行", "进行", "推进", "发行", "安排", "举行", "举办", "报到", "注册", "上课",
-    "开课", "放假", "签订", "验收", "申报", "公示", "下达", "启用", "实行", "推行", "抽查", "印发", "出台"))
+    "开课", "放假", "签订", "验收", "申报", "公示", "下达", "启用", "实行", "推行", "抽查", "印发", "出台", "巩固",
+    "提升", "推广", "深化", "健全", "建立", "形成", "达到", "达标", "覆盖", "完善", "启动"))
     if v not in ("研究", "分析"))  # 研究生 · 分析师: nouns as often as verbs
 # After a period and its verb, these make the words a name of a time (2月申报纳税期限顺延至…), not an action.
 TIME_NOUNS = ("期限", "时间", "日期", "时限", "期间")
 # A span of years before these names a school year, the text's frame (2023-2024学年第二学期…), not a task's time.
 YEAR_FRAMES = ("学年", "年学年")
+# Nouns of the work a year names (2023年度项目 · 2023年度工作总结 · 2023年违法建设目标任务)
+WORK_NOUNS = ("工作", "情况", "总结", "计划", "数据", "报表", "报告", "进展", "目标", "任务", "决算", "预算", "统计",
+              "考核", "述职", "要点", "项目", "方案", "资金", "指标", "清单", "名单", "台账", "评价", "绩效")
+# After a bare year these words make it a time, not the name of the work (2024年全面完成 · 2024年起 · 2024年各地…)
+YEAR_NOT_OBJECT = ("全面", "基本", "起", "开始", "以前", "之前", "以后", "之后", "以来", "前", "后", "底", "末", "内",
+                   "中", "初", "上半年", "下半年", "第", "各", "全市", "全县", "全区", "全省", "力争", "争取", "确保",
+                   "要", "将", "在", "持续", "继续", "逐步", "重点", "着力", "集中", "全力", "年", "度", "春节", "元旦")
 # A period before these words with a colon names what is planned for it (4月份计划:加快未开工项目尽快开工).
 PLAN_HEADINGS = ("计划", "安排", "任务", "工作安排", "工作计划", "工作任务", "重点工作")
 

@@ -128,6 +128,7 @@ def _without_objects(text: str, items: list[Item]) -> list[Placed]:
     """
     out: list[Placed] = []
     prev_end = 0
+    pending: list[str] = []  # objects seen before any reading: the next reading carries them
     for it in items:
         p = it.parse
         bare = isinstance(p, DeadlineP) and p.cue is None and not p.by and p.when.edge is None and p.after is None
@@ -136,9 +137,31 @@ def _without_objects(text: str, items: list[Item]) -> list[Placed]:
                 and text.startswith(lx.REPORTED_WORK, it.end):
             out[-1].flags.append(f"object:{text[it.start:it.end]}")
             continue
+        if bare and len(items) > 1 and _names_the_work(text, it):
+            (out[-1].flags if out else pending).append(f"object:{text[it.start:it.end]}")
+            continue
         out.append(Placed(it))
+        out[-1].flags.extend(pending)
+        pending = []
         prev_end = it.end
     return out
+
+
+def _names_the_work(text: str, it: Item) -> bool:
+    """对2023年度项目开展审计，6月底前完成 · 2023年度工作总结于2024年1月底前报送 · 2023年印发的方案: a bare year
+    before a noun (or a verb made an attribute by 的) names which work is meant; the other time in the text
+    says when it is due."""
+    p = it.parse
+    if not isinstance(p, DeadlineP) or p.when.grain != "year" or p.when.rel_year is not None:
+        return False
+    rest = text[it.end:it.end + 8]
+    if not rest or not ("\u4e00" <= rest[0] <= "\u9fff") or rest.startswith(lx.YEAR_NOT_OBJECT):
+        return False
+    verb = next((v for v in lx.ACTION_VERBS if rest.startswith(v)), None)
+    if verb is not None:
+        return rest.startswith("的", len(verb))  # 2023年印发的方案 (but 2024年完成项目建设 is a time)
+    clause = _SEPARATOR.split(rest, 1)[0]
+    return any(w in clause for w in lx.WORK_NOUNS)  # 2023年度项目 · 我市2023年违法建设目标任务 (not 2025年巩固)
 
 
 def _place_one(text: str, placed: Placed, before: Span, after: Span) -> None:
