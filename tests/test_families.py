@@ -505,3 +505,21 @@ def test_a_year_that_names_the_work_is_its_object(text: str, due: str, obj: str)
 def test_a_year_before_its_action_stays_a_time(text: str) -> None:
     assert [str(p.to_dict()["due"]) for p in normalise(text, fallback=False, **CTX).parts] == \
         ["2024-12-31", "2025-12-31"]
+
+
+# The Nth working day after a holiday is the day N working days after its rest block (节后5个工作日内's due);
+# 2024's 春节 rest ended 02-17 and 02-18 (a Sunday) was a make-up working day. An ordinal needs 第 and a day
+# unit: 第2年 and 每季度第1个月 are no offsets.
+@pytest.mark.parametrize(("text", "kind", "due"), [
+    ("春节后第一个工作日", "relative", "2024-02-18"),
+    ("国庆节后第3个工作日前", "relative", "2024-10-10"),
+    ("每季度第1个月10日前", "recurrence", None),
+])
+def test_the_nth_working_day_after_a_holiday(text: str, kind: str, due: str | None) -> None:
+    d = normalise(text, fallback=False, **CTX).to_dict()
+    assert d["kind"] == kind and d.get("due") == due and d["scope"] is None, d
+
+
+def test_a_list_number_before_a_month_is_no_decimal_count() -> None:
+    d = normalise("1.2月19-20日报到注册", fallback=False, **CTX).to_dict()
+    assert (d["kind"], d["start"], d["end"]) == ("window", "2024-02-19", "2024-02-20"), d

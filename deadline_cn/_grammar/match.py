@@ -125,7 +125,7 @@ def relative_of(tok: Token, anchor: tuple[int, int] | None = None, *, bare: bool
     the words before it already say it is one, as 结束后 does)."""
     unit_word = tok.get("unit") or ""
     if not (bare or tok.get("within") or tok.get("cap") or unit_word in lx.BARE_OFFSET_UNITS or tok.get("n2")
-            or tok.get("half")):
+            or tok.get("half") or tok.get("ord")):
         return None
     value = float(tok.get("n") or 0) + (0.5 if tok.get("half") else 0)
     if value == 0:

@@ -223,7 +223,14 @@ def rule_event_offset(tokens: Sequence[Token], i: int) -> Match | None:
     if cue_of(cue) not in ("after", "since") or offset is None:
         return None
     rel = relative_of(offset)
-    return None if rel is None else (RelativeP(rel.value, rel.unit, rel.max, wants_anchor=True), 2)
+    if rel is None:
+        return None
+    return RelativeP(rel.value, rel.unit, rel.max, wants_anchor=True), 2 + _ordinal_before(offset, tokens, i + 2)
+
+
+def _ordinal_before(offset: Token, tokens: Sequence[Token], i: int) -> int:
+    """节后第3个工作日前: 前 after the Nth day is that day (1 when tokens[i] is that 前, else 0)."""
+    return _before(tokens, i) if offset.get("ord") else 0
 
 
 def rule_adjacent_days(tokens: Sequence[Token], i: int) -> Match | None:
@@ -274,7 +281,8 @@ def rule_date(tokens: Sequence[Token], i: int) -> Match | None:
     if cue == "after":
         offset = at(tokens, i + used, "offset")
         if offset is not None and (rel := relative_of(offset)) is not None:  # 春节后一周内, 节后5个工作日内
-            return RelativeP(rel.value, rel.unit, rel.max, anchor=(date.start, date.end), anchor_when=w), used + 1
+            return RelativeP(rel.value, rel.unit, rel.max, anchor=(date.start, date.end), anchor_when=w), \
+                used + 1 + _ordinal_before(offset, tokens, i + used + 1)
         return OngoingP(start=w, after=True), used
     if cue == "during":
         return RangeP(w, w, "during"), used

@@ -125,7 +125,9 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     ("dayspan", rf"(?<![\d.])(?P<d>{DD}){DAY_MARK}?{JOIN}(?P<d2>{DD}){DAY_MARK}(?!以内|之内|内)"),
     ("clock", r"(?<![\d:])(?P<ampm>上午|下午|中午|晚上)?(?P<hh>[01]?\d|2[0-4]):(?P<mi>[0-5]\d)(?![\d:])"),  # 10:00
     ("dayonly", rf"(?P<d>{DD}){DAY_MARK}(?!以内|之内|内){TIME_OF_DAY}"),
-    ("offset", rf"(?P<cap>{alt(lx.OFFSET_CAPS)})?(?<![\d第])(?P<n>\d{{1,4}}(?:\.\d{{1,2}})?)"
+    # 5个工作日内 · 2—3年 · 1.5个月 (1.2月 is a list number before a month) · 节后第3个工作日 (the Nth one)
+    ("offset", rf"(?P<cap>{alt(lx.OFFSET_CAPS)})?(?:(?P<ord>第)(?=\d{{1,2}}个?(?:工作日|天|日))|(?<![\d第]))"
+               rf"(?P<n>\d{{1,4}}(?:\.\d{{1,2}}(?!月))?)"
                rf"(?:(?:[—~至到]|-)(?P<n2>\d{{1,4}}))?(?P<half>个半)?(?P<unit>{alt(lx.UNITS)})"
                r"(?P<within>以内|之内|内)?"),
     ("everyn", r"每隔?(?P<n>\d{1,2})个?(?P<per>半年|季度|月|年|周|星期|天|日)"),
