@@ -37,7 +37,7 @@ def is_prose_time(item: Item, scan: str) -> bool:
             return True
         # 按照省统一部署，适时开展… (a task follows) — not 根据…部署，现将…公布 nor a sentence telling what was done
         return heads_clause(scan, item) and scan.startswith(",", item.end) \
-            and not scan.startswith(lx.ANNOUNCE_WORDS, item.end + 1) and not narrates(scan, item.end, reach=80)
+            and not scan.startswith(lx.ANNOUNCE_WORDS, item.end + 1) and not narrates(scan, item.end, reach=80, sentence=True)
     if isinstance(p, (MarkerP, DittoP)):
         return isinstance(p, MarkerP)  # markers stay so hedges can flag their clause; dropped later
     if isinstance(p, DeadlineP):
@@ -128,11 +128,15 @@ def _plan_heading(scan: str, start: int) -> bool:
     return word is not None and scan.startswith(":", start + len(word))
 
 
-def narrates(scan: str, start: int, reach: int = 30) -> bool:
-    """Whether the clause after ``start`` tells of what is done (已, 了, 累计) rather than what is to be done."""
+def narrates(scan: str, start: int, reach: int = 30, *, sentence: bool = False) -> bool:
+    """Whether the clause after ``start`` tells of what is done (已, 了, 累计) rather than what is to be done.
+
+    A time that opens its sentence governs the clause after its comma (1月10日，市政府…审议通过了…); one inside a
+    clause only that clause (2月26日在校生开始上课，…，共计20周: 共计 describes the term, not that day). A
+    trigger heading a sentence governs all of it (``sentence``: 根据区委统一部署，9月16日至10月18日，…进行了巡察)."""
     end = min(len(scan), start + reach)
     for k in range(start, end):
-        if scan[k] in "。;":
+        if scan[k] in "。;" or (scan[k] == "," and k > start and not sentence):
             break
         if scan[k] in lx.PAST_MARKERS or scan.startswith(lx.NARRATION_WORDS, k):
             return True
