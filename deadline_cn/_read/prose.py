@@ -37,7 +37,8 @@ def is_prose_time(item: Item, scan: str) -> bool:
             return True
         # 按照省统一部署，适时开展… (a task follows) — not 根据…部署，现将…公布 nor a sentence telling what was done
         return heads_clause(scan, item) and scan.startswith(",", item.end) \
-            and not scan.startswith(lx.ANNOUNCE_WORDS, item.end + 1) and not narrates(scan, item.end, reach=80, sentence=True)
+            and not scan.startswith(lx.ANNOUNCE_WORDS, item.end + 1) \
+            and not narrates(scan, item.end, reach=80, sentence=True)
     if isinstance(p, (MarkerP, DittoP)):
         return isinstance(p, MarkerP)  # markers stay so hedges can flag their clause; dropped later
     if isinstance(p, DeadlineP):
