@@ -7,6 +7,8 @@ group says otherwise.
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from deadline_cn import DeadlineError, normalise
@@ -523,3 +525,17 @@ def test_the_nth_working_day_after_a_holiday(text: str, kind: str, due: str | No
 def test_a_list_number_before_a_month_is_no_decimal_count() -> None:
     d = normalise("1.2月19-20日报到注册", fallback=False, **CTX).to_dict()
     assert (d["kind"], d["start"], d["end"]) == ("window", "2024-02-19", "2024-02-20"), d
+
+
+# 每年底 is December's last day, never every month's; 每年年初 is January.
+@pytest.mark.parametrize(("text", "days"), [
+    ("每年底", ["2024-12-31", "2025-12-31"]),
+    ("每年末前报送", ["2024-12-31", "2025-12-31"]),
+    ("每年年底前", ["2024-12-31", "2025-12-31"]),
+    ("每年年初制定计划", ["2024-01-01", "2025-01-01"]),
+])
+def test_the_year_s_end_and_start_each_year(text: str, days: list[str]) -> None:
+    result = normalise(text, fallback=False, **CTX)
+    assert result.kind == "recurrence"
+    assert [str(d) for d in result.occurrences(date(2024, 1, 1), date(2025, 12, 31))] == days
+    assert result.scope in (None, "报送", "制定计划")

@@ -48,6 +48,8 @@ def _every(tokens: Sequence[Token], i: int, since: When | None = None) -> tuple[
     recur = RecurP(period=period, since=since)
     if tail and period in ("季度", "半年"):
         recur = RecurP(period, since, _months_in_period(period, tail), -1 if tail in ("末", "底") else None)
+    elif tail and period == "年" and tail in ("末", "底", "初"):  # 每年底 · 每年年初: December's last day, January
+        recur = RecurP(period, since, (12,), -1) if tail != "初" else RecurP(period, since, (1,))
     elif tail in ("末", "底"):
         recur = RecurP(period, since, bymonthday=-1)
     if tok.get("hh"):  # 每日17:00前 · 每个工作日上午9时: the time of day each falls due
@@ -74,8 +76,8 @@ def _every(tokens: Sequence[Token], i: int, since: When | None = None) -> tuple[
         used += 1 if at(tokens, i + used, "cue") else 0
     elif at(tokens, i + 1, "endafter") and (after := _days_after_end(period, since, tokens, i + 2)) is not None:
         recur, used = after, 3
-    if used == 1 and tok.get("hh") and cue_of(at(tokens, i + 1, "cue")) == "before":
-        used += 1  # 每日17:00前: the 前 closes the time
+    if used == 1 and (tok.get("hh") or tail) and cue_of(at(tokens, i + 1, "cue")) in ("before", "end-before"):
+        used += 1  # 每日17:00前 · 每年年底前 · 每季度末前: the 前 closes the day
     if (vague := at(tokens, i + used, "irregular")) is not None and vague.text == "定期":
         used += 1  # 每月定期: 定期 only repeats what 每月 already says
     return recur, used
