@@ -539,3 +539,16 @@ def test_the_year_s_end_and_start_each_year(text: str, days: list[str]) -> None:
     assert result.kind == "recurrence"
     assert [str(d) for d in result.occurrences(date(2024, 1, 1), date(2025, 12, 31))] == days
     assert result.scope in (None, "报送", "制定计划")
+
+
+# The edge of each period: a week ends on Sunday; every second quarter's end is a half-year's end.
+@pytest.mark.parametrize(("text", "rrule"), [
+    ("每周末", "FREQ=WEEKLY;BYDAY=SU"),
+    ("每周初", "FREQ=WEEKLY;BYDAY=MO"),
+    ("每两个月末", "FREQ=MONTHLY;INTERVAL=2;BYMONTHDAY=-1"),
+    ("每两年底", "FREQ=YEARLY;INTERVAL=2;BYMONTH=12;BYMONTHDAY=-1"),
+    ("每两个季度末", "FREQ=MONTHLY;BYMONTH=6,12;BYMONTHDAY=-1"),
+])
+def test_the_edge_of_each_period(text: str, rrule: str) -> None:
+    result = normalise(text, fallback=False, **CTX)
+    assert result.to_dict()["rrule"] == rrule and result.scope is None, result.describe()

@@ -48,10 +48,8 @@ def _every(tokens: Sequence[Token], i: int, since: When | None = None) -> tuple[
     recur = RecurP(period=period, since=since)
     if tail and period in ("季度", "半年"):
         recur = RecurP(period, since, _months_in_period(period, tail), -1 if tail in ("末", "底") else None)
-    elif tail and period == "年" and tail in ("末", "底", "初"):  # 每年底 · 每年年初: December's last day, January
-        recur = RecurP(period, since, (12,), -1) if tail != "初" else RecurP(period, since, (1,))
-    elif tail in ("末", "底"):
-        recur = RecurP(period, since, bymonthday=-1)
+    elif tail:
+        recur = _at_edge(recur, tail)
     if tok.get("hh"):  # 每日17:00前 · 每个工作日上午9时: the time of day each falls due
         recur = replace(recur, time=time_of(tok))
     if (nth := tok.get("wdn")) is not None:  # 每月最后一个工作日 · 每月第3个工作日 (weekdays: RRULE has no holidays)
@@ -100,6 +98,19 @@ def _listed_days(first: RecurP, kind: str, tokens: Sequence[Token], j: int) -> t
         months = tuple(sorted({d.bymonth[0] for d in dues}))
         return replace(first, bymonth=months), used
     return ManyP(tuple(dues)), used
+
+
+def _at_edge(recur: RecurP, tail: str) -> RecurP:
+    """每年底 (31 December, never every month's end) · 每年年初 (January) · 每月末 · 每周末 (the week's last day,
+    Sunday) · 每两个月末 (the tail of each period, whatever its interval)."""
+    end = tail in ("末", "底")
+    if recur.period in ("季度", "半年"):
+        return replace(recur, bymonth=_months_in_period(recur.period, tail), bymonthday=-1 if end else None)
+    if recur.period == "年":
+        return replace(recur, bymonth=(12,), bymonthday=-1) if end else replace(recur, bymonth=(1,))
+    if recur.period == "周":
+        return replace(recur, byweekday=(6,) if end else (0,))
+    return replace(recur, bymonthday=-1) if end and recur.period == "月" else recur
 
 
 def _first_days(recur: RecurP, tokens: Sequence[Token], i: int) -> RecurP | None:
@@ -234,9 +245,10 @@ def rule_every(tokens: Sequence[Token], i: int) -> Match | None:
         per = (counted.get("per") or "年").removesuffix("度") or "年"
         return RecurP(period=per if per != "季" else "季度"), 1
     many = head(tokens, i, "everyn")
-    if many is not None:  # 每两个月 · 每3年
+    if many is not None:  # 每两个月 · 每3年 · 每两个月末
         per = many.get("per") or "年"
-        return RecurP(period=PERIOD_ALIASES.get(per, per), interval=int(many.get("n") or 1)), 1
+        spaced = RecurP(period=PERIOD_ALIASES.get(per, per), interval=int(many.get("n") or 1))
+        return (_at_edge(spaced, tail) if (tail := many.get("tail")) else spaced), 1
     per_times = head(tokens, i, "pertimes")
     if per_times is not None:  # 2次/年 · 1次/季
         per = per_times.get("per") or "年"

@@ -356,7 +356,9 @@ def resolve_recurrence(p: RecurP, ctx: Context) -> tuple[type[Result], Fields]:
     bymonth = p.bymonth
     if bymonth and rule.startswith("FREQ=MONTHLY"):
         # BYMONTH names each period's month (每半年底 → 6,12): an INTERVAL counted from dtstart could miss them all
-        rule, bymonth = "FREQ=MONTHLY", bymonth[::p.interval]
+        # (an end: the last of each group, 每两个季度末 → 6,12; a start: the first, 每两个季度初 → 1,7)
+        rule, bymonth = "FREQ=MONTHLY", bymonth[p.interval - 1::p.interval] if p.bymonthday == -1 else \
+            bymonth[::p.interval]
     elif p.interval > 1:
         rule = _with_interval(rule, p.interval)
     rule = _checks.fit_monthday(rule, bymonth, p.bymonthday, p.interval)
