@@ -548,6 +548,8 @@ def test_the_year_s_end_and_start_each_year(text: str, days: list[str]) -> None:
     ("每两个月末", "FREQ=MONTHLY;INTERVAL=2;BYMONTHDAY=-1"),
     ("每两年底", "FREQ=YEARLY;INTERVAL=2;BYMONTH=12;BYMONTHDAY=-1"),
     ("每两个季度末", "FREQ=MONTHLY;BYMONTH=6,12;BYMONTHDAY=-1"),
+    ("三年一次", "FREQ=YEARLY;INTERVAL=3"),
+    ("两个月1次", "FREQ=MONTHLY;INTERVAL=2"),
 ])
 def test_the_edge_of_each_period(text: str, rrule: str) -> None:
     result = normalise(text, fallback=False, **CTX)

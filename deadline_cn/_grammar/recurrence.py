@@ -249,6 +249,10 @@ def rule_every(tokens: Sequence[Token], i: int) -> Match | None:
         per = many.get("per") or "年"
         spaced = RecurP(period=PERIOD_ALIASES.get(per, per), interval=int(many.get("n") or 1))
         return (_at_edge(spaced, tail) if (tail := many.get("tail")) else spaced), 1
+    spaced_once = head(tokens, i, "onceevery")
+    if spaced_once is not None:  # 三年一次 · 2个月1次: once every N periods
+        per = spaced_once.get("per") or "年"
+        return RecurP(period=PERIOD_ALIASES.get(per, per), interval=int(spaced_once.get("n") or 2)), 1
     per_times = head(tokens, i, "pertimes")
     if per_times is not None:  # 2次/年 · 1次/季
         per = per_times.get("per") or "年"

@@ -505,7 +505,7 @@ RULES: tuple[tuple[Rule, tuple[str, ...]], ...] = (
     (rule_five_year, ("fiveyear",)),
     (rule_since_every, ("from", *DATES)),
     (rule_seasonal, ("monthrange",)),
-    (rule_every, ("everyn", "onceper", "pertimes", "everyweekday", "every", "percount")),
+    (rule_every, ("everyn", "onceper", "onceevery", "pertimes", "everyweekday", "every", "percount")),
     (rule_irregular, ("irregular", "byneed")),
     (rule_every_after, ("endafter",)),
     (rule_year_range, ("yearrange",)),

@@ -69,6 +69,7 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     ("selfstart", rf"(?:自|从)?(?:本(?:意见|通知|方案|办法|规定|决定|文件))?(?:{alt(lx.SELF_ISSUE)})之日起?"),
     ("pertimes", r"(?<!\d)[1-9]次/(?P<per>半年|季度|季|月|年|周)"),  # 1次/季 · 2次/年: a count per period
     ("onceper", r"(?<!\d)(?:1|(?P<half>半))(?P<per>季度|季|月|年|周)(?:一(?=[\u4e00-\u9fff])(?!次性)|[1-9]次)"),
+    ("onceevery", r"(?<![\d.])(?P<n>[2-9])个?(?P<per>季度|月|年|周)(?:1次|一(?=[\u4e00-\u9fff])(?!次性))"),  # 3年一次
     ("sameday", r"(?:当(?:日|天)(?:内)?|当场)(?=办结|办理|完成|答复|回复|处理|公开|$)"),
     # 2018年10-2019年6月: a month range across years, the first 月 dropped
     ("ymrange", rf"(?P<y>{Y4})年(?P<m>{MM_SPAN})月?{JOIN}(?P<y2>{Y4})年(?P<m2>{MM_SPAN})月"),
