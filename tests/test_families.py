@@ -554,3 +554,9 @@ def test_the_year_s_end_and_start_each_year(text: str, days: list[str]) -> None:
 def test_the_edge_of_each_period(text: str, rrule: str) -> None:
     result = normalise(text, fallback=False, **CTX)
     assert result.to_dict()["rrule"] == rrule and result.scope is None, result.describe()
+
+
+@pytest.mark.parametrize("text", ["即查即改", "边查边改", "立行立改"])
+def test_fix_as_found_is_prompt_and_ongoing(text: str) -> None:
+    result = normalise(text, fallback=False, **CTX)
+    assert result.kind == "ongoing" and "vague:promptly" in result.flags
