@@ -560,3 +560,16 @@ def test_the_edge_of_each_period(text: str, rrule: str) -> None:
 def test_fix_as_found_is_prompt_and_ongoing(text: str) -> None:
     result = normalise(text, fallback=False, **CTX)
     assert result.kind == "ongoing" and "vague:promptly" in result.flags
+
+
+# Slips of typing: a day without its 日 before 前 or at the cell's end, 年 typed twice, 底 after a dotted month.
+@pytest.mark.parametrize(("text", "due", "flag"), [
+    ("2024年6月15前", "2024-06-15", "typo:missing-日"),
+    ("6月20", "2024-06-20", "typo:missing-日"),
+    ("2024年年6月底前", "2024-06-30", None),
+    ("2024.06底", "2024-06-30", None),
+])
+def test_slips_of_typing(text: str, due: str, flag: str | None) -> None:
+    result = normalise(text, fallback=False, **CTX)
+    assert result.kind == "deadline" and str(result.to_dict()["due"]) == due and result.scope is None, result.describe()
+    assert flag is None or flag in result.flags

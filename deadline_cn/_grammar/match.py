@@ -16,7 +16,7 @@ Match = tuple[Parse, int]
 Rule = Callable[[Sequence[Token], int], "Match | None"]
 DATES = ("iso", "iso_month", "compactday", "compactday8", "date_day", "date_typo", "date_month", "date_quarter",
          "date_half", "date_q", "date_yearend", "date_holiday", "date_year", "yearword", "firstn", "relperiod",
-         "dotday", "relweek")
+         "dotday", "relweek", "date_daytypo")
 # 上、中旬 (two xun written as one): due at the end of the later one
 XUN = {"上旬": 1, "中旬": 2, "下旬": 3, "上、中旬": 2, "上中旬": 2, "中、下旬": 3, "中下旬": 3}
 XUN_FIRST = {"上、中旬": 1, "上中旬": 1, "中、下旬": 2, "中下旬": 2}
@@ -72,7 +72,7 @@ def when_of(tok: Token) -> When:
         time=time_of(tok),
         rel_year=lx.RELATIVE_YEARS.get(g("ry") or ""),
         month=int(m) if (m := g("m") or mt) else None,
-        day=int(d) if (d := g("d")) else None,
+        day=int(d) if (d := g("d") or g("dt")) else None,
         quarter=int(q) if (q := g("q")) else None,
         half={"上": 1, "下": 2}.get(g("h") or ""),
         xun=XUN.get(g("xun") or "") or (1 if g("mstart") else None),  # 月初 ≈ 上旬
@@ -81,7 +81,8 @@ def when_of(tok: Token) -> When:
         edge="end" if ends else None,
         holiday=lx.HOLIDAYS.get(g("hol") or ""),
         weekday=None if wd is None else weekday_index(wd),
-        typo="typo:missing-月" if mt else (_compact_doubt(tok) if tok.type.startswith("compactday") else None),
+        typo="typo:missing-月" if mt else "typo:missing-日" if g("dt") else (
+            _compact_doubt(tok) if tok.type.startswith("compactday") else None),
     )
 
 

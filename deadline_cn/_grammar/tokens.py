@@ -33,7 +33,7 @@ REL_PERIOD = alt(lx.RELATIVE_PERIODS)
 # alone is a duration. The resolver puts it in the century nearest the plan year (flag year:short).
 Y2_ZERO_OR_PERIOD = r"(?:0\d(?=年)|\d\d(?=年度?年?(?:底|末|初|第|首|前\d|[上下]半年|[1-4]季|\d{1,2}月)))"
 SHORT_YEAR = rf"(?<![\d.])(?P<ys>{Y2_ZERO_OR_PERIOD})年度?"
-YEAR = rf"(?:(?P<y>{Y4})年度?|(?P<ry>{REL_YEAR})|{SHORT_YEAR})"
+YEAR = rf"(?:(?P<y>{Y4})年(?:度|年(?=\d))?|(?P<ry>{REL_YEAR})|{SHORT_YEAR})"  # 2024年年6月: 年 typed twice
 TIME_OF_DAY = (r"(?:(?P<ampm>上午|下午|中午|晚上)?(?P<hh>[01]?\d|2[0-4])"
                r"(?::(?P<mi>[0-5]\d)|[时点](?:(?P<mi2>[0-5]?\d)分|(?P<hhalf>半))?))?")
 JOIN = r"(?:[至到~_]|-{1,2}|—{1,2}|一(?=\d))"  # _ and 一 between two dates: a dash lost in layout
@@ -82,7 +82,7 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     # 20231015日 · 2023720日: a date typed without 年 and 月 (flagged typo:compact-date)
     ("compactday", r"(?<!\d)(?P<y>(?:19|20)\d\d)(?P<m>0[1-9]|1[0-2]|[1-9])(?P<d>0[1-9]|[12]\d|3[01])日"),
     ("compactday8", r"(?<![\d.])(?P<y>(?:19|20)\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?![\d.%])"),
-    ("iso_month", rf"(?P<y>{Y4})[./-](?P<m>{MM})(?![\d./\-年月])"),  # 2024.6 · 2024/6 · 2024-06
+    ("iso_month", rf"(?P<y>{Y4})[./-](?P<m>{MM})(?P<mend>底|末)?(?![\d./\-年月])"),  # 2024.6 · 2024/6 · 2024-06底
     ("fiveyear", r"[“\"]?十(?P<fyp>[一二三四五六七八九])五[”\"]?(?:规划)?(?P<fpart>期间|时期|期末|末)"),
     ("vagueyear", rf"(?:(?P<y>{Y4})年度?年?|(?P<ry>{REL_YEAR})年?|(?<![\u4e00-\u9fff])年)(?P<part>初|中)(?!旬|\d|秋)"),
     # 2021—2025年 · 2024-2026 · 2023年—2025年底 (the end's 底 names the same last day)
@@ -112,6 +112,8 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
                   rf"(?:(?P<d>{DD}){DAY_MARK}{TIME_OF_DAY}|(?P<mend>底|末)|(?P<mstart>初)|(?P<xun>上旬|中旬|下旬))?"),
     ("date_day", rf"{YEAR}?(?P<m>{MM})月份?(?P<d>{DD}){DAY_MARK}{WEEKDAY}{TIME_OF_DAY}(?:上午|下午|晚上)?{WEEK_NOTE}"),
     ("date_typo", rf"(?P<y>{Y4})年度?(?P<mt>{MM})底"),
+    # 2024年6月15前 · 6月30 (at a cell's end): a day whose 日 was left out (flag typo:missing-日)
+    ("date_daytypo", rf"{YEAR}?(?P<m>{MM})月(?P<dt>{DD})(?=前|之前|以前|止|$|[,;。])"),
     ("date_month", rf"{YEAR}?(?P<m>{MM})月份?(?:(?P<xun>上旬|中旬|下旬|上、?中旬|中、?下旬)|(?P<mend>底|末)"
                    r"|(?P<mstart>初)|(?P<mid>中)(?=前|$|[,;。]))?"),
     ("date_q", rf"(?:{YEAR}|(?<!\d)(?P<yq>{Y4}))?[Qq](?P<q>[1-4])(?![\dA-Za-z])"),  # 2023年Q3 · 2024Q1
