@@ -573,3 +573,15 @@ def test_slips_of_typing(text: str, due: str, flag: str | None) -> None:
     result = normalise(text, fallback=False, **CTX)
     assert result.kind == "deadline" and str(result.to_dict()["due"]) == due and result.scope is None, result.describe()
     assert flag is None or flag in result.flags
+
+
+# The text may say whether the day is inside (含 / 不含): then 前 is no doubt.
+@pytest.mark.parametrize(("text", "due"), [
+    ("2024年6月30日（含）前", "2024-06-30"),
+    ("2024年9月15日前（含当日）", "2024-09-15"),
+    ("2024年6月30日之前（不含）", "2024-06-29"),
+    ("截止2024年8月31日(不含当日)", "2024-08-30"),
+])
+def test_inclusive_and_exclusive_notes(text: str, due: str) -> None:
+    result = normalise(text, fallback=False, **CTX)
+    assert str(result.to_dict()["due"]) == due and result.scope is None and result.flags == (), result.describe()

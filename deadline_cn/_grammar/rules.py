@@ -258,8 +258,15 @@ def rule_date(tokens: Sequence[Token], i: int) -> Match | None:
         if nxt.type == "wholeyear":  # 2022年全年
             return RangeP(w, w, "years"), j + 2 - i
         return DeadlineP(w, "within"), j + 2 - i  # 2022年年内
-    cue = cue_of(at(tokens, j + 1, "cue"))
-    used = j + 1 - i + (1 if cue else 0)
+    note = at(tokens, j + 1, "inclusive")  # 6月30日(含)前
+    k = j + 1 + (1 if note else 0)
+    cue = cue_of(at(tokens, k, "cue"))
+    used = k - i + (1 if cue else 0)
+    if note is None and cue in ("before", "end-before") and (note := at(tokens, i + used, "inclusive")):
+        used += 1  # 6月30日前(含) · 截至6月30日(不含)
+    if note is not None and (cue in ("before", "end-before") or j > i):
+        # the text says whether the day is inside: no doubt left (不含: the day before is the last one)
+        return DeadlineP(w, "before-strict" if note.get("neg") else None, by=True), used
     cue = cue or ("within" if date.type == "yearword" else None)
     if cue is None and at(tokens, j + 1, "endafter") and (after := _after_end(tokens, j + 2)) is not None:
         return DeadlineP(_timed(w, tokens[j + 2]), after=after), j + 3 - i + _before(tokens, j + 3)  # 一季度结束后8日

@@ -161,6 +161,8 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     ("ditto", alt(lx.DITTO)),
     ("exempt", alt(lx.EXEMPT)),
     ("sofar", r"至今|迄今"),
+    # (含) · (含当日) · (不含6月30日): whether the day itself is inside a 前 / 截至 (never a date of its own)
+    ("inclusive", r"\((?P<neg>不)?(?:含|包含|包括)(?:当日|当天|本日|本数|\d{1,2}月\d{1,2}日)?\)"),
     ("cue", alt(lx.CUES)),
     ("to", alt(lx.BY_WORDS)),
     ("from", alt(lx.FROM_WORDS)),

@@ -259,6 +259,9 @@ def resolve_deadline(p: DeadlineP, ctx: Context) -> tuple[type[Result], Fields]:
                 end = start = bounds(w, year + 1)[0] - timedelta(days=1)  # 元旦前 in a 2018 plan: 2018-12-31
     if w.weekday is not None and w.day and end.weekday() != w.weekday:
         flags.append("weekday-mismatch")
+    if p.cue == "before-strict":  # 6月30日前(不含): the text itself excludes the day
+        end = start - timedelta(days=1)
+        precision = "day"
     fields: Fields = {"due": end, "start": None, "precision": precision, "alternatives": ()}
     if "ambiguous:year" in ctx.flags and w.year is None and ctx.year_alternative is not None:
         other = bounds(w, ctx.year_alternative)[1]
