@@ -585,3 +585,9 @@ def test_slips_of_typing(text: str, due: str, flag: str | None) -> None:
 def test_inclusive_and_exclusive_notes(text: str, due: str) -> None:
     result = normalise(text, fallback=False, **CTX)
     assert str(result.to_dict()["due"]) == due and result.scope is None and result.flags == (), result.describe()
+
+
+# Left over beside a reading, a number before 前 and a period's end are time words: flagged, never silent.
+@pytest.mark.parametrize(("text", "flag"), [("每月15前", "unread:15"), ("季度结束后", "unread:结束后")])
+def test_leftover_day_numbers_and_ends_are_unread(text: str, flag: str) -> None:
+    assert flag in normalise(text, fallback=False, **CTX).flags

@@ -39,6 +39,8 @@ def _time_words() -> re.Pattern[str]:
         r"(?<![A-Za-z])[Qq][1-4](?![\dA-Za-z])",  # Q3
         r"(?:星期|礼拜)[1-7日天一二三四五六]|周[1-7日一二三四五六](?=\d)|周[1-7日]",
         r"(?<!\d)(?:[01]?\d|2[0-4]):[0-5]\d",
+        r"(?<![\d.:])\d{1,2}(?=前|之前|以前)",  # 每月15前: a day whose 日 was left out
+        r"(?:结束|终了|期满)(?:以后|之后|后)",  # 季度结束后 left over: the offset after an end went unread
         # 12时 · 17时30分 · 9点前 (not 1点1策, a "one point, one policy" slogan)
         r"(?<![\d.])(?:[01]?\d|2[0-4])(?:时(?:[0-5]?\d分|半)?|点(?=[0-5]?\d分|半|前|之前|以前))",
     )))
