@@ -12,7 +12,7 @@ takes in the few things that do cross a sentence end:
 
 Sentences next to each other are read as one window (a time word between two readings flags the nearer).
 
-A sentence longer than ``MAX_SENTENCE`` characters (ten times the longest in the corpus) is read only up to
+A sentence longer than ``MAX_SENTENCE`` characters (about four times the longest in the corpus) is read only up to
 its last clause end before that length: the results read in it carry ``truncated:<n>`` (n characters left
 unread), and when it gives none, one ``Unresolved`` with that flag stands for the unread rest. So a megabyte
 without a full stop costs what a short paragraph costs, and what is skipped is always said.
@@ -27,7 +27,7 @@ from functools import lru_cache
 from deadline_cn._grammar import lexicon as lx
 from deadline_cn._read.anchors import anchor, invisible, raw_chars, sentence_end, word
 
-MAX_SENTENCE = 20_000  # characters; the longest sentence in corpus/sources and corpus/wild has 2,119
+MAX_SENTENCE = 8_192  # characters; the longest sentence in corpus/sources and corpus/wild has 2,119
 TITLE_REACH = 1_000  # raw characters searched for the 《 or 》 of a title around a cut (a title folds to <= 122)
 
 
