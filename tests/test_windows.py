@@ -18,7 +18,9 @@ from deadline_cn._grammar.text import fold
 from deadline_cn._grammar.tokens import tokenize
 from deadline_cn._read.anchors import INERT, anchor
 from deadline_cn._read.extract import TRUNCATED, _extract_full, extract
+from deadline_cn._read.normalise import MAX_CELL, normalise
 from deadline_cn._read.windows import MAX_SENTENCE, windows
+from deadline_cn.records import needs_check
 from deadline_cn.results import Unresolved
 from tests.corpus_data import CORPUS, SOURCES
 from tests.strategies import PLAN_YEARS, REFS, lexicon_phrase, pieced_cell
@@ -115,3 +117,19 @@ def test_what_is_not_read_is_flagged() -> None:
     assert [any(f.startswith(TRUNCATED) for f in r.flags) for r in results] == [True, False]
     rest = extract("推进" * MAX_SENTENCE + "，2019年底前完成")
     assert len(rest) == 1 and isinstance(rest[0], Unresolved) and rest[0].flags[0].startswith(TRUNCATED)
+
+
+def test_a_cell_is_read_up_to_max_cell_and_says_so() -> None:
+    long = "2017年6月底前完成，2018年底前" + "，推进" * MAX_CELL
+    result = normalise(long, ref="2017-01-09")
+    assert [p.due for p in result.parts] == [date(2017, 6, 30), date(2018, 12, 31)]
+    assert all(p.flags[-1].startswith(TRUNCATED) for p in result.parts) and needs_check(result)
+    text = "推进" * MAX_CELL + "，2017年6月底前完成"  # no clause end before the limit: cut at it
+    alone = normalise(text)
+    assert isinstance(alone, Unresolved) and alone.flags[-1] == f"{TRUNCATED}{len(text) - MAX_CELL}"
+
+
+def test_no_real_cell_reaches_max_cell() -> None:
+    cells = [json.loads(line)["text"] for name in ("gold.jsonl", "wild/cells.jsonl")
+             for line in (CORPUS / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert max(map(len, cells)) * 1.5 < MAX_CELL
