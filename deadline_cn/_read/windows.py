@@ -25,10 +25,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from deadline_cn._grammar import lexicon as lx
-from deadline_cn._read.anchors import anchor, invisible, raw_chars, sentence_end, word
+from deadline_cn._read.anchors import anchor, char_class, invisible, raw_chars, word
 
 MAX_SENTENCE = 8_192  # characters; the longest sentence in corpus/sources and corpus/wild has 2,119
-TITLE_REACH = 1_000  # raw characters searched for the 《 or 》 of a title around a cut (a title folds to <= 122)
+TITLE_REACH = 512  # raw characters searched for the 《 or 》 of a title around a cut (a title folds to <= 122)
 
 
 @dataclass(frozen=True)
@@ -38,27 +38,38 @@ class Window:
     cut: int = 0  # characters of the sentence after ``end`` left unread (0: none)
 
 
+class _Patterns:
+    """What this module looks for in raw text, prepared once. Backward searches use ``last`` (str.rfind, near
+    first); forward ones a compiled class, searched over a bounded span."""
+
+    def __init__(self) -> None:
+        self.ends, self.clause_ends = raw_chars("。;"), raw_chars(lx.CLAUSE_SEPARATORS)
+        self.end = re.compile(char_class("。;"))
+        self.clause_end = re.compile(char_class(lx.CLAUSE_SEPARATORS))
+        self.event = raw_chars("后")  # …发生后: the clause before may be an offset's event
+        self.hedge = re.compile(invisible() + "*(?:" + "|".join(word(h) for h in lx.HEDGES) + ")")
+        self.opens, self.closes = raw_chars("《"), raw_chars("》")
+        self.bracket = re.compile(char_class("《》"))
+
+
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], str, str, str, str, str]:
-    ends = raw_chars("。;")
-    clause_ends = raw_chars(lx.CLAUSE_SEPARATORS)
-    hedge = re.compile(invisible() + "*(?:" + "|".join(word(h) for h in lx.HEDGES) + ")")
-    return (re.compile(sentence_end()), hedge, ends, clause_ends, raw_chars("后"), raw_chars("《"),
-            raw_chars("》"))
+def _patterns() -> _Patterns:
+    return _Patterns()
 
 
 def windows(text: str, start: int, end: int) -> list[Window]:
     """The windows of ``text[start:end]`` (a chunk: it starts a sentence and ends one or the text), in order,
     never overlapping."""
-    find_end, _, ends, _, _, _, _ = _patterns()
     found = anchor()
     out: list[Window] = []
     pos = start
     while pos < end and (m := found.search(text, pos, end)) is not None:
-        s = max(pos, max(text.rfind(c, pos, m.start()) for c in ends) + 1)
-        stop = find_end.search(text, m.end(), end)
-        e = stop.end() if stop else end
-        out.append(_truncate(text, s, e) if e - s > MAX_SENTENCE else Window(*_with_context(text, s, e, start, end)))
+        s = _sentence_start(text, m.start(), pos)
+        e = _sentence_stop(text, m.end(), end)
+        if e - s > MAX_SENTENCE:
+            out.append(_truncate(text, s, e))
+        else:
+            out.append(Window(*_with_context(text, s, e, start, end)))
         pos = e
     return _merge(out)
 
@@ -80,34 +91,46 @@ def _merge(found: list[Window]) -> list[Window]:
 
 def _truncate(text: str, s: int, e: int) -> Window:
     """A sentence too long to read whole: read it up to its last clause end before ``MAX_SENTENCE``."""
-    clause_ends = _patterns()[3]
     limit = s + MAX_SENTENCE
-    cut = max(text.rfind(c, s, limit) for c in clause_ends) + 1
+    cut = last(text, _patterns().clause_ends, s, limit) + 1
     cut = cut if cut > s else limit
     return Window(s, cut, e - cut)
 
 
+def last(text: str, chars: str, lo: int, hi: int) -> int:
+    """The last position of one of ``chars`` in ``text[lo:hi]``, or -1. Looked for near ``hi`` first: a
+    character that is absent makes ``rfind`` scan back all the way to ``lo``."""
+    for reach in (64, 1024):
+        if hi - reach <= lo:
+            break
+        k = max([text.rfind(c, hi - reach, hi) for c in chars])
+        if k >= 0:
+            return k
+    return max([text.rfind(c, lo, hi) for c in chars])
+
+
 def _sentence_start(text: str, at: int, floor: int) -> int:
-    ends = _patterns()[2]
-    return max(floor, max(text.rfind(c, floor, at) for c in ends) + 1)
+    """Just after the last sentence end in ``text[floor:at]`` (``floor`` when there is none)."""
+    return max(floor, last(text, _patterns().ends, floor, at) + 1)
 
 
 def _sentence_stop(text: str, at: int, ceiling: int) -> int:
-    stop = _patterns()[0].search(text, at, ceiling)
-    return stop.end() if stop else ceiling
+    """Just after the first sentence end in ``text[at:ceiling]`` (``ceiling`` when there is none)."""
+    m = _patterns().end.search(text, at, ceiling)
+    return m.end() if m else ceiling
 
 
 def _with_context(text: str, s: int, e: int, lo: int, hi: int) -> tuple[int, int]:
     """Grow [s, e) by the neighbours it needs (module docstring), never past the chunk [lo, hi)."""
-    _, hedge, _, clause_ends, after, _, _ = _patterns()
-    if s > lo:
+    pat = _patterns()
+    if s > lo:  # the last 后 before the sentence end, with no clause end after it: the clause before ends in 后
         floor = max(lo, s - 1 - MAX_SENTENCE)
-        clause = max(floor, max(text.rfind(c, floor, s - 1) for c in clause_ends) + 1)
-        if any(c in text[clause:s - 1] for c in after):
+        k = last(text, pat.event, floor, s - 1)
+        if k >= 0 and pat.clause_end.search(text, k, s - 1) is None:
             prev = _sentence_start(text, s - 1, floor)
             if prev > floor or floor == lo:  # a previous sentence too long to read is not taken in
                 s = prev
-    if e < hi and hedge.match(text, e):
+    if e < hi and pat.hedge.match(text, e):
         e = _sentence_stop(text, e, min(hi, e + MAX_SENTENCE))
     while s > lo and (opened := _open_title(text, s, lo)) is not None:
         s = _sentence_start(text, opened, max(lo, opened - MAX_SENTENCE))
@@ -118,13 +141,12 @@ def _with_context(text: str, s: int, e: int, lo: int, hi: int) -> tuple[int, int
 
 def _open_title(text: str, at: int, lo: int) -> int | None:
     """Where the 《 of a title that ``at`` falls inside begins (its 》 after ``at``), else None."""
-    *_, opens, closes = _patterns()
+    pat = _patterns()
     floor = max(lo, at - TITLE_REACH)
-    last_open = max(text.rfind(c, floor, at) for c in opens)
-    if last_open < 0 or max(text.rfind(c, floor, at) for c in closes) > last_open:
+    opened = last(text, pat.opens, floor, at)
+    if opened < 0 or last(text, pat.closes, opened, at) >= 0:
         return None
-    next_close = min((k for c in closes if (k := text.find(c, at, at + TITLE_REACH)) >= 0), default=-1)
-    next_open = min((k for c in opens if (k := text.find(c, at, at + TITLE_REACH)) >= 0), default=-1)
-    if next_close < 0 or 0 <= next_open < next_close:
+    after = pat.bracket.search(text, at, at + TITLE_REACH)
+    if after is None or after.group() in pat.opens:
         return None
-    return last_open
+    return opened
