@@ -1,15 +1,19 @@
 """One cheap pattern over the caller's raw text that finds every sentence extract() could read something in.
 
 extract() reads a sentence only when its folded text holds a token that can become a reading (a date, an
-offset, 每…, a trigger, an ongoing word — every token type but the inert ones in ``INERT``). Every such token
-holds one of the ``KEYS`` below, or a digit; so a sentence with no key and no digit is skipped unread.
+offset, 每…, a trigger, an ongoing word — every token type but the inert ones in ``INERT``). Each such token
+holds one of the shapes below, each written from the token patterns of ``_grammar.tokens``:
 
-The keys are written folded (as the grammar sees them) and matched in the *raw* text, where folding has not
-yet run: each character becomes the class of every raw character that folds to it (後 for 后, ０ for 0),
-and invisible characters (spaces, line breaks, which folding drops) may stand between a word's characters.
-A Chinese numeral folds to digits only beside a unit or an opener (``lexicon.NUMERAL_AFTER`` /
-``NUMERAL_BEFORE``), so it is a key only there. The pattern is a superset: a match only means "read this
-sentence"; tests/test_windows.py checks that nothing a full scan reads is ever skipped.
+* a digit beside what makes a number a time (``UNIT_AFTER``: 3日, 5个工作日, 2017.6, 2021-2025, Q3, 8 digits);
+* 年 after a word that makes it a year (``YEAR_BEFORE``: 今年, 全年, 上半年) or before one (年底, 年内, 年度内);
+* a key word (``KEYS``: 月, 季, 每, 待…后, 即日, 长期…, a holiday) or an opener before a trigger's word
+  (按照…部署, 根据…要求, 按…规定的时限).
+
+They are written folded (as the grammar sees them) and matched in the *raw* text, before folding: each
+character becomes the class of every raw character that folds to it (後 for 后, ０ for 0, a Chinese numeral
+for a digit), and invisible characters (spaces, line breaks, which folding drops) may stand between. So the
+pattern is a superset: a match only means "read this sentence". tests/test_windows.py checks on the corpus
+and on generated prose that a sentence it skips holds no token but inert ones.
 """
 
 from __future__ import annotations
@@ -25,17 +29,25 @@ from deadline_cn._grammar.text import _char_table
 # need a date beside them), markers (及时, 力争: flags, dropped by extract), 同上, 免报, 至今.
 INERT = ("sep", "and", "dash", "cue", "to", "from", "hedge", "promptly", "ditto", "exempt", "sofar")
 
-# Folded words, one of which every non-inert token without a digit holds (the token in brackets):
+# Folded words that open a reading wherever they stand (the token types in brackets).
 KEYS = (
-    "年", "月", "季", "旬", "每",  # dates, periods, 每…, 年底 / 月底 / 上旬 / 本季度 / 全年 / 半年…
-    "待", "收到", "接到",  # wait, receive
-    "时限", "期限", "时间",  # rulelimit, statute (…规定的时限)
-    "依照",  # plan_follow (按 / 依据 are deploy openers below)
+    "月", "季", "旬", "每",  # dates, periods, 每… (月底, 上旬, 本季度, 每年)
     "即日", "之日", "当日", "当天", "当场",  # todaystart, selfstart, sameday
     "结束", "终了", "期满", "另有",  # endafter, otherwise
     "定期", "频次", "频率", "次数",  # irregular (不定期 too), byneed
     "半周",  # onceper: 半周一次
 )
+# After a digit, what makes the number a time (offset units, 日/号, Q of a quarter; 个 needs its unit after it).
+UNIT_AFTER = "年月日号季周天工小自星Qq"
+COUNT_UNITS = "工小自星半周天日月季年"  # 3个工作日 · 3个小时 · 3个半月 · 每3个季度
+JOINS = "至到~_-—一"  # 2021-2025 · 1至15日 · 2017一2018 (a dash lost in layout)
+# 年 is a year after these (今年, 本年度, 当年, 明年, 次年, 翌年, 下年, 全年, 上半年, 每年, 按年, 常年)…
+YEAR_BEFORE = "".join(sorted({w[0] for w in lx.RELATIVE_YEARS if w[0] != "年"} | {"全", "半", "每", "按", "常"}))
+# …or before these: 年初 · 年中 · 年底 · 年末 · 年内 · 年度内 · 年度至少2次 (a count per year)
+YEAR_AFTER = "初中底末内"
+# A trigger: an opener, then (inside one clause) the word it waits on (按照…部署, 根据…要求, 按…规定的时限)
+TRIGGER_OPENERS = (*lx.DEPLOY_OPENERS, "依照")
+TRIGGER_WORDS = (*lx.DEPLOY_WORDS, "计划", "方案", "时限", "期限", "时间")
 NUMERALS = "〇零一二三四五六七八九十百两"
 
 
@@ -83,15 +95,27 @@ def anchor() -> re.Pattern[str]:
     lookahead on their union, so the regex engine leaves most positions after one class test (~90 MB/s on
     plan prose, against ~13 MB/s when every alternative is tried at every character).
     """
-    gap, num = invisible() + "*", char_class(NUMERALS)
-    words = sorted({*KEYS, *lx.HOLIDAYS, *lx.ONGOING, *lx.DEPLOY_OPENERS}, key=len, reverse=True)
+    g = invisible() + "*"
+    digit = "[\\d" + "".join(re.escape(c) for c in raw_chars("0123456789" + NUMERALS)) + "]"
+    clause = "[^" + "".join(re.escape(c) for c in raw_chars(",;。")) + "]*?"
+    year, cls = char_class("年"), char_class
+    digits = "0123456789" + NUMERALS
     parts: list[tuple[str, str]] = [  # (the folded characters it begins with, the raw pattern)
-        ("0123456789", "\\d|" + char_class("0123456789")),
-        # numerals that fold to digits: 二〇一七年 · 第一 · 两到三年
-        (NUMERALS, f"{num}{gap}(?:{char_class(lx.NUMERAL_AFTER)}|{char_class('到至')})"),
-        (lx.NUMERAL_BEFORE, f"{char_class(lx.NUMERAL_BEFORE)}{gap}{num}"),
-        ("十", f"{word('十')}{gap}{num}{gap}{word('五')}"),  # “十三五”期间 (fiveyear)
-        *((w[0], word(w)) for w in words),
+        (digits, f"{digit}{g}(?:{cls(UNIT_AFTER)}|{word('个')}{g}{cls(COUNT_UNITS)}|{word('次')}{g}/"
+                 f"|{cls('.:/')}{g}{digit}|{cls(JOINS)}{g}{cls(JOINS)}?{g}{digit})"),
+        (digits, digit + f"(?:{g}{digit}){{7}}"),  # 20231015: a date typed as eight digits
+        ("Qq", f"{cls('Qq')}{g}{digit}"),
+        (YEAR_BEFORE, f"{cls(YEAR_BEFORE)}{g}{year}"),
+        ("年", f"{year}{g}(?:{cls(YEAR_AFTER)}|{word('度')}{g}{word('内')}"
+               f"|(?:{word('度')}{g})?(?:{word('内')}{g})?{cls('至不最')})"),  # 年度内 · 年至少 (percount)
+        ("按", f"{word('按')}{g}{word('周')}"),  # 按周 (every; 按年 · 按月 · 按季 above)
+        ("待收接", f"(?:{word('待')}|{word('收到')}|{word('接到')}){clause}{word('后')}"),  # wait, receive
+        ("规法", f"(?:{word('规定')}|{word('法定')}){g}(?:{word('的')}{g})?"
+                 f"(?:{'|'.join(word(w) for w in ('时限', '期限', '时间'))})"),  # rulelimit
+        ("".join(w[0] for w in TRIGGER_OPENERS), f"(?:{'|'.join(word(w) for w in TRIGGER_OPENERS)}){clause}"
+                                                  f"(?:{'|'.join(word(w) for w in TRIGGER_WORDS)})"),
+        ("十", f"{word('十')}{g}{cls(NUMERALS)}{g}{word('五')}"),  # “十三五”期间 (fiveyear)
+        *((w[0], word(w)) for w in sorted({*KEYS, *lx.HOLIDAYS, *lx.ONGOING}, key=len, reverse=True)),
     ]
     starts = "".join(sorted({c for first, _ in parts for c in first}))
     return re.compile(f"(?=\\d|{char_class(starts)})(?:{'|'.join(p for _, p in parts)})")
