@@ -1,6 +1,6 @@
 """The worst case of extract(): 1 MB of each hostile input against 1 MB of plan prose (issue 15, item 5).
 
-    python benchmarks/worst_case.py     # about half a minute on 2 cores; exit status 1 when one costs > 2x prose
+    python benchmarks/worst_case.py     # about 20 s on 2 cores; exit status 1 when one costs > 2x prose
 
 Cost is this thread's CPU time (other processes on a loaded machine do not count), best of three runs. Each
 input is cut to 1,000,000 UTF-8 bytes. A sentence longer than windows.MAX_SENTENCE characters is read only
@@ -49,8 +49,16 @@ INPUTS: list[tuple[str, Callable[[], str]]] = [
     ("年底， x", lambda: megabyte("年底，")),
 ]
 
+# Not bounded, shown beside: every short sentence holds a time, so every one is read (cost follows the readings;
+# a megabyte of them is a table of deadlines, not an attack a cap could tell from one).
+DENSE: list[tuple[str, Callable[[], str]]] = [
+    ("1月。 x", lambda: megabyte("1月。")),
+    ("2017年6月底前完成。 x", lambda: megabyte("2017年6月底前完成。")),
+]
+
 
 def cpu_ns(text: str, runs: int = 3) -> int:
+    """Best of ``runs``: this thread's CPU time of extract(text)."""
     best = None
     for _ in range(runs):
         gc.collect()
@@ -76,6 +84,10 @@ def main() -> int:
         failed += bad
         print(f"{name:34}{spent / 1e6:9.1f}{ratio:9.2f}{'   OVER' if bad else ''}")
     print(f"{failed} of {len(INPUTS)} over the bound")
+    print("dense sentences (not bounded: every sentence holds a time and is read)")
+    for name, make in DENSE:
+        spent = cpu_ns(make(), runs=1)
+        print(f"{name:34}{spent / 1e6:9.1f}{spent / base:9.2f}")
     return 1 if failed else 0
 
 
