@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
 from deadline_cn._grammar.text import fold
@@ -23,6 +23,7 @@ from deadline_cn._read.windows import MAX_SENTENCE, windows
 from deadline_cn.records import needs_check
 from deadline_cn.results import Unresolved
 from tests.corpus_data import CORPUS, SOURCES
+from tests.slow import two_sizes
 from tests.strategies import PLAN_YEARS, REFS, lexicon_phrase, pieced_cell
 
 DOCS: dict[str, dict[str, Any]] = json.loads((CORPUS / "documents.json").read_text(encoding="utf-8"))
@@ -76,16 +77,16 @@ GLUE = ["。", "；", ";", "\n", "，", "\t", "", "发生后；", "；力争", "
 pieces = st.one_of(st.sampled_from(SENTENCES), lexicon_phrase(), pieced_cell(), st.sampled_from(GLUE))
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(pieces, min_size=1, max_size=12), st.sampled_from(REFS), st.sampled_from(PLAN_YEARS))
+@two_sizes(settings(max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow]),
+           st.lists(pieces, min_size=1, max_size=12), st.sampled_from(REFS), st.sampled_from(PLAN_YEARS))
 def test_windows_read_generated_prose_as_the_full_scan_does(parts: list[str], ref: date | None,
                                                             plan_year: int | None) -> None:
     text = "".join(parts)
     assert extract(text, ref=ref, plan_year=plan_year) == _extract_full(text, ref=ref, plan_year=plan_year)
 
 
-@settings(max_examples=100, deadline=None)
-@given(st.lists(pieces, min_size=1, max_size=8))
+@two_sizes(settings(max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow]),
+           st.lists(pieces, min_size=1, max_size=8))
 def test_the_anchor_finds_every_generated_sentence_with_a_token(parts: list[str]) -> None:
     for s in re.split("(?<=[。；;\t])", "".join(parts)):
         if not anchor().search(s):
