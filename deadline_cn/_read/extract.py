@@ -35,9 +35,10 @@ def extract(text: str, *, ref: DateLike = None, plan_year: int | None = None,
     Each result's ``text`` is the whole input (so ``text[span[0]:span[1]]`` is the phrase). Time is linear
     in the length of ``text``: only the sentences a cheap anchor finds are read (``_read.windows``), and a
     sentence longer than ``MAX_SENTENCE`` characters only up to that length, its results flagged
-    ``truncated:<n>`` (an ``Unresolved`` with that flag when nothing was read in it). ``fallback=True`` adds what jionlp finds where the grammar found nothing
-    (flag ``source:jionlp``); it is off by default because running text is full of numbers jionlp reads as
-    times (signature dates, years naming a year's work) and it is ~20x slower.
+    ``truncated:<n>`` (an ``Unresolved`` with that flag when nothing was read in it). ``fallback=True`` adds
+    what jionlp finds where the grammar found nothing (flag ``source:jionlp``); it is off by default because
+    running text is full of numbers jionlp reads as times (signature dates, years naming a year's work) and it
+    is ~20x slower.
     """
     ref_day, year = check_args(text, ref, plan_year, month_before)
     out: list[Result] = []
