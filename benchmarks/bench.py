@@ -120,6 +120,7 @@ def settle() -> None:
 
 def bench_extract(reps: dict[int, int], jio_cap: int) -> dict[str, Any]:
     import deadline_cn
+    from deadline_cn._read.extract import _extract_full
 
     jio = quiet_jionlp()
     settle()
@@ -143,10 +144,17 @@ def bench_extract(reps: dict[int, int], jio_cap: int) -> dict[str, Any]:
         def floor(texts: list[tuple[str, dict[str, Any]]] = texts) -> int:
             return sum(cold.floor_scan(t) for t, _ in texts)
 
-        row: dict[str, Any] = {"k": k, "bytes": size, "chars": chars, "reps": n, "ours": [], "theirs": [], "floor": []}
+        def full(texts: list[tuple[str, dict[str, Any]]] = texts) -> int:
+            """Every sentence read (extract before it read only the sentences an anchor is in)."""
+            return sum(len(_extract_full(t, ref=d["ref"], plan_year=d["plan_year"])) for t, d in texts)
+
+        row: dict[str, Any] = {"k": k, "bytes": size, "chars": chars, "reps": n, "ours": [], "theirs": [], "floor": [],
+                               "full": []}
         for _ in range(n):
             row["ours"].append(ns(ours))
             row["floor"].append(ns(floor))
+            if k <= 10:
+                row["full"].append(ns(full))
             if k <= jio_cap:
                 row["theirs"].append(ns(theirs))
         rows.append(row)
@@ -374,6 +382,9 @@ def report(args: argparse.Namespace) -> None:
         line += (f"{mt / mo:10.2f}x" if row["theirs"] else f"{'':11}") + f"{mo / mf:10.1f}x"
         print(line)
     print(f"   growth = time / time at 1x (linear: 10x and 100x); jionlp capped at {e['jio_cap']}x")
+    fulls = [(row["k"], median(row["full"]) / 1e6, median(row["ours"]) / 1e6) for row in e["rows"] if row["full"]]
+    print("   every sentence read (the full scan extract did before windows): " + ", ".join(
+        f"{k}x {f:.1f} ms ({f / o:.2f}x the windowed time)" for k, f, o in fulls))
     print(f"   expressions found at 1x: deadline_cn {e['found']['ours']}, jionlp {e['found']['theirs']} "
           "(a count, not an accuracy figure)")
     print()

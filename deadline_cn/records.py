@@ -45,7 +45,7 @@ from deadline_cn.results import (
 
 __all__ = ["DOUBT_PREFIXES", "FLAG_SEPARATOR", "Record", "flatten", "needs_check", "trigger_text"]
 
-DOUBT_PREFIXES = ("unread:", "ambiguous:", "source:jionlp", "invalid:", "calendar:predicted:")
+DOUBT_PREFIXES = ("unread:", "ambiguous:", "source:jionlp", "invalid:", "calendar:predicted:", "truncated:")
 FLAG_SEPARATOR = "; "
 
 

@@ -34,6 +34,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from deadline_cn import DeadlineError, Unresolved, clear_cache, extract, from_dict, normalise
+from deadline_cn._read.extract import _extract_full
+from deadline_cn._read.pipeline import read
+from deadline_cn._resolve.resolver import Settings
 from deadline_cn.results import KINDS, Result, result_from_json
 from tests import strategies as S
 from tests.corpus_data import CELLS, DOCS, SOURCES
@@ -229,7 +232,18 @@ def test_steps_count_what_is_read() -> None:
     assert ten > 5 * one > 0
 
 
-@pytest.mark.parametrize("fn", [normalise, extract], ids=["normalise", "extract"])
+def normalise_whole(text: str, ref: str) -> Result:
+    """normalise's reading without its MAX_CELL cut (the cut would hide a super-linear grammar past it)."""
+    return read(text, Settings(date.fromisoformat(ref), None))
+
+
+def extract_whole(text: str, ref: str) -> list[Result]:
+    """extract with every sentence read whole: no anchor, no MAX_SENTENCE cut."""
+    return _extract_full(text, ref=ref)
+
+
+@pytest.mark.parametrize("fn", [normalise, extract, normalise_whole, extract_whole],
+                         ids=["normalise", "extract", "normalise_whole", "extract_whole"])
 @pytest.mark.parametrize(("make", "n"), [pytest.param(make, max(n // STEP_SCALE, 10), id=name)
                                          for name, make, n in CASES])
 def test_pathological_input_takes_linear_steps(fn: Callable[..., Any], make: Callable[[int], str], n: int) -> None:

@@ -9,6 +9,7 @@ a date only when a cue makes it a time limit (前, 底, 内, 止, 起, 到…), 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from deadline_cn._grammar.parse import DeadlineP, MarkerP
@@ -17,11 +18,13 @@ from deadline_cn._grammar.text import fold
 from deadline_cn._read.normalise import DateLike, check_args
 from deadline_cn._read.pipeline import build, flag_unread, items_of, mask_doc_numbers, mask_titles, original_text
 from deadline_cn._read.prose import is_prose_time, narrates
+from deadline_cn._read.windows import MAX_SENTENCE, Window, windows
 from deadline_cn._resolve.resolver import Context, Settings
-from deadline_cn.results import Result
+from deadline_cn.results import Result, Unresolved
 
 CHUNK = 8192
 SENTENCE_ENDS = "。;\n"  # folded: ； is ;
+TRUNCATED = "truncated:"  # flag: truncated:<n>, n characters left unread
 UNREAD_REACH = 1  # in prose, only time words touching a reading flag it (the rest is other sentences' business)
 
 
@@ -30,18 +33,43 @@ def extract(text: str, *, ref: DateLike = None, plan_year: int | None = None,
     """Every deadline expression in ``text``, in order, each with its ``span`` into ``text`` and its scope.
 
     Each result's ``text`` is the whole input (so ``text[span[0]:span[1]]`` is the phrase). Time is linear
-    in the length of ``text``. ``fallback=True`` adds what jionlp finds where the grammar found nothing
-    (flag ``source:jionlp``); it is off by default because running text is full of numbers jionlp reads as
-    times (signature dates, years naming a year's work) and it is ~20x slower.
+    in the length of ``text``: only the sentences a cheap anchor finds are read (``_read.windows``), and a
+    sentence longer than ``MAX_SENTENCE`` characters only up to that length, its results flagged
+    ``truncated:<n>`` (an ``Unresolved`` with that flag when nothing was read in it). ``fallback=True`` adds
+    what jionlp finds where the grammar found nothing (flag ``source:jionlp``); it is off by default because
+    running text is full of numbers jionlp reads as times (signature dates, years naming a year's work) and it
+    is ~20x slower.
     """
     ref_day, year = check_args(text, ref, plan_year, month_before)
     out: list[Result] = []
     for start, end in chunks(text):
-        found = _extract_chunk(text, start, end, Settings(ref_day, year, month_before))
+        settings = Settings(ref_day, year, month_before)
+        found = [r for w in windows(text, start, end) for r in _extract_window(text, w, settings)]
         if fallback:
             found = sorted(found + _jionlp_finds(text, start, end, found, ref_day, year), key=lambda r: r.span)
         out.extend(found)
     return out
+
+
+def _extract_full(text: str, *, ref: DateLike = None, plan_year: int | None = None,
+                  month_before: str = "inclusive") -> list[Result]:
+    """Every chunk read whole, every sentence scanned: what ``extract`` gives, kept for tests/test_windows.py
+    to check the windows against."""
+    ref_day, year = check_args(text, ref, plan_year, month_before)
+    return [r for start, end in chunks(text) for r in _extract_chunk(text, start, end,
+                                                                      Settings(ref_day, year, month_before))]
+
+
+def _extract_window(text: str, w: Window, settings: Settings) -> list[Result]:
+    """One window read as a chunk is; a truncated sentence says so on its results (or on the unread rest)."""
+    found = _extract_chunk(text, w.start, w.end, settings)
+    if not w.cut:
+        return found
+    flag = f"{TRUNCATED}{w.cut}"
+    if not found:
+        return [Unresolved(text=text, span=(w.end, w.end + w.cut), flags=(flag,),
+                           reason=f"a sentence longer than {MAX_SENTENCE:,} characters: the last {w.cut:,} unread")]
+    return [replace(r, flags=(*r.flags, flag)) for r in found]
 
 
 def _jionlp_finds(text: str, start: int, end: int, found: list[Result], ref: date | None,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import numbers
 import re
+from dataclasses import replace
 from datetime import date, datetime
 from functools import lru_cache
 
@@ -17,12 +18,17 @@ from deadline_cn._grammar.text import fold
 from deadline_cn._read.pipeline import DOC_NUMBER, NO_EXPRESSION, mask_titles, read
 from deadline_cn._resolve.resolver import Settings
 from deadline_cn.errors import DeadlineError
-from deadline_cn.results import Result, Unresolved
+from deadline_cn.results import Compound, Result, Unresolved
 
 MONTH_BEFORE = ("inclusive", "strict")
 TIME_LIKE = re.compile(r"\d[年月日号点时]|星期|礼拜|周[1-7日天]|[节]|今天|明天|后天|[上下本]周|[上下本]月|月[底初末中]")
 CACHED_LENGTH = 200
-STRICT_DOUBTS = ("unread:", "invalid:")
+# A cell is read up to MAX_CELL characters (the longest real cell, in corpus/wild/cells.jsonl, has 510): the
+# rest of a longer one is left unread and said so with the flag truncated:<n>, so a megabyte pasted into one cell
+# costs what a long cell costs.
+MAX_CELL = 1_000
+TRUNCATED = "truncated:"
+STRICT_DOUBTS = ("unread:", "invalid:", TRUNCATED)
 DateLike = date | datetime | str | None  # also numpy.datetime64 and pandas.NaT
 
 
@@ -98,10 +104,23 @@ def _check_strict(result: Result, text: str) -> None:
 
 def _uncached(text: str, ref: date | None, plan_year: int | None, month_before: str, fallback: bool,
               roll_over: bool = True, calendar_generation: int = 0) -> Result:
+    if len(text) > MAX_CELL:
+        return _truncated(text, Settings(ref, plan_year, month_before, roll_over))
     result = read(text, Settings(ref, plan_year, month_before, roll_over))
     if fallback and isinstance(result, Unresolved) and result.reason == NO_EXPRESSION:
         result = _jionlp(text, ref, plan_year) or result
     return result
+
+
+def _truncated(text: str, settings: Settings) -> Result:
+    """A cell longer than MAX_CELL: read up to its last clause end before the limit; every part says how many
+    characters were left (truncated:<n>), and with no reading the Unresolved says it too."""
+    cut = max(text.rfind(c, 0, MAX_CELL) for c in ",，;；。") + 1 or MAX_CELL
+    result = read(text, settings, limit=cut)
+    flag = f"{TRUNCATED}{len(text) - cut}"
+    if isinstance(result, Compound):  # flags are the parts' own (as unread:<words> is)
+        return replace(result, parts=tuple(replace(p, flags=(*p.flags, flag)) for p in result.parts))
+    return replace(result, flags=(*result.flags, flag))
 
 
 # Ledgers repeat cells ("全年工作" on every row of a task); results are immutable, so short cells are cached.

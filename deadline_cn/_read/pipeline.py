@@ -51,9 +51,13 @@ def items_of(folded: Folded) -> tuple[str, list[Item]]:
     return scan, parse_tokens(tokenize(scan))
 
 
-def read(text: str, settings: Settings) -> Result:
-    """One cell: every time word in it is read, or flags the reading nearest to it."""
-    folded = fold(text)
+def read(text: str, settings: Settings, limit: int | None = None) -> Result:
+    """One cell: every time word in it is read, or flags the reading nearest to it.
+
+    With ``limit``, only ``text[:limit]`` is folded and read (``normalise`` cuts a cell longer than any real
+    one); spans still index ``text``.
+    """
+    folded = fold(text, 0, limit) if limit is not None and limit < len(text) else fold(text)
     scan, items = items_of(folded)
     ctx = Context(settings, lambda span: original_text(text, folded, span))
     placed = place(scan, items)

@@ -1,0 +1,136 @@
+"""extract() reads only windows (deadline_cn/_read/windows.py); reading every chunk whole (``_extract_full``)
+must give exactly the same results, spans and flags — on the seed documents, the wild paragraphs and
+generated prose. And a window is bounded: a megabyte with no full stop is read only up to MAX_SENTENCE,
+and says so."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+
+from deadline_cn._grammar.text import fold
+from deadline_cn._grammar.tokens import tokenize
+from deadline_cn._read.anchors import INERT, anchor
+from deadline_cn._read.extract import TRUNCATED, _extract_full, extract
+from deadline_cn._read.normalise import MAX_CELL, normalise
+from deadline_cn._read.windows import MAX_SENTENCE, windows
+from deadline_cn.records import needs_check
+from deadline_cn.results import Unresolved
+from tests.corpus_data import CORPUS, SOURCES
+from tests.slow import two_sizes
+from tests.strategies import PLAN_YEARS, REFS, lexicon_phrase, pieced_cell
+
+DOCS: dict[str, dict[str, Any]] = json.loads((CORPUS / "documents.json").read_text(encoding="utf-8"))
+WILD = [json.loads(line) for line in (CORPUS / "wild" / "prose.jsonl").read_text(encoding="utf-8").splitlines()
+        if line.strip()]
+SENTENCES = [s for path in SOURCES for s in re.split("(?<=[。；;\t])", path.read_text(encoding="utf-8")) if s]
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=[p.stem[:3] for p in SOURCES])
+def test_windows_read_a_source_as_the_full_scan_does(path: Any) -> None:
+    doc = DOCS[path.stem]
+    text = path.read_text(encoding="utf-8")
+    for ref, plan_year in ((doc["ref"], doc["plan_year"]), (None, None)):
+        assert extract(text, ref=ref, plan_year=plan_year) == _extract_full(text, ref=ref, plan_year=plan_year)
+
+
+def test_windows_read_every_wild_paragraph_as_the_full_scan_does() -> None:
+    for row in WILD:
+        kwargs = {"ref": row["ref"], "plan_year": row["plan_year"]}
+        assert extract(row["text"], **kwargs) == _extract_full(row["text"], **kwargs), row["text"][:80]
+
+
+def test_the_anchor_finds_every_sentence_with_a_token_that_can_be_read() -> None:
+    """What the anchor skips holds no token but the inert ones (checked on the folded, tokenised sentence)."""
+    skipped = [s for s in SENTENCES + [r["text"] for r in WILD] if not anchor().search(s)]
+    assert skipped  # the check is not empty: prose has sentences without a time
+    for s in skipped:
+        assert {t.type for t in tokenize(fold(s).text)} <= set(INERT), s
+
+
+# What crosses a sentence end, each case failing when its rule in windows.py is taken out.
+ACROSS = {
+    "event-before-the-semicolon": "特别重大突发事件发生后；24小时内报告。",
+    "event-before-the-full-stop": "事件发生后。30日内报送",
+    "hedge-after-the-semicolon": "各地要在2017年底前；力争提前完成。",
+    "title-over-a-full-stop": "印发《关于做好。2018年底前完成工作的通知》。",
+    "title-closed-before": "《通知》。2018年底前完成。《关于。",
+}
+
+
+@pytest.mark.parametrize("text", ACROSS.values(), ids=ACROSS.keys())
+def test_a_window_takes_in_what_crosses_a_sentence_end(text: str) -> None:
+    assert extract(text, ref="2017-01-09") == _extract_full(text, ref="2017-01-09")
+
+
+# Prose pieces: the corpus's own sentences, generated cells, and the words that make a reading reach across a
+# sentence end (…后；N日内 · ；力争 · a title over a full stop · a line break inside a date).
+GLUE = ["。", "；", ";", "\n", "，", "\t", "", "发生后；", "；力争", "《关于2017年。", "的通知》", "2017年\n",
+        "6月底前", "十三五", "后", "各单位要", "二〇一七年", "第一", "\u3000", "全年工作", "收到", "待",
+        "按照省统一部署，", *ACROSS.values(), "2017年底前；", "。24小时内报告", "《关于做好。"]
+pieces = st.one_of(st.sampled_from(SENTENCES), lexicon_phrase(), pieced_cell(), st.sampled_from(GLUE))
+
+
+@two_sizes(settings(max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow]),
+           st.lists(pieces, min_size=1, max_size=12), st.sampled_from(REFS), st.sampled_from(PLAN_YEARS))
+def test_windows_read_generated_prose_as_the_full_scan_does(parts: list[str], ref: date | None,
+                                                            plan_year: int | None) -> None:
+    text = "".join(parts)
+    assert extract(text, ref=ref, plan_year=plan_year) == _extract_full(text, ref=ref, plan_year=plan_year)
+
+
+@two_sizes(settings(max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow]),
+           st.lists(pieces, min_size=1, max_size=8))
+def test_the_anchor_finds_every_generated_sentence_with_a_token(parts: list[str]) -> None:
+    for s in re.split("(?<=[。；;\t])", "".join(parts)):
+        if not anchor().search(s):
+            assert {t.type for t in tokenize(fold(s).text)} <= set(INERT), s
+
+
+# ------------------------------------------------------------------------------------------ bounded work
+
+HOSTILE = {"1月": "1月", "年底前": "年底前", "每": "每", "digits": "2017", "full-stops": "。"}
+
+
+@pytest.mark.parametrize("unit", HOSTILE.values(), ids=HOSTILE.keys())
+def test_a_hostile_run_is_read_only_up_to_the_limit(unit: str) -> None:
+    text = unit * (3 * MAX_SENTENCE // len(unit))
+    read = windows(text, 0, len(text))
+    assert sum(w.end - w.start for w in read) <= MAX_SENTENCE
+    if unit != "。":
+        assert [w.cut > 0 for w in read] == [True]
+
+
+def test_full_stops_alone_make_no_window() -> None:
+    """A million full stops: one failed regex scan, no object per character."""
+    assert windows("。" * 1_000_000, 0, 1_000_000) == []
+
+
+def test_what_is_not_read_is_flagged() -> None:
+    text = "2017年6月底前完成" + "，推进" * MAX_SENTENCE + "。2018年6月底前完成。"
+    results = extract(text, ref="2017-01-09")
+    assert [any(f.startswith(TRUNCATED) for f in r.flags) for r in results] == [True, False]
+    rest = extract("推进" * MAX_SENTENCE + "，2019年底前完成")
+    assert len(rest) == 1 and isinstance(rest[0], Unresolved) and rest[0].flags[0].startswith(TRUNCATED)
+
+
+def test_a_cell_is_read_up_to_max_cell_and_says_so() -> None:
+    long = "2017年6月底前完成，2018年底前" + "，推进" * MAX_CELL
+    result = normalise(long, ref="2017-01-09")
+    assert [p.due for p in result.parts] == [date(2017, 6, 30), date(2018, 12, 31)]
+    assert all(p.flags[-1].startswith(TRUNCATED) for p in result.parts) and needs_check(result)
+    text = "推进" * MAX_CELL + "，2017年6月底前完成"  # no clause end before the limit: cut at it
+    alone = normalise(text)
+    assert isinstance(alone, Unresolved) and alone.flags[-1] == f"{TRUNCATED}{len(text) - MAX_CELL}"
+
+
+def test_no_real_cell_reaches_max_cell() -> None:
+    cells = [json.loads(line)["text"] for name in ("gold.jsonl", "wild/cells.jsonl")
+             for line in (CORPUS / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert max(map(len, cells)) * 1.5 < MAX_CELL
