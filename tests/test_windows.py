@@ -54,6 +54,28 @@ def test_the_anchor_finds_every_sentence_with_a_token_that_can_be_read() -> None
         assert {t.type for t in tokenize(fold(s).text)} <= set(INERT), s
 
 
+def _family_phrases() -> list[str]:
+    """Every phrase the family tests read (their string literals with a CJK character): new token patterns
+    are tested there first, so the anchor is checked against each as soon as it exists."""
+    import ast
+    from pathlib import Path
+
+    found: set[str] = set()
+    for name in ("test_families.py", "test_prose_families.py"):
+        tree = ast.parse((Path(__file__).parent / name).read_text(encoding="utf-8"))
+        found |= {n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)
+                  and re.search("[\u4e00-\u9fff]", n.value)}
+    return sorted(found)
+
+
+def test_the_anchor_finds_every_family_phrase_with_a_token() -> None:
+    phrases = _family_phrases()
+    assert len(phrases) > 300
+    for phrase in phrases:
+        if not anchor().search(phrase):
+            assert {t.type for t in tokenize(fold(phrase).text)} <= set(INERT), phrase
+
+
 # What crosses a sentence end, each case failing when its rule in windows.py is taken out.
 ACROSS = {
     "event-before-the-semicolon": "特别重大突发事件发生后；24小时内报告。",
