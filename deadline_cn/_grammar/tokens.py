@@ -12,7 +12,6 @@ from functools import cache, lru_cache
 from typing import Any
 
 from deadline_cn._grammar import lexicon as lx
-from deadline_cn._grammar.prefilter import first_char_class
 
 
 def alt(words: Any) -> str:
@@ -196,19 +195,92 @@ def _pattern(kind: str) -> re.Pattern[str]:
     return re.compile(dict(TOKEN_PATTERNS)[kind])
 
 
-@lru_cache(maxsize=1)
-def _scanner() -> re.Pattern[str]:
-    """One alternation without inner groups, each alternative behind a lookahead on the characters it can
-    begin with, and the whole behind the union of those: a position no token can start at fails at once."""
-    parts = []
+Starts = list[tuple[str, "frozenset[str] | None", bool]]  # None: may begin with any character
+
+
+def _starts() -> Starts:
+    """Per token type, the characters its pattern can begin with and whether a digit can (``\\d``).
+
+    Read from ``_grammar/_starts.py`` when that table was made from today's patterns (its key is a checksum
+    of them), else computed from the patterns by ``prefilter`` (~6 ms: the regex parser over ~60 patterns).
+    A pattern the prefilter cannot bound begins with any character: it is tried at every position.
+    """
+    from deadline_cn._grammar import _starts as stored
+
+    if stored.KEY == patterns_key():
+        return [(name, None if chars is None else frozenset(chars), digit) for name, chars, digit in stored.STARTS]
+    return computed_starts()
+
+
+def patterns_key() -> int:
+    import zlib
+
+    return zlib.crc32("\0".join(f"{n}\0{p}" for n, p in TOKEN_PATTERNS).encode("utf-8", "surrogatepass"))
+
+
+def computed_starts() -> Starts:
+    from deadline_cn._grammar.prefilter import first_chars
+
+    out: Starts = []
     for name, pattern in TOKEN_PATTERNS:
-        plain = re.sub(r"\(\?P<\w+>", "(?:", pattern)
-        first = first_char_class([pattern])
-        parts.append(f"(?P<{name}>(?={first}){plain})" if first else f"(?P<{name}>{plain})")
-    starts = first_char_class([p for _, p in TOKEN_PATTERNS])
-    body = "|".join(parts)
-    return re.compile(f"(?={starts})(?:{body})" if starts else body)
+        got = first_chars(pattern)
+        out.append((name, None, False) if got is None else (name, frozenset(got[0]), got[1]))
+    return out
+
+
+class _Scanner:
+    """The token patterns, tried at a position only when they can begin with its character.
+
+    One search for the next character any token can begin with; there, the alternation (in priority order)
+    of just the patterns that can begin with that character — compiled the first time that set is needed,
+    so a first call compiles a few small patterns, not the whole table. The first alternative that matches
+    wins and the scan goes on after it, as one ``finditer`` of the whole alternation would: an alternative
+    left out at a position could not have matched there.
+    """
+
+    def __init__(self) -> None:
+        self.table = _starts()
+        everywhere = any(chars is None for _, chars, _ in self.table)
+        chars = sorted(set().union(*(c for _, c, _ in self.table if c is not None)))
+        digit = any(d for _, _, d in self.table)
+        self.search = re.compile(r"[\s\S]" if everywhere else
+                                 "[" + "".join(re.escape(c) for c in chars) + (r"\d" if digit else "") + "]").search
+        self.by_char: dict[str, re.Pattern[str] | None] = {}
+        self.by_names: dict[tuple[str, ...], re.Pattern[str]] = {}
+        self.plain = {name: re.sub(r"\(\?P<\w+>", "(?:", pattern) for name, pattern in TOKEN_PATTERNS}
+
+    def at(self, char: str) -> re.Pattern[str] | None:
+        """The alternation of the patterns that can begin with ``char`` (None: no token begins with it)."""
+        digit = re.match(r"\d", char) is not None
+        names = tuple(name for name, chars, d in self.table if chars is None or char in chars or (d and digit))
+        pattern = None
+        if names:
+            pattern = self.by_names.get(names)
+            if pattern is None:
+                pattern = re.compile("|".join(f"(?P<{n}>{self.plain[n]})" for n in names))
+                self.by_names[names] = pattern
+        self.by_char[char] = pattern
+        return pattern
+
+
+@lru_cache(maxsize=1)
+def _scanner() -> _Scanner:
+    return _Scanner()
 
 
 def tokenize(text: str) -> list[Token]:
-    return [Token(kind, m) for m in _scanner().finditer(text) if (kind := m.lastgroup or "")]
+    scanner = _scanner()
+    search, by_char = scanner.search, scanner.by_char
+    out: list[Token] = []
+    pos = 0
+    while (m := search(text, pos)) is not None:
+        pos = m.start()
+        char = text[pos]
+        pattern = by_char[char] if char in by_char else scanner.at(char)
+        found = pattern.match(text, pos) if pattern is not None else None
+        if found is None:
+            pos += 1
+            continue
+        out.append(Token(found.lastgroup or "", found))
+        pos = found.end()
+    return out
