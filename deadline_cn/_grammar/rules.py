@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 
 from deadline_cn._grammar import lexicon as lx
 from deadline_cn._grammar.match import (
@@ -39,6 +38,7 @@ from deadline_cn._grammar.parse import (
     TriggerP,
     When,
 )
+from deadline_cn._grammar.record import replace
 from deadline_cn._grammar.recurrence import (
     rule_every,
     rule_every_after,

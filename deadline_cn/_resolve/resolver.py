@@ -8,7 +8,7 @@ result class and its kind-specific fields; ``_api`` adds text, span and scope.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
@@ -27,6 +27,7 @@ from deadline_cn._grammar.parse import (
     TriggerP,
     When,
 )
+from deadline_cn._grammar.record import replace
 from deadline_cn._resolve import checks as _checks
 from deadline_cn.results import (
     Alternative,
@@ -265,7 +266,7 @@ def resolve_range(p: RangeP, ctx: Context) -> tuple[type[Result], Fields]:
     end_when = p.end
     if end_when.year is None and end_when.rel_year is None:
         end_year = first_year if bounds(end_when, first_year)[1] >= start else first_year + 1
-        end_when = When(**{**end_when.__dict__, "year": end_year})
+        end_when = replace(end_when, year=end_year)
     _, fields = resolve_deadline(DeadlineP(end_when, p.end_cue), ctx)
     flags = [f for f in fields["flags"] if not f.startswith("ambiguous:")]
     if p.start.time:  # 3月16日8:00至20日17:30: both times kept, the start's first
