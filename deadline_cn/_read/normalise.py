@@ -39,6 +39,8 @@ def as_year(plan_year: object) -> int | None:
     """An int year from an int or a numpy integer (what ``.iloc`` gives); bool and floats are refused."""
     if plan_year is None:
         return None
+    if type(plan_year) is int:  # the common case, before the slower ABC check below
+        return plan_year
     if isinstance(plan_year, bool) or not isinstance(plan_year, numbers.Integral):
         raise TypeError(f"plan_year must be int or None, not {type(plan_year).__name__}")
     return int(plan_year)
@@ -48,6 +50,10 @@ def as_date(ref: object, name: str = "ref") -> date | None:
     """A day from a date, datetime (pandas.Timestamp too), numpy.datetime64 or ISO string; None and NaT: no day."""
     if ref is None:
         return None
+    if type(ref) is date:  # the common cases first: a plain date, an ISO string
+        return ref
+    if type(ref) is str:
+        return _iso_day(ref, name)
     if isinstance(ref, (date, datetime)) and ref != ref:  # pandas.NaT is a datetime unequal to itself
         return None
     if isinstance(ref, datetime):
@@ -55,14 +61,18 @@ def as_date(ref: object, name: str = "ref") -> date | None:
     if isinstance(ref, date):
         return ref
     if isinstance(ref, str):
-        try:
-            return date.fromisoformat(ref.strip())
-        except ValueError:
-            raise ValueError(f"{name} must be an ISO date 'YYYY-MM-DD', not {ref!r}") from None
+        return _iso_day(ref, name)
     if type(ref).__name__ == "datetime64":  # numpy's, told by name so that numpy is never imported here
         day = ref.astype("datetime64[D]").item()  # type: ignore[attr-defined]
         return day if isinstance(day, date) else None  # NaT gives None
     raise TypeError(f"{name} must be a date, datetime, 'YYYY-MM-DD' string or None, not {type(ref).__name__}")
+
+
+def _iso_day(ref: str, name: str) -> date:
+    try:
+        return date.fromisoformat(ref.strip())
+    except ValueError:
+        raise ValueError(f"{name} must be an ISO date 'YYYY-MM-DD', not {ref!r}") from None
 
 
 def normalise(text: str, *, ref: DateLike = None, plan_year: int | None = None,
