@@ -7,10 +7,12 @@ import re
 
 import pytest
 
-from deadline_cn._grammar import _starts, tokens
+from deadline_cn._grammar import _sre_code, _starts, precompiled, tokens
 from deadline_cn._grammar.prefilter import first_chars, starts_source
 from tests import phrases, strategies
 from tests.corpus_data import GOLD
+
+REGENERATE = "PYTHONPATH=. python -m deadline_cn._grammar.precompiled"
 
 INNER_GROUP = re.compile(r"\(\?P<\w+>")
 WHOLE = "|".join(f"(?P<{name}>{INNER_GROUP.sub('(?:', p)})" for name, p in tokens.TOKEN_PATTERNS)
@@ -37,7 +39,7 @@ def test_the_tokens_are_those_of_one_scan_of_the_whole_alternation() -> None:
 def test_the_stored_table_of_first_characters_is_current() -> None:
     with open(tokens.__file__.replace("tokens.py", "_starts.py"), encoding="utf-8") as f:
         stored = f.read()
-    assert stored == starts_source(), "regenerate it: PYTHONPATH=. python -m deadline_cn._grammar.prefilter"
+    assert stored == starts_source(), f"regenerate it: {REGENERATE}"
     assert _starts.KEY == tokens.patterns_key()
 
 
@@ -52,3 +54,24 @@ def test_an_unbounded_pattern_is_tried_everywhere_and_an_empty_one_refused() -> 
     assert first_chars(r"[^,]x") is None
     with pytest.raises(ValueError, match="empty"):
         first_chars(r"a?")
+
+
+@pytest.mark.skipif(tuple(_sre_code.INTERPRETER) != precompiled.interpreter_key(),
+                    reason="the stored regex code is for another Python: re.compile is used instead")
+def test_the_stored_regex_code_is_what_re_compiles_today() -> None:
+    stored = dict(_sre_code.PATTERNS)
+    assert sorted(stored) == sorted(precompiled.needed()), f"regenerate it: {REGENERATE}"
+    biggest = sorted(stored, key=len)[-3:]  # the digit alternations; every entry would take a second
+    for pattern in [*biggest, tokens.TOKEN_PATTERNS[0][1], tokens._scanner().starts]:
+        assert stored[pattern] == precompiled.code_of(pattern), f"regenerate it: {REGENERATE}"
+        fast, slow = precompiled.compiled(pattern), re.compile(pattern)
+        assert (fast.pattern, fast.flags, fast.groupindex, fast.groups) == \
+            (slow.pattern, slow.flags, slow.groupindex, slow.groups)
+
+
+def test_without_stored_code_the_patterns_are_compiled(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(precompiled, "_stored", {})
+    pattern = tokens.TOKEN_PATTERNS[-1][1]
+    assert precompiled.compiled(pattern) is re.compile(pattern)
+    scanner = tokens._Scanner()  # a scanner built without it reads the same tokens
+    assert scanner.at("2") is not None and scanner.at("2").match("2017年").lastgroup == "date_year"  # type: ignore[union-attr]

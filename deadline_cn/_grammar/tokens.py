@@ -12,6 +12,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from deadline_cn._grammar import lexicon as lx
+from deadline_cn._grammar.precompiled import compiled
 
 
 def alt(words: Any) -> str:
@@ -192,7 +193,7 @@ class Token:
 @cache
 def _pattern(kind: str) -> re.Pattern[str]:
     """A token's own pattern, with its named groups (compiled the first time a token of the kind is read)."""
-    return re.compile(dict(TOKEN_PATTERNS)[kind])
+    return compiled(dict(TOKEN_PATTERNS)[kind])
 
 
 Starts = list[tuple[str, "frozenset[str] | None", bool]]  # None: may begin with any character
@@ -243,11 +244,12 @@ class _Scanner:
         everywhere = any(chars is None for _, chars, _ in self.table)
         chars = sorted(set().union(*(c for _, c, _ in self.table if c is not None)))
         digit = any(d for _, _, d in self.table)
-        self.search = re.compile(r"[\s\S]" if everywhere else
-                                 "[" + "".join(re.escape(c) for c in chars) + (r"\d" if digit else "") + "]").search
+        members = "".join(re.escape(c) for c in chars) + (r"\d" if digit else "")
+        self.starts = r"[\s\S]" if everywhere else f"[{members}]"
+        self.search = compiled(self.starts).search
         self.by_char: dict[str, re.Pattern[str] | None] = {}
         self.by_names: dict[tuple[str, ...], re.Pattern[str]] = {}
-        self.plain = {name: re.sub(r"\(\?P<\w+>", "(?:", pattern) for name, pattern in TOKEN_PATTERNS}
+        self.patterns = dict(TOKEN_PATTERNS)
 
     def at(self, char: str) -> re.Pattern[str] | None:
         """The alternation of the patterns that can begin with ``char`` (None: no token begins with it)."""
@@ -257,10 +259,13 @@ class _Scanner:
         if names:
             pattern = self.by_names.get(names)
             if pattern is None:
-                pattern = re.compile("|".join(f"(?P<{n}>{self.plain[n]})" for n in names))
+                pattern = compiled("|".join(f"(?P<{n}>{_INNER_GROUP.sub('(?:', self.patterns[n])})" for n in names))
                 self.by_names[names] = pattern
         self.by_char[char] = pattern
         return pattern
+
+
+_INNER_GROUP = re.compile(r"\(\?P<\w+>")  # a token's named parts: read again from its own pattern (Token.parts)
 
 
 @lru_cache(maxsize=1)

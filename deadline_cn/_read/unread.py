@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from deadline_cn._grammar import lexicon as lx
+from deadline_cn._grammar.precompiled import compiled
 from deadline_cn._grammar.tokens import alt
 
 Span = tuple[int, int]
@@ -24,24 +25,27 @@ def mask_doc_numbers(text: str) -> str:
     return DOC_NUMBER.sub(lambda m: "□" * len(m.group()), text) if "号" in text else text
 
 
+# 上1年度 (上一年度, folded) is the period reported on (报送上一年度工作情况), not a count of years
+_PERIODS = "半年|季度|季|月|年|周|星期|天|日"
+TIME_WORDS = "|".join((
+    r"(?<!上)\d+(?:\.\d+)?个?(?:工作日|自然日|小时|季度|星期|礼拜|年|月|日|号(?![令文楼院线])|天|周|旬|季)(?:底|末|初)?",
+    r"[首前]\d{0,2}个?(?:季度|季|月)",
+    r"[本下次上当]1?个?(?:季度|月)",
+    r"[上中下]旬|[上下]半年|(?:年|月|季)(?:底|末|初)",
+    rf"[每隔]\d{{0,2}}个?(?:{_PERIODS})",
+    alt(lx.HOLIDAYS),
+    alt(lx.SEASONS),
+    r"(?<![A-Za-z])[Qq][1-4](?![\dA-Za-z])",  # Q3
+    r"(?:星期|礼拜)[1-7日天一二三四五六]|周[1-7日一二三四五六](?=\d)|周[1-7日]",
+    r"(?<!\d)(?:[01]?\d|2[0-4]):[0-5]\d",
+    # 12时 · 17时30分 · 9点前 (not 1点1策, a "one point, one policy" slogan)
+    r"(?<![\d.])(?:[01]?\d|2[0-4])(?:时(?:[0-5]?\d分|半)?|点(?=[0-5]?\d分|半|前|之前|以前))",
+))
+
+
 @lru_cache(maxsize=1)
 def _time_words() -> re.Pattern[str]:
-    # 上1年度 (上一年度, folded) is the period reported on (报送上一年度工作情况), not a count of years
-    periods = "半年|季度|季|月|年|周|星期|天|日"
-    return re.compile("|".join((
-        r"(?<!上)\d+(?:\.\d+)?个?(?:工作日|自然日|小时|季度|星期|礼拜|年|月|日|号(?![令文楼院线])|天|周|旬|季)(?:底|末|初)?",
-        r"[首前]\d{0,2}个?(?:季度|季|月)",
-        r"[本下次上当]1?个?(?:季度|月)",
-        r"[上中下]旬|[上下]半年|(?:年|月|季)(?:底|末|初)",
-        rf"[每隔]\d{{0,2}}个?(?:{periods})",
-        alt(lx.HOLIDAYS),
-        alt(lx.SEASONS),
-        r"(?<![A-Za-z])[Qq][1-4](?![\dA-Za-z])",  # Q3
-        r"(?:星期|礼拜)[1-7日天一二三四五六]|周[1-7日一二三四五六](?=\d)|周[1-7日]",
-        r"(?<!\d)(?:[01]?\d|2[0-4]):[0-5]\d",
-        # 12时 · 17时30分 · 9点前 (not 1点1策, a "one point, one policy" slogan)
-        r"(?<![\d.])(?:[01]?\d|2[0-4])(?:时(?:[0-5]?\d分|半)?|点(?=[0-5]?\d分|半|前|之前|以前))",
-    )))
+    return compiled(TIME_WORDS)
 
 
 def time_words_in(text: str) -> list[str]:
