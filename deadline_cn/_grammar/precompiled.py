@@ -43,8 +43,12 @@ def _table() -> dict[str, tuple[int, dict[str, int], tuple[str | None, ...], str
     return _stored
 
 
+_REQUESTED: dict[str, None] = {}  # every pattern asked for in this process (what ``needed`` stores)
+
+
 def compiled(pattern: str) -> re.Pattern[str]:
     """``re.compile(pattern)``, from stored code when the package holds it for this interpreter."""
+    _REQUESTED[pattern] = None
     got = _table().get(pattern)
     if got is None:
         return re.compile(pattern)
@@ -78,23 +82,27 @@ def code_of(pattern: str) -> tuple[int, dict[str, int], tuple[str | None, ...], 
     return parsed.state.flags, groupindex, tuple(indexgroup), packed
 
 
-def needed() -> list[str]:
-    """The patterns worth storing: the tokeniser's alternation for every character a token can begin with
-    (and the ASCII digits), each token's own pattern, and the unread check's time words."""
-    from deadline_cn._grammar import tokens
-    from deadline_cn._read import unread
+SAMPLES = ("2017年6月底前完成", "每季度结束后10个工作日内", "自印发之日起30日内，长期坚持",
+           "〔2016〕22号 二〇一七年十二月", "2021—2025年", "按省部署，及时公开")
 
+
+def needed() -> list[str]:
+    """The patterns worth storing: those compiled when the package is imported and when it reads a few
+    phrases, the tokeniser's alternation for every character a token can begin with (and the ASCII digits),
+    and each token's own pattern."""
+    import deadline_cn
+    from deadline_cn._grammar import tokens
+
+    for text in SAMPLES:
+        deadline_cn.normalise(text, ref="2017-01-09", fallback=False)
+        deadline_cn.extract(text, ref="2017-01-09")
     scanner = tokens._Scanner()
     chars = set("0123456789").union(*(c for _, c, _ in scanner.table if c is not None))
-    out = {scanner.starts: None}
     for char in sorted(chars):
-        pattern = scanner.at(char)
-        if pattern is not None:
-            out[pattern.pattern] = None
+        scanner.at(char)
     for _, pattern_text in tokens.TOKEN_PATTERNS:
-        out[pattern_text] = None
-    out[unread.TIME_WORDS] = None
-    return list(out)
+        compiled(pattern_text)
+    return sorted(_REQUESTED)
 
 
 def source() -> str:
@@ -118,11 +126,11 @@ def main() -> None:  # pragma: no cover - a maintainer's command
     """Rewrite both generated tables: the tokeniser's first characters (``_starts.py``) and this code."""
     from pathlib import Path
 
-    from deadline_cn._grammar import prefilter
+    from deadline_cn._grammar import precompiled, prefilter  # the package's module, not this __main__ copy
 
     here = Path(__file__).parent
     (here / "_starts.py").write_text(prefilter.starts_source(), encoding="utf-8")
-    (here / "_sre_code.py").write_text(source(), encoding="utf-8")
+    (here / "_sre_code.py").write_text(precompiled.source(), encoding="utf-8")
     print(f"wrote {here / '_starts.py'} and {here / '_sre_code.py'}")
 
 

@@ -38,6 +38,7 @@ from deadline_cn._grammar.parse import (
     TriggerP,
     When,
 )
+from deadline_cn._grammar.precompiled import compiled
 from deadline_cn._grammar.record import replace
 from deadline_cn._grammar.recurrence import (
     rule_every,
@@ -49,7 +50,7 @@ from deadline_cn._grammar.recurrence import (
 from deadline_cn._grammar.tokens import Token
 
 FIVE_YEAR_PLAN = "five-year plan"  # a RangeP label: in prose such a period frames the text, it sets no limit
-CUMULATIVE_MONTHS = re.compile(r"(?<!\d)1(?:-{1,2}|—{1,2}|~)\d")
+CUMULATIVE_MONTHS = compiled(r"(?<!\d)1(?:-{1,2}|—{1,2}|~)\d")
 
 # --- spans of time ---------------------------------------------------------------------------------
 

@@ -14,23 +14,24 @@ from dataclasses import dataclass, field
 
 from deadline_cn._grammar import lexicon as lx
 from deadline_cn._grammar.parse import DeadlineP, Item, MarkerP, OngoingP, RecurP, RelativeP, TriggerP
+from deadline_cn._grammar.precompiled import compiled
 
 Span = tuple[int, int]
-_COUNT = re.compile(r"(?:至少|不少于|不低于|最少)[^,;。]{0,12}?(\d{1,3})次")
-_PER_TIMES = re.compile(r"(\d{1,3})次/")
+_COUNT = compiled(r"(?:至少|不少于|不低于|最少)[^,;。]{0,12}?(\d{1,3})次")
+_PER_TIMES = compiled(r"(\d{1,3})次/")
 _AT_LEAST = ("至少", "不少于", "不低于", "最少")
 _COUNT_REACH = 40  # how far after 每年 its "至少…1次" may stand (a bound keeps a long clause linear)
 _PUNCT = " ,;。、:\"'-—"
-_LEAD_RE = re.compile("(?:[" + re.escape(_PUNCT) + "]|" + "|".join(
+_LEAD_RE = compiled("(?:[" + re.escape(_PUNCT) + "]|" + "|".join(
     re.escape(w) for w in sorted((*lx.SCOPE_LEAD, *lx.HEDGES), key=len, reverse=True)) + ")+")
 _TRAIL = tuple(lx.SCOPE_TRAIL)
 _VERBS = tuple(lx.SCOPE_LEAD_VERBS)
-_SEPARATOR = re.compile(f"[{lx.CLAUSE_SEPARATORS}]")
+_SEPARATOR = compiled(f"[{lx.CLAUSE_SEPARATORS}]")
 _OPENERS = {"“": "”", "(": ")", "《": "》", "‘": "’", "【": "】", "[": "]"}
 _CLOSERS = {v: k for k, v in _OPENERS.items()}
 # list numbers: 1. · 2、 · (3) · ④ — they number the cell's lines, they are no task
-_ENUM_HEAD = re.compile(r"(?:\(\d{1,2}\)|\d{1,2}[.、](?!\d)|[\u2460-\u2473])")
-_ENUM_TAIL = re.compile(r"(?:\(\d{1,2}\)|(?<!\d)\d{1,2}[.、]|[\u2460-\u2473])")
+_ENUM_HEAD = compiled(r"(?:\(\d{1,2}\)|\d{1,2}[.、](?!\d)|[\u2460-\u2473])")
+_ENUM_TAIL = compiled(r"(?:\(\d{1,2}\)|(?<!\d)\d{1,2}[.、]|[\u2460-\u2473])")
 
 
 @dataclass

@@ -19,9 +19,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from deadline_cn._grammar.lexicon import CHAR_VARIANTS, CN_DIGITS, INVISIBLE_RANGES, NUMERAL_AFTER, NUMERAL_BEFORE
+from deadline_cn._grammar.precompiled import compiled
 
-_NUMERAL_RUN = re.compile("[〇零一二三四五六七八九十百两]+")
-_POSITIONAL = re.compile(
+_NUMERAL_RUN = compiled("[〇零一二三四五六七八九十百两]+")
+_POSITIONAL = compiled(
     "^(?:([一二三四五六七八九两])?百)?零?(?:([一二三四五六七八九两])?(十))?([一二三四五六七八九])?$"
 )
 
@@ -77,7 +78,7 @@ def _char_table() -> dict[int, str | None]:
 @lru_cache(maxsize=1)
 def _kept_runs() -> re.Pattern[str]:
     body = "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in INVISIBLE_RANGES if not a <= 9 <= b)
-    return re.compile(f"[^\\x00-\\x08\\x0a-\\x20{body}]+")  # the tab (9) is kept: it folds to ";"
+    return compiled(f"[^\\x00-\\x08\\x0a-\\x20{body}]+")  # the tab (9) is kept: it folds to ";"
 
 
 def fold(text: str, start: int = 0, end: int | None = None) -> Folded:

@@ -8,11 +8,11 @@ always gives the same output.
 from __future__ import annotations
 
 import numbers
-import re
 from datetime import date, datetime
 from functools import lru_cache
 
 from deadline_cn import calendar
+from deadline_cn._grammar.precompiled import compiled
 from deadline_cn._grammar.text import fold
 from deadline_cn._read.pipeline import DOC_NUMBER, NO_EXPRESSION, mask_titles, read
 from deadline_cn._resolve.resolver import Settings
@@ -20,7 +20,7 @@ from deadline_cn.errors import DeadlineError
 from deadline_cn.results import Result, Unresolved
 
 MONTH_BEFORE = ("inclusive", "strict")
-TIME_LIKE = re.compile(r"\d[年月日号点时]|星期|礼拜|周[1-7日天]|[节]|今天|明天|后天|[上下本]周|[上下本]月|月[底初末中]")
+TIME_LIKE = compiled(r"\d[年月日号点时]|星期|礼拜|周[1-7日天]|[节]|今天|明天|后天|[上下本]周|[上下本]月|月[底初末中]")
 CACHED_LENGTH = 200
 STRICT_DOUBTS = ("unread:", "invalid:")
 DateLike = date | datetime | str | None  # also numpy.datetime64 and pandas.NaT

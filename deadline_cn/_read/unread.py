@@ -17,7 +17,7 @@ from deadline_cn._grammar.tokens import alt
 
 Span = tuple[int, int]
 # A document number (粤办发〔2016〕22号): its year and number are never a time.
-DOC_NUMBER = re.compile(r"[〔\[(„【][12]\d{3}[〕\])‟】]\d{0,4}号?")
+DOC_NUMBER = compiled(r"[〔\[(„【][12]\d{3}[〕\])‟】]\d{0,4}号?")
 
 
 def mask_doc_numbers(text: str) -> str:
