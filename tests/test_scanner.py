@@ -88,3 +88,15 @@ def test_without_stored_code_the_patterns_are_compiled(monkeypatch: pytest.Monke
     assert precompiled.compiled(pattern) is re.compile(pattern)
     scanner = tokens._Scanner()  # a scanner built without it reads the same tokens
     assert scanner.at("2") is not None and scanner.at("2").match("2017年").lastgroup == "date_year"  # type: ignore[union-attr]
+
+
+def test_dispatch_on_the_next_token_gives_the_cover_every_rule_gives(monkeypatch: pytest.MonkeyPatch) -> None:
+    from deadline_cn._grammar import rules
+
+    def cover(text: str) -> list[tuple[object, int, int]]:
+        return [(it.parse, it.start, it.end) for it in rules.parse_tokens(tokens.tokenize(text))]
+
+    sample = texts()
+    dispatched = [cover(t) for t in sample]
+    monkeypatch.setattr(rules, "DATE_TYPES", frozenset())  # every rule of a date token tried, as before
+    assert [cover(t) for t in sample] == dispatched

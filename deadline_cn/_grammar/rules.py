@@ -496,6 +496,39 @@ for _rule, _types in RULES:
     for _type in _types:
         RULES_BY_TOKEN[_type] = (*RULES_BY_TOKEN.get(_type, ()), _rule)
 
+# Dispatch on (a date token's type, what touches it next): a rule that, started on a date, cannot match unless
+# the next token (with no text between) is of one of these kinds is not tried otherwise. Each kind set is a
+# necessary condition read off the rule's own first steps, so the cover is the same, with fewer calls.
+NEXT_KINDS = ("since", "joiner", "date_day", "and", "other")
+NEEDS_NEXT: dict[Rule, tuple[str, ...]] = {
+    rule_since_every: ("since",),  # 2017年起每年 (no 从/自: 起 must follow)
+    rule_since: ("since",),
+    rule_start_then_end: ("since",),
+    rule_range: ("since", "joiner"),  # 11月20日至12月31日 · 2020-05-26起至…
+    rule_adjacent_days: ("date_day",),
+    rule_shared_cue: ("and",),  # 6月5日和12月5日前
+}
+DATE_TYPES = frozenset(DATES)
+RULES_AFTER: dict[tuple[str, str], tuple[tuple[int, Rule], ...]] = {
+    (kind, nxt): tuple((rank, rule) for rank, rule in enumerate(RULES_BY_TOKEN.get(kind, ()))
+                       if nxt in NEEDS_NEXT.get(rule, NEXT_KINDS))
+    for kind in DATES for nxt in NEXT_KINDS
+}
+RANKED: dict[str, tuple[tuple[int, Rule], ...]] = {k: tuple(enumerate(v)) for k, v in RULES_BY_TOKEN.items()}
+
+
+def _next_kind(tokens: Sequence[Token], i: int) -> str:
+    """What touches tokens[i] on its right: a 起 cue, a range joiner, a day, a list joiner, or other."""
+    if i + 1 >= len(tokens) or tokens[i + 1].start != tokens[i].end:
+        return "other"
+    nxt = tokens[i + 1]
+    kind = nxt.type
+    if kind == "cue":
+        return "since" if lx.CUES[nxt.text] == "since" else "other"
+    if kind in ("to", "dash"):
+        return "joiner" if nxt.text in lx.RANGE_JOINERS else "other"
+    return kind if kind in ("date_day", "and") else "other"
+
 
 def parse_tokens(tokens: Sequence[Token]) -> list[Item]:
     """The best cover of the text: every rule proposes its reading at every token, and the readings kept are
@@ -509,7 +542,9 @@ def parse_tokens(tokens: Sequence[Token]) -> list[Item]:
     choice: list[tuple[Parse, int] | None] = [None] * (n + 1)
     for i in range(n - 1, -1, -1):
         best, pick = score[i + 1], None
-        for rank, rule in enumerate(RULES_BY_TOKEN.get(tokens[i].type, ())):
+        kind = tokens[i].type
+        ranked = RULES_AFTER[kind, _next_kind(tokens, i)] if kind in DATE_TYPES else RANKED.get(kind, ())
+        for rank, rule in ranked:
             hit = rule(tokens, i)
             if hit is None:
                 continue
