@@ -11,7 +11,8 @@ as a frozen dataclass (``dataclass_transform``), so an assignment to a field is 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, TypeVar
+from operator import attrgetter
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 T = TypeVar("T")
 
@@ -22,34 +23,54 @@ else:
         return lambda f: f
 
 
+class _Record:
+    """What every record shares: equality, hash and repr over the field tuple (as a frozen dataclass's)."""
+
+    __slots__ = ()
+    __record_fields__: tuple[str, ...] = ()
+    _fields: ClassVar[Any]  # a static function: the field tuple of a record
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return bool(self._fields(self) == other._fields(other))  # type: ignore[attr-defined,unused-ignore]
+
+    def __hash__(self) -> int:
+        return hash(self._fields(self))
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{n}={getattr(self, n)!r}" for n in self.__record_fields__)
+        return f"{type(self).__qualname__}({shown})"
+
+
 @dataclass_transform(frozen_default=True)
 def record(cls: type[T]) -> type[T]:
-    """A slotted copy of ``cls`` with the methods a frozen dataclass of its annotated fields would have."""
+    """A slotted copy of ``cls`` with the methods a frozen dataclass of its annotated fields would have.
+
+    Only ``__init__`` is generated (one small ``exec``: it runs for every parse built, so it assigns each
+    field directly); the field tuple is an ``operator.attrgetter``, the rest is ``_Record``'s.
+    """
     names = tuple(cls.__dict__.get("__annotations__", {}))  # noqa: RUF063 - the own fields, as dataclasses reads them
     defaults = {n: cls.__dict__[n] for n in names if n in cls.__dict__}
     namespace = {k: v for k, v in cls.__dict__.items() if k not in names and k not in ("__dict__", "__weakref__")}
     namespace["__slots__"] = names
-    fields = "".join(f"self.{n}, " for n in names)
     params = "".join(f", {n}=_default_{n}" if n in defaults else f", {n}" for n in names)
     body = "".join(f"    self.{n} = {n}\n" for n in names) or "    pass\n"
-    shown = ", ".join(f"{n}={{self.{n}!r}}" for n in names)
-    source = (
-        f"def __init__(self{params}):\n{body}"
-        f"def _fields(self):\n    return ({fields})\n"
-        "def __eq__(self, other):\n"
-        "    if other.__class__ is not self.__class__:\n        return NotImplemented\n"
-        "    return _fields(self) == _fields(other)\n"
-        "def __hash__(self):\n    return hash(_fields(self))\n"
-        f"def __repr__(self):\n    return f\"{cls.__qualname__}({shown})\"\n"
-    )
     scope: dict[str, Any] = {f"_default_{n}": v for n, v in defaults.items()}
-    exec(source, scope)
-    for name in ("__init__", "__eq__", "__hash__", "__repr__"):
-        scope[name].__qualname__ = f"{cls.__qualname__}.{name}"
-        namespace[name] = scope[name]
+    exec(f"def __init__(self{params}):\n{body}", scope)  # built above from the class's own field names
+    scope["__init__"].__qualname__ = f"{cls.__qualname__}.__init__"
+    namespace["__init__"] = scope["__init__"]
+    if len(names) > 1:
+        namespace["_fields"] = staticmethod(attrgetter(*names))
+    elif names:
+        getter = attrgetter(names[0])
+        namespace["_fields"] = staticmethod(lambda self: (getter(self),))
+    else:
+        namespace["_fields"] = staticmethod(lambda self: ())
     namespace["__match_args__"] = names
     namespace["__record_fields__"] = names
-    made: type[T] = type(cls.__name__, cls.__bases__, namespace)
+    made: type[T] = type(cls.__name__, (*cls.__bases__, _Record) if cls.__bases__ != (object,) else (_Record,),
+                         namespace)
     return made
 
 
