@@ -10,7 +10,6 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from deadline_cn._grammar import lexicon as lx
 from deadline_cn._grammar.parse import DeadlineP, Item, MarkerP, OngoingP, RecurP, RelativeP, TriggerP
@@ -34,14 +33,30 @@ _ENUM_HEAD = compiled(r"(?:\(\d{1,2}\)|\d{1,2}[.、](?!\d)|[\u2460-\u2473])")
 _ENUM_TAIL = compiled(r"(?:\(\d{1,2}\)|(?<!\d)\d{1,2}[.、]|[\u2460-\u2473])")
 
 
-@dataclass
 class Placed:
-    item: Item
-    scope: Span | None = None
-    label: Span | None = None
-    anchor: Span | None = None
-    flags: list[str] = field(default_factory=list)
-    count_min: int | None = None
+    """A parse placed in its cell: its scope, label, anchor, the flags it gathers and a count (每年至少2次).
+
+    A plain slotted class (built for every reading of every cell; a dataclass costs an ``exec`` at import)."""
+
+    __slots__ = ("anchor", "count_min", "flags", "item", "label", "scope")
+
+    def __init__(self, item: Item, scope: Span | None = None, label: Span | None = None, anchor: Span | None = None,
+                 flags: list[str] | None = None, count_min: int | None = None) -> None:
+        self.item, self.scope, self.label, self.anchor = item, scope, label, anchor
+        self.flags: list[str] = [] if flags is None else flags
+        self.count_min = count_min
+
+    def __repr__(self) -> str:
+        return (f"Placed(item={self.item!r}, scope={self.scope!r}, label={self.label!r}, anchor={self.anchor!r}, "
+                f"flags={self.flags!r}, count_min={self.count_min!r})")
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return all(getattr(self, n) == getattr(other, n) for n in ("item", "scope", "label", "anchor", "flags",
+                                                                     "count_min"))
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, as a dataclass with eq=True
 
 
 def trim(text: str, span: Span, *, verbs: bool = True) -> Span | None:

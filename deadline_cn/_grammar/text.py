@@ -14,12 +14,13 @@ from __future__ import annotations
 import os
 import re
 from array import array
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
+from types import MappingProxyType
 
 from deadline_cn._grammar.lexicon import CHAR_VARIANTS, CN_DIGITS, INVISIBLE_RANGES, NUMERAL_AFTER, NUMERAL_BEFORE
 from deadline_cn._grammar.precompiled import compiled
+from deadline_cn._grammar.record import record
 
 _NUMERAL_RUN = compiled("[〇零一二三四五六七八九十百两]+")
 _POSITIONAL = compiled(
@@ -27,7 +28,10 @@ _POSITIONAL = compiled(
 )
 
 
-@dataclass(frozen=True)
+_NO_BLOCKS: Mapping[int, int] = MappingProxyType({})  # read only: shared by every fold without numerals
+
+
+@record
 class Folded:
     """The folded text; folded character i came from the original ``[starts[i], ends(i))``.
 
@@ -37,7 +41,7 @@ class Folded:
 
     text: str
     starts: Sequence[int]
-    block_ends: dict[int, int] = field(default_factory=dict)
+    block_ends: Mapping[int, int] = _NO_BLOCKS
     offset: int = 0  # where the folded piece begins in the caller's text (extract() folds a chunk at a time)
 
     def end_of(self, i: int) -> int:

@@ -8,7 +8,6 @@ result class and its kind-specific fields; ``_api`` adds text, span and scope.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
@@ -27,7 +26,7 @@ from deadline_cn._grammar.parse import (
     TriggerP,
     When,
 )
-from deadline_cn._grammar.record import replace
+from deadline_cn._grammar.record import record, replace
 from deadline_cn._resolve import checks as _checks
 from deadline_cn.results import (
     Alternative,
@@ -56,7 +55,7 @@ class NeedsYear(Exception):
 SpanText = Callable[[tuple[int, int] | None], str | None]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Settings:
     """What the caller fixed for a whole read, shared by every read with the same arguments."""
 
