@@ -30,6 +30,7 @@ _OPENERS = {"“": "”", "(": ")", "《": "》", "‘": "’", "【": "】", "[
 _CLOSERS = {v: k for k, v in _OPENERS.items()}
 # list numbers: 1. · 2、 · (3) · ④ — they number the cell's lines, they are no task
 _ENUM_HEAD = compiled(r"(?:\(\d{1,2}\)|\d{1,2}[.、](?!\d)|[\u2460-\u2473])")
+_EMPTY_IS_NONE = "" in lx.SCOPE_EMPTY or "" in lx.LIST_JOINERS  # trim's answer for an empty span
 _ENUM_TAIL = compiled(r"(?:\(\d{1,2}\)|(?<!\d)\d{1,2}[.、]|[\u2460-\u2473])")
 
 
@@ -65,6 +66,8 @@ def trim(text: str, span: Span, *, verbs: bool = True) -> Span | None:
     Linear in the span: every step removes something, and bracket pairing uses counts kept as it goes.
     """
     s, e = span
+    if s >= e:  # nothing to trim (a reading at the clause's edge): what the steps below give an empty span
+        return None if _EMPTY_IS_NONE else (s, e)
     counts: dict[str, int] = {}  # bracket counts in [s, e), taken once, the first time an edge is a bracket
     while s < e:
         was = (s, e)
@@ -127,7 +130,7 @@ def place(text: str, items: list[Item], *, continue_clauses: bool = True) -> lis
     if continue_clauses:
         _continue_clauses(text, times, bounds)
     alone = _attach_markers(text, times, markers, clause)
-    return sorted(times + alone, key=lambda p: p.item.start)
+    return sorted(times + alone, key=lambda p: p.item.start) if alone else times  # times are in text order
 
 
 def _without_objects(text: str, items: list[Item]) -> list[Placed]:
@@ -162,8 +165,9 @@ def _place_one(text: str, placed: Placed, before: Span, after: Span) -> None:
         if placed.anchor is not None and text.startswith(("结束", "终了", "期满"), start):
             placed.anchor = (placed.anchor[0], start + 2)  # 会议结束后: the event is 会议结束, not 会议
         before = (before[1], before[1])
-    placed.scope = trim(text, after) or trim(text, before)
-    if _is_label_candidate(placed.item) and trim(text, after) is None and (lab := trim(text, before, verbs=False)):
+    scope_after = trim(text, after)
+    placed.scope = scope_after or trim(text, before)
+    if _is_label_candidate(placed.item) and scope_after is None and (lab := trim(text, before, verbs=False)):
         if lab[1] - lab[0] <= 6 and text[lab[0]:lab[1]] not in lx.LIST_JOINERS \
                 and not text.endswith(lx.LABEL_NOT_END, lab[0], lab[1]):
             placed.label, placed.scope = lab, None
