@@ -517,6 +517,13 @@ RULES_AFTER: dict[tuple[str, str], tuple[tuple[int, Rule], ...]] = {
 RANKED: dict[str, tuple[tuple[int, Rule], ...]] = {k: tuple(enumerate(v)) for k, v in RULES_BY_TOKEN.items()}
 
 
+def _cue_may_start(tokens: Sequence[Token], i: int) -> bool:
+    """A cue starts a reading (rule_event_offset, its only rule) only as 后 / 起, or as 前 after words that are
+    no time (届满前3个月): 底前 / 内 / 止 and a 前 touching the token before it close the reading before them."""
+    cue = lx.CUES[tokens[i].text]
+    return cue in ("after", "since") or (cue == "before" and tokens[i].start > (tokens[i - 1].end if i else 0))
+
+
 def _next_kind(tokens: Sequence[Token], i: int) -> str:
     """What touches tokens[i] on its right: a 起 cue, a range joiner, a day, a list joiner, or other."""
     if i + 1 >= len(tokens) or tokens[i + 1].start != tokens[i].end:
@@ -543,7 +550,12 @@ def parse_tokens(tokens: Sequence[Token]) -> list[Item]:
     for i in range(n - 1, -1, -1):
         best, pick = score[i + 1], None
         kind = tokens[i].type
-        ranked = RULES_AFTER[kind, _next_kind(tokens, i)] if kind in DATE_TYPES else RANKED.get(kind, ())
+        if kind in DATE_TYPES:
+            ranked = RULES_AFTER[kind, _next_kind(tokens, i)]
+        elif kind == "cue" and not _cue_may_start(tokens, i):
+            ranked = ()
+        else:
+            ranked = RANKED.get(kind, ())
         for rank, rule in ranked:
             hit = rule(tokens, i)
             if hit is None:
