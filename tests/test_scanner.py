@@ -101,3 +101,13 @@ def test_dispatch_on_the_next_token_gives_the_cover_every_rule_gives(monkeypatch
     monkeypatch.setattr(rules, "DATE_TYPES", frozenset())  # every rule of a date token tried, as before
     monkeypatch.setattr(rules, "_cue_may_start", lambda tokens, i: True)  # and of every cue
     assert [cover(t) for t in sample] == dispatched
+
+
+def test_the_guarded_time_words_find_what_the_bare_pattern_finds() -> None:
+    from deadline_cn._read import unread
+
+    guarded, bare = unread._time_words(), re.compile(unread.TIME_WORDS)
+    assert guarded.pattern != bare.pattern
+    assert unread.time_words_guard() == unread.time_words_guard(stored=False)
+    for text in texts():
+        assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in bare.finditer(text)], text

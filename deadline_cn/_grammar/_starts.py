@@ -76,3 +76,6 @@ STARTS: tuple[tuple[str, str | None, bool], ...] = (
     ('and', '、与及和', False),
     ('sep', ',:;。', False),
 )
+# the unread check's time words: the class of characters they begin with, and the checksum of the pattern
+TIME_WORDS_KEY = 2506110282
+TIME_WORDS_GUARD = '[012Qq三上下中主五供元冬前劳周国夏季学寒年开当星春暑月本次每汛清礼秋端采除隔首麦\\d]'

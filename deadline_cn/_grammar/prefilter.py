@@ -100,6 +100,7 @@ def first_char_class(patterns: list[str]) -> str | None:
 def starts_source() -> str:
     """The text of ``_starts.py``: the tokeniser's first characters, so a first call need not parse the patterns."""
     from deadline_cn._grammar.tokens import computed_starts, patterns_key
+    from deadline_cn._read.unread import TIME_WORDS, time_words_guard
 
     rows = "".join(f"    ({name!r}, {None if chars is None else ''.join(sorted(chars))!r}, {digit}),\n"
                    for name, chars, digit in computed_starts())
@@ -109,5 +110,14 @@ def starts_source() -> str:
         'table is ignored (computed again at the first call) and tests/test_scanner.py says to regenerate it."""\n\n'
         f"KEY = {patterns_key()}\n"
         f"STARTS: tuple[tuple[str, str | None, bool], ...] = (\n{rows})\n"
+        "# the unread check's time words: the class of characters they begin with, and the checksum of the pattern\n"
+        f"TIME_WORDS_KEY = {checksum(TIME_WORDS)}\n"
+        f"TIME_WORDS_GUARD = {time_words_guard(stored=False)!r}\n"
     )
+
+
+def checksum(text: str) -> int:
+    import zlib
+
+    return zlib.crc32(text.encode("utf-8", "surrogatepass"))
 

@@ -214,9 +214,9 @@ def _starts() -> Starts:
 
 
 def patterns_key() -> int:
-    import zlib
+    from deadline_cn._grammar.prefilter import checksum
 
-    return zlib.crc32("\0".join(f"{n}\0{p}" for n, p in TOKEN_PATTERNS).encode("utf-8", "surrogatepass"))
+    return checksum("\0".join(f"{n}\0{p}" for n, p in TOKEN_PATTERNS))
 
 
 def computed_starts() -> Starts:

@@ -43,9 +43,23 @@ TIME_WORDS = "|".join((
 ))
 
 
+def time_words_guard(*, stored: bool = True) -> str | None:
+    """The characters a time word can begin with, as a class (from ``_starts.py`` while it matches today's
+    pattern, else from the pattern by ``prefilter``); None if they cannot be bounded."""
+    from deadline_cn._grammar import _starts, prefilter
+
+    if stored and getattr(_starts, "TIME_WORDS_KEY", None) == prefilter.checksum(TIME_WORDS):
+        guard: str | None = _starts.TIME_WORDS_GUARD
+        return guard
+    return prefilter.first_char_class([TIME_WORDS])
+
+
 @lru_cache(maxsize=1)
 def _time_words() -> re.Pattern[str]:
-    return compiled(TIME_WORDS)
+    # A lookahead on the first characters lets every other position fail at once (the same matches: no time
+    # word begins elsewhere); the scan over a cell costs a third of the bare alternation's.
+    guard = time_words_guard()
+    return compiled(f"(?={guard})(?:{TIME_WORDS})" if guard else TIME_WORDS)
 
 
 def time_words_in(text: str) -> list[str]:
