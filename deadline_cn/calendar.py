@@ -16,8 +16,7 @@ Holiday dates (:func:`holiday_date`) are computed for 1900–2100 from a lunar t
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
-from typing import Final, NamedTuple
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 from deadline_cn._calendar import days as _days
 from deadline_cn._calendar import workdays as _workdays
@@ -31,6 +30,9 @@ from deadline_cn._calendar.blocks import (
 from deadline_cn._calendar.days import DayStatus
 from deadline_cn._calendar.festivals import HOLIDAY_YEARS, holiday_date, holiday_names
 from deadline_cn._calendar.notices import Notice
+
+if TYPE_CHECKING:
+    from pathlib import Path  # loaded where a path is read: pathlib pulls in urllib, ipaddress, fnmatch
 
 __all__ = [
     "BEYOND_COVERAGE_FLAG",

@@ -12,12 +12,14 @@ import bisect
 import functools
 import itertools
 from datetime import date
-from pathlib import Path
-from typing import Final, NamedTuple
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 from deadline_cn._calendar import notices, predict
 from deadline_cn._calendar.festivals import HOLIDAY_YEARS
 from deadline_cn._calendar.official import official as official
+
+if TYPE_CHECKING:
+    from pathlib import Path  # loaded where a path is read: pathlib pulls in urllib, ipaddress, fnmatch
 
 FIRST_RULE_YEAR: Final = 2008  # the first year of the rules in rules.LAWS
 PREDICT_LAST: Final = HOLIDAY_YEARS[1]

@@ -15,8 +15,10 @@ Monday–Friday. Days listed outside ``year`` (元旦 blocks that start in Decem
 from __future__ import annotations
 
 from datetime import date, timedelta
-from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from pathlib import Path  # loaded where a path is read: pathlib pulls in urllib, ipaddress, fnmatch
 
 
 class Notice(NamedTuple):
@@ -65,6 +67,8 @@ def parse(text: str, origin: str = "<notice>") -> Notice:
 
 
 def read(path: str | Path) -> Notice:
+    from pathlib import Path
+
     file = Path(path)
     return parse(file.read_text(encoding="utf-8"), str(file))
 

@@ -55,35 +55,59 @@ def weekday_index(wd: str) -> int:
 
 def when_of(tok: Token) -> When:
     """The period a date token names (its year may stay unknown)."""
-    g = tok.parts().get
-    if tok.type == "yearword":
+    kind = tok.type
+    if kind == "yearword":
         return When(rel_year=0)
-    if tok.type == "firstn":
+    if kind == "firstn":
         return _first_periods(tok)
-    mt = g("mt")
-    ends = g("mend") or g("qend") or g("hend") or g("yend") or mt
-    wd = g("wd")
-    rel = g("rp")
-    return When(
-        year=int(y) if (y := g("y") or g("ys") or g("yq")) else None,
-        short_year=g("ys") is not None,
-        rel_period=None if rel is None else PERIOD_ALIASES.get(g("per") or "月", g("per") or "月"),
-        rel_shift=lx.RELATIVE_PERIODS.get(rel or "", 0),
-        time=time_of(tok),
-        rel_year=lx.RELATIVE_YEARS.get(g("ry") or ""),
-        month=int(m) if (m := g("m") or mt) else None,
-        day=int(d) if (d := g("d") or g("dt")) else None,
-        quarter=int(q) if (q := g("q")) else None,
-        half={"上": 1, "下": 2}.get(g("h") or ""),
-        xun=XUN.get(g("xun") or "") or (1 if g("mstart") else None),  # 月初 ≈ 上旬
-        xun_first=XUN_FIRST.get(g("xun") or ""),
-        mid=bool(g("mid")),
-        edge="end" if ends else None,
-        holiday=lx.HOLIDAYS.get(g("hol") or ""),
-        weekday=None if wd is None else weekday_index(wd),
-        typo="typo:missing-月" if mt else "typo:missing-日" if g("dt") else (
-            _compact_doubt(tok) if tok.type.startswith("compactday") else None),
-    )
+    # Only the parts that took part (a date token names two or three of its ~20): When's defaults stand for
+    # the rest, so the common 2017年6月底 builds from a few keywords instead of reading every part.
+    g = {k: v for k, v in tok.parts().items() if v is not None}
+    if not g:
+        return When()
+    get = g.get
+    mt = get("mt")
+    fields: dict[str, object] = {}
+    if y := get("y") or get("ys") or get("yq"):
+        fields["year"] = int(y)
+    if "ys" in g:
+        fields["short_year"] = True
+    if (rel := get("rp")) is not None:
+        per = get("per") or "月"
+        fields["rel_period"] = PERIOD_ALIASES.get(per, per)
+        fields["rel_shift"] = lx.RELATIVE_PERIODS.get(rel, 0)
+    if "hh" in g:
+        fields["time"] = time_of(tok)
+    if "ry" in g:
+        fields["rel_year"] = lx.RELATIVE_YEARS.get(g["ry"])
+    if m := get("m") or mt:
+        fields["month"] = int(m)
+    if d := get("d") or get("dt"):
+        fields["day"] = int(d)
+    if q := get("q"):
+        fields["quarter"] = int(q)
+    if (h := get("h")) is not None:
+        fields["half"] = {"上": 1, "下": 2}.get(h)
+    if (xun := get("xun")) is not None:
+        fields["xun"] = XUN.get(xun) or (1 if "mstart" in g else None)  # 月初 ≈ 上旬
+        fields["xun_first"] = XUN_FIRST.get(xun)
+    elif "mstart" in g:
+        fields["xun"] = 1
+    if get("mid"):
+        fields["mid"] = True
+    if get("mend") or get("qend") or get("hend") or get("yend") or mt:
+        fields["edge"] = "end"
+    if (hol := get("hol")) is not None:
+        fields["holiday"] = lx.HOLIDAYS.get(hol)
+    if (wd := get("wd")) is not None:
+        fields["weekday"] = weekday_index(wd)
+    if mt:
+        fields["typo"] = "typo:missing-月"
+    elif "dt" in g:
+        fields["typo"] = "typo:missing-日"  # 2024年6月15前
+    elif kind.startswith("compactday"):
+        fields["typo"] = _compact_doubt(tok)
+    return When(**fields)  # type: ignore[arg-type]
 
 
 def _compact_doubt(tok: Token) -> str:

@@ -5,10 +5,10 @@ Offsets here are into the *folded* text; ``_api`` maps them back to the caller's
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from deadline_cn._grammar.record import record
 
 
-@dataclass(frozen=True)
+@record
 class When:
     """A calendar period as written: 2017年6月底 → year 2017, month 6, edge "end"."""
 
@@ -48,7 +48,7 @@ class When:
         return "year"
 
 
-@dataclass(frozen=True)
+@record
 class DeadlineP:
     when: When
     cue: str | None = None  # see _lexicon.CUES; "by" for 到/截至
@@ -56,7 +56,7 @@ class DeadlineP:
     after: tuple[float, str] | None = None  # 一季度结束后8日: due N days (or working days) after the period
 
 
-@dataclass(frozen=True)
+@record
 class RangeP:
     start: When
     end: When
@@ -64,7 +64,7 @@ class RangeP:
     label: str | None = None
 
 
-@dataclass(frozen=True)
+@record
 class OngoingP:
     start: When | None = None  # None with from_ref False: unknown
     from_ref: bool = False
@@ -75,7 +75,7 @@ class OngoingP:
     until: When | None = None  # 持续至2025年
 
 
-@dataclass(frozen=True)
+@record
 class RecurP:
     period: str  # a key of _lexicon.PERIODS, or "irregular"
     since: When | None = None
@@ -89,7 +89,7 @@ class RecurP:
     time: str | None = None  # 每月5日17:00前: the time of day, kept as a flag as on a deadline
 
 
-@dataclass(frozen=True)
+@record
 class TriggerP:
     type: str
     authority: tuple[int, int] | None = None  # folded spans of the named parts
@@ -99,7 +99,7 @@ class TriggerP:
     wants_event: bool = False  # "<event>后及时公开": the event is the text before (placed like an anchor)
 
 
-@dataclass(frozen=True)
+@record
 class RelativeP:
     value: float
     unit: str
@@ -111,14 +111,14 @@ class RelativeP:
     or_month: int | None = None  # 一月内: 1 month, or January (flag ambiguous:一月)
 
 
-@dataclass(frozen=True)
+@record
 class MarkerP:
     """Not a time by itself: a hedge (力争) or 及时, which flags the reading it belongs to."""
 
     flag: str
 
 
-@dataclass(frozen=True)
+@record
 class ManyP:
     """Several readings written as one (5月14、15日): the cover spreads them into one item each."""
 
@@ -126,12 +126,12 @@ class ManyP:
     starts: tuple[int, ...] = ()  # where each later part starts, when no joiner parts them (元旦春节期间)
 
 
-@dataclass(frozen=True)
+@record
 class DittoP:
     pass
 
 
-@dataclass(frozen=True)
+@record
 class MissingP:
     """A deadline with a part missing ("月底前": which month?): read as unresolved, with the reason."""
 
@@ -141,7 +141,7 @@ class MissingP:
 Parse = DeadlineP | RangeP | OngoingP | RecurP | TriggerP | RelativeP | MarkerP | DittoP | MissingP | ManyP
 
 
-@dataclass(frozen=True)
+@record
 class Item:
     parse: Parse
     start: int

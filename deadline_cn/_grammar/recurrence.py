@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 
 from deadline_cn._grammar import lexicon as lx
 from deadline_cn._grammar.match import (
@@ -29,6 +28,7 @@ from deadline_cn._grammar.parse import (
     RelativeP,
     When,
 )
+from deadline_cn._grammar.record import replace
 from deadline_cn._grammar.tokens import Token
 
 # 每周一、三、五: the listed days (a Chinese numeral after 、 is not folded to a digit), Monday = 0

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 
 from deadline_cn._grammar import lexicon as lx
 from deadline_cn._grammar.match import (
@@ -39,6 +38,8 @@ from deadline_cn._grammar.parse import (
     TriggerP,
     When,
 )
+from deadline_cn._grammar.precompiled import compiled
+from deadline_cn._grammar.record import replace
 from deadline_cn._grammar.recurrence import (
     rule_every,
     rule_every_after,
@@ -49,7 +50,7 @@ from deadline_cn._grammar.recurrence import (
 from deadline_cn._grammar.tokens import Token
 
 FIVE_YEAR_PLAN = "five-year plan"  # a RangeP label: in prose such a period frames the text, it sets no limit
-CUMULATIVE_MONTHS = re.compile(r"(?<!\d)1(?:-{1,2}|—{1,2}|~)\d")
+CUMULATIVE_MONTHS = compiled(r"(?<!\d)1(?:-{1,2}|—{1,2}|~)\d")
 
 # --- spans of time ---------------------------------------------------------------------------------
 
@@ -532,6 +533,46 @@ for _rule, _types in RULES:
     for _type in _types:
         RULES_BY_TOKEN[_type] = (*RULES_BY_TOKEN.get(_type, ()), _rule)
 
+# Dispatch on (a date token's type, what touches it next): a rule that, started on a date, cannot match unless
+# the next token (with no text between) is of one of these kinds is not tried otherwise. Each kind set is a
+# necessary condition read off the rule's own first steps, so the cover is the same, with fewer calls.
+NEXT_KINDS = ("since", "joiner", "date_day", "and", "other")
+NEEDS_NEXT: dict[Rule, tuple[str, ...]] = {
+    rule_since_every: ("since",),  # 2017年起每年 (no 从/自: 起 must follow)
+    rule_since: ("since",),
+    rule_start_then_end: ("since",),
+    rule_range: ("since", "joiner"),  # 11月20日至12月31日 · 2020-05-26起至…
+    rule_adjacent_days: ("date_day",),
+    rule_shared_cue: ("and",),  # 6月5日和12月5日前
+}
+DATE_TYPES = frozenset(DATES)
+RULES_AFTER: dict[tuple[str, str], tuple[tuple[int, Rule], ...]] = {
+    (kind, nxt): tuple((rank, rule) for rank, rule in enumerate(RULES_BY_TOKEN.get(kind, ()))
+                       if nxt in NEEDS_NEXT.get(rule, NEXT_KINDS))
+    for kind in DATES for nxt in NEXT_KINDS
+}
+RANKED: dict[str, tuple[tuple[int, Rule], ...]] = {k: tuple(enumerate(v)) for k, v in RULES_BY_TOKEN.items()}
+
+
+def _cue_may_start(tokens: Sequence[Token], i: int) -> bool:
+    """A cue starts a reading (rule_event_offset, its only rule) only as 后 / 起, or as 前 after words that are
+    no time (届满前3个月): 底前 / 内 / 止 and a 前 touching the token before it close the reading before them."""
+    cue = lx.CUES[tokens[i].text]
+    return cue in ("after", "since") or (cue == "before" and tokens[i].start > (tokens[i - 1].end if i else 0))
+
+
+def _next_kind(tokens: Sequence[Token], i: int) -> str:
+    """What touches tokens[i] on its right: a 起 cue, a range joiner, a day, a list joiner, or other."""
+    if i + 1 >= len(tokens) or tokens[i + 1].start != tokens[i].end:
+        return "other"
+    nxt = tokens[i + 1]
+    kind = nxt.type
+    if kind == "cue":
+        return "since" if lx.CUES[nxt.text] == "since" else "other"
+    if kind in ("to", "dash"):
+        return "joiner" if nxt.text in lx.RANGE_JOINERS else "other"
+    return kind if kind in ("date_day", "and") else "other"
+
 
 def parse_tokens(tokens: Sequence[Token]) -> list[Item]:
     """The best cover of the text: every rule proposes its reading at every token, and the readings kept are
@@ -545,7 +586,14 @@ def parse_tokens(tokens: Sequence[Token]) -> list[Item]:
     choice: list[tuple[Parse, int] | None] = [None] * (n + 1)
     for i in range(n - 1, -1, -1):
         best, pick = score[i + 1], None
-        for rank, rule in enumerate(RULES_BY_TOKEN.get(tokens[i].type, ())):
+        kind = tokens[i].type
+        if kind in DATE_TYPES:
+            ranked = RULES_AFTER[kind, _next_kind(tokens, i)]
+        elif kind == "cue" and not _cue_may_start(tokens, i):
+            ranked = ()
+        else:
+            ranked = RANKED.get(kind, ())
+        for rank, rule in ranked:
             hit = rule(tokens, i)
             if hit is None:
                 continue

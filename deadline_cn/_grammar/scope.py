@@ -10,39 +10,56 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from deadline_cn._grammar import lexicon as lx
 from deadline_cn._grammar.parse import DeadlineP, Item, MarkerP, OngoingP, RecurP, RelativeP, TriggerP
+from deadline_cn._grammar.precompiled import compiled
 
 Span = tuple[int, int]
-_COUNT = re.compile(r"(?:至少|不少于|不低于|最少)[^,;。]{0,12}?(\d{1,3})次")
-_PER_TIMES = re.compile(r"(\d{1,3})次/")
+_COUNT = compiled(r"(?:至少|不少于|不低于|最少)[^,;。]{0,12}?(\d{1,3})次")
+_PER_TIMES = compiled(r"(\d{1,3})次/")
 _AT_LEAST = ("至少", "不少于", "不低于", "最少")
 _COUNT_REACH = 40  # how far after 每年 its "至少…1次" may stand (a bound keeps a long clause linear)
 _PUNCT = " ,;。、:\"'-—/"  # 2024年6月底前/长期坚持: a slash parts two readings
-_LEAD_RE = re.compile("(?:[" + re.escape(_PUNCT) + "]|" + "|".join(
+_LEAD_RE = compiled("(?:[" + re.escape(_PUNCT) + "]|" + "|".join(
     re.escape(w) for w in sorted((*lx.SCOPE_LEAD, *lx.HEDGES), key=len, reverse=True)) + ")+")
 _TRAIL = tuple(lx.SCOPE_TRAIL)
 _VERBS = tuple(lx.SCOPE_LEAD_VERBS)
-_SEPARATOR = re.compile(f"[{lx.CLAUSE_SEPARATORS}]")
+_SEPARATOR = compiled(f"[{lx.CLAUSE_SEPARATORS}]")
 _OPENERS = {"“": "”", "(": ")", "《": "》", "‘": "’", "【": "】", "[": "]"}
 _CLOSERS = {v: k for k, v in _OPENERS.items()}
 # list numbers: 1. · 2、 · (3) · ④ — they number the cell's lines, they are no task
 # (opening a scope, in words too: (一) 一、)
 _NUMERALS = "[一二三四五六七八九十]{1,3}"
-_ENUM_HEAD = re.compile(rf"(?:\((?:\d{{1,2}}|{_NUMERALS})\)|\d{{1,2}}[.、](?!\d)|{_NUMERALS}、|[\u2460-\u2473])")
-_ENUM_TAIL = re.compile(r"(?:\(\d{1,2}\)|(?<!\d)\d{1,2}[.、]|[\u2460-\u2473])")
+_ENUM_HEAD = compiled(rf"(?:\((?:\d{{1,2}}|{_NUMERALS})\)|\d{{1,2}}[.、](?!\d)|{_NUMERALS}、|[\u2460-\u2473])")
+_EMPTY_IS_NONE = "" in lx.SCOPE_EMPTY or "" in lx.LIST_JOINERS  # trim's answer for an empty span
+_ENUM_TAIL = compiled(r"(?:\(\d{1,2}\)|(?<!\d)\d{1,2}[.、]|[\u2460-\u2473])")
 
 
-@dataclass
 class Placed:
-    item: Item
-    scope: Span | None = None
-    label: Span | None = None
-    anchor: Span | None = None
-    flags: list[str] = field(default_factory=list)
-    count_min: int | None = None
+    """A parse placed in its cell: its scope, label, anchor, the flags it gathers and a count (每年至少2次).
+
+    A plain slotted class (built for every reading of every cell; a dataclass costs an ``exec`` at import)."""
+
+    __slots__ = ("anchor", "count_min", "flags", "item", "label", "scope")
+
+    def __init__(self, item: Item, scope: Span | None = None, label: Span | None = None, anchor: Span | None = None,
+                 flags: list[str] | None = None, count_min: int | None = None) -> None:
+        self.item, self.scope, self.label, self.anchor = item, scope, label, anchor
+        self.flags: list[str] = [] if flags is None else flags
+        self.count_min = count_min
+
+    def __repr__(self) -> str:
+        return (f"Placed(item={self.item!r}, scope={self.scope!r}, label={self.label!r}, anchor={self.anchor!r}, "
+                f"flags={self.flags!r}, count_min={self.count_min!r})")
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return all(getattr(self, n) == getattr(other, n) for n in ("item", "scope", "label", "anchor", "flags",
+                                                                     "count_min"))
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, as a dataclass with eq=True
 
 
 def trim(text: str, span: Span, *, verbs: bool = True) -> Span | None:
@@ -51,6 +68,8 @@ def trim(text: str, span: Span, *, verbs: bool = True) -> Span | None:
     Linear in the span: every step removes something, and bracket pairing uses counts kept as it goes.
     """
     s, e = span
+    if s >= e:  # nothing to trim (a reading at the clause's edge): what the steps below give an empty span
+        return None if _EMPTY_IS_NONE else (s, e)
     counts: dict[str, int] = {}  # bracket counts in [s, e), taken once, the first time an edge is a bracket
     while s < e:
         was = (s, e)
@@ -116,7 +135,7 @@ def place(text: str, items: list[Item], *, continue_clauses: bool = True) -> lis
     if continue_clauses:
         _continue_clauses(text, times, bounds)
     alone = _attach_markers(text, times, markers, clause)
-    return sorted(times + alone, key=lambda p: p.item.start)
+    return sorted(times + alone, key=lambda p: p.item.start) if alone else times  # times are in text order
 
 
 def _without_objects(text: str, items: list[Item]) -> list[Placed]:
@@ -175,14 +194,15 @@ def _place_one(text: str, placed: Placed, before: Span, after: Span) -> None:
             placed.anchor = (placed.anchor[0], start + 2)  # 会议结束后: the event is 会议结束, not 会议
         before = (before[1], before[1])
     bracketed = text.endswith("(", 0, placed.item.start) and text.startswith(")", placed.item.end)
+    scope_after = trim(text, after)
     if bracketed:
         # 报到注册(9月13日) 2.开始上课(9月14日): a date in brackets belongs to the words it follows
-        placed.scope = trim(text, before) or trim(text, after)
+        placed.scope = trim(text, before) or scope_after
     else:
-        placed.scope = trim(text, after) or trim(text, before)
+        placed.scope = scope_after or trim(text, before)
     if bracketed and not text.endswith(lx.STAGE_WORDS, 0, placed.item.start - 1):
         return  # …开始上课(9月4日): a note on the task before it, never a label (but 动员部署阶段(2023年3月) is)
-    if _is_label_candidate(placed.item) and trim(text, after) is None and (lab := trim(text, before, verbs=False)):
+    if _is_label_candidate(placed.item) and scope_after is None and (lab := trim(text, before, verbs=False)):
         if lab[1] - lab[0] <= 6 and text[lab[0]:lab[1]] not in lx.LIST_JOINERS \
                 and not text.endswith(lx.LABEL_NOT_END, lab[0], lab[1]) \
                 and not text[lab[1]:before[1]].strip().endswith(lx.LABEL_NOT_END):  # 各股室应于|2024年3月1日

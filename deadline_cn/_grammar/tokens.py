@@ -12,7 +12,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from deadline_cn._grammar import lexicon as lx
-from deadline_cn._grammar.prefilter import first_char_class
+from deadline_cn._grammar.precompiled import compiled
 
 
 def alt(words: Any) -> str:
@@ -214,22 +214,99 @@ class Token:
 @cache
 def _pattern(kind: str) -> re.Pattern[str]:
     """A token's own pattern, with its named groups (compiled the first time a token of the kind is read)."""
-    return re.compile(dict(TOKEN_PATTERNS)[kind])
+    return compiled(dict(TOKEN_PATTERNS)[kind])
+
+
+Starts = list[tuple[str, "frozenset[str] | None", bool]]  # None: may begin with any character
+
+
+def _starts() -> Starts:
+    """Per token type, the characters its pattern can begin with and whether a digit can (``\\d``).
+
+    Read from ``_grammar/_starts.py`` when that table was made from today's patterns (its key is a checksum
+    of them), else computed from the patterns by ``prefilter`` (~6 ms: the regex parser over ~60 patterns).
+    A pattern the prefilter cannot bound begins with any character: it is tried at every position.
+    """
+    from deadline_cn._grammar import _starts as stored
+
+    if stored.KEY == patterns_key():
+        return [(name, None if chars is None else frozenset(chars), digit) for name, chars, digit in stored.STARTS]
+    return computed_starts()
+
+
+def patterns_key() -> int:
+    from deadline_cn._grammar.prefilter import checksum
+
+    return checksum("\0".join(f"{n}\0{p}" for n, p in TOKEN_PATTERNS))
+
+
+def computed_starts() -> Starts:
+    from deadline_cn._grammar.prefilter import first_chars
+
+    out: Starts = []
+    for name, pattern in TOKEN_PATTERNS:
+        got = first_chars(pattern)
+        out.append((name, None, False) if got is None else (name, frozenset(got[0]), got[1]))
+    return out
+
+
+class _Scanner:
+    """The token patterns, tried at a position only when they can begin with its character.
+
+    One search for the next character any token can begin with; there, the alternation (in priority order)
+    of just the patterns that can begin with that character — compiled the first time that set is needed,
+    so a first call compiles a few small patterns, not the whole table. The first alternative that matches
+    wins and the scan goes on after it, as one ``finditer`` of the whole alternation would: an alternative
+    left out at a position could not have matched there.
+    """
+
+    def __init__(self) -> None:
+        self.table = _starts()
+        everywhere = any(chars is None for _, chars, _ in self.table)
+        chars = sorted(set().union(*(c for _, c, _ in self.table if c is not None)))
+        digit = any(d for _, _, d in self.table)
+        members = "".join(re.escape(c) for c in chars) + (r"\d" if digit else "")
+        self.starts = r"[\s\S]" if everywhere else f"[{members}]"
+        self.search = compiled(self.starts).search
+        self.by_char: dict[str, re.Pattern[str] | None] = {}
+        self.by_names: dict[tuple[str, ...], re.Pattern[str]] = {}
+        self.patterns = dict(TOKEN_PATTERNS)
+
+    def at(self, char: str) -> re.Pattern[str] | None:
+        """The alternation of the patterns that can begin with ``char`` (None: no token begins with it)."""
+        digit = re.match(r"\d", char) is not None
+        names = tuple(name for name, chars, d in self.table if chars is None or char in chars or (d and digit))
+        pattern = None
+        if names:
+            pattern = self.by_names.get(names)
+            if pattern is None:
+                pattern = compiled("|".join(f"(?P<{n}>{_INNER_GROUP.sub('(?:', self.patterns[n])})" for n in names))
+                self.by_names[names] = pattern
+        self.by_char[char] = pattern
+        return pattern
+
+
+_INNER_GROUP = re.compile(r"\(\?P<\w+>")  # a token's named parts: read again from its own pattern (Token.parts)
 
 
 @lru_cache(maxsize=1)
-def _scanner() -> re.Pattern[str]:
-    """One alternation without inner groups, each alternative behind a lookahead on the characters it can
-    begin with, and the whole behind the union of those: a position no token can start at fails at once."""
-    parts = []
-    for name, pattern in TOKEN_PATTERNS:
-        plain = re.sub(r"\(\?P<\w+>", "(?:", pattern)
-        first = first_char_class([pattern])
-        parts.append(f"(?P<{name}>(?={first}){plain})" if first else f"(?P<{name}>{plain})")
-    starts = first_char_class([p for _, p in TOKEN_PATTERNS])
-    body = "|".join(parts)
-    return re.compile(f"(?={starts})(?:{body})" if starts else body)
+def _scanner() -> _Scanner:
+    return _Scanner()
 
 
 def tokenize(text: str) -> list[Token]:
-    return [Token(kind, m) for m in _scanner().finditer(text) if (kind := m.lastgroup or "")]
+    scanner = _scanner()
+    search, by_char = scanner.search, scanner.by_char
+    out: list[Token] = []
+    pos = 0
+    while (m := search(text, pos)) is not None:
+        pos = m.start()
+        char = text[pos]
+        pattern = by_char[char] if char in by_char else scanner.at(char)
+        found = pattern.match(text, pos) if pattern is not None else None
+        if found is None:
+            pos += 1
+            continue
+        out.append(Token(found.lastgroup or "", found))
+        pos = found.end()
+    return out

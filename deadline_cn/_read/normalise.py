@@ -8,12 +8,12 @@ always gives the same output.
 from __future__ import annotations
 
 import numbers
-import re
 from dataclasses import replace
 from datetime import date, datetime
 from functools import lru_cache
 
 from deadline_cn import calendar
+from deadline_cn._grammar.precompiled import compiled
 from deadline_cn._grammar.text import fold
 from deadline_cn._read.pipeline import DOC_NUMBER, NO_EXPRESSION, mask_titles, read
 from deadline_cn._resolve.resolver import Settings
@@ -21,7 +21,7 @@ from deadline_cn.errors import DeadlineError
 from deadline_cn.results import Compound, Result, Unresolved
 
 MONTH_BEFORE = ("inclusive", "strict")
-TIME_LIKE = re.compile(r"\d[年月日号点时]|星期|礼拜|周[1-7日天]|[节]|今天|明天|后天|[上下本]周|[上下本]月|月[底初末中]")
+TIME_LIKE = compiled(r"\d[年月日号点时]|星期|礼拜|周[1-7日天]|[节]|今天|明天|后天|[上下本]周|[上下本]月|月[底初末中]")
 CACHED_LENGTH = 200
 # A cell is read up to MAX_CELL characters (the longest real cell, in corpus/wild/cells.jsonl, has 510): the
 # rest of a longer one is left unread and said so with the flag truncated:<n>, so a megabyte pasted into one cell
@@ -45,6 +45,8 @@ def as_year(plan_year: object) -> int | None:
     """An int year from an int or a numpy integer (what ``.iloc`` gives); bool and floats are refused."""
     if plan_year is None:
         return None
+    if type(plan_year) is int:  # the common case, before the slower ABC check below
+        return plan_year
     if isinstance(plan_year, bool) or not isinstance(plan_year, numbers.Integral):
         raise TypeError(f"plan_year must be int or None, not {type(plan_year).__name__}")
     return int(plan_year)
@@ -54,6 +56,10 @@ def as_date(ref: object, name: str = "ref") -> date | None:
     """A day from a date, datetime (pandas.Timestamp too), numpy.datetime64 or ISO string; None and NaT: no day."""
     if ref is None:
         return None
+    if type(ref) is date:  # the common cases first: a plain date, an ISO string
+        return ref
+    if type(ref) is str:
+        return _iso_day(ref, name)
     if isinstance(ref, (date, datetime)) and ref != ref:  # pandas.NaT is a datetime unequal to itself
         return None
     if isinstance(ref, datetime):
@@ -61,14 +67,18 @@ def as_date(ref: object, name: str = "ref") -> date | None:
     if isinstance(ref, date):
         return ref
     if isinstance(ref, str):
-        try:
-            return date.fromisoformat(ref.strip())
-        except ValueError:
-            raise ValueError(f"{name} must be an ISO date 'YYYY-MM-DD', not {ref!r}") from None
+        return _iso_day(ref, name)
     if type(ref).__name__ == "datetime64":  # numpy's, told by name so that numpy is never imported here
         day = ref.astype("datetime64[D]").item()  # type: ignore[attr-defined]
         return day if isinstance(day, date) else None  # NaT gives None
     raise TypeError(f"{name} must be a date, datetime, 'YYYY-MM-DD' string or None, not {type(ref).__name__}")
+
+
+def _iso_day(ref: str, name: str) -> date:
+    try:
+        return date.fromisoformat(ref.strip())
+    except ValueError:
+        raise ValueError(f"{name} must be an ISO date 'YYYY-MM-DD', not {ref!r}") from None
 
 
 def normalise(text: str, *, ref: DateLike = None, plan_year: int | None = None,

@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from deadline_cn._grammar import lexicon as lx
 from deadline_cn._grammar.parse import DeadlineP, Item, MarkerP, RangeP
+from deadline_cn._grammar.precompiled import compiled
 from deadline_cn._grammar.rules import parse_tokens
 from deadline_cn._grammar.scope import Placed, place
 from deadline_cn._grammar.text import Folded, fold
@@ -33,7 +34,7 @@ from deadline_cn.results import (
 NO_EXPRESSION = "no deadline expression found"
 __all__ = ["DOC_NUMBER", "NO_EXPRESSION", "build", "flag_unread", "items_of", "mask_doc_numbers", "mask_titles",
            "original_text", "read"]
-_TITLE = re.compile("《[^《》]{1,120}》")
+_TITLE = compiled("《[^《》]{1,120}》")
 
 
 def mask_titles(text: str) -> str:

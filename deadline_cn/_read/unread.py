@@ -12,11 +12,12 @@ import re
 from functools import lru_cache
 
 from deadline_cn._grammar import lexicon as lx
+from deadline_cn._grammar.precompiled import compiled
 from deadline_cn._grammar.tokens import alt
 
 Span = tuple[int, int]
 # A document number (粤办发〔2016〕22号): its year and number are never a time.
-DOC_NUMBER = re.compile(r"[〔\[(„【][12]\d{3}[〕\])‟】]\d{0,4}号?")
+DOC_NUMBER = compiled(r"[〔\[(„【][12]\d{3}[〕\])‟】]\d{0,4}号?")
 
 
 def mask_doc_numbers(text: str) -> str:
@@ -24,26 +25,43 @@ def mask_doc_numbers(text: str) -> str:
     return DOC_NUMBER.sub(lambda m: "□" * len(m.group()), text) if "号" in text else text
 
 
+# 上1年度 (上一年度, folded) is the period reported on (报送上一年度工作情况), not a count of years
+_PERIODS = "半年|季度|季|月|年|周|星期|天|日"
+TIME_WORDS = "|".join((
+    r"(?<!上)\d+(?:\.\d+)?个?(?:工作日|自然日|小时|季度|星期|礼拜|年|月|日|号(?![令文楼院线])|天|周|旬|季)(?:底|末|初)?",
+    r"[首前]\d{0,2}个?(?:季度|季|月)",
+    r"[本下次上当]1?个?(?:季度|月)",
+    r"[上中下]旬|[上下]半年|(?:年|月|季)(?:底|末|初)",
+    rf"[每隔]\d{{0,2}}个?(?:{_PERIODS})",
+    alt(lx.HOLIDAYS),
+    alt(lx.SEASONS),
+    r"(?<![A-Za-z])[Qq][1-4](?![\dA-Za-z])",  # Q3
+    r"(?:星期|礼拜)[1-7日天一二三四五六]|周[1-7日一二三四五六](?=\d)|周[1-7日]",
+    r"(?<!\d)(?:[01]?\d|2[0-4]):[0-5]\d",
+    r"(?<![\d.:])\d{1,2}(?=前|之前|以前)",  # 每月15前: a day whose 日 was left out
+    r"(?:结束|终了|期满)(?:以后|之后|后)",  # 季度结束后 left over: the offset after an end went unread
+    # 12时 · 17时30分 · 9点前 (not 1点1策, a "one point, one policy" slogan)
+    r"(?<![\d.])(?:[01]?\d|2[0-4])(?:时(?:[0-5]?\d分|半)?|点(?=[0-5]?\d分|半|前|之前|以前))",
+))
+
+
+def time_words_guard(*, stored: bool = True) -> str | None:
+    """The characters a time word can begin with, as a class (from ``_starts.py`` while it matches today's
+    pattern, else from the pattern by ``prefilter``); None if they cannot be bounded."""
+    from deadline_cn._grammar import _starts, prefilter
+
+    if stored and getattr(_starts, "TIME_WORDS_KEY", None) == prefilter.checksum(TIME_WORDS):
+        guard: str | None = _starts.TIME_WORDS_GUARD
+        return guard
+    return prefilter.first_char_class([TIME_WORDS])
+
+
 @lru_cache(maxsize=1)
 def _time_words() -> re.Pattern[str]:
-    # 上1年度 (上一年度, folded) is the period reported on (报送上一年度工作情况), not a count of years
-    periods = "半年|季度|季|月|年|周|星期|天|日"
-    return re.compile("|".join((
-        r"(?<!上)\d+(?:\.\d+)?个?(?:工作日|自然日|小时|季度|星期|礼拜|年|月|日|号(?![令文楼院线])|天|周|旬|季)(?:底|末|初)?",
-        r"[首前]\d{0,2}个?(?:季度|季|月)",
-        r"[本下次上当]1?个?(?:季度|月)",
-        r"[上中下]旬|[上下]半年|(?:年|月|季)(?:底|末|初)",
-        rf"[每隔]\d{{0,2}}个?(?:{periods})",
-        alt(lx.HOLIDAYS),
-        alt(lx.SEASONS),
-        r"(?<![A-Za-z])[Qq][1-4](?![\dA-Za-z])",  # Q3
-        r"(?:星期|礼拜)[1-7日天一二三四五六]|周[1-7日一二三四五六](?=\d)|周[1-7日]",
-        r"(?<!\d)(?:[01]?\d|2[0-4]):[0-5]\d",
-        r"(?<![\d.:])\d{1,2}(?=前|之前|以前)",  # 每月15前: a day whose 日 was left out
-        r"(?:结束|终了|期满)(?:以后|之后|后)",  # 季度结束后 left over: the offset after an end went unread
-        # 12时 · 17时30分 · 9点前 (not 1点1策, a "one point, one policy" slogan)
-        r"(?<![\d.])(?:[01]?\d|2[0-4])(?:时(?:[0-5]?\d分|半)?|点(?=[0-5]?\d分|半|前|之前|以前))",
-    )))
+    # A lookahead on the first characters lets every other position fail at once (the same matches: no time
+    # word begins elsewhere); the scan over a cell costs a third of the bare alternation's.
+    guard = time_words_guard()
+    return compiled(f"(?={guard})(?:{TIME_WORDS})" if guard else TIME_WORDS)
 
 
 _TERM_LABEL = re.compile(r"第?\d{1,2}(?:[-~至]\d{1,2})?周")

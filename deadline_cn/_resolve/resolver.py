@@ -8,7 +8,6 @@ result class and its kind-specific fields; ``_api`` adds text, span and scope.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -27,6 +26,7 @@ from deadline_cn._grammar.parse import (
     TriggerP,
     When,
 )
+from deadline_cn._grammar.record import record, replace
 from deadline_cn._resolve import checks as _checks
 from deadline_cn.results import (
     Alternative,
@@ -55,7 +55,7 @@ class NeedsYear(Exception):
 SpanText = Callable[[tuple[int, int] | None], str | None]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Settings:
     """What the caller fixed for a whole read, shared by every read with the same arguments."""
 
@@ -304,7 +304,7 @@ def resolve_range(p: RangeP, ctx: Context) -> tuple[type[Result], Fields]:
     filled = end_when.year is None and end_when.rel_year is None
     if filled:
         end_year = first_year if bounds(end_when, first_year)[1] >= start else first_year + 1
-        end_when = When(**{**end_when.__dict__, "year": end_year})
+        end_when = replace(end_when, year=end_year)
     _, fields = resolve_deadline(DeadlineP(end_when, p.end_cue), ctx)
     if filled and "year-from-ref" in ctx.flags:
         ctx.year_inferred = True  # 9月14-18日…9月19日: the year carried on was never written; later dates say so

@@ -1,0 +1,113 @@
+"""The tokeniser's dispatch on a position's character gives the tokens one scan of the whole alternation gives."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from deadline_cn._grammar import _sre_code, _starts, precompiled, tokens
+from deadline_cn._grammar.prefilter import first_chars, starts_source
+from tests import phrases, strategies
+from tests.corpus_data import GOLD
+
+REGENERATE = "PYTHONPATH=. python -m deadline_cn._grammar.precompiled"
+
+INNER_GROUP = re.compile(r"\(\?P<\w+>")
+WHOLE = "|".join(f"(?P<{name}>{INNER_GROUP.sub('(?:', p)})" for name, p in tokens.TOKEN_PATTERNS)
+
+
+def reference(text: str) -> list[tuple[str, int, int]]:
+    """The definition: one finditer of every pattern, in priority order (the first to match at a position wins)."""
+    return [(m.lastgroup or "", m.start(), m.end()) for m in re.finditer(WHOLE, text)]
+
+
+def texts() -> list[str]:
+    rng = random.Random(5)
+    out = [row["text"] for row in GOLD] + phrases.generate(300, seed=5)
+    out += [strategies.phrase(lambda options: rng.choice(list(options))) for _ in range(300)]
+    out += ["".join(rng.choice(strategies.HOSTILE_CHARS) for _ in range(40)) for _ in range(100)]
+    return out
+
+
+def test_the_tokens_are_those_of_one_scan_of_the_whole_alternation() -> None:
+    for text in texts():
+        assert [(t.type, t.start, t.end) for t in tokens.tokenize(text)] == reference(text), text
+
+
+def test_the_stored_table_of_first_characters_is_current() -> None:
+    with open(tokens.__file__.replace("tokens.py", "_starts.py"), encoding="utf-8") as f:
+        stored = f.read()
+    assert stored == starts_source(), f"regenerate it: {REGENERATE}"
+    assert _starts.KEY == tokens.patterns_key()
+
+
+def test_a_stale_table_is_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_starts, "KEY", -1)
+    monkeypatch.setattr(_starts, "STARTS", ())
+    assert tokens._starts() == tokens.computed_starts()
+    assert len(tokens._starts()) == len(tokens.TOKEN_PATTERNS)
+
+
+def test_an_unbounded_pattern_is_tried_everywhere_and_an_empty_one_refused() -> None:
+    assert first_chars(r"[^,]x") is None
+    with pytest.raises(ValueError, match="empty"):
+        first_chars(r"a?")
+
+
+def fresh_needs() -> list[str]:
+    """``precompiled.needed()`` in a fresh interpreter (this one has compiled the patterns of other tests)."""
+    code = "import json; from deadline_cn._grammar import precompiled; print(json.dumps(precompiled.needed()))"
+    env = {**os.environ, "PYTHONPATH": str(Path(tokens.__file__).parents[2])}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    return sorted(json.loads(out.stdout))
+
+
+@pytest.mark.skipif(tuple(_sre_code.INTERPRETER) != precompiled.interpreter_key(),
+                    reason="the stored regex code is for another Python: re.compile is used instead")
+def test_the_stored_regex_code_is_what_re_compiles_today() -> None:
+    stored = dict(_sre_code.PATTERNS)
+    assert sorted(stored) == fresh_needs(), f"regenerate it: {REGENERATE}"
+    biggest = sorted(stored, key=len)[-3:]  # the digit alternations; every entry would take a second
+    for pattern in [*biggest, tokens.TOKEN_PATTERNS[0][1], tokens._scanner().starts]:
+        assert stored[pattern] == precompiled.code_of(pattern), f"regenerate it: {REGENERATE}"
+        fast, slow = precompiled.compiled(pattern), re.compile(pattern)
+        assert (fast.pattern, fast.flags, fast.groupindex, fast.groups) == \
+            (slow.pattern, slow.flags, slow.groupindex, slow.groups)
+
+
+def test_without_stored_code_the_patterns_are_compiled(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(precompiled, "_stored", {})
+    pattern = tokens.TOKEN_PATTERNS[-1][1]
+    assert precompiled.compiled(pattern) is re.compile(pattern)
+    scanner = tokens._Scanner()  # a scanner built without it reads the same tokens
+    assert scanner.at("2") is not None and scanner.at("2").match("2017年").lastgroup == "date_year"  # type: ignore[union-attr]
+
+
+def test_dispatch_on_the_next_token_gives_the_cover_every_rule_gives(monkeypatch: pytest.MonkeyPatch) -> None:
+    from deadline_cn._grammar import rules
+
+    def cover(text: str) -> list[tuple[object, int, int]]:
+        return [(it.parse, it.start, it.end) for it in rules.parse_tokens(tokens.tokenize(text))]
+
+    sample = texts()
+    dispatched = [cover(t) for t in sample]
+    monkeypatch.setattr(rules, "DATE_TYPES", frozenset())  # every rule of a date token tried, as before
+    monkeypatch.setattr(rules, "_cue_may_start", lambda tokens, i: True)  # and of every cue
+    assert [cover(t) for t in sample] == dispatched
+
+
+def test_the_guarded_time_words_find_what_the_bare_pattern_finds() -> None:
+    from deadline_cn._read import unread
+
+    guarded, bare = unread._time_words(), re.compile(unread.TIME_WORDS)
+    assert guarded.pattern != bare.pattern
+    assert unread.time_words_guard() == unread.time_words_guard(stored=False)
+    for text in texts():
+        assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in bare.finditer(text)], text
