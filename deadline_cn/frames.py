@@ -33,7 +33,7 @@ from deadline_cn.results import KINDS, Result
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["COLUMNS", "EMPTY", "KIND_CATEGORIES", "frame", "frame_of", "read_columns", "spark_schema"]
+__all__ = ["COLUMNS", "EMPTY", "KIND_CATEGORIES", "frame", "frame_of", "from_results", "read_columns", "spark_schema"]
 
 KIND_CATEGORIES = (*KINDS, "empty")
 COLUMNS = ("text", *FIELDS)
@@ -82,6 +82,17 @@ def frame(cells: Iterable[Any], *, ref: Any = None, plan_year: Any = None, month
     else:
         columns = _in_workers(executor, distinct, month_before, fallback, chunksize)
     return _build([k[0] for k in distinct], columns, found, codes, index)
+
+
+def from_results(results: Sequence[Result | None], texts: Sequence[str | None] | None = None) -> pd.DataFrame:
+    """The frame of readings already made (a ledger's rows): one row per result, None for an empty cell;
+    ``texts`` default to the results' own."""
+    import numpy as np
+
+    if texts is None:
+        texts = [None if r is None else r.text for r in results]
+    recs = [EMPTY if r is None else flatten(r) for r in results]
+    return _build(texts, _columns(recs), None, np.arange(len(recs)), None)
 
 
 def frame_of(table: pd.DataFrame, column: str, *, ref_column: str | None = None, plan_year_column: str | None = None,
@@ -166,8 +177,6 @@ def read_columns(texts: Sequence[str | None], refs: Any, years: Any, *, month_be
     the string fields, (distinct values, int32 codes with -1 for none) — no result objects, few Python
     objects to pickle. ``found``, when given, gets the result objects appended (None for an empty cell).
     """
-    import numpy as np
-
     recs = []
     for text, ref, year in zip(texts, refs, years, strict=True):
         if text is None:
@@ -179,6 +188,12 @@ def read_columns(texts: Sequence[str | None], refs: Any, years: Any, *, month_be
         recs.append(rec)
         if found is not None:
             found.append(result)
+    return _columns(recs)
+
+
+def _columns(recs: Sequence[Record]) -> dict[str, Any]:
+    import numpy as np
+
     out: dict[str, Any] = {}
     for name in FIELDS:
         values = [getattr(r, name) for r in recs]
