@@ -1,22 +1,27 @@
-"""deadline_cn.frame on big columns: against the row-by-row to_dict() recipe, and on Dask with 2 workers.
+"""deadline_cn.frame on big columns: against the row-by-row to_dict() recipe, and in 2 worker processes.
 
-    python benchmarks/frame_bench.py            # 100,000 and 1,000,000 cells: a few minutes on 2 cores
-    python benchmarks/frame_bench.py --quick    # 20,000 and 100,000 cells: checks that the script runs
+    python benchmarks/frame_bench.py                  # 100,000 and 1,000,000 cells: 20-40 minutes on 2 cores
+    python benchmarks/frame_bench.py --quick          # 20,000 and 50,000 cells: checks that the script runs
+    python benchmarks/frame_bench.py --only parallel --rows 200000 --rounds 3 --recipe
 
-Needs ``pip install 'deadline-cn[cluster]'`` (pandas, Dask, distributed). Prints figures, asserts nothing.
+Needs ``pip install 'deadline-cn[cluster]'`` (pandas, Dask, distributed). Prints figures, asserts nothing
+but that every way gives the same frame.
 
 1. **frame vs row by row**: 100,000 cells drawn with repeats from about 1,300 distinct texts (the corpus's
    deadline cells and dated task phrases), 5% of them empty (None or NaN), one ref. The recipe is the
    README's former one made to survive empty cells: ``normalise`` then ``to_dict()`` per row, then
    ``pd.json_normalize``. Each side starts with normalise's cache cleared; best of 3.
-2. **Dask vs serial**: 1,000,000 cells as 5,000 documents of 200 rows, each document with its own ref (a
-   per-row ref column), so (cell, ref) pairs repeat within a document and differ across documents — the
-   shape of every county's plans in one table. Serial: ``frame`` on the whole column. Dask: the column and
-   the ref in 8 partitions, ``map_partitions(frame_of, ...)`` on a LocalCluster of 2 worker processes with
-   1 thread each, the typed frame gathered back to the client. Timed apart: the cluster's start (with a warm-up
-   call on each worker) and sending the input to the workers (on a cluster the input is read there). The CPU
-   seconds of the serial run and of each worker are printed too: on a shared machine the wall clock follows
-   the load, the CPU seconds do not.
+2. **parallel vs serial**: 1,000,000 cells in three shapes: a ledger (80% cells seen nowhere else —
+   tests/phrases.py's phrases with a responsible unit after them —, 15% common cells, 5% empty, a ref per
+   document of 200 rows), all distinct (one ref), and repeats (5,000 documents of 200 rows drawing on 60
+   texts each, a ref per document). Serial: ``frame`` in this process. Parallel: ``frame(executor=...)``
+   with a Dask ``Client`` of a LocalCluster (2 worker processes, 1 thread each) and with a
+   ``ProcessPoolExecutor(2)``: the distinct (cell, ref) keys are found here, read there in 16 chunks, and
+   come back as flat typed columns. Rounds alternate serial / Dask / pool and the best of each is shown;
+   the pools start (and are warmed) before, timed apart. CPU seconds of this process and of each worker
+   are printed: on a shared machine the wall clock follows the load, the CPU seconds do not, and "CPU-bound"
+   is serial CPU / (this process's CPU + the busiest worker's), the speed-up on two otherwise idle cores.
+   ``--recipe`` also times the README's ``map_partitions(frame_of)`` (each partition dedups on its own).
 """
 
 from __future__ import annotations
