@@ -150,12 +150,11 @@ def ledger_shape(n: int, rows: int = 200) -> tuple[list[Any], list[str]]:
     return cells, refs
 
 
-def shapes(n: int) -> dict[str, tuple[list[Any], Any]]:
-    doc_cells, doc_refs = documents(n)
-    ledger_cells, ledger_refs = ledger_shape(n)
-    return {"ledger (80% distinct, own ref per 200 rows)": (ledger_cells, ledger_refs),
-            "all distinct (one ref)": (generated(n), REF),
-            "repeats (60 texts per document, own ref)": (doc_cells, doc_refs)}
+SHAPES: dict[str, tuple[str, Callable[[int], tuple[list[Any], Any]]]] = {
+    "ledger": ("ledger (80% distinct, own ref per 200 rows)", ledger_shape),
+    "distinct": ("all distinct (one ref)", lambda n: (generated(n), REF)),
+    "repeats": ("repeats (60 texts per document, own ref)", documents),
+}
 
 
 def proc_cpu(pid: int) -> float:
@@ -164,7 +163,7 @@ def proc_cpu(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def bench_parallel(n: int, rounds: int, recipe: bool) -> None:
+def bench_parallel(n: int, rounds: int, recipe: bool, ways: list[str], shapes: list[str]) -> None:
     """Serial frame() against frame(executor=) on a 2-process Dask cluster and a 2-process pool, interleaved."""
     from concurrent.futures import ProcessPoolExecutor
 
@@ -188,13 +187,15 @@ def bench_parallel(n: int, rounds: int, recipe: bool) -> None:
     print(f"\n2. {n:,} cells; start-up apart: Dask LocalCluster (2 procs x 1 thread) {t_dask_up:.1f} s, "
           f"ProcessPoolExecutor(2) {t_pool_up:.1f} s; best of {rounds} interleaved rounds")
     try:
-        for name, (cells, refs) in shapes(n).items():
+        for shape in shapes:
+            name, make = SHAPES[shape]
+            cells, refs = make(n)
             series = pd.Series(cells, dtype=object)
             ref_arg = pd.Series(refs) if isinstance(refs, list) else refs
             distinct = len({(c, r) for c, r in zip(cells, refs if isinstance(refs, list) else [refs] * n,
                                                    strict=True)
                             if isinstance(c, str)})
-            runs: dict[str, list[tuple[float, float, list[float]]]] = {"serial": [], "dask": [], "pool": []}
+            runs: dict[str, list[tuple[float, float, list[float]]]] = {how: [] for how in ways}
             want = None
             for _ in range(rounds):
                 for how in runs:
@@ -212,6 +213,7 @@ def bench_parallel(n: int, rounds: int, recipe: bool) -> None:
                         want = got
                     else:
                         pd.testing.assert_frame_equal(got, want)
+                    print(f"   ({name}: {how} {runs[how][-1][0]:.1f} s)", flush=True)
             print(f"\n   {name}: {distinct:,} distinct (cell, ref) of {n:,} rows ({n / distinct:.2f} rows each)")
             best = {how: min(r) for how, r in runs.items()}
             for how, (wall, cpu, worker_cpu) in best.items():
@@ -222,7 +224,7 @@ def bench_parallel(n: int, rounds: int, recipe: bool) -> None:
                 print(f"   {label:24} {wall:6.2f} s {n / wall:>9,.0f} rows/s  CPU here {cpu:5.1f} s"
                       + (f", workers {' + '.join(f'{c:.1f}' for c in worker_cpu)} s" if worker_cpu else "")
                       + (f"   {best['serial'][0] / wall:.2f}x wall, {best['serial'][1] / idle:.2f}x CPU-bound"
-                         if how != "serial" else ""))
+                         if how != "serial" and "serial" in best else ""))
             print("   every round (s): " + "; ".join(f"{how} " + " ".join(f"{w:.1f}" for w, _, _ in r)
                                                    for how, r in runs.items())
                   + f"; load average {os.getloadavg()[0]:.1f}")
@@ -259,6 +261,8 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=2, help="interleaved rounds in part 2 (default 2)")
     parser.add_argument("--recipe", action="store_true", help="part 2 also times the map_partitions recipe")
     parser.add_argument("--only", choices=("frame", "parallel"), help="run one part")
+    parser.add_argument("--ways", default="serial,dask,pool", help="part 2: of serial,dask,pool (default: all)")
+    parser.add_argument("--shapes", default=",".join(SHAPES), help=f"part 2: of {','.join(SHAPES)} (default: all)")
     args = parser.parse_args()
     print(f"load average {os.getloadavg()[0]:.1f} at the start (2 cores shared); ", end="")
     print(f"deadline_cn {deadline_cn.__version__}, pandas {pd.__version__}, Python {sys.version.split()[0]}, "
@@ -266,7 +270,8 @@ def main() -> None:
     if args.only != "parallel":
         bench_frame(20_000 if args.quick else 100_000)
     if args.only != "frame":
-        bench_parallel(args.rows or (50_000 if args.quick else 1_000_000), args.rounds, args.recipe)
+        bench_parallel(args.rows or (50_000 if args.quick else 1_000_000), args.rounds, args.recipe,
+                       args.ways.split(","), args.shapes.split(","))
 
 
 if __name__ == "__main__":
