@@ -15,6 +15,10 @@ any year 1–9999 fits), ``flags`` a string ("" when none), ``needs_check`` a bo
 ``offset_max`` floats, ``parts`` an int, the rest strings. The index is the Series' own.
 
 Distinct (cell, ref, plan_year) triples are read once: a ledger repeats the same cells on many rows.
+``frame(cells, executor=pool_or_client)`` reads them in other processes (a ProcessPoolExecutor, a Dask
+client): the triples go out in chunks and come back as flat typed columns (:func:`read_columns`: numpy
+arrays and dictionary-coded strings), which this process spreads to the rows. ``frame_of`` is the same per
+partition, for Dask's ``map_partitions`` and Spark's ``mapInPandas``.
 pandas is imported inside the functions, never by ``import deadline_cn``.
 """
 
