@@ -16,7 +16,7 @@ but that every way gives the same frame.
    document of 200 rows), all distinct (one ref), and repeats (5,000 documents of 200 rows drawing on 60
    texts each, a ref per document). Serial: ``frame`` in this process. Parallel: ``frame(executor=...)``
    with a Dask ``Client`` of a LocalCluster (2 worker processes, 1 thread each) and with a
-   ``ProcessPoolExecutor(2)``: the distinct (cell, ref) keys are found here, read there in 16 chunks, and
+   ``ProcessPoolExecutor(2)``: the distinct (cell, ref) keys are found here, read there in 64 chunks, and
    come back as flat typed columns. Rounds alternate serial / Dask / pool and the best of each is shown;
    the pools start (and are warmed) before, timed apart. CPU seconds of this process and of each worker
    are printed: on a shared machine the wall clock follows the load, the CPU seconds do not, and "CPU-bound"

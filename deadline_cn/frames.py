@@ -56,7 +56,7 @@ def frame(cells: Iterable[Any], *, ref: Any = None, plan_year: Any = None, month
     value per row, in the order of ``cells``; a missing value there (None, NaN, NaT) means none for that row.
     ``results=True`` adds a ``result`` column holding the result objects (an empty cell's is None).
     ``executor``: a ``concurrent.futures`` executor (a ProcessPoolExecutor) or a ``dask.distributed.Client``;
-    the distinct cells are read there in chunks of ``chunksize`` (default: 16 chunks, at least 1,000 cells
+    the distinct cells are read there in chunks of ``chunksize`` (default: 64 chunks, at least 1,000 cells
     each) and come back as flat typed columns, never as result objects (so not with ``results=True``).
     Never raises for a cell; a bad ``ref``/``plan_year`` is a TypeError/ValueError that names it.
     """
@@ -228,7 +228,7 @@ def _in_workers(executor: Any, keys: list[Key], month_before: str, fallback: boo
     """read_columns over chunks of the keys in ``executor``'s processes, the chunks' columns joined in order."""
     from concurrent.futures import Executor
 
-    size = chunksize or max(1_000, -(-len(keys) // 16))
+    size = chunksize or max(1_000, -(-len(keys) // 64))
     if size <= 0:
         raise ValueError(f"chunksize must be a positive number, not {chunksize!r}")
     chunks = [_encode_keys(keys[i:i + size]) for i in range(0, len(keys), size)]
