@@ -15,11 +15,16 @@ any year 1–9999 fits), ``flags`` a string ("" when none), ``needs_check`` a bo
 ``offset_max`` floats, ``parts`` an int, the rest strings. The index is the Series' own.
 
 Distinct (cell, ref, plan_year) triples are read once: a ledger repeats the same cells on many rows.
+``frame(cells, executor=pool_or_client)`` reads them in other processes (a ProcessPoolExecutor, a Dask
+client): the triples go out in chunks and come back as flat typed columns (:func:`read_columns`: numpy
+arrays and dictionary-coded strings), which this process spreads to the rows. ``frame_of`` is the same per
+partition, for Dask's ``map_partitions`` and Spark's ``mapInPandas``.
 pandas is imported inside the functions, never by ``import deadline_cn``.
 """
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
@@ -32,7 +37,7 @@ from deadline_cn.results import KINDS, Result
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["COLUMNS", "EMPTY", "KIND_CATEGORIES", "frame", "frame_of", "spark_schema"]
+__all__ = ["COLUMNS", "EMPTY", "KIND_CATEGORIES", "frame", "frame_of", "from_results", "read_columns", "spark_schema"]
 
 KIND_CATEGORIES = (*KINDS, "empty")
 COLUMNS = ("text", *FIELDS)
@@ -43,17 +48,23 @@ Key = tuple[str | None, date | None, int | None]
 
 
 def frame(cells: Iterable[Any], *, ref: Any = None, plan_year: Any = None, month_before: str = "inclusive",
-          fallback: bool = True, results: bool = False) -> pd.DataFrame:
+          fallback: bool = True, results: bool = False, executor: Any = None,
+          chunksize: int | None = None) -> pd.DataFrame:
     """One typed row per cell of ``cells`` (a pandas Series or any iterable of cells).
 
     ``ref`` and ``plan_year`` are one value for every row, or a sequence (a Series, list, array) with one
     value per row, in the order of ``cells``; a missing value there (None, NaN, NaT) means none for that row.
     ``results=True`` adds a ``result`` column holding the result objects (an empty cell's is None).
+    ``executor``: a ``concurrent.futures`` executor (a ProcessPoolExecutor) or a ``dask.distributed.Client``;
+    the distinct cells are read there in chunks of ``chunksize`` (default: 64 chunks, at least 1,000 cells
+    each) and come back as flat typed columns, never as result objects (so not with ``results=True``).
     Never raises for a cell; a bad ``ref``/``plan_year`` is a TypeError/ValueError that names it.
     """
     import numpy as np
     import pandas as pd
 
+    if executor is not None and results:
+        raise ValueError("results=True reads in this process: result objects are not sent back by an executor")
     index = cells.index if isinstance(cells, pd.Series) else None
     texts = cells.to_numpy(dtype=object) if isinstance(cells, pd.Series) else list(cells)
     n = len(texts)
@@ -68,8 +79,24 @@ def frame(cells: Iterable[Any], *, ref: Any = None, plan_year: Any = None, month
         if code is None:
             code = keys[key] = len(keys)
         codes[i] = code
-    read = [_read(key, month_before, fallback) for key in keys]
-    return _build([k[0] for k in keys], read, codes, index, results)
+    distinct = list(keys)
+    found: list[Result | None] | None = [] if results else None
+    if executor is None:
+        columns = read_columns(*_encode_keys(distinct), month_before=month_before, fallback=fallback, found=found)
+    else:
+        columns = _in_workers(executor, distinct, month_before, fallback, chunksize)
+    return _build([k[0] for k in distinct], columns, found, codes, index)
+
+
+def from_results(results: Sequence[Result | None], texts: Sequence[str | None] | None = None) -> pd.DataFrame:
+    """The frame of readings already made (a ledger's rows): one row per result, None for an empty cell;
+    ``texts`` default to the results' own."""
+    import numpy as np
+
+    if texts is None:
+        texts = [None if r is None else r.text for r in results]
+    recs = [EMPTY if r is None else flatten(r) for r in results]
+    return _build(texts, _columns(recs), None, np.arange(len(recs)), None)
 
 
 def frame_of(table: pd.DataFrame, column: str, *, ref_column: str | None = None, plan_year_column: str | None = None,
@@ -136,48 +163,131 @@ def _row_year(value: Any, name: str) -> int | None:
     return as_year(value)
 
 
-def _read(key: Key, month_before: str, fallback: bool) -> tuple[Result | None, Record]:
-    text, ref, year = key
-    if text is None:
-        return None, EMPTY
-    result = normalise(text, ref=ref, plan_year=year, month_before=month_before, fallback=fallback)
-    return result, flatten(result)
-
-
-def _build(texts: Sequence[str | None], read: list[tuple[Result | None, Record]], codes: Any, index: Any,
-           results: bool) -> pd.DataFrame:
-    """The columns from the distinct readings, spread to every row by ``codes``."""
+def _encode_keys(keys: Sequence[Key]) -> tuple[list[str | None], Any, Any]:
+    """Keys as a worker takes them: the texts, and refs / years as int32 arrays (0: none), quick to pickle."""
     import numpy as np
-    import pandas as pd
 
-    def distinct(values: list[Any]) -> Any:
-        arr = np.empty(len(values), dtype=object)
-        arr[:] = values
-        return arr[codes]
+    refs = np.fromiter((0 if k[1] is None else k[1].toordinal() for k in keys), dtype=np.int32, count=len(keys))
+    years = np.fromiter((0 if k[2] is None else k[2] for k in keys), dtype=np.int32, count=len(keys))
+    return [k[0] for k in keys], refs, years
 
-    recs = [rec for _, rec in read]
-    data: dict[str, Any] = {"text": pd.array(distinct(list(texts)), dtype="string")}
+
+def read_columns(texts: Sequence[str | None], refs: Any, years: Any, *, month_before: str = "inclusive",
+                 fallback: bool = True, found: list[Result | None] | None = None) -> dict[str, Any]:
+    """Read each (text, ref, plan year) once → the frame's columns after ``text``, one value per key.
+
+    ``refs`` are day ordinals and ``years`` years, 0 for none. This is what a worker process runs: what it
+    sends back is numpy arrays (kind as int8 codes into KIND_CATEGORIES, dates ``datetime64[s]``) and, for
+    the string fields, (distinct values, int32 codes with -1 for none) — no result objects, few Python
+    objects to pickle. ``found``, when given, gets the result objects appended (None for an empty cell).
+    """
+    recs = []
+    for text, ref, year in zip(texts, refs, years, strict=True):
+        if text is None:
+            result, rec = None, EMPTY
+        else:
+            result = normalise(text, ref=date.fromordinal(int(ref)) if ref else None,
+                               plan_year=int(year) if year else None, month_before=month_before, fallback=fallback)
+            rec = flatten(result)
+        recs.append(rec)
+        if found is not None:
+            found.append(result)
+    return _columns(recs)
+
+
+def _columns(recs: Sequence[Record]) -> dict[str, Any]:
+    import numpy as np
+
+    out: dict[str, Any] = {}
     for name in FIELDS:
         values = [getattr(r, name) for r in recs]
         if name == "kind":
-            cat = pd.CategoricalDtype(KIND_CATEGORIES)
-            data[name] = pd.Categorical.from_codes(np.asarray([KIND_CATEGORIES.index(v) for v in values],
-                                                              dtype=np.int8)[codes], dtype=cat)
+            out[name] = np.array([KIND_CATEGORIES.index(v) for v in values], dtype=np.int8)
         elif name in DATE_COLUMNS:
-            days = np.array([_datetime64(v) for v in values], dtype="datetime64[s]")
-            data[name] = days[codes]
+            out[name] = np.array([_datetime64(v) for v in values], dtype="datetime64[s]")
         elif name in FLOAT_COLUMNS:
-            data[name] = np.array([np.nan if v is None else v for v in values], dtype=float)[codes]
+            out[name] = np.array([np.nan if v is None else v for v in values], dtype=float)
         elif name == "needs_check":
-            data[name] = np.array(values, dtype=bool)[codes]
+            out[name] = np.array(values, dtype=bool)
         elif name == "parts":
-            data[name] = np.array(values, dtype=np.int64)[codes]
+            out[name] = np.array(values, dtype=np.int64)
         else:
-            data[name] = pd.array(distinct(values), dtype="string")
-    if results:
-        data["result"] = distinct([res for res, _ in read])
-    out = pd.DataFrame(data, index=index)
+            seen: dict[str, int] = {}
+            value_codes = np.fromiter((-1 if v is None else seen.setdefault(v, len(seen)) for v in values),
+                                      dtype=np.int32, count=len(values))
+            out[name] = (list(seen), value_codes)
     return out
+
+
+def _read_chunk(chunk: tuple[list[str | None], Any, Any], month_before: str, fallback: bool) -> dict[str, Any]:
+    return read_columns(*chunk, month_before=month_before, fallback=fallback)
+
+
+def _in_workers(executor: Any, keys: list[Key], month_before: str, fallback: bool,
+                chunksize: int | None) -> dict[str, Any]:
+    """read_columns over chunks of the keys in ``executor``'s processes, the chunks' columns joined in order."""
+    from concurrent.futures import Executor
+
+    size = chunksize or max(1_000, -(-len(keys) // 64))
+    if size <= 0:
+        raise ValueError(f"chunksize must be a positive number, not {chunksize!r}")
+    chunks = [_encode_keys(keys[i:i + size]) for i in range(0, len(keys), size)]
+    task = functools.partial(_read_chunk, month_before=month_before, fallback=fallback)
+    if isinstance(executor, Executor):
+        parts = list(executor.map(task, chunks))
+    elif callable(getattr(executor, "map", None)) and callable(getattr(executor, "gather", None)):
+        parts = executor.gather(executor.map(task, chunks, pure=False))  # a dask.distributed Client
+    else:
+        raise TypeError(f"executor must be a concurrent.futures Executor or a dask.distributed Client, "
+                        f"not {type(executor).__name__}")
+    return _join(parts) if parts else read_columns([], [], [])
+
+
+def _join(parts: list[dict[str, Any]]) -> dict[str, Any]:
+    """The columns of consecutive chunks as one: arrays end to end, string codes renumbered."""
+    import numpy as np
+
+    out: dict[str, Any] = {}
+    for name in FIELDS:
+        if not isinstance(parts[0][name], tuple):
+            out[name] = np.concatenate([p[name] for p in parts])
+            continue
+        seen: dict[str, int] = {}
+        codes = []
+        for values, part_codes in (p[name] for p in parts):
+            # the last entry maps -1 (none) to -1
+            renumber = np.array([seen.setdefault(v, len(seen)) for v in values] + [-1], dtype=np.int32)
+            codes.append(renumber[part_codes])
+        out[name] = (list(seen), np.concatenate(codes))
+    return out
+
+
+def _build(texts: Sequence[str | None], columns: dict[str, Any], found: list[Result | None] | None, codes: Any,
+           index: Any) -> pd.DataFrame:
+    """The columns of the distinct readings, spread to every row by ``codes``."""
+    import pandas as pd
+
+    data: dict[str, Any] = {"text": pd.array(_objects(texts), dtype="string").take(codes)}
+    for name in FIELDS:
+        column = columns[name]
+        if name == "kind":
+            data[name] = pd.Categorical.from_codes(column[codes], dtype=pd.CategoricalDtype(KIND_CATEGORIES))
+        elif isinstance(column, tuple):
+            values, value_codes = column
+            data[name] = pd.array(_objects(values), dtype="string").take(value_codes[codes], allow_fill=True)
+        else:
+            data[name] = column[codes]
+    if found is not None:
+        data["result"] = _objects(found)[codes]
+    return pd.DataFrame(data, index=index)
+
+
+def _objects(values: Sequence[Any]) -> Any:
+    import numpy as np
+
+    arr = np.empty(len(values), dtype=object)
+    arr[:] = values
+    return arr
 
 
 def _datetime64(value: date | datetime | None) -> Any:

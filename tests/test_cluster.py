@@ -114,3 +114,29 @@ def test_spark_map_in_pandas_gives_the_serial_rows(monkeypatch: pytest.MonkeyPat
         a = [None if pd.isna(v) else v for v in got[name].astype(object)]
         b = [None if pd.isna(v) else v for v in want[name].astype(object)]
         assert a == b, name
+
+
+@pytest.mark.cluster
+def test_frame_in_a_process_pool_gives_the_serial_rows() -> None:
+    from concurrent.futures import ProcessPoolExecutor
+
+    pd = pytest.importorskip("pandas")
+    column = pd.Series(cells(10_000), dtype=object)
+    refs = [REF if i % 2 else "2018-03-01" for i in range(len(column))]
+    with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("spawn")) as pool:
+        # chunks of 50 distinct cells: many chunks, their string columns renumbered when joined
+        got = deadline_cn.frame(column, ref=refs, plan_year=2017, executor=pool, chunksize=50)
+    pd.testing.assert_frame_equal(got, deadline_cn.frame(column, ref=refs, plan_year=2017))
+
+
+@pytest.mark.cluster
+def test_frame_with_a_dask_client_gives_the_serial_rows() -> None:
+    pd = pytest.importorskip("pandas")
+    distributed = pytest.importorskip("dask.distributed")
+    column = pd.Series(cells(10_000), dtype=object, index=range(5, 10_005))
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as lc, \
+            distributed.Client(lc) as client:
+        got = deadline_cn.frame(column, ref=REF, executor=client, chunksize=40)
+        empty = deadline_cn.frame(pd.Series([], dtype=object), executor=client)
+    pd.testing.assert_frame_equal(got, deadline_cn.frame(column, ref=REF))
+    pd.testing.assert_frame_equal(empty, deadline_cn.frame(pd.Series([], dtype=object)))

@@ -139,3 +139,28 @@ def test_frame_of_reads_named_columns_and_keeps_ids() -> None:
     assert list(df.columns) == ["id", *COLUMNS] and list(df["id"]) == [7, 8, 9] and list(df.index) == [3, 4, 5]
     assert list(df["kind"]) == ["deadline", "empty", "deadline"]
     assert list(df["due"].dropna()) == [pd.Timestamp("2016-06-30"), pd.Timestamp("2019-06-30")]
+
+
+def test_a_hundred_thousand_rows_with_empty_cells() -> None:
+    # the column: 100,000 rows with repeats, 5% empty (None, NaN, "", blanks); no exception, typed
+    # columns, and a compound's due filled with its latest part's due wherever a part has one
+    texts = [f"{2016 + i % 9}年{1 + i % 12}月底前完成" for i in range(200)] + [COMPOUND, "按省部署实施", "每月10日前",
+                                                                        "2018年3月底前出台细则，2019年底前全面推开"]
+    empties: list[object] = [None, float("nan"), "", "  "]
+    cells = [empties[i % 4] if i % 20 == 3 else texts[i % len(texts)] for i in range(100_000)]
+    df = frame(pd.Series(cells, dtype=object), ref=REF)
+    assert len(df) == 100_000 and (df["kind"] == "empty").sum() == 5_000
+    assert df["due"].dtype == "datetime64[s]" and df["kind"].dtype.name == "category"
+    assert df["needs_check"].dtype == bool and df["parts"].dtype == "int64"
+    compounds = df[df["kind"] == "compound"]
+    assert len(compounds) > 0 and compounds["due"].notna().all()
+    for text, due in compounds.drop_duplicates("text")[["text", "due"]].itertuples(index=False):
+        parts = normalise(text, ref=REF).parts
+        assert due == pd.Timestamp(max(p.due for p in parts if getattr(p, "due", None)))
+
+
+def test_executor_arguments() -> None:
+    with pytest.raises(ValueError, match="results=True"):
+        frame(["2017年6月底前完成"], results=True, executor=object())
+    with pytest.raises(TypeError, match="executor"):
+        frame(["2017年6月底前完成"], executor=object())

@@ -16,6 +16,7 @@ from deadline_cn import table
 from deadline_cn._cli import batch as _batch
 from deadline_cn._cli.calendar_out import phrase_entries, stamp, table_entries, write_ics
 from deadline_cn._cli.options import PROG, add_common, add_files, check_outputs, iso_date, limits, output, parser
+from deadline_cn._cli.plot_out import add_plot, check_plot, write_plot
 from deadline_cn._cli.term import Progress, is_tty, steps
 from deadline_cn.documents.extras import need
 from deadline_cn.documents.ics import unique
@@ -40,7 +41,7 @@ TABLE_EXAMPLES = f"""inputs: .docx .xlsx .xls .et .ods .csv .tsv, HTML, PDF, and
 output columns: the table's own, then kind, due, start, end, rrule, trigger, flags, description,
   filled_down (merged / blank / ditto), parts (a compound's parts), source, source_row; with --as-of also
   status (passed / due in N days / ongoing / waiting on a trigger …) and days_left (--lang zh: Chinese).
-files: -o and --ics never replace the input, and replace an existing file only with --force. CSV cells
+files: -o, --ics and --plot never replace the input, and replace an existing file only with --force. CSV cells
   that a spreadsheet would run as formulas (= + - @) get a ' in front (--raw-cells: as they are).
   CSV has a UTF-8 BOM (for Excel) when written to a file, or to stdout with --excel.
 examples:
@@ -139,6 +140,8 @@ def table_cmd(argv: list[str]) -> int:
         plan = find_info(doc.paragraphs).identity  # the plan's number or title, if it has prose to say it
         items = unique([e for row in kept for e in table_entries(row, args.file.name, plan)])
         write_ics(items, args.ics, stamp(args.file, args.ref, args.plan_year), quiet=args.quiet, todo=args.todo)
+    if args.plot:
+        write_plot(kept, args.plot, args.as_of, args.file.name)
     return 1 if args.strict and any(isinstance(r.result, Unresolved) for r in rows) else 0
 
 
@@ -158,6 +161,7 @@ def add_ledger_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--strict", action="store_true", help="exit 1 when any row is unresolved")
     p.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
     p.add_argument("--no-progress", action="store_true", help="no progress bar, even on a terminal")
+    add_plot(p)
 
 
 def ledger_format(p: argparse.ArgumentParser, args: argparse.Namespace) -> str:
@@ -170,6 +174,7 @@ def ledger_format(p: argparse.ArgumentParser, args: argparse.Namespace) -> str:
     _check_encoding(p, args.encoding)
     if args.ics:
         need("icalendar", "--ics")
+    check_plot(p, args)
     check_outputs(args, [args.file])
     return fmt
 

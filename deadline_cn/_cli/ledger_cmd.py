@@ -10,6 +10,7 @@ from pathlib import Path
 from deadline_cn._cli.calendar_out import stamp, table_entries, write_ics
 from deadline_cn._cli.commands import add_ledger_options, ledger_format, write_ledger
 from deadline_cn._cli.options import PROG, limits, parser
+from deadline_cn._cli.plot_out import write_plot
 from deadline_cn._cli.term import steps
 from deadline_cn.documents import ics as _ics
 from deadline_cn.documents.plan import Found, Ledger, ledger
@@ -23,7 +24,8 @@ EXAMPLES = f"""what it finds: the date (成文日期 / 印发日期 / the signat
   tables and in the prose, each with its source ("table 1" and source_row, or "paragraph N").
 examples:
   {PROG} ledger 关于印发2021年政务公开工作要点的通知.html --as-of 2021-09-01 --lang zh -o 台账.xlsx
-  {PROG} ledger plan.pdf --ics plan.ics --force"""
+  {PROG} ledger plan.pdf --ics plan.ics --force
+  {PROG} ledger plan.docx -o 台账.xlsx --plot 台账.png --as-of 2021-09-01"""
 
 
 def ledger_cmd(argv: list[str]) -> int:
@@ -50,6 +52,8 @@ def ledger_cmd(argv: list[str]) -> int:
     if args.ics:
         items = _ics.unique(entries(book, args.file.name))
         write_ics(items, args.ics, stamp(args.file, book.ref, book.plan_year), quiet=args.quiet, todo=args.todo)
+    if args.plot:
+        write_plot(book.rows, args.plot, args.as_of, args.file.name)
     return 1 if args.strict and any(isinstance(r.result, Unresolved) for r in book.rows) else 0
 
 

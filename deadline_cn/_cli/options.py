@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import IO
 
 from deadline_cn._read.normalise import as_date
-from deadline_cn.documents.grid import MAX_BYTES, MAX_ROWS, Limits
+from deadline_cn.documents.grid import MAX_BYTES, MAX_ROWS, DocumentError, Limits
 from deadline_cn.documents.write import check_output, replace_atomically
 
 PROG = "deadline-cn"
@@ -77,7 +77,7 @@ def load_calendar(path: str) -> str:
 
 def add_files(p: argparse.ArgumentParser) -> None:
     """Options of commands that read a document and write files."""
-    p.add_argument("--force", action="store_true", help="replace an existing -o / --ics file")
+    p.add_argument("--force", action="store_true", help="replace an existing -o / --ics / --plot file")
     p.add_argument("--encoding", metavar="NAME", help="the encoding of a text/HTML input (default: detected)")
     p.add_argument("--max-bytes", type=positive, default=MAX_BYTES, metavar="N",
                    help=f"refuse files that unpack to more than N bytes (default {MAX_BYTES:,})")
@@ -92,9 +92,11 @@ def limits(args: argparse.Namespace) -> Limits:
 def check_outputs(args: argparse.Namespace, inputs: Iterable[Path]) -> None:
     """Before reading anything: no output may be an input, nor replace a file without --force."""
     sources = list(inputs)
-    for out in (getattr(args, "output", None), getattr(args, "ics", None)):
-        if out is not None:
-            check_output(out, sources, force=getattr(args, "force", False))
+    outputs = [out for out in (getattr(args, name, None) for name in ("output", "ics", "plot")) if out is not None]
+    for i, out in enumerate(outputs):
+        check_output(out, sources, force=getattr(args, "force", False))
+        if any(out.resolve() == other.resolve() for other in outputs[:i]):
+            raise DocumentError(f"{out}: is given for two outputs; write each to its own file")
 
 
 @contextlib.contextmanager
