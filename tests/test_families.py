@@ -591,3 +591,19 @@ def test_inclusive_and_exclusive_notes(text: str, due: str) -> None:
 @pytest.mark.parametrize(("text", "flag"), [("每月15前", "unread:15"), ("季度结束后", "unread:结束后")])
 def test_leftover_day_numbers_and_ends_are_unread(text: str, flag: str) -> None:
     assert flag in normalise(text, fallback=False, **CTX).flags
+
+
+# An offset right after an event's verb counts from that event, with no 后 or 之日起 to say so (政务公开目录).
+@pytest.mark.parametrize(("text", "anchor"), [
+    ("信息形成20个工作日内公开", "信息形成"),
+    ("文件印发5个工作日内", "文件印发"),
+    ("条目化展示、信息形成(变更)20个工作日内", "信息形成(变更)"),
+    ("信息获取(形成、变更)20个工作日内", "信息获取(形成、变更)"),
+])
+def test_an_offset_right_after_an_event(text: str, anchor: str) -> None:
+    d = normalise(text, fallback=False, **CTX).to_dict()
+    assert (d["kind"], d["anchor"]) == ("relative", anchor), d
+
+
+def test_an_offset_after_an_actor_has_no_event() -> None:
+    assert normalise("各单位20个工作日内完成", fallback=False, **CTX).to_dict()["anchor"] is None

@@ -126,6 +126,8 @@ def place(text: str, items: list[Item], *, continue_clauses: bool = True) -> lis
         _place_one(text, placed, (prev, placed.item.start), (placed.item.end, nxt))
         if c and placed.anchor is None and _bare_offset(text, placed, prev):
             placed.anchor = _event_clause(text, bounds[c - 1])
+        elif placed.anchor is None and (event := _event_before(text, placed, prev)) is not None:
+            placed.anchor, placed.scope = event, trim(text, (placed.item.end, nxt))
         if isinstance(placed.item.parse, RecurP):
             m = _COUNT.search(text, placed.item.end, min(bounds[c][1], placed.item.end + _COUNT_REACH))
             placed.count_min = int(m.group(1)) if m else None
@@ -214,6 +216,25 @@ def _bare_offset(text: str, placed: Placed, clause_start: int) -> bool:
     p = placed.item.parse
     return (isinstance(p, RelativeP) and not p.anchor_ref and p.anchor is None
             and trim(text, (clause_start, placed.item.start), verbs=False) is None)
+
+
+def _event_before(text: str, placed: Placed, clause_start: int) -> Span | None:
+    """信息形成20个工作日内公开 · 信息形成(变更)20个工作日内: an offset right after an event's verb counts from
+    that event (its words from the clause's start), though no 后 or 之日起 says so."""
+    p = placed.item.parse
+    if not isinstance(p, RelativeP) or p.anchor_ref or p.anchor is not None or p.wants_anchor:
+        return None
+    span = trim(text, (clause_start, placed.item.start), verbs=False)
+    if span is None or span[1] != placed.item.start:
+        return None  # the event must touch the offset
+    if not text[span[0]:span[1]].rstrip(")").endswith(lx.EVENT_VERBS):
+        return None
+    depth = 0  # 条目化展示、信息形成(变更): the event is the last item (a 、 inside brackets is the event's)
+    for k in range(span[1] - 1, span[0] - 1, -1):
+        depth += {")": 1, "(": -1}.get(text[k], 0)
+        if text[k] == "、" and depth == 0:
+            return trim(text, (k + 1, span[1]), verbs=False)
+    return span
 
 
 def _event_clause(text: str, clause: Span) -> Span | None:
