@@ -607,3 +607,13 @@ def test_an_offset_right_after_an_event(text: str, anchor: str) -> None:
 
 def test_an_offset_after_an_actor_has_no_event() -> None:
     assert normalise("各单位20个工作日内完成", fallback=False, **CTX).to_dict()["anchor"] is None
+
+
+# A range's weekday note may list both ends' days; 年后 / 节前 left beside a reading are time words.
+def test_a_range_with_both_weekdays_noted() -> None:
+    result = normalise("2024年1月13日-14日（周六、周日）", fallback=False, **CTX)
+    assert result.kind == "window" and result.flags == () and result.scope is None
+
+
+def test_after_the_new_year_left_over_is_unread() -> None:
+    assert "unread:年后" in normalise("年后2月底前", fallback=False, **CTX).flags

@@ -2,7 +2,7 @@
 can begin with (and whether a digit can). Used only while KEY is the checksum of today's patterns; a stale
 table is ignored (computed again at the first call) and tests/test_scanner.py says to regenerate it."""
 
-KEY = 304397255
+KEY = 1618646975
 STARTS: tuple[tuple[str, str | None, bool], ...] = (
     ('rulelimit', '于在按法规', False),
     ('statute', '按', False),
@@ -83,5 +83,5 @@ STARTS: tuple[tuple[str, str | None, bool], ...] = (
     ('sep', ',:;。', False),
 )
 # the unread check's time words: the class of characters they begin with, and the checksum of the pattern
-TIME_WORDS_KEY = 3809661952
-TIME_WORDS_GUARD = '[012Qq三上下中主五供元冬前劳周国夏季学寒年开当星春暑月期本次每汛清礼秋端终结采除隔首麦\\d]'
+TIME_WORDS_KEY = 1121435141
+TIME_WORDS_GUARD = '[012Qq三上下中主五供元冬前劳周国夏季学寒年开当星春暑月期本次每汛清礼秋端终结节采除隔首麦\\d]'

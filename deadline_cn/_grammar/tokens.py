@@ -39,7 +39,8 @@ TIME_OF_DAY = (r"(?:(?P<ampm>上午|下午|中午|晚上)?(?P<hh>[01]?\d|2[0-4])
 JOIN = r"(?:[至到~_]|-{1,2}|—{1,2}|一(?=\d))"  # _ and 一 between two dates: a dash lost in layout
 DAY_MARK = "(?:日|号(?![令文楼院线]))"  # 1号令 · 2号楼: a number, not a day
 WD = "[1-7日天一二三四五六]"  # 一…六 stay words before a digit (周五12时 is not folded to 周512时)
-NOTE_WEEKDAY = rf"(?:\(?(?:星期|周|礼拜){WD}\)?)?"  # a weekday note on a range's end is only checked on its start
+# a weekday note on a range's end (周六 · 周六、周日 · 周三至周日), only checked on its start
+NOTE_WEEKDAY = rf"(?:\(?(?:星期|周|礼拜){WD}(?:[、,和至\-~](?:星期|周|礼拜)?{WD})?\)?)?"
 WEEK_NOTE = r"(?:\(第?\d{1,2}(?:[-~至]\d{1,2})?周\))?"  # (11周) · (12-13周): a term's week numbers beside the dates
 WEEKDAY = rf"(?:\(?(?:星期|周|礼拜)(?P<wd>{WD})\)?)?"
 HOLIDAY = alt(lx.HOLIDAYS)

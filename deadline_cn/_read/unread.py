@@ -40,6 +40,7 @@ TIME_WORDS = "|".join((
     r"(?<!\d)(?:[01]?\d|2[0-4]):[0-5]\d",
     r"(?<![\d.:])\d{1,2}(?=前|之前|以前)",  # 每月15前: a day whose 日 was left out
     r"(?:结束|终了|期满)(?:以后|之后|后)",  # 季度结束后 left over: the offset after an end went unread
+    r"(?<![\d年季环])[年节][前后](?![期端台])",  # 年后2月底前: after the Spring Festival (not 前期, 季节)
     # 12时 · 17时30分 · 9点前 (not 1点1策, a "one point, one policy" slogan)
     r"(?<![\d.])(?:[01]?\d|2[0-4])(?:时(?:[0-5]?\d分|半)?|点(?=[0-5]?\d分|半|前|之前|以前))",
 ))
