@@ -615,5 +615,16 @@ def test_a_range_with_both_weekdays_noted() -> None:
     assert result.kind == "window" and result.flags == () and result.scope is None
 
 
-def test_after_the_new_year_left_over_is_unread() -> None:
-    assert "unread:年后" in normalise("年后2月底前", fallback=False, **CTX).flags
+def test_after_the_festival_left_over_is_unread() -> None:
+    assert "unread:节后" in normalise("节后2月10日前", fallback=False, **CTX).flags
+
+
+# A reporting schedule after each year's end, as 月后 / 季后 after each month's and quarter's.
+@pytest.mark.parametrize(("text", "rrule"), [
+    ("年后2月底前", "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1"),
+    ("年后1月20日前", "FREQ=YEARLY;BYMONTH=1;BYMONTHDAY=20"),
+    ("年后15日前", "FREQ=YEARLY;BYMONTH=1;BYMONTHDAY=15"),
+])
+def test_a_schedule_after_each_year_s_end(text: str, rrule: str) -> None:
+    result = normalise(text, fallback=False, **CTX)
+    assert result.to_dict()["rrule"] == rrule and result.scope is None, result.describe()
