@@ -628,3 +628,34 @@ def test_after_the_festival_left_over_is_unread() -> None:
 def test_a_schedule_after_each_year_s_end(text: str, rrule: str) -> None:
     result = normalise(text, fallback=False, **CTX)
     assert result.to_dict()["rrule"] == rrule and result.scope is None, result.describe()
+
+
+# Holidays in quotes (“十一” is National Day only so), 假期 as 期间, and a range over two holidays' rest.
+@pytest.mark.parametrize(("text", "parts"), [
+    ("“十一”前", [("deadline", "2024-09-30", None)]),
+    ("2024年“五一”前", [("deadline", "2024-04-30", None)]),
+    ("国庆假期", [("window", "2024-10-01", "2024-10-07")]),
+    ("春节放假期间", [("window", "2024-02-10", "2024-02-17")]),
+    ("元旦至春节期间", [("window", "2023-12-30", "2024-02-17")]),
+    ("“五一”“十一”期间", [("window", "2024-05-01", "2024-05-05"), ("window", "2024-10-01", "2024-10-07")]),
+])
+def test_holidays_quoted_on_leave_and_over_two_rests(text: str, parts: list[tuple[str, str, str | None]]) -> None:
+    got = [(p.kind, str(p.to_dict().get("due") or p.to_dict().get("start")), p.to_dict().get("end"))
+           for p in normalise(text, fallback=False, **CTX).parts]
+    assert got == parts
+
+
+def test_eleven_unquoted_is_no_holiday() -> None:
+    assert normalise("第十一届", fallback=False, **CTX).kind == "unresolved"
+
+
+# A holiday written beside the days it falls on names them (放假安排): one window, labelled, no second reading.
+@pytest.mark.parametrize(("text", "start", "end", "label"), [
+    ("春节：2月10日至17日放假调休，共8天", "2024-02-10", "2024-02-17", "春节"),
+    ("10月1日-7日国庆节放假", "2024-10-01", "2024-10-07", "国庆节"),
+    ("(2月9日-15日春节假期)", "2024-02-09", "2024-02-15", "春节假期"),
+    ("2025年春节假期（1月28日至2月4日）", "2025-01-28", "2025-02-04", "2025年春节假期"),
+])
+def test_a_holiday_names_the_days_beside_it(text: str, start: str, end: str, label: str) -> None:
+    d = normalise(text, fallback=False, **CTX).to_dict()
+    assert (d["kind"], d["start"], d["end"], d["label"]) == ("window", start, end, label), d

@@ -2,7 +2,7 @@
 can begin with (and whether a digit can). Used only while KEY is the checksum of today's patterns; a stale
 table is ignored (computed again at the first call) and tests/test_scanner.py says to regenerate it."""
 
-KEY = 795292865
+KEY = 2790692900
 STARTS: tuple[tuple[str, str | None, bool], ...] = (
     ('rulelimit', '于在按法规', False),
     ('statute', '按', False),
@@ -50,7 +50,7 @@ STARTS: tuple[tuple[str, str | None, bool], ...] = (
     ('date_quarter', '0下今当明本次第翌', True),
     ('date_half', '0上下今当明本次翌', True),
     ('date_yearend', '0下今年当明本次翌', True),
-    ('date_holiday', '0下中五今元劳国当明春本次清端翌除', True),
+    ('date_holiday', '"0“下中五今元劳十国当明春本次清端翌除', True),
     ('date_year', '0下今当明本次翌', True),
     ('yearword', '年', False),
     ('nomonth', '月', False),
@@ -75,7 +75,7 @@ STARTS: tuple[tuple[str, str | None, bool], ...] = (
     ('exempt', '不免除', False),
     ('sofar', '至迄', False),
     ('inclusive', '(', False),
-    ('cue', '为之以内前后左底开期末止起', False),
+    ('cue', '为之以假内前后左底开放期末止起', False),
     ('to', '不到截最至', False),
     ('from', '从自', False),
     ('dash', '-~—', False),

@@ -37,7 +37,7 @@ CUES = {
     "之日起": "since", "开始": "since", "以来": "since", "起": "since",
     "前后": "around", "左右": "around",
     "以后": "after", "之后": "after", "后": "after",
-    "期间": "during",
+    "期间": "during", "假期期间": "during", "放假期间": "during", "假期": "during",  # 国庆假期 · 春节放假期间
 }
 
 # Words before a date.
@@ -87,6 +87,8 @@ HOLIDAYS = {
     "清明节": "清明", "清明": "清明", "五一劳动节": "劳动节", "劳动节": "劳动节", "五一": "劳动节",
     "端午节": "端午", "端午": "端午", "中秋节": "中秋", "中秋": "中秋", "国庆节": "国庆", "国庆": "国庆",
 }
+# Named so only between quotes (“十一”前: National Day; 十一 alone is eleven).
+QUOTED_HOLIDAYS = {"十一": "国庆"}
 
 # Seasons and yearly periods no rule dates (汛期前, 秋季开学前, 春季学期): read by no rule, so a reading beside
 # one is flagged unread — "2024年汛期前" must not look like a plain "2024年".

@@ -98,7 +98,7 @@ def when_of(tok: Token) -> When:
     if get("mend") or get("qend") or get("hend") or get("yend") or mt:
         fields["edge"] = "end"
     if (hol := get("hol")) is not None:
-        fields["holiday"] = lx.HOLIDAYS.get(hol)
+        fields["holiday"] = lx.HOLIDAYS.get(hol) or lx.QUOTED_HOLIDAYS.get(hol)
     if (wd := get("wd")) is not None:
         fields["weekday"] = weekday_index(wd)
     if mt:

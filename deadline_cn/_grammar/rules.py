@@ -77,6 +77,8 @@ def rule_range(tokens: Sequence[Token], i: int) -> Match | None:
     end_cue = cue_of(at(tokens, j, "cue"))
     if end_cue in ("before", "end-before", "until"):
         j += 1
+    elif end_cue == "during" and when_of(second).holiday:
+        j, end_cue = j + 1, "through"  # 元旦至春节期间: to the end of the second holiday's rest
     else:
         end_cue = None
     start, end = when_of(first), when_of(second)

@@ -12,8 +12,9 @@ import re
 from collections.abc import Callable
 
 from deadline_cn._grammar import lexicon as lx
-from deadline_cn._grammar.parse import DeadlineP, Item, MarkerP, OngoingP, RecurP, RelativeP, TriggerP
+from deadline_cn._grammar.parse import DeadlineP, Item, MarkerP, OngoingP, RangeP, RecurP, RelativeP, TriggerP
 from deadline_cn._grammar.precompiled import compiled
+from deadline_cn._grammar.record import replace
 
 Span = tuple[int, int]
 _COUNT = compiled(r"(?:至少|不少于|不低于|最少)[^,;。]{0,12}?(\d{1,3})次")
@@ -116,7 +117,8 @@ def place(text: str, items: list[Item], *, continue_clauses: bool = True) -> lis
     def clause(pos: int) -> int:
         return bisect.bisect_right(seps, pos - 1) if seps else 0
 
-    times = _without_objects(text, [it for it in items if not isinstance(it.parse, MarkerP)])
+    times = _named_by_holidays(text, _without_objects(text, [it for it in items if not isinstance(it.parse,
+                                                                                             MarkerP)]))
     markers = [it for it in items if isinstance(it.parse, MarkerP)]
     for k, placed in enumerate(times):
         c, c_end = clause(placed.item.start), clause(placed.item.end - 1)  # a reading may span a comma
@@ -124,6 +126,8 @@ def place(text: str, items: list[Item], *, continue_clauses: bool = True) -> lis
         nxt = times[k + 1].item.start if k + 1 < len(times) and clause(times[k + 1].item.start) == c_end \
             else bounds[c_end][1]
         _place_one(text, placed, (prev, placed.item.start), (placed.item.end, nxt))
+        if placed.label is not None and placed.scope is not None:
+            placed.scope = _without_label(text, placed.scope, placed.label)
         if c and placed.anchor is None and _bare_offset(text, placed, prev):
             placed.anchor = _event_clause(text, bounds[c - 1])
         elif placed.anchor is None and (event := _event_before(text, placed, prev)) is not None:
@@ -138,6 +142,73 @@ def place(text: str, items: list[Item], *, continue_clauses: bool = True) -> lis
         _continue_clauses(text, times, bounds)
     alone = _attach_markers(text, times, markers, clause)
     return sorted(times + alone, key=lambda p: p.item.start) if alone else times  # times are in text order
+
+
+def _without_label(text: str, scope: Span, label: Span) -> Span | None:
+    """The scope with the label's words cut out (10月1日-7日国庆节放假: the task is 放假, 国庆节 names the days)."""
+    if label[1] <= scope[0] or scope[1] <= label[0]:
+        return scope
+    if label[0] <= scope[0]:
+        return trim(text, (max(scope[0], label[1]), scope[1]))
+    return trim(text, (scope[0], label[0]))
+
+
+def _holiday_of(p: object) -> str | None:
+    """The holiday a bare holiday reading names (春节 · 春节假期), else None."""
+    if isinstance(p, DeadlineP) and p.cue is None and not p.by and p.when.holiday and p.when.day is None:
+        return p.when.holiday
+    if isinstance(p, RangeP) and p.end_cue == "during" and p.start.holiday and p.start == p.end:
+        return p.start.holiday
+    return None
+
+
+def _dated(p: object) -> bool:
+    """A reading that names its days (2月10日至17日, 10月1日) — what a holiday beside it may name."""
+    if isinstance(p, RangeP):
+        return p.start.day is not None and p.end.day is not None and not p.start.holiday
+    return isinstance(p, DeadlineP) and p.when.day is not None and not p.when.holiday
+
+
+def _named_by_holidays(text: str, times: list[Placed]) -> list[Placed]:
+    """春节：2月10日至17日放假 · 10月1日-7日国庆节放假 · (2月9日-15日春节假期) · 春节假期（2月10日至17日）: a holiday
+    written next to the days it falls on names them, it is no second reading: the days carry the label and
+    ``holiday:<name>``."""
+    out: list[Placed] = []
+    k = 0
+    while k < len(times):
+        here, nxt = times[k], times[k + 1] if k + 1 < len(times) else None
+        if nxt is not None:
+            between = text[here.item.end:nxt.item.start].strip()
+            name_first = _holiday_of(here.item.parse)
+            if name_first and _dated(nxt.item.parse) and between in ("", ":", "("):
+                nxt.label, nxt.flags = (here.item.start, here.item.end), [*nxt.flags, f"holiday:{name_first}"]
+                nxt.item = _with_year_of(here.item.parse, nxt.item)  # 2025年春节假期(1月28日至2月4日): 2025
+                out.append(nxt)
+                k += 2
+                continue
+            name_after = _holiday_of(nxt.item.parse)
+            if name_after and _dated(here.item.parse) and between == "":
+                here.label, here.flags = (nxt.item.start, nxt.item.end), [*here.flags, f"holiday:{name_after}"]
+                out.append(here)
+                k += 2
+                continue
+        out.append(here)
+        k += 1
+    return out
+
+
+def _with_year_of(named: object, item: Item) -> Item:
+    """The dated item, given the year written with the holiday before it when it has none of its own."""
+    year = named.when.year if isinstance(named, DeadlineP) else named.start.year if isinstance(named, RangeP) \
+        else None
+    p = item.parse
+    if year is None:
+        return item
+    if isinstance(p, RangeP) and p.start.year is None:
+        return Item(replace(p, start=replace(p.start, year=year)), item.start, item.end)
+    if isinstance(p, DeadlineP) and p.when.year is None:
+        return Item(replace(p, when=replace(p.when, year=year)), item.start, item.end)
+    return item
 
 
 def _without_objects(text: str, items: list[Item]) -> list[Placed]:

@@ -122,7 +122,9 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     ("date_quarter", rf"{YEAR}?第?(?P<q>{QQ})季度(?P<qend>末|底)?"),
     ("date_half", rf"{YEAR}?(?P<h>上|下)半年(?P<hend>末|底)?"),
     ("date_yearend", rf"(?:(?P<y>{Y4})年度?年?|(?P<ry>{REL_YEAR})年?|{SHORT_YEAR}年?|年)(?P<yend>底|末)"),
-    ("date_holiday", rf"{YEAR}?(?P<hol>{HOLIDAY})"),
+    # 春节 · 2024年“五一” · “十一”前 (十一 is National Day only between quotes)
+    ("date_holiday", rf"{YEAR}?(?:[“\"](?=(?:{HOLIDAY}|十一)[”\"]))?"
+                     rf"(?P<hol>{HOLIDAY}|(?<=[“\"]){alt(lx.QUOTED_HOLIDAYS)}(?=[”\"]))[”\"]?"),
     ("date_year", YEAR),
     ("yearword", r"年度?内"),
     ("nomonth", r"(?<![\d每])月(?:底|末)(?:之前|以前|前)?"),

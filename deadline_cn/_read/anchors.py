@@ -39,6 +39,7 @@ KEYS = (
     *(rp + per for rp in lx.RELATIVE_PERIODS for per in ("周", "星期", "礼拜")),  # relweek: 本周五前, 下星期三
     "统一部署", "统一安排",  # deployhead: 县委统一部署 (no opener before it)
     "同步", "一致",  # synced: 与省同步 · 同上级工作进度一致
+    "十一”",  # “十一”前 (National Day, named so only between quotes)
 )
 # After a digit, what makes the number a time (offset units, 日/号, Q of a quarter; 个 needs its unit after it).
 UNIT_AFTER = "年月日号季周天工小自星Qq"

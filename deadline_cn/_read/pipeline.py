@@ -100,6 +100,8 @@ def _build(text: str, span: tuple[int, int], scope: str | None, p: Placed, ctx: 
     if p.label is not None and cls is Deadline:
         return Window(text=text, span=span, flags=flags, start=fields["start"] or fields["due"],
                       end=fields["due"], label=ctx.text_of(p.label))
+    if p.label is not None and cls is Window:  # 春节：2月10日至17日放假: the days named by their holiday
+        fields["label"] = ctx.text_of(p.label)
     if cls is Relative and p.anchor is not None:
         return _anchored(text, span, scope, flags, fields, compact(ctx.text_of(p.anchor)), ctx)
     if cls is Conditional and p.anchor is not None:

@@ -75,13 +75,13 @@ class Context:
     reading being resolved (``part()`` starts a new list). Made for a single read and never shared, so two
     reads, in threads or not, never see each other's state."""
 
-    __slots__ = ("flags", "last_end", "last_year", "settings", "text_of", "year_alternative", "year_inferred")
+    __slots__ = ("flags", "last_start", "last_year", "settings", "text_of", "year_alternative", "year_inferred")
 
     def __init__(self, settings: Settings, text_of: SpanText = _no_text) -> None:
         self.settings, self.text_of = settings, text_of
         self.last_year: int | None = None
         self.year_inferred = False  # last_year was filled in from the ref (a range's end), not written
-        self.last_end: date | None = None  # the day the reading before this one ends (deadline, window)
+        self.last_start: date | None = None  # the first day of the reading before this one (deadline, window)
         self.year_alternative: int | None = None  # the year not chosen, when this reading's year is a doubt
         self.flags: list[str] = []
 
@@ -138,9 +138,10 @@ def year_of(w: When, ctx: Context) -> int:
 
 def _forward(w: When, year: int, ctx: Context) -> int:
     """The year for a yearless date after another reading: steps in a plan run forward, so one that would end
-    before the reading before it (2023年12月底前完成方案，3月底前完成验收) is most likely next year's — read so,
-    flagged ``ambiguous:year``, the other year in ``alternatives``."""
-    if ctx.last_end is None or not _ends_before(w, year, ctx.last_end):
+    before the reading before it begins (2023年12月底前完成方案，3月底前完成验收) is most likely next year's — read
+    so, flagged ``ambiguous:year``, the other year in ``alternatives``. A date restating the period before it
+    (2024年春节假期（2月10日至17日）) does not end before that period begins, and keeps its year."""
+    if ctx.last_start is None or not _ends_before(w, year, ctx.last_start):
         return year
     ctx.flags.append("ambiguous:year")
     ctx.year_alternative = year
@@ -300,6 +301,16 @@ def resolve_range(p: RangeP, ctx: Context) -> tuple[type[Result], Fields]:
         return Ongoing, {"start": start, "end": bounds(p.end, year_of(p.end, ctx))[1], "flags": []}
     if p.end_cue == "during":
         return _during(p.start, first_year, start, first_end)
+    if p.end_cue == "through" and p.end.holiday:  # 元旦至春节期间: from the first's rest to the end of the second's
+        from deadline_cn.calendar import rest_block
+
+        if p.start.holiday:
+            start = rest_block(p.start.holiday, first_year)[0]
+        end_year = p.end.year if p.end.year is not None else \
+            first_year if bounds(p.end, first_year)[1] >= start else first_year + 1
+        last, rest_flags = rest_block(p.end.holiday, end_year)[1:]
+        return Window, {"start": start, "end": last, "label": None,
+                        "flags": [f"holiday:{p.end.holiday}", *rest_flags]}
     end_when = p.end
     filled = end_when.year is None and end_when.rel_year is None
     if filled:
@@ -495,7 +506,7 @@ def resolve(p: Parse, ctx: Context) -> tuple[type[Result], Fields]:
         _checks.check_order(fields)
     except _checks.Invalid as exc:
         return Unresolved, {"reason": str(exc), "flags": [f"invalid:{exc.what}"]}
-    end = fields.get("due") if cls is Deadline else fields.get("end") if cls is Window else None
-    if isinstance(end, date):
-        ctx.last_end = end if not isinstance(end, datetime) else end.date()
+    begin = (fields.get("start") or fields.get("due")) if cls in (Deadline, Window) else None
+    if isinstance(begin, date):
+        ctx.last_start = begin if not isinstance(begin, datetime) else begin.date()
     return cls, fields
