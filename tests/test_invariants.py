@@ -227,6 +227,14 @@ def test_a_zero_after_every_is_invalid(text: str) -> None:
     assert isinstance(r, Unresolved) and invalid_flags(r), r
 
 
+@pytest.mark.parametrize("text", ["每月99月1日到3月1日", "每年13月1日至6月30日", "1月后不超过30月"])
+def test_fuzz_finds_keep_their_invariants(text: str) -> None:
+    """Minimal inputs the fuzz run found (an impossible month inside a recurrence's span of days; a count of
+    months after a cap): the month is never read as a date."""
+    for ref in (date(2199, 12, 31), date(2017, 1, 9)):
+        assert broken(text, ref) == set(), (text, ref)
+
+
 # --- extract agrees with normalise on the sentence (issue 15) ---------------------------------------
 
 _ACTORS = st.sampled_from(["各单位要", "请各地", "市直各部门", "牵头单位应", ""])
