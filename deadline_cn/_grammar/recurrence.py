@@ -168,8 +168,8 @@ def _due_within(recur: RecurP, nxt: Token) -> RecurP | None:
     if nxt.type == "dayspan":  # 每月1-15日 · 每季度首月1-15日
         return RecurP(recur.period, recur.since, recur.bymonth, int(nxt.get("d2") or 1))
     if nxt.type == "dayrange":  # 每年3月1日至6月30日
-        months = [int(m) for m in (nxt.get("m"), nxt.get("m2")) if m]
-        if nxt.get("y") or not all(1 <= m <= 12 for m in months):
+        ends = [int(m) for m in (nxt.get("m"), nxt.get("m2")) if m]
+        if nxt.get("y") or not all(1 <= m <= 12 for m in ends):
             return None  # 每月99月1日到3月1日: an impossible month is read (and flagged) as a date, not dropped
         month = int(nxt.get("m2") or nxt.get("m") or 1)
         return RecurP(recur.period, recur.since, (month,), int(nxt.get("d2") or 1))
