@@ -48,6 +48,8 @@ LIST_JOINERS = ("和", "、", "及", "与")
 
 # 本月 · 下季度 · 次月 · 上月: a month or quarter counted from the one that holds ref.
 RELATIVE_PERIODS = {"本": 0, "当": 0, "下": 1, "次": 1, "上": -1}
+# The years a plan can name; anything else is a number misread as a year, or a typo (invalid:year).
+PLAN_YEARS = (1900, 2199)
 RELATIVE_YEARS = {"今年": 0, "本年度": 0, "本年": 0, "当年": 0, "年内": 0, "明年": 1, "次年": 1, "翌年": 1,
                   # folded: 下一年度 is 下1年度. 上年度 / 去年 stay out: in a cell they name the work reported on
                   # (报送上年度工作总结), not when it is due.

@@ -246,6 +246,8 @@ def _names_the_work(text: str, it: Item) -> bool:
     p = it.parse
     if not isinstance(p, DeadlineP) or p.when.grain != "year" or p.when.rel_year is not None:
         return False
+    if p.when.year is not None and not lx.PLAN_YEARS[0] <= p.when.year <= lx.PLAN_YEARS[1]:
+        return False  # 2300年绩效: an impossible year is read, and flagged invalid, never passed over
     rest = text[it.end:it.end + 8]
     if not rest or not ("\u4e00" <= rest[0] <= "\u9fff") or rest.startswith(lx.YEAR_NOT_OBJECT):
         return False

@@ -10,9 +10,10 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
+from deadline_cn._grammar import lexicon as _lexicon
 from deadline_cn._grammar.parse import When
 
-YEARS = (1900, 2199)  # the years a plan can name; anything else is a number misread as a year, or a typo
+YEARS = _lexicon.PLAN_YEARS  # the years a plan can name; anything else is a number misread as a year, or a typo
 MAX_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # the most days each month can have
 MIN_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # the fewest (February outside leap years)
 MAX_OFFSET_DAYS = (YEARS[1] - YEARS[0] + 1) * 366  # an offset longer than the whole range lands outside it
