@@ -227,14 +227,15 @@ def test_a_zero_after_every_is_invalid(text: str) -> None:
     assert isinstance(r, Unresolved) and invalid_flags(r), r
 
 
-FUZZ_FINDS = ["每月99月1日到3月1日", "每年13月1日至6月30日", "1月后不超过30月", "每星期末2300年绩效"]
+FUZZ_FINDS = ["每月99月1日到3月1日", "每年13月1日至6月30日", "1月后不超过30月", "每星期末2300年绩效", "年内0季度完成的"]
 
 
 @pytest.mark.parametrize("text", FUZZ_FINDS)
 def test_fuzz_finds_keep_their_invariants(text: str) -> None:
     """Minimal inputs the fuzz run found (an impossible month inside a recurrence's span of days; a count of
     months after a cap; an impossible year before the name of the work): never read as a date, never passed."""
-    for ref, plan_year in ((date(2199, 12, 31), None), (date(2017, 1, 9), None), (date(2017, 1, 9), 2018)):
+    for ref, plan_year in ((date(2199, 12, 31), None), (date(2017, 1, 9), None), (date(2017, 1, 9), 2018),
+                           (None, 1900)):
         assert broken(text, ref, plan_year) == set(), (text, ref)
 
 

@@ -244,9 +244,10 @@ def _names_the_work(text: str, it: Item) -> bool:
     before a noun (or a verb made an attribute by 的) names which work is meant; the other time in the text
     says when it is due."""
     p = it.parse
-    if not isinstance(p, DeadlineP) or p.when.grain != "year" or p.when.rel_year is not None:
-        return False
-    if p.when.year is not None and not lx.PLAN_YEARS[0] <= p.when.year <= lx.PLAN_YEARS[1]:
+    if not isinstance(p, DeadlineP) or p.when.year is None or p.when.quarter is not None or p.when.half \
+            or p.when.month is not None:
+        return False  # a written year alone (年内0季度 is an impossible quarter, never the work's name)
+    if not lx.PLAN_YEARS[0] <= p.when.year <= lx.PLAN_YEARS[1]:
         return False  # 2300年绩效: an impossible year is read, and flagged invalid, never passed over
     rest = text[it.end:it.end + 8]
     if not rest or not ("\u4e00" <= rest[0] <= "\u9fff") or rest.startswith(lx.YEAR_NOT_OBJECT):
