@@ -10,14 +10,14 @@ inputs below are the ones that once cost ~20x prose.
 
 from __future__ import annotations
 
-import gc
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run from a checkout without installing
+
+import linearity  # noqa: E402  (benchmarks/, beside this script)
 
 from deadline_cn import extract  # noqa: E402
 
@@ -58,16 +58,8 @@ DENSE: list[tuple[str, Callable[[], str]]] = [
 
 
 def cpu_ns(text: str, runs: int = 3) -> int:
-    """Best of ``runs``: this thread's CPU time of extract(text)."""
-    best = None
-    for _ in range(runs):
-        gc.collect()
-        t0 = time.thread_time_ns()
-        extract(text, ref=REF)
-        spent = time.thread_time_ns() - t0
-        best = spent if best is None else min(best, spent)
-    assert best is not None
-    return best
+    """Best of ``runs``: this thread's CPU time of extract(text) (linearity.py's measure)."""
+    return linearity.cpu_ns(extract, text, runs)
 
 
 def main() -> int:
