@@ -544,6 +544,8 @@ def test_the_year_s_end_and_start_each_year(text: str, days: list[str]) -> None:
 # The edge of each period: a week ends on Sunday; every second quarter's end is a half-year's end.
 @pytest.mark.parametrize(("text", "rrule"), [
     ("每周末", "FREQ=WEEKLY;BYDAY=SU"),
+    ("每年末月", "FREQ=YEARLY;BYMONTH=12"),
+    ("每年第3个月", "FREQ=YEARLY;BYMONTH=3"),
     ("每周初", "FREQ=WEEKLY;BYDAY=MO"),
     ("每两个月末", "FREQ=MONTHLY;INTERVAL=2;BYMONTHDAY=-1"),
     ("每两年底", "FREQ=YEARLY;INTERVAL=2;BYMONTH=12;BYMONTHDAY=-1"),

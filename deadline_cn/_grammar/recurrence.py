@@ -46,9 +46,7 @@ def _every(tokens: Sequence[Token], i: int, since: When | None = None) -> tuple[
     period = PERIOD_ALIASES.get(tok.get("per") or "年", tok.get("per") or "年")
     tail = tok.get("tail")
     recur = RecurP(period=period, since=since)
-    if tail and period in ("季度", "半年"):
-        recur = RecurP(period, since, _months_in_period(period, tail), -1 if tail in ("末", "底") else None)
-    elif tail:
+    if tail:
         recur = _at_edge(recur, tail)
     if tok.get("hh"):  # 每日17:00前 · 每个工作日上午9时: the time of day each falls due
         recur = replace(recur, time=time_of(tok))
@@ -104,10 +102,8 @@ def _at_edge(recur: RecurP, tail: str) -> RecurP:
     """每年底 (31 December, never every month's end) · 每年年初 (January) · 每月末 · 每周末 (the week's last day,
     Sunday) · 每两个月末 (the tail of each period, whatever its interval)."""
     end = tail in ("末", "底")
-    if recur.period in ("季度", "半年"):
+    if recur.period in ("季度", "半年", "年"):  # 每年末月 is December, 每年第3个月 March
         return replace(recur, bymonth=_months_in_period(recur.period, tail), bymonthday=-1 if end else None)
-    if recur.period == "年":
-        return replace(recur, bymonth=(12,), bymonthday=-1) if end else replace(recur, bymonth=(1,))
     if recur.period == "周":
         return replace(recur, byweekday=(6,) if end else (0,))
     return replace(recur, bymonthday=-1) if end and recur.period == "月" else recur
@@ -128,8 +124,8 @@ def _first_days(recur: RecurP, tokens: Sequence[Token], i: int) -> RecurP | None
 
 
 def _months_in_period(period: str, tail: str) -> tuple[int, ...]:
-    """每季度末月 → 3,6,9,12 · 每个季度第1个月 → 1,4,7,10 · 每半年第2个月 → 2,8."""
-    length = 3 if period == "季度" else 6
+    """每季度末月 → 3,6,9,12 · 每个季度第1个月 → 1,4,7,10 · 每半年第2个月 → 2,8 · 每年初 → 1."""
+    length = {"季度": 3, "半年": 6, "年": 12}[period]
     if tail.startswith("第"):
         k = min(int(tail[1]), length)
     else:
