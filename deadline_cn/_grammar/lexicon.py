@@ -153,10 +153,7 @@ ACTION_VERBS = tuple(v for v in dict.fromkeys((
 # After a period and its verb, these make the words a name of a time (2月申报纳税期限顺延至…), not an action.
 TIME_NOUNS = ("期限", "时间", "日期", "时限", "期间")
 # A span of years before these names a school year, the text's frame (2023-2024学年第二学期…), not a task's time.
-YEAR_FRAMES = ("学年", "年学年")
-# Nouns of the work a year names (2023年度项目 · 2023年度工作总结 · 2023年违法建设目标任务)
-WORK_NOUNS = ("工作", "情况", "总结", "计划", "数据", "报表", "报告", "进展", "目标", "任务", "决算", "预算", "统计",
-              "考核", "述职", "要点", "项目", "方案", "资金", "指标", "清单", "名单", "台账", "评价", "绩效")
+YEAR_FRAMES = ("学年",)
 # An offset right after these (信息形成20个工作日内公开 · 文件印发5个工作日内) counts from that event, though no
 # 后 / 之日起 says so.
 EVENT_VERBS = ("形成", "变更", "产生", "印发", "发布", "出台", "受理", "收到", "接到", "批准", "作出", "做出", "签订",
@@ -191,4 +188,7 @@ REPORT_VERBS = ("报送", "上报", "报告", "提交", "报", "汇总", "总结
                 "完成", "落实", "开展", "部署")
 REPORTED_WORK = ("工作", "情况", "总结", "计划", "数据", "报表", "报告", "进展", "执行", "完成情况", "目标", "任务",
                  "决算", "预算", "统计", "考核", "述职", "要点")
+# Nouns of the work a year names (2023年度项目 · 2023年度工作总结 · 2023年违法建设目标任务): the work reported on,
+# and the other things a plan's year is the year of
+WORK_NOUNS = (*REPORTED_WORK, "项目", "方案", "资金", "指标", "清单", "名单", "台账", "评价", "绩效")
 SCOPE_EMPTY = ("工作", "", "全面", "全部", "基本")  # all that is left of "全面完成": no scope

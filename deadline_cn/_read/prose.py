@@ -25,6 +25,7 @@ from deadline_cn._grammar.parse import (
 from deadline_cn._grammar.rules import FIVE_YEAR_PLAN
 
 _SKIP = " \"“”"
+_CLAUSE_STOPS = "。;,:、()\n"  # where the words after a time stop being its clause's (folded text)
 
 
 def is_prose_time(item: Item, scan: str) -> bool:
@@ -108,7 +109,7 @@ def _acts_soon(scan: str, start: int, reach: int = 5) -> bool:
     if scan.startswith(("是", "为"), start):
         return False  # 2020年是全面建成小康社会…收官之年: a definition, not a task
     for k in range(start, min(len(scan), start + reach)):
-        if scan[k] in "。;,:、()\n":
+        if scan[k] in _CLAUSE_STOPS:
             return False
         if scan.startswith(lx.ACTION_VERBS, k):
             return not _names_a_time(scan, k)
@@ -118,7 +119,7 @@ def _acts_soon(scan: str, start: int, reach: int = 5) -> bool:
 def _names_a_time(scan: str, start: int, reach: int = 8) -> bool:
     """2月申报纳税期限顺延至2月17日: the verb begins the name of a time limit, not the clause's action."""
     end = start
-    while end < min(len(scan), start + reach) and scan[end] not in "。;,:、()\n":
+    while end < min(len(scan), start + reach) and scan[end] not in _CLAUSE_STOPS:
         end += 1
     return any(w in scan[start:end] for w in lx.TIME_NOUNS)
 

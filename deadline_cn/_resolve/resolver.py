@@ -148,6 +148,15 @@ def _forward(w: When, year: int, ctx: Context) -> int:
     return year + 1
 
 
+def _due_in(w: When, cue: str | None, year: int) -> date:
+    """The due day ``w`` with ``cue`` gives in ``year`` (for the other reading of a doubtful year): the period's
+    last day, the eve of a holiday before it (春节前), the day before one the text excludes (6月30日前(不含))."""
+    start, end = bounds(w, year)
+    if cue == "before-strict" or (w.holiday and cue in ("before", "end-before")):
+        return start - timedelta(days=1)
+    return end
+
+
 def _ends_before(w: When, year: int, day: date) -> bool:
     """Whether the period ``w`` names in ``year`` is over before ``day`` (an impossible one never is)."""
     try:
@@ -264,13 +273,10 @@ def resolve_deadline(p: DeadlineP, ctx: Context) -> tuple[type[Result], Fields]:
         end = start - timedelta(days=1)
         precision = "day"
     fields: Fields = {"due": end, "start": None, "precision": precision, "alternatives": ()}
-    if "ambiguous:year" in ctx.flags and w.year is None and ctx.year_alternative is not None:
-        other = bounds(w, ctx.year_alternative)[1]
-        if w.holiday and p.cue in ("before", "end-before"):
-            other -= timedelta(days=1)  # 春节前: the eve, as in the reading
-        fields["alternatives"] = (Alternative(other, "earlier-year"),)
-    elif "ambiguous:year" in ctx.flags and w.year is None and ctx.ref is not None:
-        fields["alternatives"] = (Alternative(bounds(w, ctx.ref.year)[1], "ref-year"),)
+    other_year = ctx.year_alternative if ctx.year_alternative is not None else ctx.ref.year if ctx.ref else None
+    if "ambiguous:year" in ctx.flags and w.year is None and other_year is not None:
+        reading = "earlier-year" if ctx.year_alternative is not None else "ref-year"
+        fields["alternatives"] = (Alternative(_due_in(w, p.cue, other_year), reading),)
     if p.cue in ("before", "end-before"):
         strict = _strict_before(w, year, start)
         if strict is not None:
@@ -306,16 +312,14 @@ def resolve_range(p: RangeP, ctx: Context) -> tuple[type[Result], Fields]:
 
         if p.start.holiday:
             start = rest_block(p.start.holiday, first_year)[0]
-        end_year = p.end.year if p.end.year is not None else \
-            first_year if bounds(p.end, first_year)[1] >= start else first_year + 1
+        end_year = p.end.year if p.end.year is not None else _end_year(p.end, first_year, start)
         last, rest_flags = rest_block(p.end.holiday, end_year)[1:]
         return Window, {"start": start, "end": last, "label": None,
                         "flags": [f"holiday:{p.end.holiday}", *rest_flags]}
     end_when = p.end
     filled = end_when.year is None and end_when.rel_year is None
     if filled:
-        end_year = first_year if bounds(end_when, first_year)[1] >= start else first_year + 1
-        end_when = replace(end_when, year=end_year)
+        end_when = replace(end_when, year=_end_year(end_when, first_year, start))
     _, fields = resolve_deadline(DeadlineP(end_when, p.end_cue), ctx)
     if filled and "year-from-ref" in ctx.flags:
         ctx.year_inferred = True  # 9月14-18日…9月19日: the year carried on was never written; later dates say so
@@ -323,6 +327,12 @@ def resolve_range(p: RangeP, ctx: Context) -> tuple[type[Result], Fields]:
     if p.start.time:  # 3月16日8:00至20日17:30: both times kept, the start's first
         flags.insert(0, f"time:{p.start.time}")
     return Window, {"start": start, "end": fields["due"], "label": None, "flags": flags}
+
+
+def _end_year(end: When, first_year: int, start: date) -> int:
+    """The year of a range's yearless end: the start's, or the next when that would end before the start
+    (12月28日至1月5日)."""
+    return first_year if bounds(end, first_year)[1] >= start else first_year + 1
 
 
 def _during(w: When, year: int, start: date, end: date) -> tuple[type[Result], Fields]:
