@@ -621,15 +621,11 @@ def test_after_the_festival_left_over_is_unread() -> None:
     assert "unread:节后" in normalise("节后2月10日前", fallback=False, **CTX).flags
 
 
-# A reporting schedule after each year's end, as 月后 / 季后 after each month's and quarter's.
-@pytest.mark.parametrize(("text", "rrule"), [
-    ("年后2月底前", "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1"),
-    ("年后1月20日前", "FREQ=YEARLY;BYMONTH=1;BYMONTHDAY=20"),
-    ("年后15日前", "FREQ=YEARLY;BYMONTH=1;BYMONTHDAY=15"),
-])
-def test_a_schedule_after_each_year_s_end(text: str, rrule: str) -> None:
+# 年后 is after the year's end or after the Spring Festival, yearly or once: the date is read, the words flagged.
+@pytest.mark.parametrize(("text", "due"), [("年后2月底前", "2024-02-29"), ("年后3月10日前", "2024-03-10")])
+def test_after_the_new_year_is_a_doubt(text: str, due: str) -> None:
     result = normalise(text, fallback=False, **CTX)
-    assert result.to_dict()["rrule"] == rrule and result.scope is None, result.describe()
+    assert str(result.to_dict().get("due")) == due and "unread:年后" in result.flags, result.describe()
 
 
 # Holidays in quotes (“十一” is National Day only so), 假期 as 期间, and a range over two holidays' rest.

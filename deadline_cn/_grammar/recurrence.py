@@ -226,18 +226,11 @@ def rule_seasonal(tokens: Sequence[Token], i: int) -> Match | None:
 
 
 def rule_every_after(tokens: Sequence[Token], i: int) -> Match | None:
-    """月后18日前 · 季后7日 · 年后2月底前 (a reporting schedule): due N days (or on a day of a month) after the end
-    of every month / quarter / year."""
+    """月后18日前 · 季后7日 (a reporting schedule): due N days after the end of every month / quarter."""
     tok = head(tokens, i, "endafter")
-    if tok is None or tok.text[0] not in "月季年":
+    if tok is None or tok.text[0] not in "月季":
         return None
-    period = {"月": "月", "季": "季度", "年": "年"}[tok.text[0]]
-    month = at(tokens, i + 1, "date_month", "date_day") if period == "年" else None
-    if month is not None and (w := when_of(month)).year is None and w.month is not None and not w.xun:
-        # 年后2月底前 · 年后1月20日前: that day of the next year's month, every year
-        recur: RecurP | None = RecurP("年", None, (w.month,), w.day if w.day else (-1 if w.edge == "end" else None))
-    else:
-        recur = _days_after_end(period, None, tokens, i + 1)
+    recur = _days_after_end("月" if tok.text[0] == "月" else "季度", None, tokens, i + 1)
     if recur is None:
         return None
     return recur, 3 if cue_of(at(tokens, i + 2, "cue")) in ("before", "end-before") else 2

@@ -65,8 +65,9 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     ("wait", r"待(?P<body>[^,;。]{2,40}?)后"),
     ("receive", r"(?:收到|接到)(?P<body>[^,;。]{2,30}?)后"),
     ("todaystart", r"(?:自|从)?即日(?:起|开始)"),
-    # 月后18日前 · 季后7日 · 年后2月底前 (a reporting schedule: after each period's end)
-    ("endafter", r"(?:结束|终了|期满)(?:之后|以后|后)|季度?后(?=\d)|(?<![\d年])[月年]后(?=\d)"),
+    # 月后18日前 · 季后7日 (a reporting schedule: after each period's end). Not 年后: after the Spring Festival
+    # as often as after the year's end, and one-off as often as yearly — left a doubt (unread:年后)
+    ("endafter", r"(?:结束|终了|期满)(?:之后|以后|后)|季度?后(?=\d)|(?<!\d)月后(?=\d)"),
     ("otherwise", r"另有规定的?,?应?(?:从|依|按)其规定"),  # 法律、法规对…另有规定的，从其规定
     ("selfstart", rf"(?:自|从)?(?:本(?:意见|通知|方案|办法|规定|决定|文件))?(?:{alt(lx.SELF_ISSUE)})之日起?"),
     ("pertimes", r"(?<!\d)[1-9]次/(?P<per>半年|季度|季|月|年|周)"),  # 1次/季 · 2次/年: a count per period
