@@ -44,6 +44,7 @@ NOTE_WEEKDAY = rf"(?:\(?(?:星期|周|礼拜){WD}(?:[、,和至\-~](?:星期|周
 WEEK_NOTE = r"(?:\(第?\d{1,2}(?:[-~至]\d{1,2})?周\))?"  # (11周) · (12-13周): a term's week numbers beside the dates
 WEEKDAY = rf"(?:\(?(?:星期|周|礼拜)(?P<wd>{WD})\)?)?"
 HOLIDAY = alt(lx.HOLIDAYS)
+QUOTED_HOLIDAY = alt(lx.QUOTED_HOLIDAYS)  # “十一”: a holiday only between quotes
 COUNT_AHEAD = r"[^,;。\d]{0,4}?(?:至少|不少于|最少)[^,;。]{0,10}?\d{1,3}次"  # (开展)不少于4次: a count per period
 FREE = r"[^,;。按]"  # free text inside a trigger: bounded, never crosses a clause
 
@@ -124,8 +125,8 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     ("date_half", rf"{YEAR}?(?P<h>上|下)半年(?P<hend>末|底)?"),
     ("date_yearend", rf"(?:(?P<y>{Y4})年度?年?|(?P<ry>{REL_YEAR})年?|{SHORT_YEAR}年?|年)(?P<yend>底|末)"),
     # 春节 · 2024年“五一” · “十一”前 (十一 is National Day only between quotes)
-    ("date_holiday", rf"{YEAR}?(?:[“\"](?=(?:{HOLIDAY}|十一)[”\"]))?"
-                     rf"(?P<hol>{HOLIDAY}|(?<=[“\"]){alt(lx.QUOTED_HOLIDAYS)}(?=[”\"]))[”\"]?"),
+    ("date_holiday", rf"{YEAR}?(?:[“\"](?=(?:{HOLIDAY}|{QUOTED_HOLIDAY})[”\"]))?"
+                     rf"(?P<hol>{HOLIDAY}|(?<=[“\"]){QUOTED_HOLIDAY}(?=[”\"]))[”\"]?"),
     ("date_year", YEAR),
     ("yearword", r"年度?内"),
     ("nomonth", r"(?<![\d每])月(?:底|末)(?:之前|以前|前)?"),

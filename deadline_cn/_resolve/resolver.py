@@ -189,7 +189,7 @@ def concrete(w: When, ctx: Context) -> When:
     if w.rel_period is None:
         return w
     if ctx.ref is None:
-        raise NeedsYear("本月 / 下季度 / 次月 count from the document's date: give ref")
+        raise NeedsYear("本月 / 下季度 / 次月 / 本周五 count from the document's date: give ref")
     ctx.flags.append("year-from-ref")
     if w.rel_period == "周":  # 本周五 · 下周一: a day of the week (Monday first) that holds ref, or a later one
         day = ctx.ref - timedelta(days=ctx.ref.weekday() - 7 * w.rel_shift - (w.weekday or 0))
