@@ -83,6 +83,9 @@ ACROSS = {
     "hedge-after-the-semicolon": "各地要在2017年底前；力争提前完成。",
     "title-over-a-full-stop": "印发《关于做好。2018年底前完成工作的通知》。",
     "title-closed-before": "《通知》。2018年底前完成。《关于。",
+    # a year naming the work is the object of a reading in its own sentence only (hypothesis found the full
+    # scan giving it to a reading a sentence before)
+    "object-year-in-its-sentence": "1900年1月至1000年1月。（一）指导思想。2024年至印发实施方案",
 }
 
 

@@ -220,7 +220,7 @@ def _without_objects(text: str, items: list[Item]) -> list[Placed]:
     """
     out: list[Placed] = []
     prev_end = 0
-    pending: list[str] = []  # objects seen before any reading: the next reading carries them
+    pending: list[Item] = []  # years naming the work, seen before the reading that says when it is due
     for it in items:
         p = it.parse
         bare = isinstance(p, DeadlineP) and p.cue is None and not p.by and p.when.edge is None and p.after is None
@@ -230,13 +230,27 @@ def _without_objects(text: str, items: list[Item]) -> list[Placed]:
             out[-1].flags.append(f"object:{text[it.start:it.end]}")
             continue
         if bare and len(items) > 1 and _names_the_work(text, it):
-            (out[-1].flags if out else pending).append(f"object:{text[it.start:it.end]}")
+            if out and not _ends_sentence(text, out[-1].item.end, it.start):
+                out[-1].flags.append(f"object:{text[it.start:it.end]}")
+            else:
+                pending.append(it)
             continue
-        out.append(Placed(it))
-        out[-1].flags.extend(pending)
+        here = Placed(it)
+        for obj in pending:  # 2023年度工作总结于2024年1月底前报送: the reading after it, in its sentence, carries it
+            if _ends_sentence(text, obj.end, it.start):
+                out.append(Placed(obj))  # no reading of its sentence says when: the year stays a reading
+            else:
+                here.flags.append(f"object:{text[obj.start:obj.end]}")
+        out.append(here)
         pending = []
         prev_end = it.end
+    out.extend(Placed(obj) for obj in pending)  # never dropped without a reading that names it
     return out
+
+
+def _ends_sentence(text: str, start: int, end: int) -> bool:
+    """Whether a sentence ends between ``start`` and ``end`` (a year names the work only of its own sentence)."""
+    return any(c in text[start:end] for c in "。;\n")
 
 
 def _names_the_work(text: str, it: Item) -> bool:
