@@ -73,6 +73,14 @@ GROUPS: list[tuple[str, dict, dict, list[str]]] = [
      ["自2024年起，市直各部门于每年3月底前报送", "从2024年起各单位每年3月底前报送", "自2024年起,每年3月底前"]),
     ("every N months", CTX, {"kind": "recurrence", "freq": "monthly", "rrule": "FREQ=MONTHLY;INTERVAL=2"},
      ["每隔两个月", "每两个月", "每隔2个月", "每2个月"]),
+    # 隔 skips one: every other period (每隔一个月 is not every month)
+    ("every other month", CTX, {"kind": "recurrence", "freq": "monthly", "interval": 2,
+                                "rrule": "FREQ=MONTHLY;INTERVAL=2"},
+     ["隔月报送", "隔月一次", "每隔一个月", "每隔1个月开展1次"]),
+    ("every other week", CTX, {"kind": "recurrence", "freq": "weekly", "rrule": "FREQ=WEEKLY;INTERVAL=2"},
+     ["隔周一次", "每隔一周", "每隔一星期调度"]),
+    ("every other year or day", CTX, {"kind": "recurrence", "interval": 2},
+     ["隔年开展一次", "每隔一年", "隔日巡查", "每隔一天"]),
     # a window opened by an event, closed by a date
     ("event-opened window", CTX, {"kind": "conditional", "trigger": {"type": "event", "event": "本办法施行"},
                                   "then": {"kind": "ongoing", "start": None, "end": "2030-12-31"}},

@@ -25,7 +25,7 @@ INVISIBLE_CATEGORIES = ("Cc", "Cf", "Cs", "Zs", "Zl", "Zp")
 CHAR_VARIANTS = {"○": "〇", "〜": "~", "～": "~", "－": "-", "﹣": "-", "–": "-", "―": "—", "曰": "日"}
 
 # A Chinese numeral is read as a number only next to these (so 统一 and 一门式 stay words).
-NUMERAL_AFTER = "年月日号季个小天周次半旬度点时"
+NUMERAL_AFTER = "年月日号季个小天周次半旬度点时星"  # 一星期 (五星级 folds to 5星级, which no token reads)
 NUMERAL_BEFORE = "第每周期拜至到-—~"
 
 # Words after a date and what they do to it.

@@ -242,9 +242,12 @@ def rule_every(tokens: Sequence[Token], i: int) -> Match | None:
         per = (counted.get("per") or "年").removesuffix("度") or "年"
         return RecurP(period=per if per != "季" else "季度"), 1
     many = head(tokens, i, "everyn")
-    if many is not None:  # 每两个月 · 每3年 · 每两个月末
+    if many is not None:  # 每两个月 · 每3年 · 每两个月末 · 隔月 · 每隔一周
         per = many.get("per") or "年"
-        spaced = RecurP(period=PERIOD_ALIASES.get(per, per), interval=int(many.get("n") or 1))
+        n = int(many.get("n") or 1)
+        # 隔 skips one: 隔月 / 每隔一个月 is every other month (每隔N, N >= 2, is read as every N, as written)
+        every = 2 if many.get("other") or (many.get("gap") and n == 1) else n
+        spaced = RecurP(period=PERIOD_ALIASES.get(per, per), interval=every)
         return (_at_edge(spaced, tail) if (tail := many.get("tail")) else spaced), 1
     spaced_once = head(tokens, i, "onceevery")
     if spaced_once is not None:  # 三年一次 · 2个月1次: once every N periods
