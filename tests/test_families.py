@@ -73,6 +73,10 @@ GROUPS: list[tuple[str, dict, dict, list[str]]] = [
      ["自2024年起，市直各部门于每年3月底前报送", "从2024年起各单位每年3月底前报送", "自2024年起,每年3月底前"]),
     ("every N months", CTX, {"kind": "recurrence", "freq": "monthly", "rrule": "FREQ=MONTHLY;INTERVAL=2"},
      ["每隔两个月", "每两个月", "每隔2个月", "每2个月"]),
+    # after a label that names a length of time, N日 is a length (not the 30th of some month)
+    ("length after a label", CTX, {"kind": "relative", "offset": {"value": 30, "unit": "day", "max": None},
+                                   "anchor": None, "due": None},
+     ["整改期限为30日", "办理时限：30天", "期限30天", "整改时限为30个自然日", "办理期限是30日"]),
     # 隔 skips one: every other period (每隔一个月 is not every month)
     ("every other month", CTX, {"kind": "recurrence", "freq": "monthly", "interval": 2,
                                 "rrule": "FREQ=MONTHLY;INTERVAL=2"},

@@ -181,7 +181,7 @@ CLAUSE_SEPARATORS = ",;。:"
 SCOPE_LEAD = ("并于", "应在", "后续", "及时", "在", "于", "并", "将", "要", "限")
 SCOPE_LEAD_VERBS = ("完成", "实施", "施行", "实现", "执行", "进行", "开展", "推进", "坚持", "落实")
 # 整改于6月底前完成 · 各单位应于…: the word that sets the time belongs to it, not to the task
-SCOPE_TRAIL = ("完成时限为", "时限为", "为", "完成", "应于", "须于", "需于", "要于", "务必于", "应在", "须在", "需在",
+SCOPE_TRAIL = ("完成时限为", "时限为", "期限为", "为", "完成", "应于", "须于", "需于", "要于", "务必于", "应在", "须在", "需在",
                "要在")
 # 报送上半年工作情况 · 提交下一年度工作计划: a period between these names the work reported, not a deadline
 REPORT_VERBS = ("报送", "上报", "报告", "提交", "报", "汇总", "总结", "编制", "制定", "制订", "公布", "公开", "发布",

@@ -185,14 +185,26 @@ def rule_spend(tokens: Sequence[Token], i: int) -> Match | None:
                      None if top is None else int(top), anchor_ref=True), 1
 
 
+# 整改期限为30日 · 办理时限：15天 · 期限30个自然日: after a label that names a length of time, N日 is one
+_DURATION_LABEL = re.compile(r"(?:期限|时限)(?:为|是|:)?$")
+
+
+def _after_duration_label(tok: Token) -> bool:
+    return _DURATION_LABEL.search(tok.source, max(0, tok.start - 3), tok.start) is not None
+
+
 def rule_offset(tokens: Sequence[Token], i: int) -> Match | None:
     half = head(tokens, i, "halfoffset")
     if half is not None:  # 半年内 · 半个月内
         return RelativeP(0.5, "year" if half.get("unit") == "年" else "month"), 1
+    day = head(tokens, i, "dayonly")
+    if day is not None:  # 期限为30日 (no month: a length, not the 30th)
+        n = int(day.get("d") or 0)
+        return (RelativeP(n, "day"), 1) if n and day.text[-1] in "日天" and _after_duration_label(day) else None
     tok = head(tokens, i, "offset")
     if tok is None:
         return None
-    rel = relative_of(tok)
+    rel = relative_of(tok, bare=_after_duration_label(tok))
     return None if rel is None else (rel, 1)
 
 
@@ -524,7 +536,7 @@ RULES: tuple[tuple[Rule, tuple[str, ...]], ...] = (
     (rule_self_start, ("selfstart",)),
     (rule_since, ("from", *DATES)),
     (rule_event_offset, ("cue", "endafter")),
-    (rule_offset, ("halfoffset", "offset")),
+    (rule_offset, ("halfoffset", "offset", "dayonly")),
     (rule_spend, ("spend",)),
     (rule_start_then_end, DATES),
     (rule_date, ("to", *DATES)),
