@@ -17,7 +17,7 @@ from deadline_cn._grammar.scope import Placed, place
 from deadline_cn._grammar.text import fold
 from deadline_cn._read.normalise import DateLike, check_args
 from deadline_cn._read.pipeline import build, flag_unread, items_of, mask_doc_numbers, mask_titles, original_text
-from deadline_cn._read.prose import is_prose_time, narrates
+from deadline_cn._read.prose import heads_clause, is_prose_time, narrates
 from deadline_cn._read.windows import MAX_SENTENCE, Window, windows
 from deadline_cn._resolve.resolver import Context, Settings
 from deadline_cn.results import Result, Unresolved
@@ -135,6 +135,8 @@ def _looks_back(p: Placed, result: Result, ref: date | None, scan: str) -> bool:
         return False
     if narrates(scan, p.item.end):
         return True
+    if parse.by and scan.startswith(("截至", "截止"), p.item.start) and heads_clause(scan, p.item):
+        return True  # 截至2023年底，全市建成… (a count as of a past day; no limit is set for a day gone by)
     if parse.cue or parse.by or parse.when.edge or parse.after:
         return False
     return getattr(result, "precision", None) in ("year", "half", "quarter")
