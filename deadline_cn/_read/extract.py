@@ -135,7 +135,8 @@ def _looks_back(p: Placed, result: Result, ref: date | None, scan: str) -> bool:
         return False
     if narrates(scan, p.item.end):
         return True
-    if parse.by and scan.startswith(("截至", "截止"), p.item.start) and heads_clause(scan, p.item):
+    if parse.by and scan.startswith(("截至", "截止"), p.item.start) and heads_clause(scan, p.item) \
+            and scan.startswith(",", p.item.end):
         return True  # 截至2023年底，全市建成… (a count as of a past day; no limit is set for a day gone by)
     if parse.cue or parse.by or parse.when.edge or parse.after:
         return False
