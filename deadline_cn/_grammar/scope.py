@@ -360,11 +360,18 @@ def _continue_clauses(text: str, times: list[Placed], bounds: list[Span]) -> Non
     starts = [p.item.start for p in times]
     for s, e in bounds:
         k = bisect.bisect_left(starts, s)  # times[k - 1] is the last time before this clause
-        if k == 0 or (k < len(times) and times[k].item.start <= e) or times[k - 1].item.end > s:
-            continue  # no time before it, the clause has a time of its own, or a reading runs into it
-        last = times[k - 1]
-        if last.label is not None or trim(text, (s, e)) is None:
+        if (k < len(times) and times[k].item.start <= e) or (k and times[k - 1].item.end > s):
+            continue  # the clause has a time of its own, or a reading runs into it
+        words = trim(text, (s, e))
+        if words is not None and text.startswith(":", e) and k < len(times) \
+                and trim(text, (e + 1, times[k].item.start)) is None \
+                and not text.endswith(lx.PROSE_TIME_LABELS, words[0], words[1]):  # not 完成时限:
+            # 第一阶段:3月-5月;第二阶段:6月-12月 · 近期:…;远期:…: a heading names the time after it
+            times[k].scope = times[k].scope or words
             continue
+        if k == 0 or words is None or times[k - 1].label is not None:
+            continue  # no time before it, or nothing to carry
+        last = times[k - 1]
         start = last.scope[0] if last.scope and last.scope[0] >= last.item.end else s
         extent = trim(text, (start, e))
         if extent is not None:
