@@ -172,6 +172,12 @@ GROUPS: list[tuple[str, dict, dict, list[str]]] = [
     # no later than: a deadline, the day itself included
     ("no later than", CTX, {"kind": "deadline", "due": "2024-06-30", "flags": [], "scope": None},
      ["不晚于2024年6月30日", "不迟于2024年6月30日", "最迟于2024年6月30日", "最晚于2024年6月30日"]),
+    # a season beside the days it names is their label (a school term's may set the year, so it stays unread)
+    ("season naming its days", CTX, {"kind": "window", "start": "2024-05-30", "end": "2024-06-04",
+                                     "flags": ["year-from-ref"]},
+     ["夏季麦收前(5月30日—6月4日)", "麦收期间5月30日至6月4日", "三夏(5月30日-6月4日)", "汛期(5月30日至6月4日)"]),
+    ("a school break beside yearless days", CTX, {"kind": "window", "flags": ["unread:寒假", "year-from-ref"]},
+     ["寒假(1月20日-2月25日)", "寒假1月20日至2月25日"]),
     # a heading before a colon names the time after it (not the task of the time before)
     ("headings", CTX, {"kind": "compound", "parts": [{"due": "2024-06-30", "scope": "近期"},
                                                      {"due": "2025-12-31", "scope": "远期"}]},

@@ -8,6 +8,7 @@ import re
 from hypothesis import given, settings
 
 from deadline_cn import Unresolved, normalise
+from deadline_cn._grammar import lexicon as lx
 from deadline_cn._grammar.text import fold
 from deadline_cn._read.unread import is_term_label, time_words_in
 from tests.strategies import pieced_cell
@@ -21,12 +22,15 @@ def _time_words_in(text: str | None) -> list[str]:
 
 
 _FULL_DATE = re.compile(r"(?:\d{4}|年).*(?:日|号|\d[.-]\d{1,2}[.-]\d)")
+_DAY = re.compile(r"日|号|\d[.-]\d{1,2}[.-]\d|\d\.\d{1,2}")
 
 
-def _written_in_full(part: object) -> bool:
-    """The part's own words name a year and a day (the only readings beside which a term label is left alone)."""
+def _written_in_full(part: object, label: str) -> bool:
+    """The part's own words name a day, and a year too when the label is a school term's (the only readings
+    beside which a term label is left alone: 夏季麦收前(5月30日—6月4日), 秋季学期第11周(2021.11.15-11.19))."""
     d = part.to_dict()  # type: ignore[attr-defined]
-    return _FULL_DATE.search(fold(d["text"][d["span"][0]:d["span"][1]]).text) is not None
+    own = fold(d["text"][d["span"][0]:d["span"][1]]).text
+    return (_FULL_DATE if label in lx.SCHOOL_YEAR_WORDS else _DAY).search(own) is not None
 
 
 @settings(max_examples=300, deadline=None)
@@ -38,6 +42,6 @@ def test_no_time_word_left_silently_in_scope(cell: str) -> None:
     flags = [f for part in result.parts for f in part.flags]
     for part in result.parts:
         # a season or a term's week beside a date written in full (秋季学期第11周(2021.11.15-11.19)) is a label
-        words = [w for w in _time_words_in(part.scope) if not (is_term_label(w) and _written_in_full(part))]
+        words = [w for w in _time_words_in(part.scope) if not (is_term_label(w) and _written_in_full(part, w))]
         # a time word left in scope is either unread (a doubt) or named as the task's object (报送上半年工作情况)
         assert not words or any(f.startswith(("unread:", "object:")) for f in flags), (cell, part.scope, words)

@@ -1,6 +1,7 @@
 """Merge the collectors' files (/work/wild/<collector>_{cells,prose}.jsonl) into corpus/wild/.
 
-    python corpus/wild/merge.py DIR
+    python corpus/wild/merge.py DIR            # rebuild corpus/wild/ from every collector file in DIR
+    python corpus/wild/merge.py --append DIR   # add a later batch of collectors to what is there
 
 Each line keeps its source and gains the collector's name; cells repeated within a document are kept once.
 Three collectors wrote gold in parallel and read two points of the contract differently; the conventions
@@ -40,10 +41,16 @@ def settle(expect: dict[str, Any], text: str) -> dict[str, Any]:
     return out
 
 
-def merge(src: Path) -> None:
+def merge(src: Path, *, append: bool = False) -> None:
     for kind in ("cells", "prose"):
         seen: set[tuple[str, str]] = set()
         out = []
+        if append:
+            for line in (HERE / f"{kind}.jsonl").read_text(encoding="utf-8").splitlines():
+                if line.strip():
+                    old = json.loads(line)
+                    seen.add((old["doc"], old["text"]))
+                    out.append(line)
         for path in sorted(src.glob(f"*_{kind}.jsonl")):
             who = path.name.split("_")[0]
             for line in path.read_text(encoding="utf-8").splitlines():
@@ -64,4 +71,5 @@ def merge(src: Path) -> None:
 
 
 if __name__ == "__main__":
-    merge(Path(sys.argv[1]))
+    args = sys.argv[1:]
+    merge(Path(args[-1]), append="--append" in args)

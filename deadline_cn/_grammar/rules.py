@@ -167,6 +167,9 @@ def rule_self_start(tokens: Sequence[Token], i: int) -> Match | None:
     offset = at(tokens, i + 1, "offset")
     if offset is not None and (rel := relative_of(offset)) is not None:
         return RelativeP(rel.value, rel.unit, rel.max, anchor_ref=True), 2
+    to, end = at(tokens, i + 1, "to"), at(tokens, i + 2, *DATES)
+    if to is not None and end is not None and to.text in ("至", "到"):  # 自印发之日起至2025年12月31日(止)
+        return OngoingP(from_ref=True, until=when_of(end)), 4 if cue_of(at(tokens, i + 3, "cue")) == "until" else 3
     return OngoingP(from_ref=True), 1
 
 

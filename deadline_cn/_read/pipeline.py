@@ -148,19 +148,23 @@ def flag_unread(text: str, folded: Folded, scan: str, items: list[Item], placed:
             if max(s - spans[k][1], spans[k][0] - e) > reach or any(c in lx.CLAUSE_SEPARATORS for c in
                                                                    scan[gap[0]:gap[1]]):
                 continue
-        if is_term_label(scan[s:e]) and _fully_dated(placed[k].item.parse):
-            continue  # 秋季学期第11周(2021.11.15-2021.11.19): a label beside a date written in full changes nothing
+        if is_term_label(scan[s:e]) and _fully_dated(placed[k].item.parse, year=scan[s:e] in lx.SCHOOL_YEAR_WORDS):
+            # 秋季学期第11周(2021.11.15-2021.11.19) · 夏季麦收前(5月30日—6月4日): a label beside the days it
+            # names changes nothing (a school term's may change the year: 寒假 in the 2023 school year is 2024's)
+            continue
         words = "".join(original_text(text, folded, (s, e)) or "").replace(" ", "")
         flag = f"unread:{words}"
         if flag not in placed[k].flags:
             placed[k].flags.append(flag)
 
 
-def _fully_dated(parse: object) -> bool:
-    """A reading whose year, month and day are all written (a range: both ends' days, the start's year)."""
+def _fully_dated(parse: object, *, year: bool = True) -> bool:
+    """A reading whose month and day (and, with ``year``, year) are all written (a range: both ends' days, the
+    start's year)."""
     if isinstance(parse, DeadlineP):
         w = parse.when
-        return w.year is not None and w.day is not None and not parse.after
+        return (w.year is not None or not year) and w.day is not None and not parse.after
     if isinstance(parse, RangeP):
-        return parse.start.year is not None and parse.start.day is not None and parse.end.day is not None
+        return (parse.start.year is not None or not year) and parse.start.day is not None \
+            and parse.end.day is not None
     return False
