@@ -178,6 +178,15 @@ GROUPS: list[tuple[str, dict, dict, list[str]]] = [
      ["夏季麦收前(5月30日—6月4日)", "麦收期间5月30日至6月4日", "三夏(5月30日-6月4日)", "汛期(5月30日至6月4日)"]),
     ("a school break beside yearless days", CTX, {"kind": "window", "flags": ["unread:寒假", "year-from-ref"]},
      ["寒假(1月20日-2月25日)", "寒假1月20日至2月25日"]),
+    # the year's end said as 年终 (not 年终考核: the year-end review is the task's name)
+    ("年终", CTX, {"kind": "deadline", "due": "2024-12-31", "flags": ["year-from-ref"]},
+     ["年终", "年终前", "年终完成", "年终进行评估"]),
+    ("half a year spent", CTX, {"kind": "relative", "offset": {"value": 0.5, "unit": "year", "max": None},
+                                "anchor": "ref", "due": "2024-09-05"},
+     ["用半年时间", "用半年左右时间", "力争用半年左右的时间"]),
+    # 再用: from the end of the step before, which the text does not date
+    ("another span after a step", CTX, {"kind": "relative", "anchor": None, "due": None},
+     ["再用半年左右时间", "再用两年时间", "再用3个月时间"]),
     # a heading before a colon names the time after it (not the task of the time before)
     ("headings", CTX, {"kind": "compound", "parts": [{"due": "2024-06-30", "scope": "近期"},
                                                      {"due": "2025-12-31", "scope": "远期"}]},

@@ -97,6 +97,8 @@ QUOTED_HOLIDAYS = {"十一": "国庆"}
 SEASONS = ("春季", "夏季", "秋季", "冬季", "春夏", "秋冬", "主汛期", "汛期", "汛前", "汛后", "开学", "学期", "寒假",
            "暑假", "学年", "春运", "供暖季", "采暖季", "供暖期", "采暖期", "春耕", "夏收", "秋收", "麦收",
            "三夏", "三秋")
+# 年终前 · 年终进行评估: what may follow 年终 as a time (年终考核 · 年终总结 · 年终奖 name the work)
+YEAR_END_AFTER = ("前", "之前", "以前", "时", "完成", "进行", "开展", "组织", "召开", "对", "前后", "左右")
 # School terms and breaks: beside a yearless date they may set its year (寒假 of the 2023 school year is in 2024)
 SCHOOL_YEAR_WORDS = ("开学", "学期", "寒假", "暑假", "学年")
 

@@ -109,6 +109,7 @@ class RelativeP:
     wants_anchor: bool = False  # written as "<event>后N日内": the event is the text before
     anchor_when: When | None = None  # 春节后一周内: the anchor is a date (a holiday's rest block ends it)
     or_month: int | None = None  # 一月内: 1 month, or January (flag ambiguous:一月)
+    after_step: bool = False  # 再用半年时间: from the end of the step before, which the text does not date
 
 
 @record

@@ -174,18 +174,21 @@ def rule_self_start(tokens: Sequence[Token], i: int) -> Match | None:
 
 
 def rule_spend(tokens: Sequence[Token], i: int) -> Match | None:
-    """力争用3年时间 · 用两到三年时间 · 用1年半时间: within N years (months) of the document date."""
+    """力争用3年时间 · 用两到三年时间 · 用1年半时间 · 用半年时间: within N years (months) of the document date;
+    再用半年时间 counts from the end of the step before, which the text does not date (no anchor)."""
     tok = head(tokens, i, "spend")
     if tok is None:
         return None
     n = tok.get("n") or "0"  # 两 before 到 stays a word when text is folded: 用两到三年时间
-    value = float(n if n.isdigit() else lx.CN_DIGITS.get(n, 0)) + (0.5 if tok.get("half") or tok.get("half2") else 0)
+    value = float(n if n.isdigit() else lx.CN_DIGITS.get(n, 0)) + (
+        0.5 if tok.get("half") or tok.get("half2") or tok.get("halfonly") else 0)
     top = float(n2) if (n2 := tok.get("n2")) else None
     if value <= 0:
         return None
     unit = "year" if tok.get("unit") == "年" else "month"
+    again = bool(tok.get("again"))
     return RelativeP(int(value) if value == int(value) else value, unit,
-                     None if top is None else int(top), anchor_ref=True), 1
+                     None if top is None else int(top), anchor_ref=not again, after_step=again), 1
 
 
 # 整改期限为30日 · 办理时限：15天 · 期限30个自然日: after a label that names a length of time, N日 is one

@@ -123,7 +123,10 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     ("date_q", rf"(?:{YEAR}|(?<!\d)(?P<yq>{Y4}))?[Qq](?P<q>[1-4])(?![\dA-Za-z])"),  # 2023年Q3 · 2024Q1
     ("date_quarter", rf"{YEAR}?第?(?P<q>{QQ})季度(?P<qend>末|底)?"),
     ("date_half", rf"{YEAR}?(?P<h>上|下)半年(?P<hend>末|底)?"),
-    ("date_yearend", rf"(?:(?P<y>{Y4})年度?年?|(?P<ry>{REL_YEAR})年?|{SHORT_YEAR}年?|年)(?P<yend>底|末)"),
+    # 2024年底 · 年末 · 年终前 · 年终进行评估 (not 年终考核 / 年终总公开 / 年度终了: 年终 names a time only
+    # before a cue, a verb or the clause's end)
+    ("date_yearend", rf"(?:(?P<y>{Y4})年度?年?|(?P<ry>{REL_YEAR})年?|{SHORT_YEAR}年?|年)"
+                     rf"(?P<yend>底|末|终(?={alt(lx.YEAR_END_AFTER)}|$|[,;。)]))"),
     # 春节 · 2024年“五一” · “十一”前 (十一 is National Day only between quotes)
     ("date_holiday", rf"{YEAR}?(?:[“\"](?=(?:{HOLIDAY}|{QUOTED_HOLIDAY})[”\"]))?"
                      rf"(?P<hol>{HOLIDAY}|(?<=[“\"]){QUOTED_HOLIDAY}(?=[”\"]))[”\"]?"),
@@ -143,7 +146,8 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     ("everyn", r"(?:每(?P<gap>隔)?(?P<n>\d{1,2})个?|(?<![间相阻分])(?P<other>隔|每隔))"
                r"(?P<per>半年|季度|月|年|周|星期|天|日)(?:(?<=[月度年])(?P<tail>末|底|初))?"),
     # 力争用3年时间 · 用两到三年时间 · 用3年左右时间 · 花1年半时间: a horizon counted from the document
-    ("spend", r"(?:用|花)(?P<n>\d{1,2}|[一两二三四五六七八九])(?:(?:到|至|-|—)(?P<n2>\d{1,2}))?(?P<half>个半)?个?"
+    ("spend", r"(?P<again>再)?(?:用|花)(?:(?P<n>\d{1,2}|[一两二三四五六七八九])(?:(?:到|至|-|—)(?P<n2>\d{1,2}))?(?P<half>个半)?个?"
+              r"|(?P<halfonly>半)个?)"
               r"(?P<unit>年|月)(?P<half2>半)?(?:左右)?(?:的)?时间"),
     ("halfoffset", r"半(?P<unit>年|个月)(?P<within>以内|之内|内)"),
     ("everyweekday", rf"每个?(?:周|星期|礼拜)(?P<wd>{WD})(?:(?:至|到|-|—|~)(?:周|星期|礼拜)?(?P<wd2>{WD})"

@@ -48,8 +48,8 @@ COUNT_UNITS = "工小自星半周天日月季年"  # 3个工作日 · 3个小时
 JOINS = "至到~_-—一"  # 2021-2025 · 1至15日 · 2017一2018 (a dash lost in layout)
 # 年 is a year after these (今年, 本年度, 当年, 明年, 次年, 翌年, 下年, 全年, 上半年, 每年, 按年, 常年)…
 YEAR_BEFORE = "".join(sorted({w[0] for w in lx.RELATIVE_YEARS if w[0] != "年"} | {"全", "半", "每", "按", "常"}))
-# …or before these: 年初 · 年中 · 年底 · 年末 · 年内 · 年度内 · 年度至少2次 (a count per year)
-YEAR_AFTER = "初中底末内"
+# …or before these: 年初 · 年中 · 年底 · 年末 · 年终 · 年内 · 年度内 · 年度至少2次 (a count per year)
+YEAR_AFTER = "初中底末内终"
 # A trigger: an opener, then (inside one clause) the word it waits on (按照…部署, 根据…要求, 按…规定的时限)
 TRIGGER_OPENERS = (*lx.DEPLOY_OPENERS, "依照")
 TRIGGER_WORDS = (*lx.DEPLOY_WORDS, "计划", "方案", "时限", "期限", "时间")

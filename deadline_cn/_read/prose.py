@@ -155,7 +155,7 @@ def _describes(item: Item, scan: str) -> bool:
         return True
     p = item.parse
     bare = isinstance(p, RelativeP) and not (p.wants_anchor or p.anchor_ref or p.anchor is not None
-                                             or p.anchor_when is not None or p.or_month is not None)
+                                             or p.anchor_when is not None or p.or_month is not None or p.after_step)
     body = scan[item.start:item.end]
     if not bare or body.endswith("内") or body.startswith(lx.OFFSET_CAPS) or _before(scan, item.start).endswith(
             ("在", "于", "用", "后", "起")):

@@ -439,7 +439,7 @@ def resolve_relative(p: RelativeP, ctx: Context) -> tuple[type[Result], Fields]:
     if p.anchor_when is not None:
         return _after_date(p, p.anchor_when, ctx)
     anchor = "ref" if p.anchor_ref else ctx.text_of(p.anchor)
-    if anchor is None and not p.wants_anchor and p.unit in ("year", "month"):
+    if anchor is None and not p.wants_anchor and not p.after_step and p.unit in ("year", "month"):
         anchor = "ref"  # 力争在3年内: a long horizon with no event counts from the document date
     rel = Relative(text="", offset=Offset(p.value, p.unit, p.max), anchor=anchor)
     if anchor == "ref" and ctx.ref is not None:
