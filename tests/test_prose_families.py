@@ -86,7 +86,38 @@ KEPT = [
     ("重修课程成绩录入截止时间为2024年1月9日17:00。", "2024年1月9日17:00"),
     ("普查的标准时点是2020年11月1日零时。", "2020年11月1日零时"),
     ("各股室应于2023年3月1日,将抽查工作计划电子版报办公室。", "2023年3月1日"),
+    # a step of the plan and its day in brackets
+    ("分为申报、评审(2023年5月10日)等步骤。", "2023年5月10日"),
+    ("集中检查（2023年6月20日），由市局统一组织。", "2023年6月20日"),
 ]
+
+# An event heading a clause whose task must be done after it: a trigger (not 会议结束后，…进行了讨论).
+TRIGGERED = [
+    ("全国征兵网开通后，各地要及时发布兵役登记通告。", "全国征兵网开通"),
+    ("方案印发后，各单位须立即组织学习。", "方案印发"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "event"), TRIGGERED)
+def test_an_event_before_what_must_be_done_is_a_trigger(sentence: str, event: str) -> None:
+    found = extract(sentence, **CTX)
+    assert [(r.kind, r.trigger.event) for r in found] == [("conditional", event)], [r.describe() for r in found]
+
+
+def test_an_event_before_what_was_done_is_narration() -> None:
+    assert extract("会议结束后，与会人员进行了讨论。", **CTX) == []
+
+
+# A bracketed day after a document's or a meeting's name dates it: no task.
+DATED_NAMES = [
+    "根据《关于开展专项整治的通知》(2023年5月10日)要求，现将有关事项通知如下。",
+    "市政府常务会议(2023年5月10日)审议通过了该方案。",
+]
+
+
+@pytest.mark.parametrize("sentence", DATED_NAMES)
+def test_a_bracketed_day_after_a_name_is_no_task(sentence: str) -> None:
+    assert extract(sentence, **CTX) == []
 
 
 @pytest.mark.parametrize(("sentence", "phrase"), KEPT)

@@ -142,6 +142,11 @@ PROSE_HEAD_FOLLOWERS = ("在", "要", "将", "力争", "争取", "基本", "全�
                         "召开", "推进", "确保", "继续", "逐步")
 # 动员部署阶段(2023年3月): a period in brackets after a stage's name is that stage's time
 STAGE_WORDS = ("阶段", "时段")
+# What must be done (各地要及时发布): after "<event>后，" in prose these make the event a task's trigger
+MODALS = ("要", "应", "须", "需", "务必", "必须")
+# A bracketed day after these dates a document or a meeting (…的通知(2017年12月15日)), not a step of the plan
+NOT_STEP_ENDS = ("通知", "意见", "方案", "办法", "决定", "报告", "纪要", "会议", "公告", "通告", "函", "规定", "细则",
+                 "计划", "规划", "批复", "讲话", "印发", "发布", "公布", "签发", "发文", "成立", "生效")
 DURATION_OPENERS = ("压缩至", "压缩到", "缩短至", "缩短到", "减少至", "控制在", "共", "为期", "期为", "时长")
 # Verbs after 定期 that make it a task's rhythm in prose (定期开展监测), not an adjective (定期存款).
 PERIODIC_ACTIONS = ("开展", "组织", "监测", "检测", "通报", "跟踪", "调度", "检查", "报送", "公布", "发布", "更新",

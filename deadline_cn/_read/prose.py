@@ -33,7 +33,9 @@ def is_prose_time(item: Item, scan: str) -> bool:
     p = item.parse
     if isinstance(p, TriggerP):  # 待…后 governs what follows; 按照…部署, only at a clause's head before its action
         if p.wants_event:
-            return False  # "…后" alone: in a cell a trigger, in prose mostly narration (会议结束后，…)
+            # "…后" alone: in a cell a trigger, in prose mostly narration (会议结束后，…) — unless what follows
+            # its comma must be done (全国征兵网开通后，各地要及时发布…)
+            return scan.startswith(",", item.end) and _must(scan, item.end + 1) and not narrates(scan, item.end + 1)
         if p.type in ("document", "event"):
             return True
         # 按照省统一部署，适时开展… (a task follows) — not 根据…部署，现将…公布 nor a sentence telling what was done
@@ -81,6 +83,9 @@ def _governs(item: Item, scan: str, when: When) -> bool:
         return True  # 截止时间:2013年10月31日 · 截止时间为2024年1月9日17:00 · 标准时点是2020年11月1日零时
     if before.endswith("(") and before[:-1].endswith(lx.STAGE_WORDS):
         return True
+    if before.endswith("(") and scan.startswith(")", item.end) and when.day is not None \
+            and _names_a_step(before[:-1]):
+        return True  # 推荐申报(11月18日-25日)、评审(2017年12月15日)、表彰(…): a step of the plan and its day
     after = scan[item.end:item.end + 1]
     if after in ("", "\n", ")") or _signs(scan, item.end):
         return False  # a signature line: "2017年1月9日" alone, "2017年1月9日印发"
@@ -96,6 +101,21 @@ def _governs(item: Item, scan: str, when: When) -> bool:
         verb = next(v for v in lx.PROSE_DONE_VERBS if scan.startswith(v, item.end))
         return not scan.startswith(("情况", "的", "率"), item.end + len(verb))
     return after == "," and heads_clause(scan, item, sentence=True)  # 2025年下半年，各区要…
+
+
+def _must(scan: str, start: int, reach: int = 8) -> bool:
+    """要 / 应 / 须 / 务必 within a few characters of its clause (各地要及时发布 · 各单位应立即…)."""
+    for k in range(start, min(len(scan), start + reach)):
+        if scan[k] in _CLAUSE_STOPS:
+            return False
+        if scan.startswith(lx.MODALS, k):
+            return True
+    return False
+
+
+def _names_a_step(before: str) -> bool:
+    """评审 · 表彰 · 集中检查 before a bracketed day: a step's name (not a title, a meeting or a document)."""
+    return before[-1:] >= "\u4e00" and before[-1:] <= "\u9fff" and not before.endswith(lx.NOT_STEP_ENDS)
 
 
 def _signs(scan: str, end: int) -> bool:
