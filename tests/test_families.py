@@ -187,6 +187,12 @@ GROUPS: list[tuple[str, dict, dict, list[str]]] = [
     # 再用: from the end of the step before, which the text does not date
     ("another span after a step", CTX, {"kind": "relative", "anchor": None, "due": None},
      ["再用半年左右时间", "再用两年时间", "再用3个月时间"]),
+    # days counted in 天 (never a day of the month): a bare count is a limit (not 共8天 · 为期3天 · 30天后)
+    ("bare days", CTX, {"kind": "relative", "offset": {"value": 3, "unit": "day", "max": None}, "anchor": None},
+     ["3天", "3个自然日", "3天办结", "整改3天"]),
+    # a cell that holds only a year is that year (as 2023-2024 is a range of years)
+    ("a bare year", CTX, {"kind": "deadline", "start": "2025-01-01", "due": "2025-12-31", "flags": []},
+     ["2025", " 2025 "]),
     # a heading before a colon names the time after it (not the task of the time before)
     ("headings", CTX, {"kind": "compound", "parts": [{"due": "2024-06-30", "scope": "近期"},
                                                      {"due": "2025-12-31", "scope": "远期"}]},

@@ -80,7 +80,8 @@ UNITS = {
     "年": "year",
 }
 # Units whose bare form (no 内) is still an offset, not a date part.
-BARE_OFFSET_UNITS = ("个工作日", "工作日", "个小时", "小时", "个月", "个星期")
+# Units that make a bare number an offset (3天: a day of the month is never counted in 天; 3日 may be the 3rd)
+BARE_OFFSET_UNITS = ("个工作日", "工作日", "个小时", "小时", "个月", "个星期", "天", "个自然日", "自然日")
 OFFSET_CAPS = ("最迟不超过", "最长不超过", "最多不超过", "不得超过", "不准超过", "不能超过", "不应超过", "不宜超过",
                "不超过", "最迟", "最长")
 

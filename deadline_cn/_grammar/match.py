@@ -152,6 +152,10 @@ def relative_of(tok: Token, anchor: tuple[int, int] | None = None, *, bare: bool
     if not (bare or tok.get("within") or tok.get("cap") or unit_word in lx.BARE_OFFSET_UNITS or tok.get("n2")
             or tok.get("half") or tok.get("ord")):
         return None
+    if not (bare or tok.get("within") or tok.get("cap")) and (
+            tok.source.startswith(("后", "以后", "之后"), tok.end)
+            or tok.source.endswith(lx.DURATION_OPENERS, max(0, tok.start - 3), tok.start)):
+        return None  # 30天后复查: a step counted after something · 共8天 · 为期3天: a length, not a limit
     value = float(tok.get("n") or 0) + (0.5 if tok.get("half") else 0)
     if value == 0:
         return None  # 最迟0月: a zero is no span of time (the 0 is a month misread, left to the date reading)

@@ -130,7 +130,8 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     # 春节 · 2024年“五一” · “十一”前 (十一 is National Day only between quotes)
     ("date_holiday", rf"{YEAR}?(?:[“\"](?=(?:{HOLIDAY}|{QUOTED_HOLIDAY})[”\"]))?"
                      rf"(?P<hol>{HOLIDAY}|(?<=[“\"]){QUOTED_HOLIDAY}(?=[”\"]))[”\"]?"),
-    ("date_year", YEAR),
+    # 2024年 · a cell that holds only a year (2024, as 2023-2024 is a range of years)
+    ("date_year", rf"{YEAR}|^(?P<yq>(?:19|20)\d{{2}})$"),
     ("yearword", r"年度?内"),
     ("nomonth", r"(?<![\d每])月(?:底|末)(?:之前|以前|前)?"),
     # 1-15日 · 1日至15日 (each month's days, after 每月): a span of days, not an offset (no 内)
