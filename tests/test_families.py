@@ -193,6 +193,22 @@ GROUPS: list[tuple[str, dict, dict, list[str]]] = [
     # a cell that holds only a year is that year (as 2023-2024 is a range of years)
     ("a bare year", CTX, {"kind": "deadline", "start": "2025-01-01", "due": "2025-12-31", "flags": []},
      ["2025", " 2025 "]),
+    # once every N periods (一周一通报: 周一 folds to a weekday number) · half a month
+    ("once a week", CTX, {"kind": "recurrence", "rrule": "FREQ=WEEKLY"}, ["一周一通报", "一周一调度", "1周1次"]),
+    ("twice a month", CTX, {"kind": "recurrence", "rrule": "FREQ=MONTHLY;BYMONTHDAY=15,-1"},
+     ["半月一调度", "半月一通报", "每半月"]),
+    ("every N days", CTX, {"kind": "recurrence", "freq": "daily", "interval": 10, "rrule": "FREQ=DAILY;INTERVAL=10"},
+     ["10日一调度", "十天一调度", "10天一次", "每10天"]),
+    # a season over the new year
+    ("winter, every year", CTX, {"kind": "recurrence", "rrule": "FREQ=YEARLY;BYMONTH=11,12,1,2,3"},
+     ["每年11月至次年3月", "每年11月至翌年3月", "每年11月至3月", "每年11月至次年3月底"]),
+    ("winter, once", CTX, {"kind": "window", "start": "2024-11-01", "end": "2025-03-31"},
+     ["2024年11月至次年3月", "2024年11月至3月", "2024年11月—翌年3月"]),
+    # the lunar day beside a date is a note
+    ("lunar notes", CTX, {"kind": "deadline", "due": "2024-02-24", "scope": None},
+     ["2月24日(正月十五)", "2月24日（正月十五）", "2月24日(农历正月十五)"]),
+    ("promptly", CTX, {"kind": "ongoing", "start": "2024-03-05", "end": None, "flags": ["vague:promptly"]},
+     ["尽快", "随到随办", "即来即办"]),
     # a heading before a colon names the time after it (not the task of the time before)
     ("headings", CTX, {"kind": "compound", "parts": [{"due": "2024-06-30", "scope": "近期"},
                                                      {"due": "2025-12-31", "scope": "远期"}]},

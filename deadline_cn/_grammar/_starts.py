@@ -2,7 +2,7 @@
 can begin with (and whether a digit can). Used only while KEY is the checksum of today's patterns; a stale
 table is ignored (computed again at the first call) and tests/test_scanner.py says to regenerate it."""
 
-KEY = 3652582978
+KEY = 1590975838
 STARTS: tuple[tuple[str, str | None, bool], ...] = (
     ('rulelimit', '于在按法规', False),
     ('statute', '按', False),
@@ -20,7 +20,7 @@ STARTS: tuple[tuple[str, str | None, bool], ...] = (
     ('selfstart', '下从公出印发本自颁', False),
     ('pertimes', '123456789', False),
     ('onceper', '1半', False),
-    ('onceevery', '23456789', False),
+    ('onceevery', '123456789', False),
     ('sameday', '当', False),
     ('ymrange', '', True),
     ('dotrange', '', True),
@@ -69,7 +69,7 @@ STARTS: tuple[tuple[str, str | None, bool], ...] = (
     ('irregular', '不定', False),
     ('byneed', '次频', False),
     ('ongoing', '动常持永经长', False),
-    ('promptly', '即及实立边随马', False),
+    ('promptly', '即及实尽立边随马', False),
     ('hedge', '争力原基', False),
     ('ditto', '同', False),
     ('exempt', '不免除', False),

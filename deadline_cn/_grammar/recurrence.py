@@ -250,7 +250,9 @@ def rule_every(tokens: Sequence[Token], i: int) -> Match | None:
         spaced = RecurP(period=PERIOD_ALIASES.get(per, per), interval=every)
         return (_at_edge(spaced, tail) if (tail := many.get("tail")) else spaced), 1
     spaced_once = head(tokens, i, "onceevery")
-    if spaced_once is not None:  # 三年一次 · 2个月1次: once every N periods
+    if spaced_once is not None:  # 三年一次 · 2个月1次 · 10日一调度: once every N periods
+        if (days := spaced_once.get("nd")) is not None:
+            return RecurP(period="日", interval=int(days)), 1
         per = spaced_once.get("per") or "年"
         return RecurP(period=PERIOD_ALIASES.get(per, per), interval=int(spaced_once.get("n") or 2)), 1
     per_times = head(tokens, i, "pertimes")
@@ -258,8 +260,12 @@ def rule_every(tokens: Sequence[Token], i: int) -> Match | None:
         per = per_times.get("per") or "年"
         return RecurP(period=PERIOD_ALIASES.get(per, per)), 1
     once = head(tokens, i, "onceper")
-    if once is not None:  # 一季度一通报 · 一月一报 · 一年一次 · 半年一次
-        per = "半年" if once.get("half") else once.get("per") or "年"
+    if once is not None:  # 一季度一通报 · 一月一报 · 一年一次 · 半年一次 · 半月一调度
+        per = once.get("per") or "年"
+        if once.get("half"):
+            if per in ("周", "星期"):
+                return None  # 半周一次: twice a week, on no days RRULE could name
+            per = "半月" if per == "月" else "半年"
         return RecurP(period=PERIOD_ALIASES.get(per, per)), 1
     tok = head(tokens, i, "everyweekday")
     if tok is not None:  # 每周五 · 每周一至周五

@@ -135,7 +135,12 @@ def rule_month_range(tokens: Sequence[Token], i: int) -> Match | None:
     if months[0] == 1 and len(months) > 1 and CUMULATIVE_MONTHS.search(tok.text):
         # 1—8月 (a statistical period: the first eight months); 1月至6月 stays a window
         return DeadlineP(replace(year, month=months[-1], cumulative=True, typo=typo)), 1
-    return RangeP(replace(year, month=months[0]), replace(year, month=months[-1], typo=typo)), 1
+    end = replace(year, month=months[-1], typo=typo)
+    if year.year is not None and months[-1] < months[0]:  # 2024年11月至(次年)3月: the winter, into 2025
+        end = replace(end, year=year.year + 1)
+    elif tok.get("next") and year.rel_year is not None:  # 今年11月至次年3月
+        end = replace(end, rel_year=year.rel_year + 1)
+    return RangeP(replace(year, month=months[0]), end), 1
 
 
 def rule_year_range(tokens: Sequence[Token], i: int) -> Match | None:

@@ -43,6 +43,9 @@ WD = "[1-7日天一二三四五六]"  # 一…六 stay words before a digit (周
 NOTE_WEEKDAY = rf"(?:\(?(?:星期|周|礼拜){WD}(?:[、,和至\-~](?:星期|周|礼拜)?{WD})?\)?)?"
 WEEK_NOTE = r"(?:\(第?\d{1,2}(?:[-~至]\d{1,2})?周\))?"  # (11周) · (12-13周): a term's week numbers beside the dates
 WEEKDAY = rf"(?:\(?(?:星期|周|礼拜)(?P<wd>{WD})\)?)?"
+# (初七) · (正月十五) · (农历腊月二十三): the lunar day beside a date, a note like the weekday's
+LUNAR_NOTE = (r"(?:\((?:农历)?(?:(?:正|腊|冬|\d{1,2})月)?(?:初[一二三四五六七八九十]|十[一二三四五六七八九]"
+              r"|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|三十)\))?")
 HOLIDAY = alt(lx.HOLIDAYS)
 QUOTED_HOLIDAY = alt(lx.QUOTED_HOLIDAYS)  # “十一”: a holiday only between quotes
 COUNT_AHEAD = r"[^,;。\d]{0,4}?(?:至少|不少于|最少)[^,;。]{0,10}?\d{1,3}次"  # (开展)不少于4次: a count per period
@@ -72,8 +75,12 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     ("otherwise", r"另有规定的?,?应?(?:从|依|按)其规定"),  # 法律、法规对…另有规定的，从其规定
     ("selfstart", rf"(?:自|从)?(?:本(?:意见|通知|方案|办法|规定|决定|文件))?(?:{alt(lx.SELF_ISSUE)})之日起?"),
     ("pertimes", r"(?<!\d)[1-9]次/(?P<per>半年|季度|季|月|年|周)"),  # 1次/季 · 2次/年: a count per period
-    ("onceper", r"(?<!\d)(?:1|(?P<half>半))(?P<per>季度|季|月|年|周)(?:一(?=[\u4e00-\u9fff])(?!次性)|[1-9]次)"),
-    ("onceevery", r"(?<![\d.])(?P<n>[2-9])个?(?P<per>季度|月|年|周)(?:1次|一(?=[\u4e00-\u9fff])(?!次性))"),  # 3年一次
+    # 一季度一通报 · 一月一报 · 一周一通报 (周一 folds to 周1) · 半月一调度 · 半年1次
+    ("onceper", r"(?<!\d)(?:1|(?P<half>半))(?P<per>季度|季|月|年|周)"
+                r"(?:一(?=[\u4e00-\u9fff])(?!次性)|(?<=周)1(?=[\u4e00-\u9fff])(?![日天])|[1-9]次)"),
+    # 3年一次 · 2个月1次 · 10日一调度 · 15天一次
+    ("onceevery", r"(?<![\d.])(?:(?P<n>[2-9])个?(?P<per>季度|月|年|周)|(?P<nd>[1-9]\d?)(?P<dper>天|日))"
+                  r"(?:1次|一(?=[\u4e00-\u9fff])(?!次性))"),
     ("sameday", r"(?:当(?:日|天)(?:内)?|当场)(?=办结|办理|完成|答复|回复|处理|公开|$)"),
     # 2018年10-2019年6月: a month range across years, the first 月 dropped
     ("ymrange", rf"(?P<y>{Y4})年(?P<m>{MM_SPAN})月?{JOIN}(?P<y2>{Y4})年(?P<m2>{MM_SPAN})月"),
@@ -104,7 +111,9 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     # 5月14、15、21、22日 · 2017年5月3、4日: several days of one month
     ("daylist", rf"{YEAR}?(?P<m>{MM})月(?P<days>{DD}(?:{DAY_MARK}?[、,和及]{DD}){{1,8}}){DAY_MARK}"),
     # 5-11月 · 2023年1—8月 · 3月至5 (the end's 月 missing: a typo, only when the start has its 月)
-    ("monthrange", rf"\(?{YEAR}?(?:(?P<m1>{MM_SPAN})月?{JOIN}(?P<m2>{MM_SPAN})月|(?P<m1t>{MM_SPAN})月{JOIN}"
+    # 11月至次年3月 · 每年11月至翌年3月: the end in the year after (a season over the new year)
+    ("monthrange", rf"\(?{YEAR}?(?:(?P<m1>{MM_SPAN})月?{JOIN}(?P<next>次年|翌年|第2年|来年)?(?P<m2>{MM_SPAN})月"
+                   rf"|(?P<m1t>{MM_SPAN})月{JOIN}"
                    rf"(?P<m2t>{MM_SPAN})"
                    r"(?![\d日号个年天周%.]))(?:份)?(?:底|末)?\)?"),  # 6月—12月底: 底 is the window's own end
     # 前三季度 opens a cell or follows its year; after other words it is "N months before" them (届满前3个月)
@@ -114,7 +123,8 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     ("relweek", rf"(?P<rp>{REL_PERIOD})(?:1个?|个)?(?P<per>周|星期|礼拜)(?P<wd>[1-7日天一二三四五六]){TIME_OF_DAY}"),
     ("relperiod", rf"(?P<rp>{REL_PERIOD})(?:1个?|个)?(?P<per>季度|季|月)(?:份)?"
                   rf"(?:(?P<d>{DD}){DAY_MARK}{TIME_OF_DAY}|(?P<mend>底|末)|(?P<mstart>初)|(?P<xun>上旬|中旬|下旬))?"),
-    ("date_day", rf"{YEAR}?(?P<m>{MM})月份?(?P<d>{DD}){DAY_MARK}{WEEKDAY}{TIME_OF_DAY}(?:上午|下午|晚上)?{WEEK_NOTE}"),
+    ("date_day", rf"{YEAR}?(?P<m>{MM})月份?(?P<d>{DD}){DAY_MARK}{WEEKDAY}{LUNAR_NOTE}{TIME_OF_DAY}(?:上午|下午|晚上)?"
+                 rf"{WEEK_NOTE}"),
     ("date_typo", rf"(?P<y>{Y4})年度?(?P<mt>{MM})底"),
     # 2024年6月15前 · 6月30 (at a cell's end): a day whose 日 was left out (flag typo:missing-日)
     ("date_daytypo", rf"{YEAR}?(?P<m>{MM})月(?P<dt>{DD})(?=前|之前|以前|止|$|[,;。])"),
