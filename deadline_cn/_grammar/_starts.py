@@ -2,7 +2,7 @@
 can begin with (and whether a digit can). Used only while KEY is the checksum of today's patterns; a stale
 table is ignored (computed again at the first call) and tests/test_scanner.py says to regenerate it."""
 
-KEY = 1590975838
+KEY = 3651709793
 STARTS: tuple[tuple[str, str | None, bool], ...] = (
     ('rulelimit', '于在按法规', False),
     ('statute', '按', False),
@@ -48,6 +48,7 @@ STARTS: tuple[tuple[str, str | None, bool], ...] = (
     ('date_month', '0下今当明本次翌', True),
     ('date_q', '0Qq下今当明本次翌', True),
     ('date_quarter', '0下今当明本次第翌', True),
+    ('halveseach', '上每', False),
     ('date_half', '0上下今当明本次翌', True),
     ('date_yearend', '0下今年当明本次翌', True),
     ('date_holiday', '"0“下中五今元劳十国当明春本次清端翌除', True),
@@ -62,7 +63,8 @@ STARTS: tuple[tuple[str, str | None, bool], ...] = (
     ('spend', '再用花', False),
     ('halfoffset', '半', False),
     ('everyweekday', '每', False),
-    ('every', '半周天季工年按日星月每', False),
+    ('paritymonth', '单双每逢', False),
+    ('every', '半周天季工年按日旬星月每', False),
     ('xunonly', '上下中', False),
     ('wholeyear', '全', False),
     ('percount', '半季年', False),

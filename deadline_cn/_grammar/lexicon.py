@@ -63,6 +63,7 @@ PERIODS = {
     "季": ("quarterly", "FREQ=MONTHLY;INTERVAL=3", 3),
     "月": ("monthly", "FREQ=MONTHLY", 1),
     "半月": ("monthly", "FREQ=MONTHLY;BYMONTHDAY=15,-1", 1),  # 每半月: twice a month, mid-month and month end
+    "旬": ("monthly", "FREQ=MONTHLY;BYMONTHDAY=10,20,-1", 1),  # 每旬: each ten-day part's last day
     "周": ("weekly", "FREQ=WEEKLY", 0),
     "星期": ("weekly", "FREQ=WEEKLY", 0),
     "工作日": ("daily", "FREQ=DAILY;BYDAY=MO,TU,WE,TH,FR", 0),  # weekdays: RRULE knows no holidays (README)
@@ -100,6 +101,8 @@ SEASONS = ("春季", "夏季", "秋季", "冬季", "春夏", "秋冬", "主汛�
            "三夏", "三秋")
 # 年终前 · 年终进行评估: what may follow 年终 as a time (年终考核 · 年终总结 · 年终奖 name the work)
 YEAR_END_AFTER = ("前", "之前", "以前", "时", "完成", "进行", "开展", "组织", "召开", "对", "前后", "左右")
+# 双月报送 · 单月调度: what makes a bare 单月 / 双月 a schedule (双月座谈会 stays a name)
+PARITY_MONTH_VERBS = ("报送", "上报", "报告", "调度", "通报", "召开", "开展", "1次", "一次", "底", "末")
 # School terms and breaks: beside a yearless date they may set its year (寒假 of the 2023 school year is in 2024)
 SCHOOL_YEAR_WORDS = ("开学", "学期", "寒假", "暑假", "学年")
 

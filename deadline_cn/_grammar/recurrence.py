@@ -241,6 +241,14 @@ def rule_every(tokens: Sequence[Token], i: int) -> Match | None:
     if counted is not None:  # 半年至少开展1次 (count_min comes from the clause)
         per = (counted.get("per") or "年").removesuffix("度") or "年"
         return RecurP(period=per if per != "季" else "季度"), 1
+    parity = head(tokens, i, "paritymonth")
+    if parity is not None:  # 每逢双月 · 单月10日前: the odd or even months, on a day when one is named
+        even = (parity.get("parity") or parity.get("parity2")) == "双"
+        day = int(d) if (d := parity.get("d")) else None
+        used = 2 if day is not None and cue_of(at(tokens, i + 1, "cue")) == "before" else 1
+        return RecurP(period="月", bymonth=tuple(range(2 if even else 1, 13, 2)), bymonthday=day), used
+    if head(tokens, i, "halveseach") is not None:  # 上、下半年各一次
+        return RecurP(period="半年"), 1
     many = head(tokens, i, "everyn")
     if many is not None:  # 每两个月 · 每3年 · 每两个月末 · 隔月 · 每隔一周
         per = many.get("per") or "年"

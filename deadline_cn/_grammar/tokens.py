@@ -132,6 +132,8 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
                    r"|(?P<mstart>初)|(?P<mid>中)(?=前|$|[,;。]))?"),
     ("date_q", rf"(?:{YEAR}|(?<!\d)(?P<yq>{Y4}))?[Qq](?P<q>[1-4])(?![\dA-Za-z])"),  # 2023年Q3 · 2024Q1
     ("date_quarter", rf"{YEAR}?第?(?P<q>{QQ})季度(?P<qend>末|底)?"),
+    # 每年上、下半年各一次 · 上半年和下半年各开展1次: once in each half
+    ("halveseach", r"(?:每年度?的?)?(?:上[、,和及]?下半年|上半年[、,和及]下半年)各"),
     ("date_half", rf"{YEAR}?(?P<h>上|下)半年(?P<hend>末|底)?"),
     # 2024年底 · 年末 · 年终前 · 年终进行评估 (not 年终考核 / 年终总公开 / 年度终了: 年终 names a time only
     # before a cue, a verb or the clause's end)
@@ -165,8 +167,12 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
                      rf"|(?P<wdl>(?:[、,和及](?:周|星期|礼拜)?{WD})+))?{TIME_OF_DAY}"),  # 每周一、三、五
     # 季度终了后15日内 · 年度结束后4个月内 (no 每: a period's end, said of every period of its kind);
     # 每年的6月30日前 · 每年的第1季度
-    ("every", rf"(?:每个?|按(?=年|季|月|周|半年)|(?<![每上下本当第\d])(?=(?:年度|季度|月度|月份|半年度?)(?:结束|终了)))"
-              rf"(?P<per>{alt(lx.PERIODS)})(?:度|份|(?<=年)年(?=[初底末]))?"
+    # 每逢双月 · 单月10日前 · 双月报送: the odd or even months (a plain 双月 before a verb of reporting)
+    ("paritymonth", rf"(?:(?:每逢|每|逢)(?P<parity>单|双)月份?|(?<![\u4e00-\u9fff])(?P<parity2>单|双)月份?"
+                    rf"(?=\d|{alt(lx.PARITY_MONTH_VERBS)}))(?:(?P<d>{DD}){DAY_MARK})?"),
+    ("every", rf"(?:每个?|按(?=年|季|月|周|半年|旬|日(?!期|程|常))"
+              rf"|(?<![每上下本当第\d])(?=(?:年度|季度|月度|月份|半年度?)(?:结束|终了)))"
+              rf"(?:(?P<wkweek>周|星期)(?=工作日))?(?P<per>{alt(lx.PERIODS)})(?:度|份|(?<=年)年(?=[初底末]))?"
               r"(?:(?<![日天])(?P<tail>末月|首月|末|底|初|第[1-6]个?月的?|最后1?个月的?))?"
               r"(?:的?(?P<wdn>最后1?个工作日|第\d{1,2}个工作日))?(?:的(?=\d|第|[上下]半年))?"
               rf"(?:(?<=[日天]){TIME_OF_DAY})?"),  # 每日17:00前 · 每个工作日上午9时

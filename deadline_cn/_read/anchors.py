@@ -37,6 +37,7 @@ KEYS = (
     "定期", "频次", "频率", "次数",  # irregular (不定期 too), byneed
     "半周",  # onceper: 半周一次
     "隔",  # everyn: 隔月 · 隔周一次 (every other one)
+    "按日",  # every: 按日报送
     *(rp + per for rp in lx.RELATIVE_PERIODS for per in ("周", "星期", "礼拜")),  # relweek: 本周五前, 下星期三
     "统一部署", "统一安排",  # deployhead: 县委统一部署 (no opener before it)
     "同步", "一致",  # synced: 与省同步 · 同上级工作进度一致
