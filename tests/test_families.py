@@ -210,6 +210,12 @@ GROUPS: list[tuple[str, dict, dict, list[str]]] = [
      ["单月10日前", "每逢单月10日前报送", "逢单月10日"]),
     ("once in each half", CTX, {"kind": "recurrence", "rrule": "FREQ=MONTHLY;INTERVAL=6"},
      ["每年上、下半年各一次", "上半年和下半年各开展1次", "上、下半年各1次"]),
+    # 期间 after a range names the range itself
+    ("a range and 期间", CTX, {"kind": "window", "start": "2024-06-01", "end": "2024-09-30"},
+     ["2024年6月1日至2024年9月30日期间", "2024年6月1日至9月30日期间", "2024年6月至9月期间", "2024年6—9月期间"]),
+    ("two quarters side by side", CTX, {"kind": "compound", "parts": [{"due": "2024-06-30", "start": "2024-04-01"},
+                                                                       {"due": "2024-09-30", "start": "2024-07-01"}]},
+     ["2024年二三季度", "2024年第二三季度", "2024年二、三季度"]),
     # a season over the new year
     ("winter, every year", CTX, {"kind": "recurrence", "rrule": "FREQ=YEARLY;BYMONTH=11,12,1,2,3"},
      ["每年11月至次年3月", "每年11月至翌年3月", "每年11月至3月", "每年11月至次年3月底"]),

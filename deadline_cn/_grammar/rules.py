@@ -79,6 +79,8 @@ def rule_range(tokens: Sequence[Token], i: int) -> Match | None:
         j += 1
     elif end_cue == "during" and when_of(second).holiday:
         j, end_cue = j + 1, "through"  # 元旦至春节期间: to the end of the second holiday's rest
+    elif end_cue == "during" and tokens[j].text == "期间":
+        j, end_cue = j + 1, None  # 2024年7月1日至2025年6月30日期间: 期间 names the range itself
     else:
         end_cue = None
     start, end = when_of(first), when_of(second)
@@ -101,7 +103,8 @@ def rule_day_range(tokens: Sequence[Token], i: int) -> Match | None:
     else:
         start = replace(start, day=None)
         end = When(year=int(y2) if (y2 := tok.get("y2")) else None, month=int(tok.get("m2") or 1))
-    used = 2 if cue_of(at(tokens, i + 1, "cue")) in ("before", "until") else 1
+    cue = at(tokens, i + 1, "cue")
+    used = 2 if cue_of(cue) in ("before", "until") or (cue is not None and cue.text == "期间") else 1  # …期间
     return RangeP(start, end), used
 
 
@@ -132,15 +135,16 @@ def rule_month_range(tokens: Sequence[Token], i: int) -> Match | None:
         return None
     months, year = month_span(tok), when_of(tok)
     typo = "typo:missing-月" if tok.get("m2t") else None
-    if months[0] == 1 and len(months) > 1 and CUMULATIVE_MONTHS.search(tok.text):
-        # 1—8月 (a statistical period: the first eight months); 1月至6月 stays a window
+    used = 2 if (cue := at(tokens, i + 1, "cue")) is not None and cue.text == "期间" else 1  # 6月至9月期间
+    if months[0] == 1 and len(months) > 1 and CUMULATIVE_MONTHS.search(tok.text) and used == 1:
+        # 1—8月 (a statistical period: the first eight months); 1月至6月 and 1-6月期间 stay windows
         return DeadlineP(replace(year, month=months[-1], cumulative=True, typo=typo)), 1
     end = replace(year, month=months[-1], typo=typo)
     if year.year is not None and months[-1] < months[0]:  # 2024年11月至(次年)3月: the winter, into 2025
         end = replace(end, year=year.year + 1)
     elif tok.get("next") and year.rel_year is not None:  # 今年11月至次年3月
         end = replace(end, rel_year=year.rel_year + 1)
-    return RangeP(replace(year, month=months[0]), end), 1
+    return RangeP(replace(year, month=months[0]), end), used
 
 
 def rule_year_range(tokens: Sequence[Token], i: int) -> Match | None:
@@ -655,4 +659,8 @@ def _spread(many: ManyP, tok: Token, end: int) -> list[Item]:
     joints = joints[-(len(many.parts) - 1):] if len(many.parts) > 1 else []
     starts = [tok.start] + [j + 1 for j in joints]
     ends = [*joints, end]
+    if len(joints) < len(many.parts) - 1:  # 二三季度: no joiner, each part from its own numeral
+        numerals = [tok.start + m.start() for m in re.finditer("[1-4一二三四]", text)][-len(many.parts):]
+        starts = [tok.start, *numerals[1:]]
+        ends = [*numerals[1:], end]
     return [Item(p, s, e) for p, s, e in zip(many.parts, starts, ends, strict=True)]

@@ -102,7 +102,8 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
                   r"|(?![\d./\-年]))"),
     # 二至三季度 · 第一、二季度: quarters written once
     ("quarterrange", rf"{YEAR}?第?(?P<q1>[1-4一二三四])(?:季度)?{JOIN}第?(?P<q2>[1-4])季度"),
-    ("quarterlist", rf"{YEAR}?第?(?P<qs>[1-4一二三四](?:[、,和及]第?[1-4一二三四]){{1,3}})季度"),
+    # 第二、三季度 · 二三季度 (two quarters written side by side)
+    ("quarterlist", rf"{YEAR}?第?(?P<qs>[1-4一二三四](?:[、,和及]第?[1-4一二三四]|(?<=[一二三四])[一二三四]){{1,3}})季度"),
     ("dotday", rf"(?<![\d.])(?P<m>{MM_SPAN})\.(?P<d>{DD})(?=前|之前|以前|止)"),  # 6.30前
     ("dayrange", rf"{YEAR}?(?P<m>{MM})月(?P<d>{DD})(?:日|号)?{WEEKDAY}{JOIN}(?:(?P<m2>{MM})月)?(?P<d2>{DD}){DAY_MARK}"
                  rf"{NOTE_WEEKDAY}{WEEK_NOTE}"),
