@@ -299,9 +299,9 @@ class _Scanner:
         return pattern
 
 
-_INNER_GROUP = re.compile(r"\(\?P<\w+>")
+_INNER_GROUP = re.compile(r"\(\?P<\w+>")  # a token's named parts: read again from its own pattern (Token.parts)
 # a zero-width opening, (?:^|(?<=[…])): a pattern that opens with it can match only where it holds
-_GUARD = re.compile(r"\(\?:\^\|\(\?<=\[[^\]()]*\]\)\)")  # a token's named parts: read again from its own pattern (Token.parts)
+_GUARD = re.compile(r"\(\?:\^\|\(\?<=\[[^\]()]*\]\)\)")
 
 
 @lru_cache(maxsize=1)
