@@ -42,7 +42,7 @@ class Window:
     def __eq__(self, other: object) -> bool:
         if other.__class__ is not self.__class__:
             return NotImplemented
-        return (self.start, self.end, self.cut) == (other.start, other.end, other.cut)  # type: ignore[attr-defined]
+        return (self.start, self.end, self.cut) == (other.start, other.end, other.cut)
 
     def __hash__(self) -> int:
         return hash((self.start, self.end, self.cut))
