@@ -5,13 +5,12 @@
 datetime.date(2017, 6, 30)
 """
 
+from typing import TYPE_CHECKING, Any
+
 from deadline_cn._read.extract import extract
 from deadline_cn._read.normalise import normalise
 from deadline_cn.cache import clear_cache
 from deadline_cn.errors import DeadlineError, DocumentError
-from deadline_cn.frames import frame
-from deadline_cn.plots import timeline
-from deadline_cn.records import Record, flatten
 from deadline_cn.results import (
     Alternative,
     Compound,
@@ -28,7 +27,34 @@ from deadline_cn.results import (
     from_dict,
 )
 
+if TYPE_CHECKING:
+    from deadline_cn.frames import frame
+    from deadline_cn.plots import timeline
+    from deadline_cn.records import Record, flatten
+
 __version__ = "0.1.0"
+
+# Loaded the first time one is asked for (PEP 562): reading needs no table, plot or flat record, and loads the
+# calendar only when it needs a working day or a holiday.
+_LAZY = {"frame": "deadline_cn.frames", "timeline": "deadline_cn.plots", "Record": "deadline_cn.records",
+         "flatten": "deadline_cn.records", "calendar": "deadline_cn.calendar"}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    loaded = importlib.import_module(module)
+    value = loaded if name == "calendar" else getattr(loaded, name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
 
 __all__ = [
     "Alternative",

@@ -283,7 +283,8 @@ def computed_starts() -> Starts:
 class _Scanner:
     """The token patterns, tried at a position only when they can begin with its character.
 
-    One search for the next character any token can begin with; there, the alternation (in priority order)
+    One search for the next character any token can begin with (or, for a pattern that can begin with any
+    character, the next place its opening assertion holds); there, the alternation (in priority order)
     of just the patterns that can begin with that character — compiled the first time that set is needed,
     so a first call compiles a few small patterns, not the whole table. The first alternative that matches
     wins and the scan goes on after it, as one ``finditer`` of the whole alternation would: an alternative
@@ -292,15 +293,21 @@ class _Scanner:
 
     def __init__(self) -> None:
         self.table = _starts()
-        everywhere = any(chars is None for _, chars, _ in self.table)
+        self.patterns = dict(TOKEN_PATTERNS)
         chars = sorted(set().union(*(c for _, c, _ in self.table if c is not None)))
         digit = any(d for _, _, d in self.table)
         members = "".join(re.escape(c) for c in chars) + (r"\d" if digit else "")
-        self.starts = r"[\s\S]" if everywhere else f"[{members}]"
+        # a pattern that may begin with any character is tried only where its opening assertion holds
+        # (deployhead: at the start or after a clause end); one with no such assertion, everywhere
+        guards = [_GUARD.match(self.patterns[name]) for name, chars_, _ in self.table if chars_ is None]
+        if all(guards):
+            self.starts = f"[{members}]" + "".join(f"|{g}(?=[\\s\\S])" for g in
+                                                   dict.fromkeys(m.group() for m in guards if m is not None))
+        else:
+            self.starts = r"[\s\S]"
         self.search = compiled(self.starts).search
         self.by_char: dict[str, re.Pattern[str] | None] = {}
         self.by_names: dict[tuple[str, ...], re.Pattern[str]] = {}
-        self.patterns = dict(TOKEN_PATTERNS)
 
     def at(self, char: str) -> re.Pattern[str] | None:
         """The alternation of the patterns that can begin with ``char`` (None: no token begins with it)."""
@@ -317,6 +324,8 @@ class _Scanner:
 
 
 _INNER_GROUP = re.compile(r"\(\?P<\w+>")  # a token's named parts: read again from its own pattern (Token.parts)
+# a zero-width opening, (?:^|(?<=[…])): a pattern that opens with it can match only where it holds
+_GUARD = re.compile(r"\(\?:\^\|\(\?<=\[[^\]()]*\]\)\)")
 
 
 @lru_cache(maxsize=1)

@@ -8,11 +8,11 @@ always gives the same output.
 from __future__ import annotations
 
 import numbers
+import sys
 from dataclasses import replace
 from datetime import date, datetime
 from functools import lru_cache
 
-from deadline_cn import calendar
 from deadline_cn._grammar.precompiled import compiled
 from deadline_cn._grammar.text import fold
 from deadline_cn._read.pipeline import DOC_NUMBER, NO_EXPRESSION, mask_titles, read
@@ -21,6 +21,16 @@ from deadline_cn.errors import DeadlineError
 from deadline_cn.results import Compound, Result, Unresolved
 
 MONTH_BEFORE = ("inclusive", "strict")
+_DAYS = "deadline_cn._calendar.days"  # where the calendar counts its notices loaded and unloaded
+
+
+def _calendar_generation() -> int:
+    """``calendar.generation()`` without loading the calendar (~2.5 ms at import): until its days module is
+    loaded, no notice can have been, and the generation is 0."""
+    days = sys.modules.get(_DAYS)
+    return 0 if days is None else days.generation()
+
+
 TIME_LIKE = compiled(r"\d[年月日号点时]|星期|礼拜|周[1-7日天]|[节]|今天|明天|后天|[上下本]周|[上下本]月|月[底初末中]")
 CACHED_LENGTH = 200
 # A cell is read up to MAX_CELL characters (the longest real cell, in corpus/wild/cells.jsonl, has 510): the
@@ -95,7 +105,7 @@ def normalise(text: str, *, ref: DateLike = None, plan_year: int | None = None,
     ref_day, year = check_args(text, ref, plan_year, month_before)
     if len(text) <= CACHED_LENGTH:
         # The calendar's generation is in the key: loading a holiday notice changes working-day dates.
-        result = _cached(str(text), ref_day, year, month_before, fallback, roll_over, calendar.generation())
+        result = _cached(str(text), ref_day, year, month_before, fallback, roll_over, _calendar_generation())
     else:
         result = _uncached(text, ref_day, year, month_before, fallback, roll_over)
     if strict:
