@@ -210,6 +210,11 @@ GROUPS: list[tuple[str, dict, dict, list[str]]] = [
      ["单月10日前", "每逢单月10日前报送", "逢单月10日"]),
     ("once in each half", CTX, {"kind": "recurrence", "rrule": "FREQ=MONTHLY;INTERVAL=6"},
      ["每年上、下半年各一次", "上半年和下半年各开展1次", "上、下半年各1次"]),
+    # a week relative to ref (CTX's ref 2024-03-05 is a Tuesday): Monday to Sunday
+    ("this week, by its end", CTX, {"kind": "deadline", "due": "2024-03-10", "flags": ["year-from-ref"]},
+     ["本周内", "本周内完成", "到本周", "本星期内"]),
+    ("next week", CTX, {"kind": "window", "start": "2024-03-11", "end": "2024-03-17", "flags": ["year-from-ref"]},
+     ["下周", "下星期", "下个星期"]),
     # 期间 after a range names the range itself
     ("a range and 期间", CTX, {"kind": "window", "start": "2024-06-01", "end": "2024-09-30"},
      ["2024年6月1日至2024年9月30日期间", "2024年6月1日至9月30日期间", "2024年6月至9月期间", "2024年6—9月期间"]),

@@ -274,6 +274,15 @@ def rule_adjacent_days(tokens: Sequence[Token], i: int) -> Match | None:
     return RangeP(a, replace(b, typo="typo:missing-joiner")), 2
 
 
+def _week(w: When, tokens: Sequence[Token], i: int, j: int) -> Match:
+    """本周内 / 下周前 / 到本周 → due on its Sunday; 下周 alone → the week's window."""
+    cue = cue_of(at(tokens, j + 1, "cue"))
+    monday, sunday = replace(w, weekday=0), replace(w, weekday=6)
+    if cue in ("within", "before", "end-before") or j > i:
+        return DeadlineP(sunday, "within"), j + (2 if cue else 1) - i
+    return RangeP(monday, sunday), j + 1 - i
+
+
 def rule_date(tokens: Sequence[Token], i: int) -> Match | None:
     """[到/截至] <date> [前 / 底前 / 内 / 止 / 后 / 期间]: a deadline (or a start, or a window)."""
     j = i + 1 if head(tokens, i, "to") and at(tokens, i + 1, *DATES) else i
@@ -281,6 +290,8 @@ def rule_date(tokens: Sequence[Token], i: int) -> Match | None:
     if date is None:
         return None
     w = when_of(date)
+    if w.rel_period == "周" and w.weekday is None:  # 本周内 · 下周: the week, Monday to Sunday
+        return _week(w, tokens, i, j)
     if date.type in ("date_year", "yearword") and (keep := at(tokens, j + 1, "ongoing")) is not None \
             and keep.text.startswith("持续"):
         return OngoingP(from_ref=True, until=w), j + 2 - i  # 年内持续推进: ongoing to the year's end

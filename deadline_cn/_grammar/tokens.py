@@ -122,7 +122,8 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
                r"(?P<per>季度|季|月)(?:份)?"),
     # 本周五前 · 下周一 · 下星期三17:00前: a weekday of the week that holds ref (or the next, or the last)
     ("relweek", rf"(?P<rp>{REL_PERIOD})(?:1个?|个)?(?P<per>周|星期|礼拜)(?P<wd>[1-7日天一二三四五六]){TIME_OF_DAY}"),
-    ("relperiod", rf"(?P<rp>{REL_PERIOD})(?:1个?|个)?(?P<per>季度|季|月)(?:份)?"
+    # 本月 · 下季度初 · 次月10日 · 本周 / 下周 (a whole week, Monday to Sunday; not 本周期, 下周边)
+    ("relperiod", rf"(?P<rp>{REL_PERIOD})(?:1个?|个)?(?P<per>季度|季|月|(?:周|星期|礼拜)(?![期年边转知围全到密]))(?:份)?"
                   rf"(?:(?P<d>{DD}){DAY_MARK}{TIME_OF_DAY}|(?P<mend>底|末)|(?P<mstart>初)|(?P<xun>上旬|中旬|下旬))?"),
     ("date_day", rf"{YEAR}?(?P<m>{MM})月份?(?P<d>{DD}){DAY_MARK}{WEEKDAY}{LUNAR_NOTE}{TIME_OF_DAY}(?:上午|下午|晚上)?"
                  rf"{WEEK_NOTE}"),

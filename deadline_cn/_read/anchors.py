@@ -38,7 +38,8 @@ KEYS = (
     "半周",  # onceper: 半周一次
     "隔",  # everyn: 隔月 · 隔周一次 (every other one)
     "按日",  # every: 按日报送
-    *(rp + per for rp in lx.RELATIVE_PERIODS for per in ("周", "星期", "礼拜")),  # relweek: 本周五前, 下星期三
+    # relweek, relperiod: 本周五前, 下星期三, 本周内, 下个星期
+    *(rp + one + per for rp in lx.RELATIVE_PERIODS for one in ("", "个") for per in ("周", "星期", "礼拜")),
     "统一部署", "统一安排",  # deployhead: 县委统一部署 (no opener before it)
     "同步", "一致",  # synced: 与省同步 · 同上级工作进度一致
     "十一”",  # “十一”前 (National Day, named so only between quotes)
