@@ -29,6 +29,7 @@ NOT_LIMITS = [
     "截至2022年底，全市建成5G基站1.2万个。",  # a count as of a day gone by, with no word of narration
     "截止2022年12月，全县新增市场主体3000户。",
     "窗口服务时间为每个工作日上午9:00至12:00。",
+    "附件：2023年重点任务清单。",  # a title: 重点 begins a noun here
 ]
 
 # A bare count of time followed by a verb of getting it done is a limit.

@@ -176,6 +176,9 @@ YEAR_NOT_OBJECT = ("全面", "基本", "起", "开始", "以前", "之前", "以
                    "中", "初", "上半年", "下半年", "第", "各", "全市", "全县", "全区", "全省", "力争", "争取", "确保",
                    "要", "将", "在", "持续", "继续", "逐步", "重点", "着力", "集中", "全力", "年", "度", "春节", "元旦")
 # A period before these words with a colon names what is planned for it (4月份计划:加快未开工项目尽快开工).
+# …but not these nouns (2024年重点任务清单 is a title; 2024年重点抓好… is a task)
+HEAD_FOLLOWER_NOUNS = tuple(f"重点{n}" for n in ("任务", "工作", "项目", "清单", "领域", "问题", "内容", "事项", "目标",
+                                                "指标", "民生"))
 PLAN_HEADINGS = ("计划", "安排", "任务", "工作安排", "工作计划", "工作任务", "重点工作")
 
 # Triggers: the words that open and close each kind.

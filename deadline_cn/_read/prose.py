@@ -95,7 +95,8 @@ def _governs(item: Item, scan: str, when: When) -> bool:
         return True  # ，第一季度发行专项债券 · 10月份省级开展抽查 · 4月份计划:…
     if when.day is not None and scan.startswith(lx.ACTION_VERBS, item.end) and not _names_a_time(scan, item.end):
         return True  # 小学非毕业班2021年6月27日安排期末考试: a day and then what is done on it
-    if scan.startswith(lx.PROSE_HEAD_FOLLOWERS, item.end) or when.weekday is not None:
+    if (scan.startswith(lx.PROSE_HEAD_FOLLOWERS, item.end) and not scan.startswith(lx.HEAD_FOLLOWER_NOUNS, item.end)) \
+            or when.weekday is not None:
         return heads_clause(scan, item)  # ，第一季度发行专项债券 · 2015年在… · 8月27日(星期日)学生报到
     if scan.startswith(lx.PROSE_DONE_VERBS, item.end):  # 城市文化公园今年开建 · 争取2016年完成 (not 完成情况)
         verb = next(v for v in lx.PROSE_DONE_VERBS if scan.startswith(v, item.end))
