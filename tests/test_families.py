@@ -210,6 +210,8 @@ GROUPS: list[tuple[str, dict, dict, list[str]]] = [
      ["单月10日前", "每逢单月10日前报送", "逢单月10日"]),
     ("once in each half", CTX, {"kind": "recurrence", "rrule": "FREQ=MONTHLY;INTERVAL=6"},
      ["每年上、下半年各一次", "上半年和下半年各开展1次", "上、下半年各1次"]),
+    ("元月 is January", CTX, {"kind": "deadline", "due": "2025-01-15"},
+     ["2025年元月15日", "2025年元月15日前", "2025年元月15号"]),
     # a week relative to ref (CTX's ref 2024-03-05 is a Tuesday): Monday to Sunday
     ("this week, by its end", CTX, {"kind": "deadline", "due": "2024-03-10", "flags": ["year-from-ref"]},
      ["本周内", "本周内完成", "到本周", "本星期内"]),
