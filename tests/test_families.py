@@ -210,6 +210,9 @@ GROUPS: list[tuple[str, dict, dict, list[str]]] = [
      ["单月10日前", "每逢单月10日前报送", "逢单月10日"]),
     ("once in each half", CTX, {"kind": "recurrence", "rrule": "FREQ=MONTHLY;INTERVAL=6"},
      ["每年上、下半年各一次", "上半年和下半年各开展1次", "上、下半年各1次"]),
+    ("the authority, not what it sets", CTX, {"kind": "conditional",
+                                              "trigger": {"type": "deployment", "authority": "市委巡察办"}},
+     ["按照市委巡察办时间要求", "按市委巡察办进度要求", "按照市委巡察办的时间安排"]),
     ("元月 is January", CTX, {"kind": "deadline", "due": "2025-01-15"},
      ["2025年元月15日", "2025年元月15日前", "2025年元月15号"]),
     # a week relative to ref (CTX's ref 2024-03-05 is a Tuesday): Monday to Sunday

@@ -60,7 +60,9 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
                   r"(?:时间|时限)?要求"),
     # 按本单位年度行政检查计划实行 · 按照工作方案推进: the schedule is in another document
     ("plan_follow", r"(?:按照?|依照|依据)(?P<doc>[^,;。按]{2,40}?(?:计划|方案))(?:实行|执行|实施|开展|进行|推进)"),
-    ("deploy", rf"(?:{alt(lx.DEPLOY_OPENERS)})(?P<auth>{FREE}{{1,16}}?)的?(?:{alt(lx.DEPLOY_WORDS)})(?:要求|安排)?"),
+    # 按省部署 · 按照市委巡察办时间要求 (the authority is 市委巡察办: 时间 / 进度 say what it sets)
+    ("deploy", rf"(?:{alt(lx.DEPLOY_OPENERS)})(?P<auth>{FREE}{{1,16}}?)的?(?:时间|时限|进度|节点)?"
+               rf"(?:{alt(lx.DEPLOY_WORDS)})(?:要求|安排)?"),
     # 局统一安排 · 县委统一部署 (a cell or clause that names only who sets the time)
     ("deployhead", r"(?:^|(?<=[,;。\s]))(?P<auth>[^,;。\s按根依遵与同跟]{1,6}?)统一(?:部署|安排)(?=$|[,;。\s])"),
     # 与省同步 · 与国家同步推进 · 同上级同步实施: the schedule is the higher level's
