@@ -213,6 +213,7 @@ GROUPS: list[tuple[str, dict, dict, list[str]]] = [
     ("the authority, not what it sets", CTX, {"kind": "conditional",
                                               "trigger": {"type": "deployment", "authority": "市委巡察办"}},
      ["按照市委巡察办时间要求", "按市委巡察办进度要求", "按照市委巡察办的时间安排"]),
+    ("nobody's schedule", CTX, {"kind": "unresolved"}, ["根据工作安排", "按实际需要安排", "根据工作需要要求"]),
     ("元月 is January", CTX, {"kind": "deadline", "due": "2025-01-15"},
      ["2025年元月15日", "2025年元月15日前", "2025年元月15号"]),
     # a week relative to ref (CTX's ref 2024-03-05 is a Tuesday): Monday to Sunday

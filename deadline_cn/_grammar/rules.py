@@ -513,6 +513,8 @@ def rule_trigger(tokens: Sequence[Token], i: int) -> Match | None:
     tok = head(tokens, i, *TRIGGER_TYPES)
     if tok is None:
         return None
+    if tok.type == "deploy" and tok.get("auth") in lx.NOT_AUTHORITIES:
+        return None  # 根据工作安排 · 按实际需要: nobody's schedule, no trigger
     kind, auth, doc, event = TRIGGER_TYPES[tok.type], tok.span_of("auth"), tok.span_of("doc"), tok.span_of("ev")
     body = tok.span_of("body")
     if body is not None:
