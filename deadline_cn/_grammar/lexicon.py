@@ -184,7 +184,8 @@ PLAN_HEADINGS = ("计划", "安排", "任务", "工作安排", "工作计划", "
 # Triggers: the words that open and close each kind.
 DEPLOY_OPENERS = ("按照", "按", "根据", "依据", "遵照")
 # 根据工作安排 · 按实际需要要求: words in an authority's place that name no one (no deployment to wait on)
-NOT_AUTHORITIES = ("工作", "实际", "实际工作", "需要", "工作需要", "情况", "进度", "计划", "有关", "相关", "具体")
+NOT_AUTHORITIES = ("工作", "实际", "实际工作", "需要", "工作需要", "实际需要", "情况", "实际情况", "进度", "计划", "有关",
+                   "相关", "具体")
 DEPLOY_WORDS = ("统一部署", "工作部署", "部署", "统一安排", "工作安排", "安排", "要求")
 DOCUMENT_HINTS = ("文件", "方案", "办法", "意见", "通知", "制度", "规定", "细则", "政策", "规划", "标准",
                   "指南", "《", "出台", "印发", "制定", "制订", "发布", "下发")
