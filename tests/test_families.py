@@ -240,7 +240,8 @@ GROUPS: list[tuple[str, dict, dict, list[str]]] = [
     # a heading before a colon names the time after it (not the task of the time before)
     ("headings", CTX, {"kind": "compound", "parts": [{"due": "2024-06-30", "scope": "近期"},
                                                      {"due": "2025-12-31", "scope": "远期"}]},
-     ["近期：2024年6月底前；远期：2025年底前", "近期:2024年6月底前;远期:2025年底前", "近期：2024年6月底前，远期：2025年底前"]),
+     ["近期：2024年6月底前；远期：2025年底前", "近期:2024年6月底前;远期:2025年底前",
+      "近期：2024年6月底前，远期：2025年底前"]),
     ("a field label is no heading", CTX, {"kind": "deadline", "due": "2024-12-31", "scope": None},
      ["完成时限：2024年12月底", "完成时间：2024年12月底"]),
     # list numbers are no task

@@ -259,8 +259,8 @@ def rule_every(tokens: Sequence[Token], i: int) -> Match | None:
         return (_at_edge(spaced, tail) if (tail := many.get("tail")) else spaced), 1
     spaced_once = head(tokens, i, "onceevery")
     if spaced_once is not None:  # 三年一次 · 2个月1次 · 10日一调度: once every N periods
-        if (days := spaced_once.get("nd")) is not None:
-            return RecurP(period="日", interval=int(days)), 1
+        if (every_days := spaced_once.get("nd")) is not None:
+            return RecurP(period="日", interval=int(every_days)), 1
         per = spaced_once.get("per") or "年"
         return RecurP(period=PERIOD_ALIASES.get(per, per), interval=int(spaced_once.get("n") or 2)), 1
     per_times = head(tokens, i, "pertimes")

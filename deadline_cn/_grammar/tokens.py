@@ -105,7 +105,8 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     # 二至三季度 · 第一、二季度: quarters written once
     ("quarterrange", rf"{YEAR}?第?(?P<q1>[1-4一二三四])(?:季度)?{JOIN}第?(?P<q2>[1-4])季度"),
     # 第二、三季度 · 二三季度 (two quarters written side by side)
-    ("quarterlist", rf"{YEAR}?第?(?P<qs>[1-4一二三四](?:[、,和及]第?[1-4一二三四]|(?<=[一二三四])[一二三四]){{1,3}})季度"),
+    ("quarterlist", rf"{YEAR}?第?(?P<qs>[1-4一二三四](?:[、,和及]第?[1-4一二三四]|(?<=[一二三四])[一二三四]){{1,3}})"
+                    r"季度"),
     ("dotday", rf"(?<![\d.])(?P<m>{MM_SPAN})\.(?P<d>{DD})(?=前|之前|以前|止)"),  # 6.30前
     ("dayrange", rf"{YEAR}?(?P<m>{MM})月(?P<d>{DD})(?:日|号)?{WEEKDAY}{JOIN}(?:(?P<m2>{MM})月)?(?P<d2>{DD}){DAY_MARK}"
                  rf"{NOTE_WEEKDAY}{WEEK_NOTE}"),
@@ -125,7 +126,8 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     # 本周五前 · 下周一 · 下星期三17:00前: a weekday of the week that holds ref (or the next, or the last)
     ("relweek", rf"(?P<rp>{REL_PERIOD})(?:1个?|个)?(?P<per>周|星期|礼拜)(?P<wd>[1-7日天一二三四五六]){TIME_OF_DAY}"),
     # 本月 · 下季度初 · 次月10日 · 本周 / 下周 (a whole week, Monday to Sunday; not 本周期, 下周边)
-    ("relperiod", rf"(?P<rp>{REL_PERIOD})(?:1个?|个)?(?P<per>季度|季|月|(?:周|星期|礼拜)(?![期年边转知围全到密]))(?:份)?"
+    ("relperiod", rf"(?P<rp>{REL_PERIOD})(?:1个?|个)?"
+                  r"(?P<per>季度|季|月|(?:周|星期|礼拜)(?![期年边转知围全到密]))(?:份)?"
                   rf"(?:(?P<d>{DD}){DAY_MARK}{TIME_OF_DAY}|(?P<mend>底|末)|(?P<mstart>初)|(?P<xun>上旬|中旬|下旬))?"),
     ("date_day", rf"{YEAR}?(?P<m>{MM})月份?(?P<d>{DD}){DAY_MARK}{WEEKDAY}{LUNAR_NOTE}{TIME_OF_DAY}(?:上午|下午|晚上)?"
                  rf"{WEEK_NOTE}"),
@@ -163,7 +165,8 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     ("everyn", r"(?:每(?P<gap>隔)?(?P<n>\d{1,2})个?|(?<![间相阻分])(?P<other>隔|每隔))"
                r"(?P<per>半年|季度|月|年|周|星期|天|日)(?:(?<=[月度年])(?P<tail>末|底|初))?"),
     # 力争用3年时间 · 用两到三年时间 · 用3年左右时间 · 花1年半时间: a horizon counted from the document
-    ("spend", r"(?P<again>再)?(?:用|花)(?:(?P<n>\d{1,2}|[一两二三四五六七八九])(?:(?:到|至|-|—)(?P<n2>\d{1,2}))?(?P<half>个半)?个?"
+    ("spend", r"(?P<again>再)?(?:用|花)"
+              r"(?:(?P<n>\d{1,2}|[一两二三四五六七八九])(?:(?:到|至|-|—)(?P<n2>\d{1,2}))?(?P<half>个半)?个?"
               r"|(?P<halfonly>半)个?)"
               r"(?P<unit>年|月)(?P<half2>半)?(?:左右)?(?:的)?时间"),
     ("halfoffset", r"半(?P<unit>年|个月)(?P<within>以内|之内|内)"),
