@@ -21,7 +21,7 @@ REF = "2017-01-09"
 KINDS_BY_TEXT = {
     "deadline": "2017年9月前", "window": "2017年3月至6月", "ongoing": "长期坚持", "recurrence": "每季度结束后10日内",
     "conditional": "按省部署实施", "relative": "印发之日起3个工作日内",
-    "compound": "2017年6月底前完成招投标，2017年底前完成改版", "unresolved": "尽快",
+    "compound": "2017年6月底前完成招投标，2017年底前完成改版", "unresolved": "视情况而定",
 }
 
 
