@@ -15,10 +15,11 @@ from datetime import date
 from deadline_cn._grammar.parse import DeadlineP, MarkerP
 from deadline_cn._grammar.scope import Placed, place
 from deadline_cn._grammar.text import fold
+from deadline_cn._read.anchors import anchor
 from deadline_cn._read.normalise import DateLike, check_args
 from deadline_cn._read.pipeline import build, flag_unread, items_of, mask_doc_numbers, mask_titles, original_text
 from deadline_cn._read.prose import is_prose_time, narrates
-from deadline_cn._read.windows import MAX_SENTENCE, Window, windows
+from deadline_cn._read.windows import MAX_SENTENCE, Window, sentence_ends, windows
 from deadline_cn._resolve.resolver import Context, Settings
 from deadline_cn.results import Result, Unresolved
 
@@ -26,6 +27,18 @@ CHUNK = 8192
 SENTENCE_ENDS = "。;\n"  # folded: ； is ;
 TRUNCATED = "truncated:"  # flag: truncated:<n>, n characters left unread
 UNREAD_REACH = 1  # in prose, only time words touching a reading flag it (the rest is other sentences' business)
+
+# The reading budget (issue 15): reading costs what the time words read cost (~10-20 µs each in text dense with
+# dates, against ~0.05 µs a character for the anchor scan), so text that is nothing but dates ('1月。' repeated)
+# cost up to 18x plan prose. extract() reads at most BURST time words (anchor matches in the windows it reads),
+# plus one per BYTES_PER_WORD bytes of UTF-8 text up to where it reads (32 Chinese characters). No real text comes
+# near it: a whole year's tax calendar (办税日历, a date every ~25 characters) holds 478 time words, a fourth of
+# BURST; plan prose holds one per ~240 bytes (1 MB of it: 4,159, a third of its budget). Where a window would go
+# past the budget, reading stops at the last sentence that fits, and one Unresolved flagged dense:<n> spans the
+# n characters left unread. benchmarks/worst_case.py measures the bound (a dense megabyte within 2x prose).
+BURST = 2048
+BYTES_PER_WORD = 128
+DENSE = "dense:"  # flag: dense:<n>, the last n characters left unread (the reading budget ran out)
 
 
 def extract(text: str, *, ref: DateLike = None, plan_year: int | None = None,
@@ -35,20 +48,89 @@ def extract(text: str, *, ref: DateLike = None, plan_year: int | None = None,
     Each result's ``text`` is the whole input (so ``text[span[0]:span[1]]`` is the phrase). Time is linear
     in the length of ``text``: only the sentences a cheap anchor finds are read (``_read.windows``), and a
     sentence longer than ``MAX_SENTENCE`` characters only up to that length, its results flagged
-    ``truncated:<n>`` (an ``Unresolved`` with that flag when nothing was read in it). ``fallback=True`` adds
+    ``truncated:<n>`` (an ``Unresolved`` with that flag when nothing was read in it). Text dense with dates is
+    read only up to a budget of time words no real text reaches (``BURST``, plus one per ``BYTES_PER_WORD``
+    bytes): past it, one ``Unresolved`` flagged ``dense:<n>`` spans the n characters not read. ``fallback=True`` adds
     what jionlp finds where the grammar found nothing (flag ``source:jionlp``); it is off by default because
     running text is full of numbers jionlp reads as times (signature dates, years naming a year's work) and it
     is ~20x slower.
     """
     ref_day, year = check_args(text, ref, plan_year, month_before)
     out: list[Result] = []
+    budget = Budget(text)
     for start, end in chunks(text):
         settings = Settings(ref_day, year, month_before)
-        found = [r for w in windows(text, start, end) for r in _extract_window(text, w, settings)]
+        found: list[Result] = []
+        for w in windows(text, start, end):
+            whole = budget.take(w)
+            fitted = w if whole else budget.fit(w)
+            if fitted.end > fitted.start:
+                found.extend(_extract_window(text, fitted, settings))
+            if fitted.end < w.end:  # the budget ran out inside w: the rest of the text is not read
+                found.append(budget.unread(fitted.end))
+                end = fitted.end
+                break
         if fallback:
             found = sorted(found + _jionlp_finds(text, start, end, found, ref_day, year), key=lambda r: r.span)
         out.extend(found)
+        if budget.spent:
+            break
     return out
+
+
+class Budget:
+    """The time words extract() may still read (``BURST``, plus one per ``BYTES_PER_WORD`` bytes of text up to
+    where it reads), taken window by window in order."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.used = 0  # time words read
+        self.counted = 0  # text[:counted] is ``size`` bytes of UTF-8
+        self.size = 0
+        self.spent = False
+
+    def allows(self, words: int, end: int) -> bool:
+        """May ``words`` more be read in a window that ends at ``end``?"""
+        if self.used + words <= BURST + end // BYTES_PER_WORD:  # a character is one byte or more
+            return True
+        return self.used + words <= BURST + self._bytes(end) // BYTES_PER_WORD
+
+    def _bytes(self, end: int) -> int:
+        """The UTF-8 length of ``text[:end]``, counted on from the last call (back when ``fit`` looks inside
+        the window the last call counted to): linear in all."""
+        if end < self.counted:
+            return self.size - len(self.text[end:self.counted].encode("utf-8", "surrogatepass"))
+        self.size += len(self.text[self.counted:end].encode("utf-8", "surrogatepass"))
+        self.counted = end
+        return self.size
+
+    def take(self, w: Window) -> bool:
+        """Count the time words of ``w`` if they fit (True), else leave the budget as it was (False)."""
+        words = len(anchor().findall(self.text, w.start, w.end))
+        if not self.allows(words, w.end):
+            return False
+        self.used += words
+        return True
+
+    def fit(self, w: Window) -> Window:
+        """The longest run of ``w``'s whole sentences, from its start, whose time words fit (maybe none)."""
+        stop = w.start
+        for end in (*sentence_ends(self.text, w.start, w.end), w.end):
+            words = len(anchor().findall(self.text, stop, end))
+            if not self.allows(words, end):
+                break
+            self.used += words
+            stop = end
+        return w if stop == w.end else Window(w.start, stop)
+
+    def unread(self, at: int) -> Unresolved:
+        """The text from ``at`` to its end, not read: the budget ran out there."""
+        self.spent = True
+        left = len(self.text) - at
+        return Unresolved(text=self.text, span=(at, len(self.text)), flags=(f"{DENSE}{left}",),
+                          reason=f"text too dense with dates: after {self.used:,} time words in its first {at:,} "
+                                 f"characters the last {left:,} were not read (at most {BURST:,}, plus one per "
+                                 f"{BYTES_PER_WORD} bytes)")
 
 
 def _extract_full(text: str, *, ref: DateLike = None, plan_year: int | None = None,

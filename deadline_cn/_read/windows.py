@@ -109,6 +109,11 @@ def last(text: str, chars: str, lo: int, hi: int) -> int:
     return max([text.rfind(c, lo, hi) for c in chars])
 
 
+def sentence_ends(text: str, lo: int, hi: int) -> list[int]:
+    """Just after each sentence end in ``text[lo:hi]``, in order."""
+    return [m.end() for m in _patterns().end.finditer(text, lo, hi)]
+
+
 def _sentence_start(text: str, at: int, floor: int) -> int:
     """Just after the last sentence end in ``text[floor:at]`` (``floor`` when there is none)."""
     return max(floor, last(text, _patterns().ends, floor, at) + 1)
