@@ -60,7 +60,10 @@ def _patterns() -> _Patterns:
 def windows(text: str, start: int, end: int) -> list[Window]:
     """The windows of ``text[start:end]`` (a chunk: it starts a sentence and ends one or the text), in order,
     never overlapping."""
-    found = anchor()
+    found, pat = anchor(), _patterns()
+    # what the context rules look for, if the chunk has it at all (their searches stay inside the chunk, so a
+    # chunk without a 后 or a 《 skips them: the same windows, without four backward searches a sentence)
+    has = _Has(*(any(text.find(c, start, end) >= 0 for c in chars) for chars in (pat.event, pat.opens)))
     out: list[Window] = []
     pos = start
     while pos < end and (m := found.search(text, pos, end)) is not None:
@@ -69,9 +72,15 @@ def windows(text: str, start: int, end: int) -> list[Window]:
         if e - s > MAX_SENTENCE:
             out.append(_truncate(text, s, e))
         else:
-            out.append(Window(*_with_context(text, s, e, start, end)))
+            out.append(Window(*_with_context(text, s, e, start, end, has)))
         pos = e
     return _merge(out)
+
+
+@dataclass(frozen=True)
+class _Has:
+    event: bool = True  # a 后 (…发生后；24小时内报告)
+    title: bool = True  # a 《
 
 
 def _merge(found: list[Window]) -> list[Window]:
@@ -100,6 +109,8 @@ def _truncate(text: str, s: int, e: int) -> Window:
 def last(text: str, chars: str, lo: int, hi: int) -> int:
     """The last position of one of ``chars`` in ``text[lo:hi]``, or -1. Looked for near ``hi`` first: a
     character that is absent makes ``rfind`` scan back all the way to ``lo``."""
+    if hi <= lo:
+        return -1
     for reach in (64, 1024):
         if hi - reach <= lo:
             break
@@ -125,10 +136,10 @@ def _sentence_stop(text: str, at: int, ceiling: int) -> int:
     return m.end() if m else ceiling
 
 
-def _with_context(text: str, s: int, e: int, lo: int, hi: int) -> tuple[int, int]:
+def _with_context(text: str, s: int, e: int, lo: int, hi: int, has: _Has = _Has()) -> tuple[int, int]:
     """Grow [s, e) by the neighbours it needs (module docstring), never past the chunk [lo, hi)."""
     pat = _patterns()
-    if s > lo:  # the last 后 before the sentence end, with no clause end after it: the clause before ends in 后
+    if s > lo and has.event:  # the last 后 before the sentence end, with no clause end after it: the clause before ends in 后
         floor = max(lo, s - 1 - MAX_SENTENCE)
         k = last(text, pat.event, floor, s - 1)
         if k >= 0 and pat.clause_end.search(text, k, s - 1) is None:
@@ -137,9 +148,9 @@ def _with_context(text: str, s: int, e: int, lo: int, hi: int) -> tuple[int, int
                 s = prev
     if e < hi and pat.hedge.match(text, e):
         e = _sentence_stop(text, e, min(hi, e + MAX_SENTENCE))
-    while s > lo and (opened := _open_title(text, s, lo)) is not None:
+    while has.title and s > lo and (opened := _open_title(text, s, lo)) is not None:
         s = _sentence_start(text, opened, max(lo, opened - MAX_SENTENCE))
-    while e < hi and _open_title(text, e, lo) is not None:
+    while has.title and e < hi and _open_title(text, e, lo) is not None:
         e = _sentence_stop(text, e, min(hi, e + MAX_SENTENCE))
     return s, e
 
