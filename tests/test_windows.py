@@ -9,6 +9,7 @@ import json
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -186,6 +187,10 @@ def time_words(text: str) -> int:
     return sum(len(anchor().findall(text, w.start, w.end)) for s, e in chunks(text) for w in windows(text, s, e))
 
 
+def unhedged(r: Any) -> Any:
+    return replace(r, flags=tuple(f for f in r.flags if not f.startswith("hedge:")))
+
+
 def _dense_stop(results: list[Any], text: str) -> int:
     """Where the unread rest begins: the last result is the only dense one, it spans to the end, says how much."""
     *read, rest = results
@@ -269,7 +274,7 @@ def test_a_small_budget_reads_a_prefix_as_the_full_scan_does(parts: list[str], b
     if results and any(f.startswith(DENSE) for f in results[-1].flags):
         stop = _dense_stop(results, text)
         kept = [r for r in full if r.span[1] <= stop]
-        # a sentence cut off from what it takes in after the stop (a hedge after ；) may lose that flag only
-        assert [(r.kind, r.span) for r in results[:-1]] == [(r.kind, r.span) for r in kept]
+        # a sentence cut off from what it takes in after the stop (…完成；力争…) may lose that hedge flag only
+        assert [unhedged(r) for r in results[:-1]] == [unhedged(r) for r in kept]
     else:
         assert results == full
