@@ -139,7 +139,8 @@ def _sentence_stop(text: str, at: int, ceiling: int) -> int:
 def _with_context(text: str, s: int, e: int, lo: int, hi: int, has: _Has = _Has()) -> tuple[int, int]:
     """Grow [s, e) by the neighbours it needs (module docstring), never past the chunk [lo, hi)."""
     pat = _patterns()
-    if s > lo and has.event:  # the last 后 before the sentence end, with no clause end after it: the clause before ends in 后
+    # the last 后 before the sentence end, with no clause end after it: the clause before ends in 后
+    if s > lo and has.event:
         floor = max(lo, s - 1 - MAX_SENTENCE)
         k = last(text, pat.event, floor, s - 1)
         if k >= 0 and pat.clause_end.search(text, k, s - 1) is None:
