@@ -86,7 +86,9 @@ class Budget:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.used = 0  # time words read
+        self.used = 0  # time words read (in the windows counted)
+        self.uncounted: list[Window] = []  # windows read while their length alone kept them within the budget
+        self.upper = 0  # their characters: no more time words than that
         self.counted = 0  # text[:counted] is ``size`` bytes of UTF-8
         self.size = 0
         self.spent = False
@@ -107,7 +109,15 @@ class Budget:
         return self.size
 
     def take(self, w: Window) -> bool:
-        """Count the time words of ``w`` if they fit (True), else leave the budget as it was (False)."""
+        """Count the time words of ``w`` if they fit (True), else leave the budget as it was (False). While the
+        characters of the windows read fit, nothing is counted (a paragraph, a cell: most calls)."""
+        size = w.end - w.start
+        if self.used + self.upper + size <= BURST + w.end // BYTES_PER_WORD:
+            self.uncounted.append(w)
+            self.upper += size
+            return True
+        self.used += sum(len(anchor().findall(self.text, u.start, u.end)) for u in self.uncounted)
+        self.uncounted, self.upper = [], 0
         words = len(anchor().findall(self.text, w.start, w.end))
         if not self.allows(words, w.end):
             return False
