@@ -71,6 +71,8 @@ INPUTS: list[tuple[str, Callable[[], str]]] = [
     ("1月。 x", lambda: megabyte("1月。")),
     ("2017年6月底前完成。 x", lambda: megabyte("2017年6月底前完成。")),
     ("1月1日至17日，申报。 x", lambda: megabyte("1月1日至17日，申报。")),
+    ("1月； x (no 。: one chunk)", lambda: megabyte("1月；")),
+    ("2017年6月底前完成；x (one chunk)", lambda: megabyte("2017年6月底前完成；")),
     ("tax calendar (办税日历) x", lambda: megabyte(CALENDAR)),
     ("ASCII 90%, then 1月。", lambda: then("a", "1月。", 0.9)),
     ("prose 90%, then 1月。", lambda: then(PROSE, "1月。", 0.9)),

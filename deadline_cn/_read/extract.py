@@ -19,7 +19,7 @@ from deadline_cn._read.anchors import anchor
 from deadline_cn._read.normalise import DateLike, check_args
 from deadline_cn._read.pipeline import build, flag_unread, items_of, mask_doc_numbers, mask_titles, original_text
 from deadline_cn._read.prose import is_prose_time, narrates
-from deadline_cn._read.windows import MAX_SENTENCE, Window, sentence_ends, windows
+from deadline_cn._read.windows import MAX_SENTENCE, Window, admitted
 from deadline_cn._resolve.resolver import Context, Settings
 from deadline_cn.results import Result, Unresolved
 
@@ -35,9 +35,10 @@ UNREAD_REACH = 1  # in prose, only time words touching a reading flag it (the re
 # stays far below it: a whole year's tax calendar (办税日历, a date every ~25 characters, the densest found) holds
 # 478 time words, under a fourth of BURST; a seed document at most 149; plan prose one per ~240 bytes (a megabyte of
 # it: 4,159 of 9,860). Bytes, not characters, so that an ASCII filler earns no more budget per megabyte than
-# Chinese text. A window that would go past the budget is read up to its last sentence that fits, and one
-# Unresolved flagged dense:<n> spans the n characters left unread. Chosen by benchmarks/worst_case.py: the
-# dearest megabyte it allows (prose, then dates) costs 1.4-1.7x a megabyte of prose (96 bytes gave 1.9x).
+# Chinese text. Sentences (each with its context, windows.admitted) are taken in order; at the first whose time
+# words would pass the budget the search stops, and one Unresolved flagged dense:<n> spans the n characters left
+# unread. Chosen by benchmarks/worst_case.py: the dearest megabyte it allows (prose, then dates) costs 1.4-1.7x a
+# megabyte of prose (96 bytes gave 1.9x).
 BURST = 2048
 BYTES_PER_WORD = 128
 DENSE = "dense:"  # flag: dense:<n>, the last n characters left unread (the reading budget ran out)
@@ -62,82 +63,65 @@ def extract(text: str, *, ref: DateLike = None, plan_year: int | None = None,
     budget = Budget(text)
     for start, end in chunks(text):
         settings = Settings(ref_day, year, month_before)
-        found: list[Result] = []
-        for w in windows(text, start, end):
-            whole = budget.take(w)
-            fitted = w if whole else budget.fit(w)
-            if fitted.end > fitted.start:
-                found.extend(_extract_window(text, fitted, settings))
-            if fitted.end < w.end:  # the budget ran out inside w: the rest of the text is not read
-                found.append(budget.unread(fitted.end))
-                end = fitted.end
-                break
+        taken, stop = admitted(text, start, end, budget.admit)
+        found = [r for w in taken for r in _extract_window(text, w, settings)]
+        if stop is not None:  # the budget ran out: the rest of the text is not read
+            found.append(budget.unread(stop))
+            end = stop
         if fallback:
             found = sorted(found + _jionlp_finds(text, start, end, found, ref_day, year), key=lambda r: r.span)
         out.extend(found)
-        if budget.spent:
+        if stop is not None:
             break
     return out
 
 
 class Budget:
-    """The time words extract() may still read (``BURST``, plus one per ``BYTES_PER_WORD`` bytes of text up to
-    where it reads), taken window by window in order."""
+    """The time words extract() may still read: ``BURST``, plus one per ``BYTES_PER_WORD`` bytes of text up to
+    the end of the window offered. Windows (a sentence with its context) are offered in order, and each is
+    taken only if its time words fit."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.used = 0  # time words read (in the windows counted)
-        self.uncounted: list[Window] = []  # windows read while their length alone kept them within the budget
+        self.used = 0  # time words in the windows counted
+        self.reach = 0  # where the last window taken ends (a window overlapping it counts from there)
+        self.uncounted: list[tuple[int, int]] = []  # taken while their length alone kept them within the budget
         self.upper = 0  # their characters: no more time words than that
         self.counted = 0  # text[:counted] is ``size`` bytes of UTF-8
         self.size = 0
-        self.spent = False
 
-    def allows(self, words: int, end: int) -> bool:
-        """May ``words`` more be read in a window that ends at ``end``?"""
-        if self.used + words <= BURST + end // BYTES_PER_WORD:  # a character is one byte or more
+    def admit(self, w: Window) -> bool:
+        """Take ``w`` if its time words fit (True). While the characters of the windows taken fit, nothing is
+        counted (a paragraph, a cell: most calls)."""
+        lo = max(w.start, self.reach)
+        if lo >= w.end:
             return True
-        return self.used + words <= BURST + self._bytes(end) // BYTES_PER_WORD
-
-    def _bytes(self, end: int) -> int:
-        """The UTF-8 length of ``text[:end]``, counted on from the last call (back when ``fit`` looks inside
-        the window the last call counted to): linear in all."""
-        if end < self.counted:
-            return self.size - len(self.text[end:self.counted].encode("utf-8", "surrogatepass"))
-        self.size += len(self.text[self.counted:end].encode("utf-8", "surrogatepass"))
-        self.counted = end
-        return self.size
-
-    def take(self, w: Window) -> bool:
-        """Count the time words of ``w`` if they fit (True), else leave the budget as it was (False). While the
-        characters of the windows read fit, nothing is counted (a paragraph, a cell: most calls)."""
-        size = w.end - w.start
-        if self.used + self.upper + size <= BURST + w.end // BYTES_PER_WORD:
-            self.uncounted.append(w)
-            self.upper += size
+        if self.used + self.upper + (w.end - lo) <= BURST + w.end // BYTES_PER_WORD:  # words <= characters
+            self.uncounted.append((lo, w.end))
+            self.upper += w.end - lo
+            self.reach = w.end
             return True
-        self.used += sum(len(anchor().findall(self.text, u.start, u.end)) for u in self.uncounted)
+        self.used += sum(self._words(a, b) for a, b in self.uncounted)
         self.uncounted, self.upper = [], 0
-        words = len(anchor().findall(self.text, w.start, w.end))
-        if not self.allows(words, w.end):
+        words = self._words(lo, w.end)
+        if self.used + words > BURST + self._bytes(w.end) // BYTES_PER_WORD:
             return False
         self.used += words
+        self.reach = w.end
         return True
 
-    def fit(self, w: Window) -> Window:
-        """The longest run of ``w``'s whole sentences, from its start, whose time words fit (maybe none)."""
-        stop = w.start
-        for end in (*sentence_ends(self.text, w.start, w.end), w.end):
-            words = len(anchor().findall(self.text, stop, end))
-            if not self.allows(words, end):
-                break
-            self.used += words
-            stop = end
-        return w if stop == w.end else Window(w.start, stop)
+    def _words(self, lo: int, hi: int) -> int:
+        return len(anchor().findall(self.text, lo, hi))
+
+    def _bytes(self, end: int) -> int:
+        """The UTF-8 length of ``text[:end]``, counted on from the last call (windows come in order)."""
+        if end > self.counted:
+            self.size += len(self.text[self.counted:end].encode("utf-8", "surrogatepass"))
+            self.counted = end
+        return self.size
 
     def unread(self, at: int) -> Unresolved:
         """The text from ``at`` to its end, not read: the budget ran out there."""
-        self.spent = True
         left = len(self.text) - at
         return Unresolved(text=self.text, span=(at, len(self.text)), flags=(f"{DENSE}{left}",),
                           reason=f"text too dense with dates: after {self.used:,} time words in its first {at:,} "

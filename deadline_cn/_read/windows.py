@@ -21,6 +21,7 @@ without a full stop costs what a short paragraph costs, and what is skipped is a
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -60,21 +61,29 @@ def _patterns() -> _Patterns:
 def windows(text: str, start: int, end: int) -> list[Window]:
     """The windows of ``text[start:end]`` (a chunk: it starts a sentence and ends one or the text), in order,
     never overlapping."""
+    return admitted(text, start, end)[0]
+
+
+def admitted(text: str, start: int, end: int,
+             admit: Callable[[Window], bool] | None = None) -> tuple[list[Window], int | None]:
+    """The windows of the chunk as ``windows`` finds them, each sentence's (with its context) offered to ``admit``
+    in order before it is taken: at the first refused, the search stops. Returns the windows taken (merged) and
+    where the text left unread begins (None when none was refused)."""
     found, pat = anchor(), _patterns()
     # what the context rules look for, if the chunk has it at all (their searches stay inside the chunk, so a
     # chunk without a 后 or a 《 skips them: the same windows, without four backward searches a sentence)
     has = _Has(*(any(text.find(c, start, end) >= 0 for c in chars) for chars in (pat.event, pat.opens)))
     out: list[Window] = []
-    pos = start
+    pos = reach = start
     while pos < end and (m := found.search(text, pos, end)) is not None:
         s = _sentence_start(text, m.start(), pos)
         e = _sentence_stop(text, m.end(), end)
-        if e - s > MAX_SENTENCE:
-            out.append(_truncate(text, s, e))
-        else:
-            out.append(Window(*_with_context(text, s, e, start, end, has)))
-        pos = e
-    return _merge(out)
+        w = _truncate(text, s, e) if e - s > MAX_SENTENCE else Window(*_with_context(text, s, e, start, end, has))
+        if admit is not None and not admit(w):
+            return _merge(out), max(pos, reach)
+        out.append(w)
+        pos, reach = e, max(reach, w.end)
+    return _merge(out), None
 
 
 @dataclass(frozen=True)
@@ -118,11 +127,6 @@ def last(text: str, chars: str, lo: int, hi: int) -> int:
         if k >= 0:
             return k
     return max([text.rfind(c, lo, hi) for c in chars])
-
-
-def sentence_ends(text: str, lo: int, hi: int) -> list[int]:
-    """Just after each sentence end in ``text[lo:hi]``, in order."""
-    return [m.end() for m in _patterns().end.finditer(text, lo, hi)]
 
 
 def _sentence_start(text: str, at: int, floor: int) -> int:
