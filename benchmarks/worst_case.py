@@ -3,9 +3,17 @@
     python benchmarks/worst_case.py     # about 20 s on 2 cores; exit status 1 when one costs > 2x prose
 
 Cost is this thread's CPU time (other processes on a loaded machine do not count), best of three runs. Each
-input is cut to 1,000,000 UTF-8 bytes. A sentence longer than windows.MAX_SENTENCE characters is read only
-up to that length (flag ``truncated:<n>``), so a megabyte with no full stop costs no more than prose; the
-inputs below are the ones that once cost ~20x prose.
+input is cut to 1,000,000 UTF-8 bytes. Two limits keep every row within 2x prose:
+
+* a sentence longer than windows.MAX_SENTENCE characters is read only up to that length (flag
+  ``truncated:<n>``), so a megabyte with no full stop costs no more than prose;
+* the reading budget (extract.BURST time words, plus one per extract.BYTES_PER_WORD bytes): text dense with
+  dates ('1月。' repeated: a sentence with a time every 3 characters) is read until the budget runs out, the
+  rest flagged ``dense:<n>``. The dearest input it allows puts the dates last, after a filler that earns
+  budget without costing any (ASCII) or after plan prose (which costs its own and leaves its budget unused).
+
+The inputs are the ones that once cost ~20x prose, a megabyte of a real tax calendar (tests/data: a date every
+~25 characters, the densest real text found), and those fillers.
 """
 
 from __future__ import annotations
@@ -38,6 +46,18 @@ def no_sentence_ends(text: str) -> str:
     return text.translate(str.maketrans("", "", "。；;\t"))
 
 
+SOURCE_001 = next((ROOT / "corpus" / "sources").glob("001_*.txt")).read_text(encoding="utf-8")
+CALENDAR = (ROOT / "tests" / "data" / "tax_calendar_2024.txt").read_text(encoding="utf-8")
+
+
+def then(filler: str, dense: str, share: float) -> str:
+    """``filler`` for the first ``share`` of the megabyte, ``dense`` for the rest (counted in bytes)."""
+    head = megabyte(filler)
+    head = head[:int(len(head) * share)]
+    rest = megabyte(dense)
+    return head + rest[:int(len(rest) * (1 - share))]
+
+
 INPUTS: list[tuple[str, Callable[[], str]]] = [
     ("1月 x", lambda: megabyte("1月")),
     ("年底前 x", lambda: megabyte("年底前")),
@@ -47,13 +67,26 @@ INPUTS: list[tuple[str, Callable[[], str]]] = [
     ("prose without 。；", lambda: no_sentence_ends(megabyte(PROSE))),
     ("2017年6月底前完成 x (no ends)", lambda: megabyte("2017年6月底前完成")),
     ("年底， x", lambda: megabyte("年底，")),
-]
-
-# Not bounded, shown beside: every short sentence holds a time, so every one is read (cost follows the readings;
-# a megabyte of them is a table of deadlines, not an attack a cap could tell from one).
-DENSE: list[tuple[str, Callable[[], str]]] = [
+    # dense: every short sentence holds a time (read until the budget runs out, the rest flagged dense:<n>)
     ("1月。 x", lambda: megabyte("1月。")),
     ("2017年6月底前完成。 x", lambda: megabyte("2017年6月底前完成。")),
+    ("1月1日至17日，申报。 x", lambda: megabyte("1月1日至17日，申报。")),
+    ("1月； x (no 。: one chunk)", lambda: megabyte("1月；")),
+    ("2017年6月底前完成；x (one chunk)", lambda: megabyte("2017年6月底前完成；")),
+    ("tax calendar (办税日历) x", lambda: megabyte(CALENDAR)),
+    ("ASCII 90%, then 1月。", lambda: then("a", "1月。", 0.9)),
+    ("prose 90%, then 1月。", lambda: then(PROSE, "1月。", 0.9)),
+    ("prose 50%, then 1月。", lambda: then(PROSE, "1月。", 0.5)),
+    # a 后 and a 《 in every chunk: windows.py looks back for them around each sentence (skipped where absent)
+    ("prose 90%, then 1月。 with 后《", lambda: then(PROSE, "1月。" * 1000 + "发生后，《通知》。", 0.9)),
+]
+
+# Shown beside, not gated: a time word in every sentence of plan prose makes every sentence a window, so it costs
+# what reading every sentence costs (_extract_full: ~2x the windowed prose) — far under the budget (8,098 time
+# words of 9,860), like the densest real plan (corpus/sources/001: 8,072 a megabyte, ~1.4x prose).
+BESIDE: list[tuple[str, Callable[[], str]]] = [
+    ("prose, 1月 after every 。", lambda: megabyte(PROSE.replace("。", "。1月"))),
+    ("plan 001 (densest source) x", lambda: megabyte(SOURCE_001)),
 ]
 
 
@@ -76,9 +109,9 @@ def main() -> int:
         failed += bad
         print(f"{name:34}{spent / 1e6:9.1f}{ratio:9.2f}{'   OVER' if bad else ''}")
     print(f"{failed} of {len(INPUTS)} over the bound")
-    print("dense sentences (not bounded: every sentence holds a time and is read)")
-    for name, make in DENSE:
-        spent = cpu_ns(make(), runs=1)
+    print("shown beside (not gated: every sentence read, far under the budget)")
+    for name, make in BESIDE:
+        spent = cpu_ns(make())
         print(f"{name:34}{spent / 1e6:9.1f}{spent / base:9.2f}")
     return 1 if failed else 0
 

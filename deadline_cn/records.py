@@ -21,7 +21,8 @@ Per kind:
 
 ``flags`` joins, with "; ", the flags of the result and of its parts (and of a conditional's follow-up).
 ``needs_check`` is True when any doubt flag of DESIGN.md is there (``unread:``, ``ambiguous:``,
-``source:jionlp``, ``invalid:``, ``calendar:predicted:``) or the kind is unresolved.
+``source:jionlp``, ``invalid:``, ``calendar:predicted:``, and the limits' ``truncated:`` and ``dense:``) or the
+kind is unresolved.
 """
 
 from __future__ import annotations
@@ -45,7 +46,8 @@ from deadline_cn.results import (
 
 __all__ = ["DOUBT_PREFIXES", "FLAG_SEPARATOR", "Record", "flatten", "needs_check", "trigger_text"]
 
-DOUBT_PREFIXES = ("unread:", "ambiguous:", "source:jionlp", "invalid:", "calendar:predicted:", "truncated:")
+DOUBT_PREFIXES = ("unread:", "ambiguous:", "source:jionlp", "invalid:", "calendar:predicted:", "truncated:",
+                  "dense:")
 FLAG_SEPARATOR = "; "
 
 

@@ -63,7 +63,8 @@ def test_relative_offset_fields() -> None:
 
 @pytest.mark.parametrize(("flag", "doubt"), [
     ("unread:上旬", True), ("ambiguous:month-before", True), ("source:jionlp", True), ("invalid:2月30日", True),
-    ("calendar:predicted:2031", True), ("typo:missing-月", False), ("hedge:力争", False), ("year-from-ref", False),
+    ("calendar:predicted:2031", True), ("truncated:12", True), ("dense:120", True),
+    ("typo:missing-月", False), ("hedge:力争", False), ("year-from-ref", False),
 ])
 def test_needs_check_follows_the_doubt_flags(flag: str, doubt: bool) -> None:
     result = Deadline(text="x", due=date(2020, 1, 1), flags=(flag,))

@@ -1,13 +1,16 @@
 """extract() reads only windows (deadline_cn/_read/windows.py); reading every chunk whole (``_extract_full``)
 must give exactly the same results, spans and flags — on the seed documents, the wild paragraphs and
 generated prose. And a window is bounded: a megabyte with no full stop is read only up to MAX_SENTENCE,
-and says so."""
+and says so; text dense with dates is read up to the reading budget (extract.BURST), and says so."""
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,10 +19,11 @@ from hypothesis import strategies as st
 
 from deadline_cn._grammar.text import fold
 from deadline_cn._grammar.tokens import tokenize
+from deadline_cn._read import extract as extract_module
 from deadline_cn._read.anchors import INERT, anchor
-from deadline_cn._read.extract import TRUNCATED, _extract_full, extract
+from deadline_cn._read.extract import BURST, BYTES_PER_WORD, DENSE, TRUNCATED, _extract_full, chunks, extract
 from deadline_cn._read.normalise import MAX_CELL, normalise
-from deadline_cn._read.windows import MAX_SENTENCE, windows
+from deadline_cn._read.windows import MAX_SENTENCE, Window, admitted, windows
 from deadline_cn.records import needs_check
 from deadline_cn.results import Unresolved
 from tests.corpus_data import CORPUS, SOURCES
@@ -159,3 +163,125 @@ def test_no_real_cell_reaches_max_cell() -> None:
     cells = [json.loads(line)["text"] for name in ("gold.jsonl", "wild/cells.jsonl")
              for line in (CORPUS / name).read_text(encoding="utf-8").splitlines() if line.strip()]
     assert max(map(len, cells)) * 1.5 < MAX_CELL
+
+
+# ------------------------------------------------------------------------------------------ the reading budget
+
+CALENDAR = (Path(__file__).parent / "data" / "tax_calendar_2024.txt").read_text(encoding="utf-8")
+
+
+@contextmanager
+def budget(burst: int, bytes_per_word: int = BYTES_PER_WORD) -> Iterator[None]:
+    """A smaller reading budget for the test's body, so that a few hundred characters reach it."""
+    saved = extract_module.BURST, extract_module.BYTES_PER_WORD
+    extract_module.BURST, extract_module.BYTES_PER_WORD = burst, bytes_per_word
+    try:
+        yield
+    finally:
+        extract_module.BURST, extract_module.BYTES_PER_WORD = saved
+
+
+def time_words(text: str) -> int:
+    """The time words extract() counts against its budget: anchor matches in the windows it reads."""
+    return sum(len(anchor().findall(text, w.start, w.end)) for s, e in chunks(text) for w in windows(text, s, e))
+
+
+def _dense_stop(results: list[Any], text: str) -> int:
+    """Where the unread rest begins: the last result is the only dense one, it spans to the end, says how much."""
+    *read, rest = results
+    assert isinstance(rest, Unresolved) and rest.flags == (f"{DENSE}{len(text) - rest.span[0]}",)
+    assert rest.span == (rest.span[0], len(text)) and rest.span[0] < len(text) and needs_check(rest)
+    assert not any(f.startswith(DENSE) for r in read for f in r.flags)
+    return rest.span[0]
+
+
+def test_dense_text_is_read_up_to_the_budget_and_the_rest_is_flagged() -> None:
+    text = "2017年6月底前完成。" * 40  # two time words a sentence (2017年, 6月)
+    with budget(burst=20):
+        results = extract(text, ref="2017-01-09")
+    stop = _dense_stop(results, text)
+    assert stop == 11 * len("2017年6月底前完成。")  # 20 + 143 bytes // 128 = 21 words: 10 sentences, and the 11th
+    # what was read is what reading the whole text gives there: nothing before the stop is lost or changed
+    assert results[:-1] == [r for r in _extract_full(text, ref="2017-01-09") if r.span[1] <= stop]
+
+
+def test_the_budget_grows_with_the_bytes_before() -> None:
+    """One time word per BYTES_PER_WORD bytes of UTF-8 text up to the window's end: 128 ASCII characters earn
+    one, as do 43 Chinese ones."""
+    sentence = "1月底前完成。"  # one time word, 19 bytes
+    for filler in ("a" * 1280, "。" * 427):  # 1,280 and 1,281 bytes: ten more words
+        text = filler + sentence * 30
+        with budget(burst=5, bytes_per_word=128):
+            stop = _dense_stop(extract(text, ref="2017-01-09"), text)
+        fits = max(k for k in range(31) if k <= 5 + (len(filler.encode()) + 19 * k) // 128)
+        assert stop == len(filler) + fits * len(sentence) and fits == 17
+
+
+def test_the_budget_stops_at_a_sentence_inside_a_window() -> None:
+    text = "1月底前完成；" * 30 + "2月底前完成。"  # one sentence per ；, one window
+    assert len(windows(text, 0, len(text))) == 1
+    with budget(burst=7, bytes_per_word=10**6):
+        results = extract(text, ref="2017-01-09")
+    assert _dense_stop(results, text) == 7 * len("1月底前完成；") and len(results) == 8
+
+
+def test_the_search_stops_at_the_first_sentence_refused() -> None:
+    """A chunk with no 。 can be a megabyte of short sentences: none is looked at past the one refused."""
+    text = "1月底前完成；" * 10_000
+    offered: list[Window] = []
+
+    def admit(w: Window) -> bool:
+        offered.append(w)
+        return len(offered) <= 5
+
+    taken, stop = admitted(text, 0, len(text), admit)
+    assert len(offered) == 6 and stop == 5 * len("1月底前完成；") == taken[-1].end
+
+
+def test_a_run_with_no_sentence_end_past_the_budget_is_all_flagged() -> None:
+    text = "1月" * (MAX_SENTENCE * 2)
+    with budget(burst=100):
+        results = extract(text)
+    assert _dense_stop(results, text) == 0 and len(results) == 1
+
+
+def test_the_budget_leaves_a_whole_year_tax_calendar_with_room_to_spare() -> None:
+    """The densest real text found (a 办税日历, a date every ~25 characters; also as a table with tabs) is read
+    whole, as the full scan reads it, and holds under a fourth of the budget at every point."""
+    for text in (CALENDAR, CALENDAR.replace("，", "\t", 1000)):
+        results = extract(text, ref="2023-12-20", plan_year=2024)
+        assert len(results) > 100 and not any(f.startswith(DENSE) for r in results for f in r.flags)
+        assert results == _extract_full(text, ref="2023-12-20", plan_year=2024)
+        assert 4 * time_words(text) <= BURST
+
+
+def test_every_real_document_is_far_from_the_budget() -> None:
+    """The seed documents and the wild paragraphs (each document's paragraphs as one text): at each window's end,
+    the time words read so far are under a fourth of the budget there."""
+    docs: dict[str, list[str]] = {}
+    for row in WILD:
+        docs.setdefault(row["doc"], []).append(row["text"])
+    texts = [p.read_text(encoding="utf-8") for p in SOURCES] + ["\n".join(v) for v in docs.values()]
+    for text in texts:
+        used = 0
+        for s, e in chunks(text):
+            for w in windows(text, s, e):
+                used += len(anchor().findall(text, w.start, w.end))
+                assert 4 * used <= BURST + len(text[:w.end].encode()) // BYTES_PER_WORD, text[:60]
+
+
+@two_sizes(settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow]),
+           st.lists(pieces, min_size=1, max_size=12), st.integers(0, 12))
+def test_a_small_budget_reads_a_prefix_as_the_full_scan_does(parts: list[str], burst: int) -> None:
+    """Whatever the budget: what is read before the stop is what the full scan gives there (a sentence is never
+    cut from its context), and the rest is one flagged result (no flag when the budget was not reached)."""
+    text = "".join(parts)
+    with budget(burst=burst, bytes_per_word=10**6):
+        results = extract(text, ref="2017-01-09")
+    full = _extract_full(text, ref="2017-01-09")
+    if results and any(f.startswith(DENSE) for f in results[-1].flags):
+        stop = _dense_stop(results, text)
+        kept = [r for r in full if r.span[1] <= stop]
+        assert results[:-1] == kept
+    else:
+        assert results == full

@@ -15,10 +15,11 @@ from datetime import date
 from deadline_cn._grammar.parse import DeadlineP, MarkerP
 from deadline_cn._grammar.scope import Placed, place
 from deadline_cn._grammar.text import fold
+from deadline_cn._read.anchors import anchor
 from deadline_cn._read.normalise import DateLike, check_args
 from deadline_cn._read.pipeline import build, flag_unread, items_of, mask_doc_numbers, mask_titles, original_text
 from deadline_cn._read.prose import heads_clause, is_prose_time, narrates
-from deadline_cn._read.windows import MAX_SENTENCE, Window, windows
+from deadline_cn._read.windows import MAX_SENTENCE, Window, admitted
 from deadline_cn._resolve.resolver import Context, Settings
 from deadline_cn.results import Result, Unresolved
 
@@ -26,6 +27,21 @@ CHUNK = 8192
 SENTENCE_ENDS = "。;\n"  # folded: ； is ;
 TRUNCATED = "truncated:"  # flag: truncated:<n>, n characters left unread
 UNREAD_REACH = 1  # in prose, only time words touching a reading flag it (the rest is other sentences' business)
+
+# The reading budget (issue 15): reading costs what the time words read cost (~10-20 µs each in text dense with
+# dates, against ~0.05 µs a character for the anchor scan), so text that is nothing but dates ('1月。' repeated)
+# cost up to 18x plan prose. extract() reads at most BURST time words (anchor matches in the windows it reads),
+# plus one per BYTES_PER_WORD bytes of UTF-8 text up to the end of the window (~43 Chinese characters). Real text
+# stays far below it: a whole year's tax calendar (办税日历, a date every ~25 characters, the densest found) holds
+# 478 time words, under a fourth of BURST; a seed document at most 149; plan prose one per ~240 bytes (a megabyte of
+# it: 4,159 of 9,860). Bytes, not characters, so that an ASCII filler earns no more budget per megabyte than
+# Chinese text. Sentences (each with its context, windows.admitted) are taken in order; at the first whose time
+# words would pass the budget the search stops, and one Unresolved flagged dense:<n> spans the n characters left
+# unread. Chosen by benchmarks/worst_case.py: the dearest megabyte it allows (prose, then dates) costs 1.4-1.7x a
+# megabyte of prose (96 bytes gave 1.9x).
+BURST = 2048
+BYTES_PER_WORD = 128
+DENSE = "dense:"  # flag: dense:<n>, the last n characters left unread (the reading budget ran out)
 
 
 def extract(text: str, *, ref: DateLike = None, plan_year: int | None = None,
@@ -35,20 +51,82 @@ def extract(text: str, *, ref: DateLike = None, plan_year: int | None = None,
     Each result's ``text`` is the whole input (so ``text[span[0]:span[1]]`` is the phrase). Time is linear
     in the length of ``text``: only the sentences a cheap anchor finds are read (``_read.windows``), and a
     sentence longer than ``MAX_SENTENCE`` characters only up to that length, its results flagged
-    ``truncated:<n>`` (an ``Unresolved`` with that flag when nothing was read in it). ``fallback=True`` adds
+    ``truncated:<n>`` (an ``Unresolved`` with that flag when nothing was read in it). Text dense with dates is
+    read only up to a budget of time words no real text reaches (``BURST``, plus one per ``BYTES_PER_WORD``
+    bytes): past it, one ``Unresolved`` flagged ``dense:<n>`` spans the n characters not read. ``fallback=True`` adds
     what jionlp finds where the grammar found nothing (flag ``source:jionlp``); it is off by default because
     running text is full of numbers jionlp reads as times (signature dates, years naming a year's work) and it
     is ~20x slower.
     """
     ref_day, year = check_args(text, ref, plan_year, month_before)
     out: list[Result] = []
+    budget = Budget(text)
     for start, end in chunks(text):
         settings = Settings(ref_day, year, month_before)
-        found = [r for w in windows(text, start, end) for r in _extract_window(text, w, settings)]
+        taken, stop = admitted(text, start, end, budget.admit)
+        found = [r for w in taken for r in _extract_window(text, w, settings)]
+        if stop is not None:  # the budget ran out: the rest of the text is not read
+            found.append(budget.unread(stop))
+            end = stop
         if fallback:
             found = sorted(found + _jionlp_finds(text, start, end, found, ref_day, year), key=lambda r: r.span)
         out.extend(found)
+        if stop is not None:
+            break
     return out
+
+
+class Budget:
+    """The time words extract() may still read: ``BURST``, plus one per ``BYTES_PER_WORD`` bytes of text up to
+    the end of the window offered. Windows (a sentence with its context) are offered in order, and each is
+    taken only if its time words fit."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.used = 0  # time words in the windows counted
+        self.reach = 0  # where the last window taken ends (a window overlapping it counts from there)
+        self.uncounted: list[tuple[int, int]] = []  # taken while their length alone kept them within the budget
+        self.upper = 0  # their characters: no more time words than that
+        self.counted = 0  # text[:counted] is ``size`` bytes of UTF-8
+        self.size = 0
+
+    def admit(self, w: Window) -> bool:
+        """Take ``w`` if its time words fit (True). While the characters of the windows taken fit, nothing is
+        counted (a paragraph, a cell: most calls)."""
+        lo = max(w.start, self.reach)
+        if lo >= w.end:
+            return True
+        if self.used + self.upper + (w.end - lo) <= BURST + w.end // BYTES_PER_WORD:  # words <= characters
+            self.uncounted.append((lo, w.end))
+            self.upper += w.end - lo
+            self.reach = w.end
+            return True
+        self.used += sum(self._words(a, b) for a, b in self.uncounted)
+        self.uncounted, self.upper = [], 0
+        words = self._words(lo, w.end)
+        if self.used + words > BURST + self._bytes(w.end) // BYTES_PER_WORD:
+            return False
+        self.used += words
+        self.reach = w.end
+        return True
+
+    def _words(self, lo: int, hi: int) -> int:
+        return len(anchor().findall(self.text, lo, hi))
+
+    def _bytes(self, end: int) -> int:
+        """The UTF-8 length of ``text[:end]``, counted on from the last call (windows come in order)."""
+        if end > self.counted:
+            self.size += len(self.text[self.counted:end].encode("utf-8", "surrogatepass"))
+            self.counted = end
+        return self.size
+
+    def unread(self, at: int) -> Unresolved:
+        """The text from ``at`` to its end, not read: the budget ran out there."""
+        left = len(self.text) - at
+        return Unresolved(text=self.text, span=(at, len(self.text)), flags=(f"{DENSE}{left}",),
+                          reason=f"text too dense with dates: after {self.used:,} time words in its first {at:,} "
+                                 f"characters the last {left:,} were not read (at most {BURST:,}, plus one per "
+                                 f"{BYTES_PER_WORD} bytes)")
 
 
 def _extract_full(text: str, *, ref: DateLike = None, plan_year: int | None = None,

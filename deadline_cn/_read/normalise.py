@@ -38,7 +38,7 @@ CACHED_LENGTH = 200
 # costs what a long cell costs.
 MAX_CELL = 1_000
 TRUNCATED = "truncated:"
-STRICT_DOUBTS = ("unread:", "invalid:", TRUNCATED)
+STRICT_DOUBTS = ("unread:", "invalid:", TRUNCATED, "dense:")  # dense: only extract() gives it (its reading budget)
 DateLike = date | datetime | str | None  # also numpy.datetime64 and pandas.NaT
 
 

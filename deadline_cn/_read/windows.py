@@ -21,6 +21,7 @@ without a full stop costs what a short paragraph costs, and what is skipped is a
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from deadline_cn._grammar import lexicon as lx
@@ -73,18 +74,39 @@ def _patterns() -> _Patterns:
 def windows(text: str, start: int, end: int) -> list[Window]:
     """The windows of ``text[start:end]`` (a chunk: it starts a sentence and ends one or the text), in order,
     never overlapping."""
-    found = anchor()
+    return admitted(text, start, end)[0]
+
+
+def admitted(text: str, start: int, end: int,
+             admit: Callable[[Window], bool] | None = None) -> tuple[list[Window], int | None]:
+    """The windows of the chunk as ``windows`` finds them, each sentence's (with its context) offered to ``admit``
+    in order before it is taken: at the first refused, the search stops. Returns the windows taken (merged) and
+    where the text left unread begins (None when none was refused)."""
+    found, pat = anchor(), _patterns()
+    # what the context rules look for, if the chunk has it at all (their searches stay inside the chunk, so a
+    # chunk without a 后 or a 《 skips them: the same windows, without four backward searches a sentence)
+    has = _Has(*(any(text.find(c, start, end) >= 0 for c in chars) for chars in (pat.event, pat.opens)))
     out: list[Window] = []
-    pos = start
+    pos = reach = start
     while pos < end and (m := found.search(text, pos, end)) is not None:
         s = _sentence_start(text, m.start(), pos)
         e = _sentence_stop(text, m.end(), end)
-        if e - s > MAX_SENTENCE:
-            out.append(_truncate(text, s, e))
-        else:
-            out.append(Window(*_with_context(text, s, e, start, end)))
-        pos = e
-    return _merge(out)
+        w = _truncate(text, s, e) if e - s > MAX_SENTENCE else Window(*_with_context(text, s, e, start, end, has))
+        if admit is not None and not admit(w):
+            return _merge(out), max(pos, reach)
+        out.append(w)
+        pos, reach = e, max(reach, w.end)
+    return _merge(out), None
+
+
+class _Has:
+    """What a chunk holds that widens a window: a 后 (…发生后；24小时内报告), a 《 (a plain class: no dataclass
+    exec at import)."""
+
+    __slots__ = ("event", "title")
+
+    def __init__(self, event: bool = True, title: bool = True) -> None:
+        self.event, self.title = event, title
 
 
 def _merge(found: list[Window]) -> list[Window]:
@@ -113,6 +135,8 @@ def _truncate(text: str, s: int, e: int) -> Window:
 def last(text: str, chars: str, lo: int, hi: int) -> int:
     """The last position of one of ``chars`` in ``text[lo:hi]``, or -1. Looked for near ``hi`` first: a
     character that is absent makes ``rfind`` scan back all the way to ``lo``."""
+    if hi <= lo:
+        return -1
     for reach in (64, 1024):
         if hi - reach <= lo:
             break
@@ -133,10 +157,11 @@ def _sentence_stop(text: str, at: int, ceiling: int) -> int:
     return m.end() if m else ceiling
 
 
-def _with_context(text: str, s: int, e: int, lo: int, hi: int) -> tuple[int, int]:
+def _with_context(text: str, s: int, e: int, lo: int, hi: int, has: _Has = _Has()) -> tuple[int, int]:
     """Grow [s, e) by the neighbours it needs (module docstring), never past the chunk [lo, hi)."""
     pat = _patterns()
-    if s > lo:  # the last 后 before the sentence end, with no clause end after it: the clause before ends in 后
+    # the last 后 before the sentence end, with no clause end after it: the clause before ends in 后
+    if s > lo and has.event:
         floor = max(lo, s - 1 - MAX_SENTENCE)
         k = last(text, pat.event, floor, s - 1)
         if k >= 0 and pat.clause_end.search(text, k, s - 1) is None:
@@ -145,9 +170,9 @@ def _with_context(text: str, s: int, e: int, lo: int, hi: int) -> tuple[int, int
                 s = prev
     if e < hi and pat.hedge.match(text, e):
         e = _sentence_stop(text, e, min(hi, e + MAX_SENTENCE))
-    while s > lo and (opened := _open_title(text, s, lo)) is not None:
+    while has.title and s > lo and (opened := _open_title(text, s, lo)) is not None:
         s = _sentence_start(text, opened, max(lo, opened - MAX_SENTENCE))
-    while e < hi and _open_title(text, e, lo) is not None:
+    while has.title and e < hi and _open_title(text, e, lo) is not None:
         e = _sentence_stop(text, e, min(hi, e + MAX_SENTENCE))
     return s, e
 
