@@ -157,7 +157,10 @@ def _sentence_stop(text: str, at: int, ceiling: int) -> int:
     return m.end() if m else ceiling
 
 
-def _with_context(text: str, s: int, e: int, lo: int, hi: int, has: _Has = _Has()) -> tuple[int, int]:
+_HAS_ALL = _Has()  # a chunk not searched: assume it holds both
+
+
+def _with_context(text: str, s: int, e: int, lo: int, hi: int, has: _Has = _HAS_ALL) -> tuple[int, int]:
     """Grow [s, e) by the neighbours it needs (module docstring), never past the chunk [lo, hi)."""
     pat = _patterns()
     # the last 后 before the sentence end, with no clause end after it: the clause before ends in 后
