@@ -264,7 +264,8 @@ def test_aliases(alias: str, name: str) -> None:
 
 
 def test_holiday_names() -> None:
-    assert cal.holiday_names() == ("元旦", "除夕", "春节", "元宵", "清明", "劳动节", "端午", "中秋", "国庆")
+    assert cal.holiday_names() == ("元旦", "除夕", "春节", "元宵", "妇女节", "清明", "劳动节", "青年节", "儿童节",
+                                   "端午", "建党节", "建军节", "教师节", "中秋", "国庆", "重阳")
 
 
 def test_unknown_holiday_names_the_accepted_ones() -> None:

@@ -68,17 +68,26 @@ def _qingming(year: int) -> date:
 
 # --- holidays --------------------------------------------------------------------------------------------
 
+# The public holidays, and the observances plans set work by that bring no day off (元宵, 三八, 五四, 六一, 七一,
+# 八一, 教师节, 重阳): an observance is its own day (no rest block).
 _HOLIDAYS: Final[dict[str, Callable[[int], date]]] = {
     "元旦": lambda year: date(year, 1, 1),
     # 除夕 is the last day of the year, which is 腊月廿九 when 腊月 has 29 days.
     "除夕": lambda year: _lunar_to_solar(year, 1, 1) - timedelta(days=1),
     "春节": lambda year: _lunar_to_solar(year, 1, 1),
     "元宵": lambda year: _lunar_to_solar(year, 1, 15),
+    "妇女节": lambda year: date(year, 3, 8),
     "清明": _qingming,
     "劳动节": lambda year: date(year, 5, 1),
+    "青年节": lambda year: date(year, 5, 4),
+    "儿童节": lambda year: date(year, 6, 1),
     "端午": lambda year: _lunar_to_solar(year, 5, 5),
+    "建党节": lambda year: date(year, 7, 1),
+    "建军节": lambda year: date(year, 8, 1),
+    "教师节": lambda year: date(year, 9, 10),
     "中秋": lambda year: _lunar_to_solar(year, 8, 15),
     "国庆": lambda year: date(year, 10, 1),
+    "重阳": lambda year: _lunar_to_solar(year, 9, 9),
 }
 
 _ALIASES: Final[dict[str, str]] = {
@@ -101,6 +110,18 @@ _ALIASES: Final[dict[str, str]] = {
     "国庆节": "国庆",
     "國慶": "国庆",
     "國慶節": "国庆",
+    "三八": "妇女节",
+    "三八节": "妇女节",
+    "三八妇女节": "妇女节",
+    "五四": "青年节",
+    "五四青年节": "青年节",
+    "六一": "儿童节",
+    "六一儿童节": "儿童节",
+    "七一": "建党节",
+    "七一建党节": "建党节",
+    "八一": "建军节",
+    "八一建军节": "建军节",
+    "重阳节": "重阳",
 }
 
 def holiday_names() -> tuple[str, ...]:

@@ -2,7 +2,7 @@
 can begin with (and whether a digit can). Used only while KEY is the checksum of today's patterns; a stale
 table is ignored (computed again at the first call) and tests/test_scanner.py says to regenerate it."""
 
-KEY = 1609104058
+KEY = 2407321834
 STARTS: tuple[tuple[str, str | None, bool], ...] = (
     ('rulelimit', '于在按法规', False),
     ('statute', '按', False),
@@ -51,7 +51,7 @@ STARTS: tuple[tuple[str, str | None, bool], ...] = (
     ('halveseach', '上每', False),
     ('date_half', '0上下今当明本次翌', True),
     ('date_yearend', '0下今年当明本次翌', True),
-    ('date_holiday', '"0“下中五今元劳十国当明春本次清端翌除', True),
+    ('date_holiday', '"0“七三下中五今儿元八六劳十国妇建当教明春本次清端翌重除青', True),
     ('date_year', '012下今当明本次翌', True),
     ('yearword', '年', False),
     ('nomonth', '月', False),
@@ -77,7 +77,7 @@ STARTS: tuple[tuple[str, str | None, bool], ...] = (
     ('exempt', '不免除', False),
     ('sofar', '至迄', False),
     ('inclusive', '(', False),
-    ('cue', '为之以假内前后左底开放期末止起', False),
+    ('cue', '为之以假内前后左底开收放期末止起', False),
     ('to', '不到截最至', False),
     ('from', '从自', False),
     ('dash', '-~—', False),
@@ -85,5 +85,7 @@ STARTS: tuple[tuple[str, str | None, bool], ...] = (
     ('sep', ',:;。', False),
 )
 # the unread check's time words: the class of characters they begin with, and the checksum of the pattern
-TIME_WORDS_KEY = 1121435141
-TIME_WORDS_GUARD = '[012Qq三上下中主五供元冬前劳周国夏季学寒年开当星春暑月期本次每汛清礼秋端终结节采除隔首麦\\d]'
+TIME_WORDS_KEY = 2689700407
+TIME_WORDS_GUARD = (
+    '[012Qq七三上下中主五供儿元八六冬前劳周国夏妇季学寒年建开当教星春暑月期本次每汛清礼秋端终结节采重除隔青首麦\\d]'
+)

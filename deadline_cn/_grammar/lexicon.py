@@ -38,6 +38,9 @@ CUES = {
     "前后": "around", "左右": "around",
     "以后": "after", "之后": "after", "后": "after",
     "期间": "during", "假期期间": "during", "放假期间": "during", "假期": "during",  # 国庆假期 · 春节放假期间
+    # “七一”前夕 · 五一假期前 (before the day, as 前) · 春节假期结束后 (after the rest's end)
+    "前夕": "before", "假期前": "before", "放假前": "before",
+    "假期后": "after", "假期结束后": "after", "放假结束后": "after", "收假后": "after",
 }
 
 # Words before a date.
@@ -90,9 +93,14 @@ HOLIDAYS = {
     "春节": "春节", "除夕": "除夕", "元旦": "元旦", "元宵节": "元宵", "元宵": "元宵",
     "清明节": "清明", "清明": "清明", "五一劳动节": "劳动节", "劳动节": "劳动节", "五一": "劳动节",
     "端午节": "端午", "端午": "端午", "中秋节": "中秋", "中秋": "中秋", "国庆节": "国庆", "国庆": "国庆",
+    # observances with no day off: each is its own day
+    "三八妇女节": "妇女节", "三八节": "妇女节", "妇女节": "妇女节", "五四青年节": "青年节", "青年节": "青年节",
+    "六一儿童节": "儿童节", "儿童节": "儿童节", "七一建党节": "建党节", "建党节": "建党节", "八一建军节": "建军节",
+    "建军节": "建军节", "教师节": "教师节", "重阳节": "重阳", "重阳": "重阳",
 }
-# Named so only between quotes (“十一”前: National Day; 十一 alone is eleven).
-QUOTED_HOLIDAYS = {"十一": "国庆"}
+# Named so only between quotes (“十一”前: National Day; 十一 alone is eleven; “七一”前夕, “六一”期间).
+QUOTED_HOLIDAYS = {"十一": "国庆", "七一": "建党节", "八一": "建军节", "六一": "儿童节", "五四": "青年节",
+                   "三八": "妇女节"}
 
 # Seasons and yearly periods no rule dates (汛期前, 秋季开学前, 春季学期): read by no rule, so a reading beside
 # one is flagged unread — "2024年汛期前" must not look like a plain "2024年".
@@ -200,8 +208,8 @@ CLAUSE_SEPARATORS = ",;。:"
 SCOPE_LEAD = ("并于", "应在", "后续", "及时", "在", "于", "并", "将", "要", "限")
 SCOPE_LEAD_VERBS = ("完成", "实施", "施行", "实现", "执行", "进行", "开展", "推进", "坚持", "落实")
 # 整改于6月底前完成 · 各单位应于…: the word that sets the time belongs to it, not to the task
-SCOPE_TRAIL = ("完成时限为", "时限为", "期限为", "为", "完成", "应于", "须于", "需于", "要于", "务必于", "计划于", "拟于",
-               "将于", "定于", "应在", "须在", "需在", "要在", "计划在", "拟在", "将在")
+SCOPE_TRAIL = ("完成时限为", "时限为", "期限为", "为", "完成", "应于", "须于", "需于", "要于", "务必于", "计划于",
+               "拟于", "将于", "定于", "应在", "须在", "需在", "要在", "计划在", "拟在", "将在")
 # 报送上半年工作情况 · 提交下一年度工作计划: a period between these names the work reported, not a deadline
 REPORT_VERBS = ("报送", "上报", "报告", "提交", "报", "汇总", "总结", "编制", "制定", "制订", "公布", "公开", "发布",
                 "完成", "落实", "开展", "部署")

@@ -112,8 +112,13 @@ def starts_source() -> str:
         f"STARTS: tuple[tuple[str, str | None, bool], ...] = (\n{rows})\n"
         "# the unread check's time words: the class of characters they begin with, and the checksum of the pattern\n"
         f"TIME_WORDS_KEY = {checksum(TIME_WORDS)}\n"
-        f"TIME_WORDS_GUARD = {time_words_guard(stored=False)!r}\n"
+        f"TIME_WORDS_GUARD = (\n{_wrapped(time_words_guard(stored=False) or '')})\n"
     )
+
+
+def _wrapped(text: str, width: int = 60) -> str:
+    """A long string as implicitly joined literals, one indented line each (the linter's line length)."""
+    return "".join(f"    {text[k:k + width]!r}\n" for k in range(0, len(text), width)) or "    ''\n"
 
 
 def checksum(text: str) -> int:

@@ -146,8 +146,11 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     ("date_yearend", rf"(?:(?P<y>{Y4})年度?年?|(?P<ry>{REL_YEAR})年?|{SHORT_YEAR}年?|年)"
                      rf"(?P<yend>底|末|终(?={alt(lx.YEAR_END_AFTER)}|$|[,;。)]))"),
     # 春节 · 2024年“五一” · “十一”前 (十一 is National Day only between quotes)
+    # 春节 · 2024年“五一”前 · “十一”前 · “六一”儿童节前 (the name after the quoted date is the same day)
     ("date_holiday", rf"{YEAR}?(?:[“\"](?=(?:{HOLIDAY}|{QUOTED_HOLIDAY})[”\"]))?"
-                     rf"(?P<hol>{HOLIDAY}|(?<=[“\"]){QUOTED_HOLIDAY}(?=[”\"]))[”\"]?"),
+                     rf"(?P<hol>{HOLIDAY}|(?<=[“\"])(?:{QUOTED_HOLIDAY})(?=[”\"])"
+                     r"|(?<![\d第十百千])(?:七一|八一|六一)(?=前|之前|期间|前后|当天))[”\"]?"
+                     rf"(?:(?<=[”\"])(?:{HOLIDAY}|节))?"),
     # 2024年 · a cell that holds only a year (2024, as 2023-2024 is a range of years)
     ("date_year", rf"{YEAR}|^(?P<yq>(?:19|20)\d{{2}})$"),
     ("yearword", r"年度?内"),

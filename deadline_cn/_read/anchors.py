@@ -42,7 +42,8 @@ KEYS = (
     *(rp + one + per for rp in lx.RELATIVE_PERIODS for one in ("", "个") for per in ("周", "星期", "礼拜")),
     "统一部署", "统一安排",  # deployhead: 县委统一部署 (no opener before it)
     "同步", "一致",  # synced: 与省同步 · 同上级工作进度一致
-    "十一”",  # “十一”前 (National Day, named so only between quotes)
+    "十一”", "五四”", "三八”",  # “十一”前 (National Day, named so only between quotes)
+    "七一", "八一", "六一",  # 七一前 · “六一”期间 (observances, quoted or before a cue)
     "后,",  # an event's trigger heading a task (全国征兵网开通后，各地要及时发布…)
 )
 # After a digit, what makes the number a time (offset units, 日/号, Q of a quarter; 个 needs its unit after it).

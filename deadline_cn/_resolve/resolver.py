@@ -308,8 +308,6 @@ def resolve_range(p: RangeP, ctx: Context) -> tuple[type[Result], Fields]:
     if p.end_cue == "during":
         return _during(p.start, first_year, start, first_end)
     if p.end_cue == "through" and p.end.holiday:  # 元旦至春节期间: from the first's rest to the end of the second's
-        from deadline_cn.calendar import rest_block
-
         if p.start.holiday:
             start = rest_block(p.start.holiday, first_year)[0]
         end_year = p.end.year if p.end.year is not None else _end_year(p.end, first_year, start)
@@ -329,6 +327,20 @@ def resolve_range(p: RangeP, ctx: Context) -> tuple[type[Result], Fields]:
     return Window, {"start": start, "end": fields["due"], "label": None, "flags": flags}
 
 
+def rest_block(name: str, year: int) -> tuple[date, date, tuple[str, ...]]:
+    """The days off around a public holiday (calendar.rest_block); an observance with none (元宵, 七一, 教师节)
+    is its own day."""
+    from deadline_cn._calendar.blocks import PUBLIC_HOLIDAYS
+    from deadline_cn._calendar.festivals import canonical
+    from deadline_cn.calendar import holiday_date
+    from deadline_cn.calendar import rest_block as days_off
+
+    if canonical(name) in (*PUBLIC_HOLIDAYS, "除夕"):
+        return days_off(name, year)
+    day = holiday_date(name, year)
+    return day, day, ()
+
+
 def _end_year(end: When, first_year: int, start: date) -> int:
     """The year of a range's yearless end: the start's, or the next when that would end before the start
     (12月28日至1月5日)."""
@@ -339,8 +351,6 @@ def _during(w: When, year: int, start: date, end: date) -> tuple[type[Result], F
     """春节期间: the official rest block around the holiday; otherwise the period itself."""
     if not w.holiday:
         return Window, {"start": start, "end": end, "label": None, "flags": []}
-    from deadline_cn.calendar import rest_block
-
     first, last, flags = rest_block(w.holiday, year)
     return Window, {"start": first, "end": last, "label": w.holiday,
                     "flags": [f"holiday:{w.holiday}", *flags]}
@@ -363,8 +373,6 @@ def resolve_ongoing(p: OngoingP, ctx: Context) -> tuple[type[Result], Fields]:
     start, end = bounds(p.start, year)
     flags = [f"holiday:{p.start.holiday}"] if p.start.holiday else []
     if p.after and p.start.holiday:
-        from deadline_cn.calendar import rest_block
-
         _, last, extra = rest_block(p.start.holiday, year)
         return Ongoing, {"start": last + timedelta(days=1), "end": None, "flags": [*flags, *extra]}
     return Ongoing, {"start": end + timedelta(days=1) if p.after else start, "end": None, "flags": flags}
@@ -461,9 +469,8 @@ def _after_date(p: RelativeP, w: When, ctx: Context) -> tuple[type[Result], Fiel
     event = bounds(w, year)[1]
     flags: list[str] = []
     if w.holiday:
-        from deadline_cn.calendar import rest_block
-
-        event, flags = rest_block(w.holiday, year)[1], [f"holiday:{w.holiday}", *rest_block(w.holiday, year)[2]]
+        event, extra = rest_block(w.holiday, year)[1:]
+        flags = [f"holiday:{w.holiday}", *extra]
     rel = Relative(text="", offset=Offset(p.value, p.unit, p.max), anchor=ctx.text_of(p.anchor)).resolved(
         event, ctx.roll_over)
     return Relative, {"offset": rel.offset, "anchor": rel.anchor, "due": rel.due, "flags": [*flags, *rel.flags],
