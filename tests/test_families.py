@@ -230,6 +230,8 @@ GROUPS: list[tuple[str, dict, dict, list[str]]] = [
     ("after the holiday's rest", CTX, {"kind": "ongoing", "start": "2024-02-18",
                                        "flags": ["holiday:春节", "year-from-ref"]},
      ["春节假期结束后", "春节假期后", "春节收假后", "春节放假结束后"]),
+    ("a range's length said again", CTX, {"kind": "window", "start": "2024-03-15", "end": "2024-04-15", "flags": []},
+     ["2024年3月15日-4月15日（共30天）", "2024年3月15日至4月15日，为期30天", "2024年3月15日—4月15日(共计30天)"]),
     ("元月 is January", CTX, {"kind": "deadline", "due": "2025-01-15"},
      ["2025年元月15日", "2025年元月15日前", "2025年元月15号"]),
     # a week relative to ref (CTX's ref 2024-03-05 is a Tuesday): Monday to Sunday

@@ -43,5 +43,9 @@ def test_no_time_word_left_silently_in_scope(cell: str) -> None:
     for part in result.parts:
         # a season or a term's week beside a date written in full (秋季学期第11周(2021.11.15-11.19)) is a label
         words = [w for w in _time_words_in(part.scope) if not (is_term_label(w) and _written_in_full(part, w))]
+        if part.kind == "window" and part.scope:  # 3月15日-4月15日(共30天): the window's length, said again
+            said_again = {m.group(1) for m in re.finditer(r"(?:共计|合计|总计|历时|共|为期|期为|时长)(\d+[^\d]{1,3})",
+                                                          fold(part.scope).text)}
+            words = [w for w in words if not any(a.startswith(w) for a in said_again)]
         # a time word left in scope is either unread (a doubt) or named as the task's object (报送上半年工作情况)
         assert not words or any(f.startswith(("unread:", "object:")) for f in flags), (cell, part.scope, words)

@@ -152,6 +152,9 @@ def flag_unread(text: str, folded: Folded, scan: str, items: list[Item], placed:
             # 秋季学期第11周(2021.11.15-2021.11.19) · 夏季麦收前(5月30日—6月4日): a label beside the days it
             # names changes nothing (a school term's may change the year: 寒假 in the 2023 school year is 2024's)
             continue
+        if isinstance(placed[k].item.parse, RangeP) and scan.endswith(lx.DURATION_OPENERS, max(0, s - 3), s) \
+                and scan[s:s + 1].isdigit():
+            continue  # 3月15日-4月15日(共30天): the range's own length, said again
         words = "".join(original_text(text, folded, (s, e)) or "").replace(" ", "")
         flag = f"unread:{words}"
         if flag not in placed[k].flags:
