@@ -159,5 +159,5 @@ def relative_of(tok: Token, anchor: tuple[int, int] | None = None, *, bare: bool
     return RelativeP(_num(value), lx.UNITS[unit_word], None if top is None else _num(top), anchor)
 
 
-def _num(x: float) -> float:
+def _num(x: float) -> int | float:
     return int(x) if x == int(x) else x
