@@ -7,6 +7,7 @@ its ``.py``, which is what is imported when its extension is absent.
 
 from __future__ import annotations
 
+import ast
 import os
 import sys
 
@@ -25,10 +26,12 @@ def warn(message: str) -> None:
 
 
 def compiled_modules() -> list[str]:
-    namespace: dict[str, object] = {}
+    """The COMPILED tuple of deadline_cn/_compiled.py, read without importing the package."""
     with open(os.path.join(HERE, "deadline_cn", "_compiled.py"), encoding="utf-8") as f:
-        exec(compile(f.read(), "_compiled.py", "exec"), namespace)
-    return list(namespace["COMPILED"])  # type: ignore[call-overload,unused-ignore]
+        tree = ast.parse(f.read())
+    value = next(node.value for node in tree.body if isinstance(node, ast.Assign)
+                 and any(isinstance(t, ast.Name) and t.id == "COMPILED" for t in node.targets))
+    return list(ast.literal_eval(value))
 
 
 def extensions() -> list[object]:
@@ -60,6 +63,16 @@ class OptionalBuildExt(build_ext):
                 if os.path.exists(path):
                     os.remove(path)
             self.extensions = []
+
+    def run(self) -> None:
+        super().run()
+        # An extension copied into the source tree (an in-place or editable build) keeps the time it was
+        # compiled at; dated now, it is newer than the sources it was built from, as deadline_cn/_compiled.py's
+        # check of an edit not yet compiled assumes (a rebuild with nothing to compile copies it again).
+        for ext in self.extensions:
+            path = os.path.join(HERE, self.get_ext_filename(ext.name))
+            if os.path.exists(path):
+                os.utime(path)
 
 
 setup(

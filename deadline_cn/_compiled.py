@@ -3,7 +3,9 @@
 ``setup.py`` compiles the modules of ``COMPILED`` (the reading's hot path) with mypyc when it can; every one
 of them stays a plain ``.py`` beside its extension, and works alone. With ``DEADLINE_CN_PURE=1`` in the
 environment before ``import deadline_cn``, those ``.py`` files are imported instead of the extensions (the
-tests run a subset so, ``tests/test_pure.py``); at install time the same variable skips the compilation.
+tests run a subset so, ``tests/test_pure.py``); at install time the same variable skips the compilation. In a
+source checkout, a compilable module edited after the build also makes every one of them pure (with a warning)
+until the next build: the extensions would run the code as it was.
 """
 
 from __future__ import annotations
@@ -45,7 +47,41 @@ class _SourceFirst:
         return None
 
 
-if PURE and not any(isinstance(f, _SourceFirst) for f in sys.meta_path):
+def stale(root: str) -> str | None:
+    """In a source checkout (an in-place or editable build), the first compilable module whose ``.py`` was
+    changed after its extension was built, or that has no extension while others have: an edit not yet compiled
+    (``pip install -e .`` again compiles it). None in an installed package, where nobody edits the sources."""
+    if not os.path.exists(os.path.join(root, "setup.py")):
+        return None
+    from _imp import extension_suffixes  # (importlib.machinery's list, without importing importlib)
+
+    built = 0
+    for path in COMPILED:
+        source = os.path.join(root, path)
+        ext = next((e for e in (source[:-3] + s for s in extension_suffixes()) if os.path.exists(e)), None)
+        if ext is not None:
+            built += 1
+            if os.stat(source).st_mtime > os.stat(ext).st_mtime:
+                return path
+        elif built:
+            return path
+    return COMPILED[0] if 0 < built < len(COMPILED) else None
+
+
+def _use_pure() -> bool:
+    if PURE:
+        return True
+    edited = stale(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    if edited is not None:  # the compiled modules call each other directly: all of them or none
+        import warnings
+
+        warnings.warn(f"deadline_cn: {edited} changed after it was compiled; the pure-Python modules are used "
+                      "until it is built again (pip install -e .)", stacklevel=3)
+        return True
+    return False
+
+
+if _use_pure() and not any(isinstance(f, _SourceFirst) for f in sys.meta_path):
     sys.meta_path.insert(0, _SourceFirst())
 
 

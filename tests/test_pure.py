@@ -51,3 +51,27 @@ def test_the_pure_modules_read_every_row_of_the_snapshot_the_same() -> None:
     out = subprocess.run([sys.executable, "tests/differential.py"], env=pure_env(), cwd=ROOT, capture_output=True,
                          text=True)
     assert out.returncode == 0 and "\n0 of " in "\n" + out.stdout, out.stdout[-3000:] + out.stderr[-2000:]
+
+
+def test_an_edit_not_yet_compiled_is_seen(tmp_path: Path) -> None:
+    """In a checkout, a compilable .py newer than its extension (or missing one) makes all of them pure."""
+    from _imp import extension_suffixes
+
+    from deadline_cn._compiled import COMPILED, stale
+
+    for path in COMPILED:
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text("")
+    assert stale(str(tmp_path)) is None  # no setup.py: an installed package
+    (tmp_path / "setup.py").write_text("")
+    assert stale(str(tmp_path)) is None  # nothing compiled: pure anyway
+    for path in COMPILED:
+        ext = tmp_path / (path[:-3] + extension_suffixes()[0])
+        ext.write_text("")
+        os.utime(ext, (2e9, 2e9))
+    assert stale(str(tmp_path)) is None
+    os.utime(tmp_path / COMPILED[3], (2e9 + 1, 2e9 + 1))
+    assert stale(str(tmp_path)) == COMPILED[3]
+    os.utime(tmp_path / COMPILED[3], (1e9, 1e9))
+    (tmp_path / (COMPILED[-1][:-3] + extension_suffixes()[0])).unlink()
+    assert stale(str(tmp_path)) == COMPILED[-1]
