@@ -78,5 +78,8 @@ class OptionalBuildExt(build_ext):
 setup(
     ext_modules=extensions(),
     cmdclass={"build_ext": OptionalBuildExt},
-    setup_requires=[] if PURE else [MYPY],  # a build requirement only when compiling (setuptools.build_meta)
+    # mypy is a build requirement only when compiling: setuptools.build_meta hands setup_requires to pip when
+    # it asks for the build's requirements (an egg_info run); a build command itself never fetches it, so a
+    # build without build isolation and without mypy installs the pure-Python modules.
+    setup_requires=[] if PURE or BUILDS & set(sys.argv[1:]) else [MYPY],
 )
