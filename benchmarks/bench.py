@@ -338,6 +338,11 @@ def report(args: argparse.Namespace) -> None:
     prose_bytes = sum(len(d["text"].encode("utf-8")) for d in docs)
     print(f"deadline_cn {deadline_cn.__version__} vs jionlp {jio.__version__}")
     print(f"machine: {machine()}")
+    from deadline_cn._compiled import MODULES, compiled
+
+    built = compiled()
+    print(f"build:   {f'{len(built)} of {len(MODULES)} hot-path modules compiled (mypyc)' if built else 'pure Python'}"
+          " (DEADLINE_CN_PURE=1 runs the pure-Python modules)")
     print(f"load:    {' '.join(f'{x:.2f}' for x in os.getloadavg())} (1, 5, 15 min load average at the start)")
     print(f"corpus:  {len(cells())} distinct cells (corpus/gold.jsonl); prose of {len(docs)} documents, "
           f"{sum(len(d['text']) for d in docs):,} chars = {prose_bytes / MB:.3f} MB UTF-8")

@@ -7,6 +7,7 @@ datetime.date(2017, 6, 30)
 
 from typing import TYPE_CHECKING, Any
 
+from deadline_cn import _compiled  # noqa: F401  (first: DEADLINE_CN_PURE=1 loads no compiled module)
 from deadline_cn._read.extract import extract
 from deadline_cn._read.normalise import normalise
 from deadline_cn.cache import clear_cache

@@ -41,6 +41,7 @@ from deadline_cn.results import KINDS, Result, result_from_json
 from tests import strategies as S
 from tests.corpus_data import CELLS, DOCS, SOURCES
 from tests.pathological import CASES
+from tests.pure import needs_pure
 from tests.slow import slow, two_sizes
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -225,6 +226,7 @@ def step_growth(fn: Callable[..., Any], make: Callable[[int], str], n: int) -> s
     return f"{fn.__name__}: {len(make(10 * n)):,} chars take {large / small:.1f}x the steps of {len(make(n)):,} chars"
 
 
+@needs_pure
 def test_steps_count_what_is_read() -> None:
     """The counter sees the work: ten dated clauses take about ten times the steps of one."""
     normalise("2016年底前", ref=REF)  # warm: the first call compiles the grammar
@@ -242,6 +244,7 @@ def extract_whole(text: str, ref: str) -> list[Result]:
     return _extract_full(text, ref=ref)
 
 
+@needs_pure
 @pytest.mark.parametrize("fn", [normalise, extract, normalise_whole, extract_whole],
                          ids=["normalise", "extract", "normalise_whole", "extract_whole"])
 @pytest.mark.parametrize(("make", "n"), [pytest.param(make, max(n // STEP_SCALE, 10), id=name)
@@ -251,6 +254,7 @@ def test_pathological_input_takes_linear_steps(fn: Callable[..., Any], make: Cal
     assert problem is None, problem
 
 
+@needs_pure
 def test_a_document_takes_linear_steps() -> None:
     """extract() over a page of a source document (its first 4,000 characters) and over ten copies of it."""
     doc = SOURCES[0].read_text(encoding="utf-8")[:4000]

@@ -61,25 +61,23 @@ def when_of(tok: Token) -> When:
     if kind == "firstn":
         return _first_periods(tok)
     # Only the parts that took part (a date token names two or three of its ~20): When's defaults stand for
-    # the rest, so the common 2017年6月底 builds from a few keywords instead of reading every part.
-    g = {k: v for k, v in tok.parts().items() if v is not None}
-    if not g:
-        return When()
-    get = g.get
+    # the rest, so the common 2017年6月底 builds from a few keywords instead of reading every part. A part that
+    # did not take part is None, as one the token's pattern does not have.
+    get = tok.parts().get
     mt = get("mt")
     fields: dict[str, object] = {}
     if y := get("y") or get("ys") or get("yq"):
         fields["year"] = int(y)
-    if "ys" in g:
+    if get("ys") is not None:
         fields["short_year"] = True
     if (rel := get("rp")) is not None:
         per = get("per") or "月"
         fields["rel_period"] = PERIOD_ALIASES.get(per, per)
         fields["rel_shift"] = lx.RELATIVE_PERIODS.get(rel, 0)
-    if "hh" in g:
+    if get("hh") is not None:
         fields["time"] = time_of(tok)
-    if "ry" in g:
-        fields["rel_year"] = lx.RELATIVE_YEARS.get(g["ry"])
+    if (ry := get("ry")) is not None:
+        fields["rel_year"] = lx.RELATIVE_YEARS.get(ry)
     if m := get("m") or mt:
         fields["month"] = int(m)
     if d := get("d") or get("dt"):
@@ -89,9 +87,9 @@ def when_of(tok: Token) -> When:
     if (h := get("h")) is not None:
         fields["half"] = {"上": 1, "下": 2}.get(h)
     if (xun := get("xun")) is not None:
-        fields["xun"] = XUN.get(xun) or (1 if "mstart" in g else None)  # 月初 ≈ 上旬
+        fields["xun"] = XUN.get(xun) or (1 if get("mstart") is not None else None)  # 月初 ≈ 上旬
         fields["xun_first"] = XUN_FIRST.get(xun)
-    elif "mstart" in g:
+    elif get("mstart") is not None:
         fields["xun"] = 1
     if get("mid"):
         fields["mid"] = True
@@ -103,7 +101,7 @@ def when_of(tok: Token) -> When:
         fields["weekday"] = weekday_index(wd)
     if mt:
         fields["typo"] = "typo:missing-月"
-    elif "dt" in g:
+    elif get("dt") is not None:
         fields["typo"] = "typo:missing-日"  # 2024年6月15前
     elif kind.startswith("compactday"):
         fields["typo"] = _compact_doubt(tok)
@@ -163,5 +161,5 @@ def relative_of(tok: Token, anchor: tuple[int, int] | None = None, *, bare: bool
     return RelativeP(_num(value), lx.UNITS[unit_word], None if top is None else _num(top), anchor)
 
 
-def _num(x: float) -> float:
+def _num(x: float) -> int | float:
     return int(x) if x == int(x) else x

@@ -53,7 +53,7 @@ class DeadlineP:
     when: When
     cue: str | None = None  # see _lexicon.CUES; "by" for 到/截至
     by: bool = False
-    after: tuple[float, str] | None = None  # 一季度结束后8日: due N days (or working days) after the period
+    after: tuple[int | float, str] | None = None  # 一季度结束后8日: due N days (or working days) after the period
 
 
 @record
@@ -101,9 +101,9 @@ class TriggerP:
 
 @record
 class RelativeP:
-    value: float
+    value: int | float  # int | float, not float: compiled (mypyc) code would turn a float-typed 5 into 5.0
     unit: str
-    max: float | None = None
+    max: int | float | None = None
     anchor: tuple[int, int] | None = None  # folded span of the event text
     anchor_ref: bool = False
     wants_anchor: bool = False  # written as "<event>后N日内": the event is the text before

@@ -426,7 +426,7 @@ def rule_five_year(tokens: Sequence[Token], i: int) -> Match | None:
     return RangeP(When(year=first), When(year=first + 4), "years", label=FIVE_YEAR_PLAN), 1
 
 
-def _after_end(tokens: Sequence[Token], i: int) -> tuple[float, str] | None:
+def _after_end(tokens: Sequence[Token], i: int) -> tuple[int | float, str] | None:
     """The N日 / N个工作日 after 结束后: a bare N日 is an offset here, not a day of the month."""
     tok = at(tokens, i, "offset", "dayonly")
     if tok is None:

@@ -83,7 +83,7 @@ def _day(value: date) -> date:
     return value.date() if isinstance(value, datetime) else value
 
 
-def check_offset(value: float, top: float | None, unit: str) -> None:
+def check_offset(value: int | float, top: int | float | None, unit: str) -> None:
     """2—3年 is a range; 10—2019年 reads a year as a count (an offset of two thousand years)."""
     if top is not None and top < value:
         raise Invalid("end-before-start", f"the offset range {value}–{top} ends before it starts")
