@@ -38,6 +38,7 @@ def test_the_switch_loads_the_pure_modules() -> None:
 
 
 @compiled_only
+@pytest.mark.slow  # a second interpreter and pytest: 4-5 s, run in CI's slow step with the full pure snapshot
 def test_the_pure_modules_pass_what_only_they_can_be_tested_on() -> None:
     out = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *PURE_RUN],
                          env=pure_env(), cwd=ROOT, capture_output=True, text=True)

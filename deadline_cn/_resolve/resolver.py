@@ -335,7 +335,8 @@ def rest_block(name: str, year: int) -> tuple[date, date, tuple[str, ...]]:
     from deadline_cn.calendar import holiday_date
     from deadline_cn.calendar import rest_block as days_off
 
-    if canonical(name) in (*PUBLIC_HOLIDAYS, "除夕"):
+    key = canonical(name)
+    if key in PUBLIC_HOLIDAYS or key == "除夕":
         return days_off(name, year)
     day = holiday_date(name, year)
     return day, day, ()
