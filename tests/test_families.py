@@ -232,6 +232,12 @@ GROUPS: list[tuple[str, dict, dict, list[str]]] = [
      ["春节假期结束后", "春节假期后", "春节收假后", "春节放假结束后"]),
     ("a range's length said again", CTX, {"kind": "window", "start": "2024-03-15", "end": "2024-04-15", "flags": []},
      ["2024年3月15日-4月15日（共30天）", "2024年3月15日至4月15日，为期30天", "2024年3月15日—4月15日(共计30天)"]),
+    ("N days from each period's end", CTX, {"kind": "recurrence", "rrule": "FREQ=MONTHLY;BYMONTH=1,4,7,10;BYMONTHDAY=15",
+                                             "scope": None},
+     ["自季度终了之日起15日内", "季度终了之日起15日内", "每季度终了之日起15日内", "季度终了后15日内"]),
+    ("a school week's note with its weekday", CTX, {"kind": "deadline", "due": "2024-02-26", "flags": ["year-from-ref"],
+                                                    "scope": None},
+     ["2月26日（第1周周一）", "2月26日(第1周星期一)", "2月26日(第1周)"]),
     ("元月 is January", CTX, {"kind": "deadline", "due": "2025-01-15"},
      ["2025年元月15日", "2025年元月15日前", "2025年元月15号"]),
     # a week relative to ref (CTX's ref 2024-03-05 is a Tuesday): Monday to Sunday

@@ -41,7 +41,8 @@ DAY_MARK = "(?:日|号(?![令文楼院线]))"  # 1号令 · 2号楼: a number, n
 WD = "[1-7日天一二三四五六]"  # 一…六 stay words before a digit (周五12时 is not folded to 周512时)
 # a weekday note on a range's end (周六 · 周六、周日 · 周三至周日), only checked on its start
 NOTE_WEEKDAY = rf"(?:\(?(?:星期|周|礼拜){WD}(?:[、,和至\-~](?:星期|周|礼拜)?{WD})?\)?)?"
-WEEK_NOTE = r"(?:\(第?\d{1,2}(?:[-~至]\d{1,2})?周\))?"  # (11周) · (12-13周): a term's week numbers beside the dates
+# (11周) · (12-13周) · (第1周周一): a term's week numbers (and the weekday) beside the dates
+WEEK_NOTE = rf"(?:\(第?\d{{1,2}}(?:[-~至]\d{{1,2}})?周(?:(?:星期|周|礼拜)?{WD})?\))?"
 WEEKDAY = rf"(?:\(?(?:星期|周|礼拜)(?P<wd>{WD})\)?)?"
 # (初七) · (正月十五) · (农历腊月二十三): the lunar day beside a date, a note like the weekday's
 LUNAR_NOTE = (r"(?:\((?:农历)?(?:(?:正|腊|冬|\d{1,2})月)?(?:初[一二三四五六七八九十]|十[一二三四五六七八九]"
@@ -73,7 +74,8 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     ("todaystart", r"(?:自|从)?即日(?:起|开始)"),
     # 月后18日前 · 季后7日 (a reporting schedule: after each period's end). Not 年后: after the Spring Festival
     # as often as after the year's end, and one-off as often as yearly — left a doubt (unread:年后)
-    ("endafter", r"(?:结束|终了|期满)(?:之后|以后|后)|季度?后(?=\d)|(?<!\d)月后(?=\d)"),
+    # 季度终了后 · 年度结束之日起 (15日内) · 季后15日
+    ("endafter", r"(?:结束|终了|期满)(?:之日起|之后|以后|后)|季度?后(?=\d)|(?<!\d)月后(?=\d)"),
     ("otherwise", r"另有规定的?,?应?(?:从|依|按)其规定"),  # 法律、法规对…另有规定的，从其规定
     ("selfstart", rf"(?:自|从)?(?:本(?:意见|通知|方案|办法|规定|决定|文件))?(?:{alt(lx.SELF_ISSUE)})之日起?"),
     ("pertimes", r"(?<!\d)[1-9]次/(?P<per>半年|季度|季|月|年|周)"),  # 1次/季 · 2次/年: a count per period
@@ -181,7 +183,7 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     ("paritymonth", rf"(?:(?:每逢|每|逢)(?P<parity>单|双)月份?|(?<![\u4e00-\u9fff])(?P<parity2>单|双)月份?"
                     rf"(?=\d|{alt(lx.PARITY_MONTH_VERBS)}))(?:(?P<d>{DD}){DAY_MARK})?"),
     ("every", rf"(?:每个?|按(?=年|季|月|周|半年|旬|日(?!期|程|常))"
-              rf"|(?<![每上下本当第\d])(?=(?:年度|季度|月度|月份|半年度?)(?:结束|终了)))"
+              rf"|(?<![每上下本当第\d])[自从]?(?=(?:年度|季度|月度|月份|半年度?)(?:结束|终了)))"
               rf"(?:(?P<wkweek>周|星期)(?=工作日))?(?P<per>{alt(lx.PERIODS)})(?:度|份|(?<=年)年(?=[初底末]))?"
               r"(?:(?<![日天])(?P<tail>末月|首月|末|底|初|第[1-6]个?月的?|最后1?个月的?))?"
               r"(?:的?(?P<wdn>最后1?个工作日|第\d{1,2}个工作日))?(?:的(?=\d|第|[上下]半年))?"
