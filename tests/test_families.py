@@ -190,6 +190,14 @@ GROUPS: list[tuple[str, dict, dict, list[str]]] = [
     # days counted in 天 (never a day of the month): a bare count is a limit (not 共8天 · 为期3天 · 30天后)
     ("bare days", CTX, {"kind": "relative", "offset": {"value": 3, "unit": "day", "max": None}, "anchor": None},
      ["3天", "3个自然日", "3天办结", "整改3天"]),
+    ("no limit in a count beyond or after something", CTX, {"kind": "unresolved"},
+     ["近30天", "超过3天未办结", "3天以上", "连续3天"]),
+    ("ahead of an unnamed event", CTX, {"kind": "relative", "offset": {"value": -3, "unit": "day", "max": None},
+                                        "anchor": None},
+     ["提前3天", "提前3天报送", "会议召开提前3天"]),
+    # a count a week is no weekday (每周一次 was Monday, unflagged)
+    ("once a week, no weekday", CTX, {"kind": "recurrence", "rrule": "FREQ=WEEKLY"},
+     ["每周一次", "每周1次", "每星期一次", "每周一轮"]),
     # a cell that holds only a year is that year (as 2023-2024 is a range of years)
     ("a bare year", CTX, {"kind": "deadline", "start": "2025-01-01", "due": "2025-12-31", "flags": []},
      ["2025", " 2025 "]),

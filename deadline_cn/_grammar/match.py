@@ -151,9 +151,10 @@ def relative_of(tok: Token, anchor: tuple[int, int] | None = None, *, bare: bool
             or tok.get("half") or tok.get("ord")):
         return None
     if not (bare or tok.get("within") or tok.get("cap")) and (
-            tok.source.startswith(("后", "以后", "之后"), tok.end)
-            or tok.source.endswith(lx.DURATION_OPENERS, max(0, tok.start - 3), tok.start)):
-        return None  # 30天后复查: a step counted after something · 共8天 · 为期3天: a length, not a limit
+            tok.source.startswith(lx.NOT_LIMIT_AFTER, tok.end)
+            or tok.source.endswith((*lx.DURATION_OPENERS, *lx.NOT_LIMIT_BEFORE), max(0, tok.start - 3), tok.start)):
+        # 30天后复查 · 提前3天 · 超过3天未办结 · 3天以上: counted from or beyond something; 共8天 · 为期3天: a length
+        return None
     value = float(tok.get("n") or 0) + (0.5 if tok.get("half") else 0)
     if value == 0:
         return None  # 最迟0月: a zero is no span of time (the 0 is a month misread, left to the date reading)

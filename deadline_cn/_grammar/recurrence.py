@@ -161,6 +161,8 @@ def _days_after_end(period: str, since: When | None, tokens: Sequence[Token], i:
 
 def _due_within(recur: RecurP, nxt: Token) -> RecurP | None:
     """The day a recurrence falls due, when written after 每<period>; a span of days is due on its last."""
+    if recur.period in ("周", "日", "工作日"):
+        return None  # 每周31日: a week or a day has no month, day or quarter in it (left unread, not made up)
     if nxt.type == "dayspan":  # 每月1-15日 · 每季度首月1-15日
         return RecurP(recur.period, recur.since, recur.bymonth, int(nxt.get("d2") or 1))
     if nxt.type == "dayrange":  # 每年3月1日至6月30日

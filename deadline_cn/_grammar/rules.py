@@ -248,8 +248,10 @@ def rule_event_offset(tokens: Sequence[Token], i: int) -> Match | None:
         return TriggerP("event", wants_event=True), used
     if cue_of(cue) == "before" and text_before and (i == 0 or tokens[i - 1].type not in DATES) \
             and (rel := _counted_back(at(tokens, i + 1, "offset", "dayonly"))) is not None:
-        # 届满前3个月 · 期满前30日: N before an event, an offset counted back from it (a negative value)
-        return rel, 2
+        # 届满前3个月 · 期满前30日: N before an event, an offset counted back from it (a negative value);
+        # 提前3天: ahead of an event the text does not name (no anchor)
+        ahead = tokens[i].source.endswith("提", 0, tokens[i].start)
+        return (replace(rel, wants_anchor=False) if ahead else rel), 2
     if cue_of(cue) not in ("after", "since") or offset is None:
         return None
     rel = relative_of(offset)
