@@ -197,7 +197,7 @@ GROUPS: list[tuple[str, dict, dict, list[str]]] = [
      ["提前3天", "提前3天报送", "会议召开提前3天"]),
     # a count a week is no weekday (每周一次 was Monday, unflagged)
     ("once a week, no weekday", CTX, {"kind": "recurrence", "rrule": "FREQ=WEEKLY"},
-     ["每周一次", "每周1次", "每星期一次", "每周一轮"]),
+     ["每周一次", "每周1次", "每星期一次", "每周一轮", "每周一报"]),
     # a cell that holds only a year is that year (as 2023-2024 is a range of years)
     ("a bare year", CTX, {"kind": "deadline", "start": "2025-01-01", "due": "2025-12-31", "flags": []},
      ["2025", " 2025 "]),

@@ -175,8 +175,8 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
               r"|(?P<halfonly>半)个?)"
               r"(?P<unit>年|月)(?P<half2>半)?(?:左右)?(?:的)?时间"),
     ("halfoffset", r"半(?P<unit>年|个月)(?P<within>以内|之内|内)"),
-    # 每周五 · 每周一至周五 · 每周一、三、五 (not 每周一次 / 每周3天: a count a week, not Monday or Wednesday)
-    ("everyweekday", rf"每个?(?:周|星期|礼拜)(?P<wd>{WD})(?![次天日个小遍回轮])(?!(?<=\d)\d)"
+    # 每周五 · 每周一至周五 · 每周一、三、五 (not 每周一次 / 每周3天 / 每周一报: a count a week, not a weekday)
+    ("everyweekday", rf"每个?(?:周|星期|礼拜)(?P<wd>{WD})(?![次天日个小遍回轮])(?!(?<=\d)\d)(?!(?<=[一1])报(?![送告表备]))"
                      rf"(?:(?:至|到|-|—|~)(?:周|星期|礼拜)?(?P<wd2>{WD})"
                      rf"|(?P<wdl>(?:[、,和及](?:周|星期|礼拜)?{WD})+))?{TIME_OF_DAY}"),  # 每周一、三、五
     # 季度终了后15日内 · 年度结束后4个月内 (no 每: a period's end, said of every period of its kind);
