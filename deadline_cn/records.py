@@ -47,7 +47,7 @@ from deadline_cn.results import (
 __all__ = ["DOUBT_PREFIXES", "FLAG_SEPARATOR", "Record", "flatten", "needs_check", "trigger_text"]
 
 DOUBT_PREFIXES = ("unread:", "ambiguous:", "source:jionlp", "invalid:", "calendar:predicted:", "truncated:",
-                  "dense:")
+                  "dense:", "weekday-mismatch", "lunar-mismatch")  # a note that contradicts its date: which is wrong?
 FLAG_SEPARATOR = "; "
 
 

@@ -105,6 +105,17 @@ def test_an_event_before_what_must_be_done_is_a_trigger(sentence: str, event: st
     assert [(r.kind, r.trigger.event) for r in found] == [("conditional", event)], [r.describe() for r in found]
 
 
+def test_an_offset_after_an_event_counts_from_it() -> None:
+    found = extract("该政策实施后，企业需在3个月内完成申报。", **CTX)
+    assert [(r.kind, getattr(r, "anchor", None), getattr(r, "due", None)) for r in found][-1] == \
+        ("relative", "该政策实施", None), [r.describe() for r in found]
+
+
+def test_a_task_after_a_holiday_or_due_by_a_past_day_is_kept() -> None:
+    assert [r.kind for r in extract("春节假期结束后，各单位要立即组织开展安全检查。", **CTX)] == ["ongoing"]
+    assert [r.kind for r in extract("截至2022年底，各地要完成全部整改任务。", **CTX)] == ["deadline"]
+
+
 def test_an_event_before_what_was_done_is_narration() -> None:
     assert extract("会议结束后，与会人员进行了讨论。", **CTX) == []
 

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 from collections.abc import Callable
@@ -51,6 +52,23 @@ def _lunar_to_solar(year: int, month: int, day: int, leap: bool = False) -> date
         raise ValueError(f"lunar {year}-{month} has {lengths[index]} days, not day {day}")
     offset = sum(lengths[:index]) + day - 1
     return date.fromordinal(_new_year_ordinals()[year - _lunar_data.FIRST_YEAR] + offset)
+
+
+def lunar_of(day: date) -> tuple[int, int] | None:
+    """The lunar (month, day) of a Gregorian day (a leap month counts as its namesake); None outside the table."""
+    ordinal = day.toordinal()
+    starts = _new_year_ordinals()
+    index = bisect.bisect_right(starts, ordinal) - 1
+    if not 0 <= index < len(_lunar_data.YEAR_CODES):
+        return None
+    code = _lunar_data.YEAR_CODES[index]
+    leap_month, offset = code & 0xF, ordinal - starts[index]
+    for k, length in enumerate(_month_lengths(code)):
+        if offset < length:
+            month = k + 1 - (1 if leap_month and k >= leap_month else 0)
+            return month, offset + 1
+        offset -= length
+    return None
 
 
 def _qingming(year: int) -> date:

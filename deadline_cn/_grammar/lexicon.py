@@ -163,7 +163,8 @@ DURATION_OPENERS = ("压缩至", "压缩到", "缩短至", "缩短到", "减少�
                     "为期", "期为", "时长", "连续", "持续", "累计")
 # A bare count (3天, with no 内 or cap) is no limit after or before these: 提前3天 · 近30天 · 超过3天未办结 ·
 # 3天以上 · 30天后复查 (a length ahead of, beyond or after something)
-NOT_LIMIT_BEFORE = ("提前", "近", "超过", "逾期", "延长", "延期", "推迟", "顺延", "每周", "每月", "每年")
+NOT_LIMIT_BEFORE = ("提前", "近", "超过", "逾期", "延长", "延期", "推迟", "顺延", "每周", "每月", "每年", "培训",
+                    "隔离", "休假", "会期", "学习", "轮训", "值班", "观察", "住院", "放假")
 NOT_LIMIT_AFTER = ("后", "以后", "之后", "以上", "及以上", "以下")
 # Verbs after 定期 that make it a task's rhythm in prose (定期开展监测), not an adjective (定期存款).
 PERIODIC_ACTIONS = ("开展", "组织", "监测", "检测", "通报", "跟踪", "调度", "检查", "报送", "公布", "发布", "更新",

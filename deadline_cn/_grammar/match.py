@@ -97,8 +97,11 @@ def when_of(tok: Token) -> When:
         fields["edge"] = "end"
     if (hol := get("hol")) is not None:
         fields["holiday"] = lx.HOLIDAYS.get(hol) or lx.QUOTED_HOLIDAYS.get(hol)
-    if (wd := get("wd")) is not None:
+    if (wd := get("wd") or (get("wdn") if kind == "date_day" else None)) is not None:  # (第1周周一) is checked too
         fields["weekday"] = weekday_index(wd)
+    if (ld := get("ld")) is not None:  # (正月十五) · (初七)
+        lm = get("lm")
+        fields["lunar"] = (None if lm is None else LUNAR_MONTHS.get(lm) or int(lm), lunar_day(ld))
     if mt:
         fields["typo"] = "typo:missing-月"
     elif get("dt") is not None:
@@ -136,6 +139,21 @@ def _first_periods(tok: Token) -> When:
     if g("per") == "月":
         return When(month=n, **common)  # type: ignore[arg-type]
     return When(quarter=n, **common)  # type: ignore[arg-type]
+
+
+LUNAR_MONTHS = {"正": 1, "冬": 11, "腊": 12}
+_LUNAR_DIGITS = {c: k for k, c in enumerate("一二三四五六七八九十", start=1)}
+
+
+def lunar_day(words: str) -> int:
+    """初七 → 7 · 十五 → 15 · 二十三 / 廿三 → 23 · 三十 → 30."""
+    if words.startswith("初"):
+        return _LUNAR_DIGITS[words[1]]
+    if words == "三十":
+        return 30
+    tens = 2 if words.startswith(("二十", "廿")) else 1
+    rest = words[2:] if words.startswith("二十") else words[1:]
+    return tens * 10 + (_LUNAR_DIGITS[rest] if rest else 0)
 
 
 def month_span(tok: Token) -> tuple[int, ...]:

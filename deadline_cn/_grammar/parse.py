@@ -30,6 +30,7 @@ class When:
     time: str | None = None  # 17:00 in 3月15日17:00前
     xun_first: int | None = None  # 上、中旬: the first of two xun written as one (``xun`` is the last)
     cumulative: bool = False  # 前三季度 · 前8个月 · 1—8月: from the year's start to the end of the period
+    lunar: tuple[int | None, int] | None = None  # 2月3日(初七) → (None, 7): the lunar note, checked against the day
 
     @property
     def grain(self) -> str:

@@ -246,8 +246,8 @@ def rule_every(tokens: Sequence[Token], i: int) -> Match | None:
     parity = head(tokens, i, "paritymonth")
     if parity is not None:  # 每逢双月 · 单月10日前: the odd or even months, on a day when one is named
         even = (parity.get("parity") or parity.get("parity2")) == "双"
-        day = int(d) if (d := parity.get("d")) else None
-        used = 2 if day is not None and cue_of(at(tokens, i + 1, "cue")) == "before" else 1
+        day = int(d) if (d := parity.get("d")) else (-1 if parity.get("mend") else None)  # 双月底: the last day
+        used = 2 if day is not None and cue_of(at(tokens, i + 1, "cue")) in ("before", "end-before") else 1
         return RecurP(period="月", bymonth=tuple(range(2 if even else 1, 13, 2)), bymonthday=day), used
     if head(tokens, i, "halveseach") is not None:  # 上、下半年各一次
         return RecurP(period="半年"), 1
@@ -255,8 +255,9 @@ def rule_every(tokens: Sequence[Token], i: int) -> Match | None:
     if many is not None:  # 每两个月 · 每3年 · 每两个月末 · 隔月 · 每隔一周
         per = many.get("per") or "年"
         n = int(many.get("n") or 1)
-        # 隔 skips one: 隔月 / 每隔一个月 is every other month (每隔N, N >= 2, is read as every N, as written)
-        every = 2 if many.get("other") or (many.get("gap") and n == 1) else n
+        # 隔 skips one: 隔月 / 每隔一个月 is every other month (每隔N, N >= 2, is read as every N, as written);
+        # 每隔半年 is every six months (半 is the count: nothing is skipped)
+        every = 2 if (many.get("other") and per != "半年") or (many.get("gap") and n == 1) else n
         spaced = RecurP(period=PERIOD_ALIASES.get(per, per), interval=every)
         return (_at_edge(spaced, tail) if (tail := many.get("tail")) else spaced), 1
     spaced_once = head(tokens, i, "onceevery")

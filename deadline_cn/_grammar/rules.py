@@ -276,11 +276,14 @@ def rule_adjacent_days(tokens: Sequence[Token], i: int) -> Match | None:
     return RangeP(a, replace(b, typo="typo:missing-joiner")), 2
 
 
-def _week(w: When, tokens: Sequence[Token], i: int, j: int) -> Match:
+def _week(w: When, tokens: Sequence[Token], i: int, j: int) -> Match | None:
     """本周内 / 下周前 / 到本周 → due on its Sunday; 下周 alone → the week's window."""
     cue = cue_of(at(tokens, j + 1, "cue"))
-    monday, sunday = replace(w, weekday=0), replace(w, weekday=6)
-    if cue in ("within", "before", "end-before") or j > i:
+    tok = tokens[j]
+    if cue is None and j == i and tok.source.startswith((*lx.REPORTED_WORK, "重点", "工作"), tok.end):
+        return None  # 总结本周工作 · 报送上周进展: the week names the work, it sets no time
+    monday, sunday = replace(w, weekday=0, edge=None), replace(w, weekday=6, edge=None)
+    if cue in ("within", "before", "end-before") or j > i or w.edge == "end":  # 本周末 · 本周内: its Sunday
         return DeadlineP(sunday, "within"), j + (2 if cue else 1) - i
     return RangeP(monday, sunday), j + 1 - i
 
@@ -413,7 +416,11 @@ def rule_quarters(tokens: Sequence[Token], i: int) -> Match | None:
         first, last = QUARTER_WORDS[tok.get("q1") or "1"], QUARTER_WORDS[tok.get("q2") or "1"]
         return RangeP(replace(year, quarter=first), replace(year, quarter=last)), 1
     quarters = [QUARTER_WORDS[c] for c in tok.get("qs") or "" if c in QUARTER_WORDS]
-    return ManyP(tuple(DeadlineP(replace(year, quarter=q)) for q in quarters)), 1
+    end = "end" if tok.get("qend") else None  # 第二、三季度末: each quarter's last day
+    cue = cue_of(at(tokens, i + 1, "cue"))
+    if cue in ("before", "end-before"):  # 二、三季度前: by each quarter's end
+        return ManyP(tuple(DeadlineP(replace(year, quarter=q, edge=end), cue) for q in quarters)), 2
+    return ManyP(tuple(DeadlineP(replace(year, quarter=q, edge=end)) for q in quarters)), 1
 
 
 def rule_five_year(tokens: Sequence[Token], i: int) -> Match | None:

@@ -137,6 +137,7 @@ def place(text: str, items: list[Item], *, continue_clauses: bool = True) -> lis
             placed.count_min = int(m.group(1)) if m else None
             if (own := _PER_TIMES.match(text, placed.item.start)) and text.endswith(_AT_LEAST, 0, placed.item.start):
                 placed.count_min = int(own.group(1))  # 不少于1次/年: the count is the reading's own
+    _after_trigger(text, times)
     _give_labels(text, times)
     if continue_clauses:
         _continue_clauses(text, times, bounds)
@@ -271,6 +272,18 @@ def _names_the_work(text: str, it: Item) -> bool:
         return rest.startswith("的", len(verb))  # 2023年印发的方案 (but 2024年完成项目建设 is a time)
     clause = _SEPARATOR.split(rest, 1)[0]
     return any(w in clause for w in lx.WORK_NOUNS)  # 2023年度项目 · 我市2023年违法建设目标任务 (not 2025年巩固)
+
+
+def _after_trigger(text: str, times: list[Placed]) -> None:
+    """该政策实施后，企业需在3个月内完成申报: an offset with no event of its own, in the sentence of an event's
+    trigger just before it, counts from that event (not from the document's date)."""
+    for k in range(1, len(times)):
+        here, before = times[k], times[k - 1]
+        p, q = here.item.parse, before.item.parse
+        if isinstance(p, RelativeP) and isinstance(q, TriggerP) and q.wants_event and before.anchor is not None \
+                and here.anchor is None and not (p.anchor_ref or p.wants_anchor or p.anchor_when or p.after_step) \
+                and not any(c in "。;" for c in text[before.item.end:here.item.start]):
+            here.anchor = before.anchor
 
 
 def _place_one(text: str, placed: Placed, before: Span, after: Span) -> None:

@@ -94,14 +94,15 @@ def fold(text: str, start: int = 0, end: int | None = None) -> Folded:
         for run in _kept_runs().finditer(piece):
             kept.extend(range(run.start(), run.end()))
         starts = kept
-    if "元月" in folded:  # 元月 is January (not 3000元月薪, 单元月考): one character for one, so offsets hold
+    if "元月" in folded:  # 元月 is January (see _FIRST_MONTH): one character for one, so offsets hold
         folded = _FIRST_MONTH.sub("1", folded)
     if _NUMERAL_RUN.search(folded):
         return _fold_numerals(folded, starts, start)
     return Folded(folded, starts, offset=start)
 
 
-_FIRST_MONTH = re.compile(r"(?<![\d单公纪万亿千百美])元(?=月)")
+# 元 begins 元月 only after a year, a preposition or no word at all (not 港元月均, 十元月票, 多元月度)
+_FIRST_MONTH = re.compile(r"(?:(?<=[年于在至到从自])|(?<![\u4e00-\u9fff\d]))元(?=月)")
 
 
 def _fold_numerals(text: str, starts: Sequence[int], offset: int) -> Folded:

@@ -42,11 +42,16 @@ WD = "[1-7日天一二三四五六]"  # 一…六 stay words before a digit (周
 # a weekday note on a range's end (周六 · 周六、周日 · 周三至周日), only checked on its start
 NOTE_WEEKDAY = rf"(?:\(?(?:星期|周|礼拜){WD}(?:[、,和至\-~](?:星期|周|礼拜)?{WD})?\)?)?"
 # (11周) · (12-13周) · (第1周周一): a term's week numbers (and the weekday) beside the dates
-WEEK_NOTE = rf"(?:\(第?\d{{1,2}}(?:[-~至]\d{{1,2}})?周(?:(?:星期|周|礼拜)?{WD})?\))?"
+WEEK_NOTE = rf"(?:\(第?\d{{1,2}}(?:[-~至]\d{{1,2}})?周(?:(?:星期|周|礼拜)?(?P<wdn>{WD}))?\))?"  # wdn: checked
 WEEKDAY = rf"(?:\(?(?:星期|周|礼拜)(?P<wd>{WD})\)?)?"
+# “七一”前 · “六一”期间 · “三八”节: a quoted short name is a day before a cue or its own name (not “七一”重要讲话,
+# “五四”精神, “三八”红旗手)
+QUOTED_AFTER = "(?:前|之前|以前|前夕|前后|期间|当天|当日|假期|放假|节|建党|建军|儿童|青年|妇女|国庆|$|[,;。)])"
+# 10日一并报送 · 一月一律: 一 before these is "together" / "all", not "once" (一季度一通报, 10日一调度)
+ONE_NOT_ONCE = "并|同|起|律|样|致|定|直|般|切|些|旦|边|面|方|道|齐|概|体|带|线|把手"
 # (初七) · (正月十五) · (农历腊月二十三): the lunar day beside a date, a note like the weekday's
-LUNAR_NOTE = (r"(?:\((?:农历)?(?:(?:正|腊|冬|\d{1,2})月)?(?:初[一二三四五六七八九十]|十[一二三四五六七八九]"
-              r"|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|三十)\))?")
+LUNAR_NOTE = (r"(?:\((?:农历)?(?:(?P<lm>正|腊|冬|\d{1,2})月)?(?P<ld>初[一二三四五六七八九十]|十[一二三四五六七八九]"
+              r"|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|三十)\))?")  # lm, ld: checked against the date
 HOLIDAY = alt(lx.HOLIDAYS)
 QUOTED_HOLIDAY = alt(lx.QUOTED_HOLIDAYS)  # “十一”: a holiday only between quotes
 COUNT_AHEAD = r"[^,;。\d]{0,4}?(?:至少|不少于|最少)[^,;。]{0,10}?\d{1,3}次"  # (开展)不少于4次: a count per period
@@ -81,10 +86,11 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     ("pertimes", r"(?<!\d)[1-9]次/(?P<per>半年|季度|季|月|年|周)"),  # 1次/季 · 2次/年: a count per period
     # 一季度一通报 · 一月一报 · 一周一通报 (周一 folds to 周1) · 半月一调度 · 半年1次
     ("onceper", r"(?<!\d)(?:1|(?P<half>半))(?P<per>季度|季|月|年|周)"
-                r"(?:一(?=[\u4e00-\u9fff])(?!次性)|(?<=周)1(?=[\u4e00-\u9fff])(?![日天])|[1-9]次)"),
+                rf"(?:一(?=[\u4e00-\u9fff])(?!次性|{ONE_NOT_ONCE})|(?<=周)1(?=[\u4e00-\u9fff])(?![日天]|{ONE_NOT_ONCE})"
+                r"|[1-9]次)"),
     # 3年一次 · 2个月1次 · 10日一调度 · 15天一次
     ("onceevery", r"(?<![\d.])(?:(?P<n>[2-9])个?(?P<per>季度|月|年|周)|(?P<nd>[1-9]\d?)(?P<dper>天|日))"
-                  r"(?:1次|一(?=[\u4e00-\u9fff])(?!次性))"),
+                  rf"(?:1次|一(?=[\u4e00-\u9fff])(?!次性|{ONE_NOT_ONCE}))"),
     ("sameday", r"(?:当(?:日|天)(?:内)?|当场)(?=办结|办理|完成|答复|回复|处理|公开|$)"),
     # 2018年10-2019年6月: a month range across years, the first 月 dropped
     ("ymrange", rf"(?P<y>{Y4})年(?P<m>{MM_SPAN})月?{JOIN}(?P<y2>{Y4})年(?P<m2>{MM_SPAN})月"),
@@ -108,7 +114,7 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     ("quarterrange", rf"{YEAR}?第?(?P<q1>[1-4一二三四])(?:季度)?{JOIN}第?(?P<q2>[1-4])季度"),
     # 第二、三季度 · 二三季度 (two quarters written side by side)
     ("quarterlist", rf"{YEAR}?第?(?P<qs>[1-4一二三四](?:[、,和及]第?[1-4一二三四]|(?<=[一二三四])[一二三四]){{1,3}})"
-                    r"季度"),
+                    r"季度(?P<qend>末|底)?"),
     ("dotday", rf"(?<![\d.])(?P<m>{MM_SPAN})\.(?P<d>{DD})(?=前|之前|以前|止)"),  # 6.30前
     ("dayrange", rf"{YEAR}?(?P<m>{MM})月(?P<d>{DD})(?:日|号)?{WEEKDAY}{JOIN}(?:(?P<m2>{MM})月)?(?P<d2>{DD}){DAY_MARK}"
                  rf"{NOTE_WEEKDAY}{WEEK_NOTE}"),
@@ -150,11 +156,11 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     # 春节 · 2024年“五一” · “十一”前 (十一 is National Day only between quotes)
     # 春节 · 2024年“五一”前 · “十一”前 · “六一”儿童节前 (the name after the quoted date is the same day)
     ("date_holiday", rf"{YEAR}?(?:[“\"](?=(?:{HOLIDAY}|{QUOTED_HOLIDAY})[”\"]))?"
-                     rf"(?P<hol>{HOLIDAY}|(?<=[“\"])(?:{QUOTED_HOLIDAY})(?=[”\"])"
+                     rf"(?P<hol>{HOLIDAY}|(?<=[“\"])(?:十一(?=[”\"])|(?:{QUOTED_HOLIDAY})(?=[”\"]{QUOTED_AFTER}))"
                      r"|(?<![\d第十百千])(?:七一|八一|六一)(?=前|之前|期间|前后|当天))[”\"]?"
                      rf"(?:(?<=[”\"])(?:{HOLIDAY}|节))?"),
     # 2024年 · a cell that holds only a year (2024, as 2023-2024 is a range of years)
-    ("date_year", rf"{YEAR}|^(?P<yq>(?:19|20)\d{{2}})$"),
+    ("date_year", rf"{YEAR}|^(?P<yq>19[5-9]\d|20[0-4]\d)$"),  # (1950–2049: a bare number further off is no year)
     ("yearword", r"年度?内"),
     ("nomonth", r"(?<![\d每])月(?:底|末)(?:之前|以前|前)?"),
     # 1-15日 · 1日至15日 (each month's days, after 每月): a span of days, not an offset (no 内)
@@ -176,14 +182,15 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
               r"(?P<unit>年|月)(?P<half2>半)?(?:左右)?(?:的)?时间"),
     ("halfoffset", r"半(?P<unit>年|个月)(?P<within>以内|之内|内)"),
     # 每周五 · 每周一至周五 · 每周一、三、五 (not 每周一次 / 每周3天 / 每周一报: a count a week, not a weekday)
-    ("everyweekday", rf"每个?(?:周|星期|礼拜)(?P<wd>{WD})(?![次天日个小遍回轮])(?!(?<=\d)\d)(?!(?<=[一1])报(?![送告表备]))"
+    ("everyweekday", rf"每个?(?:周|星期|礼拜)(?P<wd>{WD})(?![次天日个小遍回轮])(?!(?<=\d)\d)"
+                     r"(?!(?<=[一1])(?:报(?![送告表备])|调度|通报|督办|研判|会商))"
                      rf"(?:(?:至|到|-|—|~)(?:周|星期|礼拜)?(?P<wd2>{WD})"
                      rf"|(?P<wdl>(?:[、,和及](?:周|星期|礼拜)?{WD})+))?{TIME_OF_DAY}"),  # 每周一、三、五
     # 季度终了后15日内 · 年度结束后4个月内 (no 每: a period's end, said of every period of its kind);
     # 每年的6月30日前 · 每年的第1季度
     # 每逢双月 · 单月10日前 · 双月报送: the odd or even months (a plain 双月 before a verb of reporting)
     ("paritymonth", rf"(?:(?:每逢|每|逢)(?P<parity>单|双)月份?|(?<![\u4e00-\u9fff])(?P<parity2>单|双)月份?"
-                    rf"(?=\d|{alt(lx.PARITY_MONTH_VERBS)}))(?:(?P<d>{DD}){DAY_MARK})?"),
+                    rf"(?=\d|{alt(lx.PARITY_MONTH_VERBS)}))(?:(?P<d>{DD}){DAY_MARK}|(?P<mend>底|末))?"),
     ("every", rf"(?:每个?|按(?=年|季|月|周|半年|旬|日(?!期|程|常))"
               rf"|(?<![每上下本当第\d])[自从]?(?=(?:年度|季度|月度|月份|半年度?)(?:结束|终了)))"
               rf"(?:(?P<wkweek>周|星期)(?=工作日))?(?P<per>{alt(lx.PERIODS)})(?:度|份|(?<=年)年(?=[初底末]))?"
@@ -201,7 +208,7 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     ("ongoing", rf"{alt(w for w in lx.ONGOING if w != '长期')}|长期(?!{alt(lx.ONGOING_NOT_BEFORE)})"),
     ("promptly", alt(lx.PROMPTLY)),
     ("hedge", alt(lx.HEDGES)),
-    ("ditto", alt(lx.DITTO)),
+    ("ditto", rf"(?<!一)(?:{alt(lx.DITTO)})(?!报|级|年|月|期|述|一)"),  # 同上 (not 一同上报, 同上级, 同上年)
     ("exempt", alt(lx.EXEMPT)),
     ("sofar", r"至今|迄今"),
     # (含) · (含当日) · (不含6月30日): whether the day itself is inside a 前 / 截至 (never a date of its own)

@@ -18,7 +18,7 @@ from deadline_cn._grammar.text import fold
 from deadline_cn._read.anchors import anchor
 from deadline_cn._read.normalise import DateLike, check_args
 from deadline_cn._read.pipeline import build, flag_unread, items_of, mask_doc_numbers, mask_titles, original_text
-from deadline_cn._read.prose import heads_clause, is_prose_time, narrates
+from deadline_cn._read.prose import heads_clause, is_prose_time, must, narrates
 from deadline_cn._read.windows import MAX_SENTENCE, Window, admitted
 from deadline_cn._resolve.resolver import Context, Settings
 from deadline_cn.results import Result, Unresolved
@@ -214,7 +214,7 @@ def _looks_back(p: Placed, result: Result, ref: date | None, scan: str) -> bool:
     if narrates(scan, p.item.end):
         return True
     if parse.by and scan.startswith(("截至", "截止"), p.item.start) and heads_clause(scan, p.item) \
-            and scan.startswith(",", p.item.end):
+            and scan.startswith(",", p.item.end) and not must(scan, p.item.end + 1):  # not 截至…，各地要完成…
         return True  # 截至2023年底，全市建成… (a count as of a past day; no limit is set for a day gone by)
     if parse.cue or parse.by or parse.when.edge or parse.after:
         return False

@@ -35,7 +35,7 @@ def is_prose_time(item: Item, scan: str) -> bool:
         if p.wants_event:
             # "…后" alone: in a cell a trigger, in prose mostly narration (会议结束后，…) — unless what follows
             # its comma must be done (全国征兵网开通后，各地要及时发布…)
-            return scan.startswith(",", item.end) and _must(scan, item.end + 1) and not narrates(scan, item.end + 1)
+            return scan.startswith(",", item.end) and must(scan, item.end + 1) and not narrates(scan, item.end + 1)
         if p.type in ("document", "event"):
             return True
         # 按照省统一部署，适时开展… (a task follows) — not 根据…部署，现将…公布 nor a sentence telling what was done
@@ -49,6 +49,8 @@ def is_prose_time(item: Item, scan: str) -> bool:
     if isinstance(p, OngoingP):
         if p.whole_year:
             return scan.startswith("工作", item.end)  # 全年工作, not 全年落实情况
+        if p.after and p.start is not None and p.start.holiday:  # 春节假期结束后，各单位要…: a task after the rest
+            return scan.startswith(",", item.end) and must(scan, item.end + 1) and not narrates(scan, item.end + 1)
         return not p.word and not p.after and not scan.startswith("以来", item.end - 2)  # 2013年以来: narration
     if isinstance(p, RangeP):
         body = scan[item.start:item.end]
@@ -104,7 +106,7 @@ def _governs(item: Item, scan: str, when: When) -> bool:
     return after == "," and heads_clause(scan, item, sentence=True)  # 2025年下半年，各区要…
 
 
-def _must(scan: str, start: int, reach: int = 8) -> bool:
+def must(scan: str, start: int, reach: int = 8) -> bool:
     """要 / 应 / 须 / 务必 within a few characters of its clause (各地要及时发布 · 各单位应立即…)."""
     for k in range(start, min(len(scan), start + reach)):
         if scan[k] in _CLAUSE_STOPS:

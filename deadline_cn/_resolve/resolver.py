@@ -269,6 +269,8 @@ def resolve_deadline(p: DeadlineP, ctx: Context) -> tuple[type[Result], Fields]:
                 end = start = bounds(w, year + 1)[0] - timedelta(days=1)  # 元旦前 in a 2018 plan: 2018-12-31
     if w.weekday is not None and w.day and end.weekday() != w.weekday:
         flags.append("weekday-mismatch")
+    if w.lunar is not None and w.day and not _lunar_agrees(end, w.lunar):
+        flags.append("lunar-mismatch")  # 2月16日(正月十五): the note names another day
     if p.cue == "before-strict":  # 6月30日前(不含): the text itself excludes the day
         end = start - timedelta(days=1)
         precision = "day"
@@ -325,6 +327,13 @@ def resolve_range(p: RangeP, ctx: Context) -> tuple[type[Result], Fields]:
     if p.start.time:  # 3月16日8:00至20日17:30: both times kept, the start's first
         flags.insert(0, f"time:{p.start.time}")
     return Window, {"start": start, "end": fields["due"], "label": None, "flags": flags}
+
+
+def _lunar_agrees(day: date, note: tuple[int | None, int]) -> bool:
+    from deadline_cn._calendar.festivals import lunar_of
+
+    lunar = lunar_of(day)
+    return lunar is None or (lunar[1] == note[1] and note[0] in (None, lunar[0]))
 
 
 def rest_block(name: str, year: int) -> tuple[date, date, tuple[str, ...]]:
