@@ -269,6 +269,8 @@ GROUPS: list[tuple[str, dict, dict, list[str]]] = [
      ["二三季度末", "第二、三季度末", "第二、三季度前"]),
     ("a length of an activity", CTX, {"kind": "unresolved"}, ["隔离14天", "培训3天", "休假5天"]),
     ("a far-off bare number", CTX, {"kind": "unresolved"}, ["2099", "2050", "1900"]),
+    ("a stage named by an ongoing word", CTX, {"kind": "window", "start": "2025-10-01", "end": "2025-12-31"},
+     ["持续推进（2025年10月—12月）", "持续推进(2025年10月1日-2025年12月31日)", "常态化推进(2025年10-12月)"]),
     ("元月 is January", CTX, {"kind": "deadline", "due": "2025-01-15"},
      ["2025年元月15日", "2025年元月15日前", "2025年元月15号"]),
     # a week relative to ref (CTX's ref 2024-03-05 is a Tuesday): Monday to Sunday

@@ -473,6 +473,11 @@ def rule_event_window(tokens: Sequence[Token], i: int) -> Match | None:
 
 # --- words -----------------------------------------------------------------------------------------
 
+_RANGES = frozenset(("monthrange", "dayrange", "dotrange", "dotdayrange", "ymrange", "quarterrange", "yearrange"))
+# 持续推进(…) · 常态化推进（…: an ongoing word (and its verb) before a bracketed date names a stage
+_STAGE_BRACKET = re.compile(r"[\u4e00-\u9fff]{0,4}\((?:\(|\d|[\u4e00-\u9fff])?")
+
+
 def rule_words(tokens: Sequence[Token], i: int) -> Match | None:
     tok = tokens[i]
     if tok.type == "wholeyear":  # 全年 · 全年持续
@@ -484,6 +489,10 @@ def rule_words(tokens: Sequence[Token], i: int) -> Match | None:
             return OngoingP(from_ref=True, until=when_of(end)), used
         return OngoingP(from_ref=True), 1
     if tok.type == "ongoing":
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if nxt is not None and (nxt.type in DATE_TYPES or nxt.type in _RANGES) and _STAGE_BRACKET.fullmatch(
+                tok.source[tok.end:nxt.start] + nxt.text[:1]) is not None:
+            return None  # 持续推进(2025年10月底-12月底): a stage named by the words, dated by the bracket
         to, end = at(tokens, i + 1, "to"), at(tokens, i + 2, *DATES)
         if to is not None and end is not None and to.text in ("至", "到"):  # 持续至2025年
             return OngoingP(from_ref=True, until=when_of(end)), 3
