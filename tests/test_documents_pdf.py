@@ -55,8 +55,9 @@ def test_row_split_over_a_page_break_is_one_row(doc: str, ruled: bool, tmp_path:
 
 
 @pytest.mark.parametrize("doc", BOTH)
-@pytest.mark.parametrize("how", [{}, {"repeat_header": False}, {"row_pad": 0.0}, {"centre_header": True},
-                                 {"middle": True}],
+@pytest.mark.parametrize("how", [{}, pytest.param({"repeat_header": False}, marks=pytest.mark.slow), {"row_pad": 0.0},
+                                 pytest.param({"centre_header": True}, marks=pytest.mark.slow),
+                                 pytest.param({"middle": True}, marks=pytest.mark.slow)],
                          ids=["spaced-rows", "header-once", "rows-close-as-lines", "centred-header", "middle"])
 def test_table_without_ruled_lines(doc: str, how: dict[str, Any], tmp_path: Path) -> None:
     """Rows told apart by the space between them, or (set as close as the lines of a cell) by 序号; the

@@ -202,7 +202,8 @@ def build_pdf(doc: str, path: Path, prose: list[str] | None = None) -> int:
     return 1 + len(pages)
 
 
-@pytest.mark.parametrize("doc", DOCS_WITH_TABLES)
+@pytest.mark.parametrize("doc", [DOCS_WITH_TABLES[0], *(pytest.param(d, marks=pytest.mark.slow)
+                                                         for d in DOCS_WITH_TABLES[1:])])  # the rest: slow step
 def test_pdf_table_over_pages_with_wrapped_cells(doc: str, tmp_path: Path) -> None:
     pytest.importorskip("pdfplumber")
     path = tmp_path / f"{doc}.pdf"
