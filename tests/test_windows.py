@@ -197,10 +197,10 @@ def _dense_stop(results: list[Any], text: str) -> int:
 
 def test_dense_text_is_read_up_to_the_budget_and_the_rest_is_flagged() -> None:
     text = "2017年6月底前完成。" * 40  # two time words a sentence (2017年, 6月)
-    with budget(burst=20):
+    with budget(burst=20, bytes_per_word=128):
         results = extract(text, ref="2017-01-09")
     stop = _dense_stop(results, text)
-    assert stop == 11 * len("2017年6月底前完成。")  # 20 + 143 bytes // 128 = 21 words: 10 sentences, and the 11th
+    assert stop == 11 * len("2017年6月底前完成。")  # 20 + 286 bytes // 128 = 22 words: 11 sentences of two
     # what was read is what reading the whole text gives there: nothing before the stop is lost or changed
     assert results[:-1] == [r for r in _extract_full(text, ref="2017-01-09") if r.span[1] <= stop]
 

@@ -31,16 +31,17 @@ UNREAD_REACH = 1  # in prose, only time words touching a reading flag it (the re
 # The reading budget (issue 15): reading costs what the time words read cost (~10-20 µs each in text dense with
 # dates, against ~0.05 µs a character for the anchor scan), so text that is nothing but dates ('1月。' repeated)
 # cost up to 18x plan prose. extract() reads at most BURST time words (anchor matches in the windows it reads),
-# plus one per BYTES_PER_WORD bytes of UTF-8 text up to the end of the window (~43 Chinese characters). Real text
-# stays far below it: a whole year's tax calendar (办税日历, a date every ~25 characters, the densest found) holds
-# 478 time words, under a fourth of BURST; a seed document at most 149; plan prose one per ~240 bytes (a megabyte of
-# it: 4,159 of 9,860). Bytes, not characters, so that an ASCII filler earns no more budget per megabyte than
-# Chinese text. Sentences (each with its context, windows.admitted) are taken in order; at the first whose time
-# words would pass the budget the search stops, and one Unresolved flagged dense:<n> spans the n characters left
-# unread. Chosen by benchmarks/worst_case.py: the dearest megabyte it allows (prose, then dates) costs 1.4-1.7x a
-# megabyte of prose (96 bytes gave 1.9x).
+# plus one per BYTES_PER_WORD bytes of UTF-8 text up to the end of the window (~67 Chinese characters). Real text
+# stays below it: a whole year's tax calendar (办税日历, a date every ~25 characters, the densest found) holds
+# 478 time words, under a fourth of BURST; a seed document at most 149; plan prose one per ~240 bytes (a megabyte
+# of it: 4,159 of 7,048). Only a document as dense as the densest seed plan (one per ~125 bytes) and longer than
+# ~680 KB, given to one call, reaches it. Bytes, not characters, so that an ASCII filler earns no more budget per
+# megabyte than Chinese text. Sentences (each with its context, windows.admitted) are taken in order; at the first
+# whose time words would pass the budget the search stops, and one Unresolved flagged dense:<n> spans the n
+# characters left unread. Chosen by benchmarks/worst_case.py: every megabyte it tries, plan prose with a date in
+# every sentence included, costs at most 2x a megabyte of prose (128 bytes let that one cost 1.6-2.5x).
 BURST = 2048
-BYTES_PER_WORD = 128
+BYTES_PER_WORD = 200
 DENSE = "dense:"  # flag: dense:<n>, the last n characters left unread (the reading budget ran out)
 
 
