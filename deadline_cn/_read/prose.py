@@ -108,12 +108,17 @@ def _governs(item: Item, scan: str, when: When) -> bool:
 
 def must(scan: str, start: int, reach: int = 8) -> bool:
     """要 / 应 / 须 / 务必 within a few characters of its clause (各地要及时发布 · 各单位应立即…)."""
+    return _word_soon(scan, start, lx.MODALS, reach) is not None
+
+
+def _word_soon(scan: str, start: int, words: tuple[str, ...], reach: int) -> int | None:
+    """Where one of ``words`` begins within ``reach`` characters of ``start``, before its clause ends."""
     for k in range(start, min(len(scan), start + reach)):
         if scan[k] in _CLAUSE_STOPS:
-            return False
-        if scan.startswith(lx.MODALS, k):
-            return True
-    return False
+            return None
+        if scan.startswith(words, k):
+            return k
+    return None
 
 
 def _names_a_step(before: str) -> bool:
@@ -131,12 +136,8 @@ def _acts_soon(scan: str, start: int, reach: int = 5) -> bool:
     """An action verb within a few characters, before any punctuation (10月份省级开展抽查, 第一季度发行债券)."""
     if scan.startswith(("是", "为"), start):
         return False  # 2020年是全面建成小康社会…收官之年: a definition, not a task
-    for k in range(start, min(len(scan), start + reach)):
-        if scan[k] in _CLAUSE_STOPS:
-            return False
-        if scan.startswith(lx.ACTION_VERBS, k):
-            return not _names_a_time(scan, k)
-    return False
+    k = _word_soon(scan, start, lx.ACTION_VERBS, reach)
+    return k is not None and not _names_a_time(scan, k)
 
 
 def _names_a_time(scan: str, start: int, reach: int = 8) -> bool:
