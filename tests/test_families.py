@@ -194,7 +194,10 @@ GROUPS: list[tuple[str, dict, dict, list[str]]] = [
      ["近30天", "超过3天未办结", "3天以上", "连续3天"]),
     ("ahead of an unnamed event", CTX, {"kind": "relative", "offset": {"value": -3, "unit": "day", "max": None},
                                         "anchor": None},
-     ["提前3天", "提前3天报送", "会议召开提前3天"]),
+     ["提前3天", "提前3天报送", "应当提前3天上报", "各地须提前3天报送"]),
+    ("ahead of a named event", CTX, {"kind": "relative", "offset": {"value": -3, "unit": "day", "max": None},
+                                     "anchor": "会议召开"},
+     ["会议召开提前3天", "会议召开提前3天报送材料", "会议召开前3天"]),
     # a count a week is no weekday (每周一次 was Monday, unflagged)
     ("once a week, no weekday", CTX, {"kind": "recurrence", "rrule": "FREQ=WEEKLY"},
      ["每周一次", "每周1次", "每星期一次", "每周一轮", "每周一报"]),
@@ -271,6 +274,9 @@ GROUPS: list[tuple[str, dict, dict, list[str]]] = [
     ("a far-off bare number", CTX, {"kind": "unresolved"}, ["2099", "2050", "1900"]),
     ("a stage named by an ongoing word", CTX, {"kind": "window", "start": "2025-10-01", "end": "2025-12-31"},
      ["持续推进（2025年10月—12月）", "持续推进(2025年10月1日-2025年12月31日)", "常态化推进(2025年10-12月)"]),
+    ("a golden week is the holiday's rest", CTX, {"kind": "window", "start": "2024-10-01", "end": "2024-10-07",
+                                                  "flags": ["holiday:国庆", "year-from-ref"]},
+     ["“十一”黄金周", "国庆黄金周", "国庆黄金周期间"]),
     ("元月 is January", CTX, {"kind": "deadline", "due": "2025-01-15"},
      ["2025年元月15日", "2025年元月15日前", "2025年元月15号"]),
     # a week relative to ref (CTX's ref 2024-03-05 is a Tuesday): Monday to Sunday

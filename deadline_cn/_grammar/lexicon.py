@@ -38,6 +38,7 @@ CUES = {
     "前后": "around", "左右": "around",
     "以后": "after", "之后": "after", "后": "after",
     "期间": "during", "假期期间": "during", "放假期间": "during", "假期": "during",  # 国庆假期 · 春节放假期间
+    "黄金周": "during", "黄金周期间": "during",  # “十一”黄金周: the rest block, not the first day
     # “七一”前夕 · 五一假期前 (before the day, as 前) · 春节假期结束后 (after the rest's end)
     "前夕": "before", "假期前": "before", "放假前": "before",
     "假期后": "after", "假期结束后": "after", "放假结束后": "after", "收假后": "after",
@@ -132,6 +133,7 @@ EXEMPT = ("免报", "不报", "除外")  # 1月免报 · (四季度免报): a pe
 # 将在今年8月完工 · 确保9月14日完成 · 各单位要2016年第1季度完成 (a modal before the time: a task's time)
 PROSE_TIME_OPENERS = ("在", "于", "定于", "拟于", "将于", "确保", "力争", "争取", "要", "应", "须", "需", "必须",
                       "应当")
+LENGTH_LABELS = ("期限", "时限")  # 整改期限为30日 · 办理时限：15天: a label that names a length, not a day
 PROSE_TIME_LABELS = ("时间", "时限", "日期", "期限", "节点", "时点")  # 截止时间:2013年10月31日 · 截止时间为… · 时点是…
 # Words after 按照…部署， that tell what was done or announce the document, not a task: 根据…部署，现将…公布如下
 ANNOUNCE_WORDS = ("现将", "现就", "现予", "特制定", "制定本", "特此", "经研究")

@@ -201,7 +201,7 @@ def rule_spend(tokens: Sequence[Token], i: int) -> Match | None:
 
 
 # 整改期限为30日 · 办理时限：15天 · 期限30个自然日: after a label that names a length of time, N日 is one
-_DURATION_LABEL = re.compile(r"(?:期限|时限)(?:为|是|:)?$")
+_DURATION_LABEL = re.compile(rf"(?:{'|'.join(lx.LENGTH_LABELS)})(?:为|是|:)?$")
 
 
 def _after_duration_label(tok: Token) -> bool:
@@ -249,9 +249,8 @@ def rule_event_offset(tokens: Sequence[Token], i: int) -> Match | None:
     if cue_of(cue) == "before" and text_before and (i == 0 or tokens[i - 1].type not in DATES) \
             and (rel := _counted_back(at(tokens, i + 1, "offset", "dayonly"))) is not None:
         # 届满前3个月 · 期满前30日: N before an event, an offset counted back from it (a negative value);
-        # 提前3天: ahead of an event the text does not name (no anchor)
-        ahead = tokens[i].source.endswith("提", 0, tokens[i].start)
-        return (replace(rel, wants_anchor=False) if ahead else rel), 2
+        # (会议召开)提前3天: ahead of the event before 提 (none named: no anchor; scope.py leaves 提 out)
+        return rel, 2
     if cue_of(cue) not in ("after", "since") or offset is None:
         return None
     rel = relative_of(offset)

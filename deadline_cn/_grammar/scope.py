@@ -291,8 +291,13 @@ def _place_one(text: str, placed: Placed, before: Span, after: Span) -> None:
     if (isinstance(parse, RelativeP) and parse.wants_anchor) or (isinstance(parse, TriggerP) and parse.wants_event):
         # 机构应当自该信息变更之日起…: the event is what follows 自 / 从, not the actor before it
         opener = max(text.rfind(c, *before) for c in "自从(")
-        placed.anchor = trim(text, (opener + 1, before[1]) if opener >= 0 else before, verbs=False)
         start = placed.item.start
+        ahead = text.endswith("提", 0, start)
+        if ahead:  # 会议召开提前3天: the event is 会议召开 (提前 = ahead of it)
+            before = (before[0], max(before[0], start - 1))
+        placed.anchor = trim(text, (opener + 1, before[1]) if opener >= 0 else before, verbs=False)
+        if ahead and placed.anchor is not None and text.endswith((*lx.MODALS, "应当", "应该"), *placed.anchor):
+            placed.anchor = None  # (各地)应当提前一个月上报: an actor and a modal, no event named
         if placed.anchor is not None and text.startswith(("结束", "终了", "期满"), start):
             placed.anchor = (placed.anchor[0], start + 2)  # 会议结束后: the event is 会议结束, not 会议
         before = (before[1], before[1])

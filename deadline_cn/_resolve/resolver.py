@@ -311,9 +311,9 @@ def resolve_range(p: RangeP, ctx: Context) -> tuple[type[Result], Fields]:
         return _during(p.start, first_year, start, first_end)
     if p.end_cue == "through" and p.end.holiday:  # 元旦至春节期间: from the first's rest to the end of the second's
         if p.start.holiday:
-            start = rest_block(p.start.holiday, first_year)[0]
+            start = _days_off(p.start.holiday, first_year)[0]
         end_year = p.end.year if p.end.year is not None else _end_year(p.end, first_year, start)
-        last, rest_flags = rest_block(p.end.holiday, end_year)[1:]
+        last, rest_flags = _days_off(p.end.holiday, end_year)[1:]
         return Window, {"start": start, "end": last, "label": None,
                         "flags": [f"holiday:{p.end.holiday}", *rest_flags]}
     end_when = p.end
@@ -336,7 +336,7 @@ def _lunar_agrees(day: date, note: tuple[int | None, int]) -> bool:
     return lunar is None or (lunar[1] == note[1] and note[0] in (None, lunar[0]))
 
 
-def rest_block(name: str, year: int) -> tuple[date, date, tuple[str, ...]]:
+def _days_off(name: str, year: int) -> tuple[date, date, tuple[str, ...]]:
     """The days off around a public holiday (calendar.rest_block); an observance with none (元宵, 七一, 教师节)
     is its own day."""
     from deadline_cn._calendar.blocks import PUBLIC_HOLIDAYS
@@ -361,7 +361,7 @@ def _during(w: When, year: int, start: date, end: date) -> tuple[type[Result], F
     """春节期间: the official rest block around the holiday; otherwise the period itself."""
     if not w.holiday:
         return Window, {"start": start, "end": end, "label": None, "flags": []}
-    first, last, flags = rest_block(w.holiday, year)
+    first, last, flags = _days_off(w.holiday, year)
     return Window, {"start": first, "end": last, "label": w.holiday,
                     "flags": [f"holiday:{w.holiday}", *flags]}
 
@@ -383,7 +383,7 @@ def resolve_ongoing(p: OngoingP, ctx: Context) -> tuple[type[Result], Fields]:
     start, end = bounds(p.start, year)
     flags = [f"holiday:{p.start.holiday}"] if p.start.holiday else []
     if p.after and p.start.holiday:
-        _, last, extra = rest_block(p.start.holiday, year)
+        _, last, extra = _days_off(p.start.holiday, year)
         return Ongoing, {"start": last + timedelta(days=1), "end": None, "flags": [*flags, *extra]}
     return Ongoing, {"start": end + timedelta(days=1) if p.after else start, "end": None, "flags": flags}
 
@@ -479,7 +479,7 @@ def _after_date(p: RelativeP, w: When, ctx: Context) -> tuple[type[Result], Fiel
     event = bounds(w, year)[1]
     flags: list[str] = []
     if w.holiday:
-        event, extra = rest_block(w.holiday, year)[1:]
+        event, extra = _days_off(w.holiday, year)[1:]
         flags = [f"holiday:{w.holiday}", *extra]
     rel = Relative(text="", offset=Offset(p.value, p.unit, p.max), anchor=ctx.text_of(p.anchor)).resolved(
         event, ctx.roll_over)
