@@ -804,3 +804,24 @@ def test_eleven_unquoted_is_no_holiday() -> None:
 def test_a_holiday_names_the_days_beside_it(text: str, start: str, end: str, label: str) -> None:
     d = normalise(text, fallback=False, **CTX).to_dict()
     assert (d["kind"], d["start"], d["end"], d["label"]) == ("window", start, end, label), d
+
+
+# 及时 after a trigger's comma is the trigger's (promptly after the event), as it is with no comma: one
+# conditional, not a conditional plus an ongoing task from the document date.
+@pytest.mark.parametrize(("text", "kind"), [
+    ("收到省文件后，及时转发", "document"),
+    ("收到国家、省税收政策文件后，各单位要及时转发", "document"),
+    ("重大决策作出后，及时公开", "event"),
+    ("项目批复后，各地要认真研究，及时组织实施", "event"),
+    ("按省统一部署，及时调整", "deployment"),
+])
+def test_promptly_after_a_triggers_comma_is_the_triggers(text: str, kind: str) -> None:
+    r = normalise(text, ref="2024-03-15", plan_year=2024)
+    assert r.kind == "conditional" and r.trigger.type == kind, r.to_dict()
+    assert "vague:promptly" not in r.flags
+
+
+@pytest.mark.parametrize(("text", "scope"), [("及时公开", "公开"), ("按进展情况及时公开", "公开"), ("立即整改到位", "整改到位")])
+def test_promptly_alone_has_the_action_as_its_scope(text: str, scope: str) -> None:
+    r = normalise(text, ref="2024-03-15", plan_year=2024)
+    assert (r.kind, r.flags, r.scope) == ("ongoing", ("vague:promptly",), scope)

@@ -142,6 +142,11 @@ def place(text: str, items: list[Item], *, continue_clauses: bool = True) -> lis
     if continue_clauses:
         _continue_clauses(text, times, bounds)
     alone = _attach_markers(text, times, markers, clause)
+    for placed in alone:  # 及时公开 · 并及时告知纳税人: the action it asks for is its scope, as a time's is
+        s, e = bounds[clause(placed.item.start)]
+        e = min([e, *(p.item.start for p in times if placed.item.end <= p.item.start < e)])
+        s = max([s, *(p.item.end for p in times if s < p.item.end <= placed.item.start)])
+        placed.scope = trim(text, (placed.item.end, e)) or trim(text, (s, placed.item.start))
     return sorted(times + alone, key=lambda p: p.item.start) if alone else times  # times are in text order
 
 
@@ -409,6 +414,17 @@ def _across_comma(text: str, times: list[Placed], starts: list[int], m: Item) ->
     return None
 
 
+def _trigger_governs(text: str, trigger: Placed, m: Item, clause: Callable[[int], int]) -> bool:
+    """A trigger whose task is the clause after its comma (or whose scope runs on over the marker, in its sentence)."""
+    if not isinstance(trigger.item.parse, TriggerP):
+        return False
+    scope = trigger.scope
+    if scope is not None and scope[0] <= m.start < scope[1] and not any(c in text[trigger.item.end:m.start]
+                                                                         for c in ";。\n"):
+        return True  # 收到文件后，各单位要认真学习，及时转发 (a cell's scope continues its clauses)
+    return clause(trigger.item.end) + 1 == clause(m.start) and text.startswith(",", trigger.item.end)
+
+
 def _attach_markers(text: str, times: list[Placed], markers: list[Item],
                     clause: Callable[[int], int]) -> list[Placed]:
     """A hedge or 及时 flags the next time in its clause, else the one before it in that clause.
@@ -427,6 +443,8 @@ def _attach_markers(text: str, times: list[Placed], markers: list[Item],
         promptly = m.parse.flag == "vague:promptly"
         if promptly and target is not None and not isinstance(target.item.parse, OngoingP):
             continue  # 收到…后及时转发 · 20个工作日内及时公开: the time is given; 及时 is only vague alone
+        if promptly and target is None and k and _trigger_governs(text, times[k - 1], m, clause):
+            continue  # 收到文件后，各单位要及时转发: promptly after the event, as without the comma
         if promptly and (target is None or isinstance(target.item.parse, OngoingP)):
             alone.append(Placed(m))
         elif target is not None and m.parse.flag not in target.flags:
