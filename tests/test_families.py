@@ -825,3 +825,29 @@ def test_promptly_after_a_triggers_comma_is_the_triggers(text: str, kind: str) -
 def test_promptly_alone_has_the_action_as_its_scope(text: str, scope: str) -> None:
     r = normalise(text, ref="2024-03-15", plan_year=2024)
     assert (r.kind, r.flags, r.scope) == ("ongoing", ("vague:promptly",), scope)
+
+
+# 每学期 / 每学年: a count per school term or year; terms follow no calendar rule, so no dates are invented.
+@pytest.mark.parametrize(("text", "count"), [
+    ("每学期不少于1次", 1), ("每学期至少召开2次家长会", 2), ("每个学期开展一次自查", None),
+    ("学校每学期组织一次", None), ("每学年至少开展1次", 1),
+])
+def test_a_count_per_school_term_repeats_with_no_dates(text: str, count: int | None) -> None:
+    r = normalise(text, **CTX)
+    assert (r.kind, r.freq, r.rrule_text, r.dtstart, r.count_min, r.flags) == ("recurrence", "irregular", None, None,
+                                                                               count, ()), r.to_dict()
+
+
+# 单月 / 双月 after a word that sets a practice (实行单月调度) is the odd or even months, as at a clause's head;
+# inside another word (清单月报, 简单月度) it is not.
+@pytest.mark.parametrize(("text", "months"), [
+    ("实行单月调度", "1,3,5,7,9,11"), ("坚持双月报送", "2,4,6,8,10,12"), ("推行双月通报制度", "2,4,6,8,10,12"),
+])
+def test_odd_or_even_months_after_a_practice_verb(text: str, months: str) -> None:
+    r = normalise(text, **CTX)
+    assert (r.kind, r.rrule_text) == ("recurrence", f"FREQ=MONTHLY;BYMONTH={months}"), r.to_dict()
+
+
+@pytest.mark.parametrize("text", ["清单月报送", "简单月度报告"])
+def test_odd_or_even_inside_another_word_is_no_month(text: str) -> None:
+    assert normalise(text, **CTX).kind == "unresolved"

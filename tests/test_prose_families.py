@@ -197,3 +197,10 @@ def test_a_period_that_names_or_frames_is_not_kept(sentence: str) -> None:
     found = extract(sentence, **CTX)
     first = sentence[:4]
     assert not [r for r in found if sentence[r.span[0]:r.span[1]].startswith(first)], [r.describe() for r in found]
+
+
+def test_a_school_term_count_is_kept_only_with_an_action() -> None:
+    found = extract("每学期至少召开一次家长会。学校每学期组织开展一次安全演练。", **CTX)
+    assert [(r.kind, r.freq, r.count_min) for r in found] == [("recurrence", "irregular", 1),
+                                                              ("recurrence", "irregular", None)]
+    assert extract("除部分专业外，每学期主修选课不超过26学分。", **CTX) == []

@@ -125,7 +125,11 @@ ONGOING = ("长期性", "永久", "长期", "常年", "常态化", "常态", "�
            "经常性", "动态调整", "动态更新")
 PROMPTLY = ("立行立改", "即查即改", "即知即改", "边查边改", "即时即改", "随到随办", "即来即办", "随报随审",
             "实时", "及时", "随时", "即时", "立即", "立刻", "马上", "尽快")
-IRREGULAR = {"不定期": "irregular", "定期": "vague:periodic"}
+# 每学期 / 每学年: a school's terms follow no calendar rule (a term opens in late February or September), so a
+# count per term repeats with no dates of its own, like 不定期.
+AT_LEAST = ("至少", "不少于", "不低于", "最少")  # 每年至少2次: a count of times per period
+IRREGULAR = {"不定期": "irregular", "定期": "vague:periodic", "每学期": "irregular", "每个学期": "irregular",
+             "每学年": "irregular", "每个学年": "irregular"}
 HEDGES = ("原则上", "力争", "争取", "基本")
 DITTO = ("同上", "同前")
 EXEMPT = ("免报", "不报", "除外")  # 1月免报 · (四季度免报): a period the schedule skips, not a deadline

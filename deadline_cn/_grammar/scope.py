@@ -19,7 +19,7 @@ from deadline_cn._grammar.record import replace
 Span = tuple[int, int]
 _COUNT = compiled(r"(?:至少|不少于|不低于|最少)[^,;。]{0,12}?(\d{1,3})次")
 _PER_TIMES = compiled(r"(\d{1,3})次/")
-_AT_LEAST = ("至少", "不少于", "不低于", "最少")
+_AT_LEAST = lx.AT_LEAST
 _COUNT_REACH = 40  # how far after 每年 its "至少…1次" may stand (a bound keeps a long clause linear)
 _PUNCT = " ,;。、:\"'-—/"  # 2024年6月底前/长期坚持: a slash parts two readings
 _LEAD_RE = compiled("(?:[" + re.escape(_PUNCT) + "]|" + "|".join(

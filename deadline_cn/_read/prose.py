@@ -66,6 +66,9 @@ def is_prose_time(item: Item, scan: str) -> bool:
         described = scan.startswith(lx.RECUR_DESCRIBED, item.end) and not scan[item.end + 1:item.end + 2].isdigit()
         if not p.vague and described:
             return False  # 不报送每月情况 · 每年3月至6月是鱼类繁殖的盛期 (not 每年的3月20日)
+        if p.period == "irregular" and "学" in scan[item.start:item.end]:  # 每学期至少召开一次 · 每学年组织开展…
+            # (not 每学期选课不超过26学分: a count per term, not a task's rhythm)
+            return _acts_soon(scan, item.end, reach=8) or _word_soon(scan, item.end, lx.AT_LEAST, 6) is not None
         return not p.vague or scan.startswith(lx.PERIODIC_ACTIONS, item.end)  # 定期开展监测
     if isinstance(p, RelativeP):
         return not _describes(item, scan)
