@@ -851,3 +851,52 @@ def test_odd_or_even_months_after_a_practice_verb(text: str, months: str) -> Non
 @pytest.mark.parametrize("text", ["清单月报送", "简单月度报告"])
 def test_odd_or_even_inside_another_word_is_no_month(text: str) -> None:
     assert normalise(text, **CTX).kind == "unresolved"
+
+
+# A yearless date long gone when the text was issued (over half a year): next year's, as likely. Read in the issue
+# year, flagged, next year's date in alternatives. Dates a few months gone (a plan issued late) stay unflagged.
+@pytest.mark.parametrize(("text", "ref", "due", "other"), [
+    ("春节前", "2024-11-20", "2024-02-09", "2025-01-28"),
+    ("确保春节前实现动态清零", "2024-12-02", "2024-02-09", "2025-01-28"),
+    ("1月底前完成", "2024-11-20", "2024-01-31", "2025-01-31"),
+    ("2月15日前报送", "2023-10-09", "2023-02-15", "2024-02-15"),
+    ("3月底前", "2024-10-20", "2024-03-31", "2025-03-31"),
+])
+def test_a_yearless_date_long_gone_at_issue_is_a_doubt(text: str, ref: str, due: str, other: str) -> None:
+    d = normalise(text, ref=ref, plan_year=int(ref[:4])).to_dict()
+    assert d["due"] == due and "ambiguous:year" in d["flags"], d
+    assert {"due": other, "reading": "next-year"} in d["alternatives"], d
+
+
+@pytest.mark.parametrize(("text", "ref"), [("3月底前", "2024-05-20"), ("6月30日前完成", "2024-09-02"),
+                                          ("4月底前完成", "2022-07-14")])
+def test_a_date_a_few_months_gone_in_a_late_plan_is_no_doubt(text: str, ref: str) -> None:
+    assert "ambiguous:year" not in normalise(text, ref=ref, plan_year=int(ref[:4])).flags
+
+
+# 今年 / 明年 in a text whose plan year is not its issue year: the plan's year, or the writer's? Both shown.
+@pytest.mark.parametrize(("text", "due", "other"), [("今年底前", "2023-12-31", "2024-12-31"),
+                                                    ("明年3月底前", "2024-03-31", "2025-03-31"),
+                                                    ("年内完成", "2023-12-31", "2024-12-31")])
+def test_this_year_in_a_plan_of_another_year_is_a_doubt(text: str, due: str, other: str) -> None:
+    d = normalise(text, ref="2024-07-10", plan_year=2023).to_dict()
+    assert d["due"] == due and "ambiguous:year" in d["flags"], d
+    assert {"due": other, "reading": "ref-year"} in d["alternatives"], d
+
+
+# A later year naming the work (object:) while the bare month took the document's year: the named year may be
+# the year it is due. A doubt, with that year's date; an earlier year names past work and is no doubt.
+@pytest.mark.parametrize(("text", "due", "other"), [
+    ("2025年省重点项目9月底前开工", "2024-09-30", "2025-09-30"),
+    ("2025年民生实事项目年底前完成", "2024-12-31", "2025-12-31"),
+    ("2025年城市更新项目12月底前完工", "2024-12-31", "2025-12-31"),
+])
+def test_a_later_year_naming_the_work_makes_the_bare_month_a_doubt(text: str, due: str, other: str) -> None:
+    d = normalise(text, ref="2024-12-20").to_dict()
+    assert d["due"] == due and "ambiguous:year" in d["flags"], d
+    assert {"due": other, "reading": "named-year"} in d["alternatives"], d
+
+
+def test_an_earlier_year_naming_past_work_is_no_doubt() -> None:
+    d = normalise("对2023年度项目开展审计，6月底前完成", ref="2024-03-15", plan_year=2024).to_dict()
+    assert (d["due"], "ambiguous:year" in d["flags"]) == ("2024-06-30", False), d

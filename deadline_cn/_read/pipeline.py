@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date
 
 from deadline_cn._grammar import lexicon as lx
 from deadline_cn._grammar.parse import DeadlineP, Item, MarkerP, RangeP
@@ -20,6 +21,7 @@ from deadline_cn._grammar.tokens import tokenize
 from deadline_cn._read.unread import DOC_NUMBER, is_term_label, mask_doc_numbers, nearest, unread_spans
 from deadline_cn._resolve.resolver import Context, NeedsYear, Settings, resolve
 from deadline_cn.results import (
+    Alternative,
     Compound,
     Conditional,
     Deadline,
@@ -35,6 +37,7 @@ NO_EXPRESSION = "no deadline expression found"
 __all__ = ["DOC_NUMBER", "NO_EXPRESSION", "build", "flag_unread", "items_of", "mask_doc_numbers", "mask_titles",
            "original_text", "read"]
 _TITLE = compiled("《[^《》]{1,120}》")
+_FOUR_DIGITS = compiled(r"\d{4}")
 
 
 def mask_titles(text: str) -> str:
@@ -97,6 +100,8 @@ def build(text: str, folded: Folded, p: Placed, ctx: Context) -> Result:
 def _build(text: str, span: tuple[int, int], scope: str | None, p: Placed, ctx: Context) -> Result:
     cls, fields = resolve(p.item.parse, ctx)
     flags = tuple(dict.fromkeys([*fields.pop("flags"), *ctx.flags, *p.flags]))
+    if cls is Deadline and "year-from-ref" in flags and "ambiguous:year" not in flags:
+        flags = _named_year_doubt(flags, fields)
     if p.label is not None and cls is Deadline:
         return Window(text=text, span=span, flags=flags, start=fields["start"] or fields["due"],
                       end=fields["due"], label=ctx.text_of(p.label))
@@ -109,6 +114,25 @@ def _build(text: str, span: tuple[int, int], scope: str | None, p: Placed, ctx: 
     if cls is Recurrence:
         fields["count_min"] = p.count_min
     return cls(text=text, span=span, scope=scope, flags=flags, **fields)
+
+
+def _named_year_doubt(flags: tuple[str, ...], fields: dict[str, object]) -> tuple[str, ...]:
+    """2025年省重点项目9月底前开工 in a notice of 2024-12: the year names the work (``object:2025年``) and 9月
+    took the document's year — but a named year later than that may well be the year the work is due in: then
+    the reading is a doubt, the named year's date in alternatives (reading named-year). A year before it names
+    past work reported on (对2023年度项目开展审计，6月底前完成), as the object rule means."""
+    named = next((int(m.group()) for f in flags if f.startswith("object:")
+                  and (m := _FOUR_DIGITS.search(f)) is not None), None)
+    due = fields.get("due")
+    if named is None or not isinstance(due, date) or due.year >= named:  # past work named (2023年度总结): no doubt
+        return flags
+    try:
+        other = due.replace(year=named)
+    except ValueError:  # 2月29日 in a common year
+        other = due.replace(year=named, day=28)
+    alternatives = fields.get("alternatives") or ()
+    fields["alternatives"] = (*alternatives, Alternative(other, "named-year"))  # type: ignore[misc]
+    return (*flags, "ambiguous:year")
 
 
 def _event_before(trigger: Trigger, words: str | None) -> Trigger:

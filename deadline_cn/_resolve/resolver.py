@@ -75,7 +75,8 @@ class Context:
     reading being resolved (``part()`` starts a new list). Made for a single read and never shared, so two
     reads, in threads or not, never see each other's state."""
 
-    __slots__ = ("flags", "last_start", "last_year", "settings", "text_of", "year_alternative", "year_inferred")
+    __slots__ = ("flags", "last_start", "last_year", "settings", "text_of", "year_alternative", "year_inferred",
+                 "year_reading")
 
     def __init__(self, settings: Settings, text_of: SpanText = _no_text) -> None:
         self.settings, self.text_of = settings, text_of
@@ -83,11 +84,12 @@ class Context:
         self.year_inferred = False  # last_year was filled in from the ref (a range's end), not written
         self.last_start: date | None = None  # the first day of the reading before this one (deadline, window)
         self.year_alternative: int | None = None  # the year not chosen, when this reading's year is a doubt
+        self.year_reading = "earlier-year"  # what the alternative's year is (Alternative.reading)
         self.flags: list[str] = []
 
     def part(self) -> None:
         """Start the next reading of the text: its own flags, the year seen so far kept."""
-        self.flags, self.year_alternative = [], None
+        self.flags, self.year_alternative, self.year_reading = [], None, "earlier-year"
 
     @property
     def ref(self) -> date | None:
@@ -111,7 +113,9 @@ class Context:
         return s.plan_year if s.plan_year is not None else (s.ref.year if s.ref else None)
 
 
-def year_of(w: When, ctx: Context) -> int:
+def year_of(w: When, ctx: Context, *, stale: bool = False) -> int:
+    """The year of ``w``: written, relative (今年), carried from the text before, or the context's; with ``stale``
+    (a deadline), a yearless date long gone when the text was issued is a doubt (``STALE_DAYS``)."""
     if w.year is not None:
         ctx.last_year = _checks.check_year(w.year)  # 2200年 is flagged, never replaced by the ref's year
         ctx.year_inferred = False
@@ -120,6 +124,10 @@ def year_of(w: When, ctx: Context) -> int:
         if ctx.base_year is None:
             raise NeedsYear("今年/年内 needs ref or plan_year")
         ctx.flags.append("year-from-ref")
+        if ctx.ref is not None and ctx.ref.year != ctx.base_year \
+                and _lexicon.PLAN_YEARS[0] <= ctx.ref.year + w.rel_year <= _lexicon.PLAN_YEARS[1]:
+            # 今年底前 in a 2023 plan issued 2024-07: the plan's year, or the year it was written in? Both shown.
+            _doubt_year(ctx, ctx.ref.year + w.rel_year, "ref-year")
         return ctx.base_year + w.rel_year
     if ctx.last_year is not None:
         if ctx.year_inferred:
@@ -133,7 +141,14 @@ def year_of(w: When, ctx: Context) -> int:
     if ctx.ref is not None and ctx.ref.year != ctx.base_year and not w.holiday and not _past_at_issue(w, ctx.ref):
         # a 2019 plan issued in 2018-08 that says "12月22日": this December or next? Both stay visible.
         ctx.flags.append("ambiguous:year")
+    elif stale and ctx.ref is not None and ctx.ref.year == ctx.base_year and _long_past_at_issue(w, ctx.ref):
+        _doubt_year(ctx, ctx.base_year + 1, "next-year")
     return ctx.base_year
+
+
+def _doubt_year(ctx: Context, other: int, reading: str) -> None:
+    ctx.flags.append("ambiguous:year")
+    ctx.year_alternative, ctx.year_reading = other, reading
 
 
 def _forward(w: When, year: int, ctx: Context) -> int:
@@ -161,6 +176,23 @@ def _ends_before(w: When, year: int, day: date) -> bool:
     """Whether the period ``w`` names in ``year`` is over before ``day`` (an impossible one never is)."""
     try:
         return bounds(w, year)[1] < day
+    except (ValueError, _checks.Invalid):
+        return False
+
+
+# Plans are often issued (or posted) months into their year and still list steps already due (the wild corpus:
+# up to four months). A yearless date more than half a year gone when the text was issued (春节前 or 1月底前 in a
+# notice of 2024-11-20) is as likely next year's: read in the issue year, next year's date in alternatives.
+STALE_DAYS = 183
+
+
+def _long_past_at_issue(w: When, ref: date) -> bool:
+    """Whether ``w`` ended over STALE_DAYS before ``ref`` in ref's year — and has a next year to offer."""
+    if ref.year >= _lexicon.PLAN_YEARS[1]:
+        return False
+    try:
+        bounds(w, ref.year + 1)  # the alternative must be a date too (not 2200, nor a holiday past the tables)
+        return (ref - bounds(w, ref.year)[1]).days > STALE_DAYS
     except (ValueError, _checks.Invalid):
         return False
 
@@ -247,7 +279,7 @@ def _strict_before(w: When, year: int, start: date) -> tuple[date, str] | None:
 
 def resolve_deadline(p: DeadlineP, ctx: Context) -> tuple[type[Result], Fields]:
     w = concrete(p.when, ctx)
-    year = year_of(w, ctx)
+    year = year_of(w, ctx, stale=True)
     start, end = bounds(w, year)
     flags = [w.typo] if w.typo else []
     if w.time:
@@ -277,8 +309,11 @@ def resolve_deadline(p: DeadlineP, ctx: Context) -> tuple[type[Result], Fields]:
     fields: Fields = {"due": end, "start": None, "precision": precision, "alternatives": ()}
     other_year = ctx.year_alternative if ctx.year_alternative is not None else ctx.ref.year if ctx.ref else None
     if "ambiguous:year" in ctx.flags and w.year is None and other_year is not None:
-        reading = "earlier-year" if ctx.year_alternative is not None else "ref-year"
-        fields["alternatives"] = (Alternative(_due_in(w, p.cue, other_year), reading),)
+        reading = ctx.year_reading if ctx.year_alternative is not None else "ref-year"
+        try:
+            fields["alternatives"] = (Alternative(_due_in(w, p.cue, other_year), reading),)
+        except (ValueError, _checks.Invalid):
+            pass  # the other year is past the calendar's tables (a holiday in 2101): the doubt stays, unpriced
     if p.cue in ("before", "end-before"):
         strict = _strict_before(w, year, start)
         if strict is not None:
@@ -475,7 +510,7 @@ def resolve_relative(p: RelativeP, ctx: Context) -> tuple[type[Result], Fields]:
 def _after_date(p: RelativeP, w: When, ctx: Context) -> tuple[type[Result], Fields]:
     """<date>后N日内: counted from the end of the period (for a holiday, the end of its rest block)."""
     _checks.check_offset(p.value, p.max, p.unit)
-    year = year_of(w, ctx)
+    year = year_of(w, ctx, stale=True)
     event = bounds(w, year)[1]
     flags: list[str] = []
     if w.holiday:
