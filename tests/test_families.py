@@ -821,7 +821,8 @@ def test_promptly_after_a_triggers_comma_is_the_triggers(text: str, kind: str) -
     assert "vague:promptly" not in r.flags
 
 
-@pytest.mark.parametrize(("text", "scope"), [("及时公开", "公开"), ("按进展情况及时公开", "公开"), ("立即整改到位", "整改到位")])
+@pytest.mark.parametrize(("text", "scope"), [("及时公开", "公开"), ("按进展情况及时公开", "公开"),
+                                           ("立即整改到位", "整改到位")])
 def test_promptly_alone_has_the_action_as_its_scope(text: str, scope: str) -> None:
     r = normalise(text, ref="2024-03-15", plan_year=2024)
     assert (r.kind, r.flags, r.scope) == ("ongoing", ("vague:promptly",), scope)

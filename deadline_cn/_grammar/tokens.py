@@ -190,7 +190,8 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     # 每年的6月30日前 · 每年的第1季度
     # 每逢双月 · 单月10日前 · 双月报送: the odd or even months (a plain 双月 before a verb of reporting; after
     # another word only after one that sets a practice: 实行单月调度, not 清单月报)
-    ("paritymonth", rf"(?:(?:每逢|每|逢)(?P<parity>单|双)月份?|(?:(?<![\u4e00-\u9fff])|(?<=实行|实施|坚持|推行|执行|采取))(?P<parity2>单|双)月份?"
+    ("paritymonth", rf"(?:(?:每逢|每|逢)(?P<parity>单|双)月份?"
+                    rf"|(?:(?<![\u4e00-\u9fff])|(?<=实行|实施|坚持|推行|执行|采取))(?P<parity2>单|双)月份?"
                     rf"(?=\d|{alt(lx.PARITY_MONTH_VERBS)}))(?:(?P<d>{DD}){DAY_MARK}|(?P<mend>底|末))?"),
     ("every", rf"(?:每个?|按(?=年|季|月|周|半年|旬|日(?!期|程|常))"
               rf"|(?<![每上下本当第\d])[自从]?(?=(?:年度|季度|月度|月份|半年度?)(?:结束|终了)))"
