@@ -901,3 +901,48 @@ def test_a_later_year_naming_the_work_makes_the_bare_month_a_doubt(text: str, du
 def test_an_earlier_year_naming_past_work_is_no_doubt() -> None:
     d = normalise("对2023年度项目开展审计，6月底前完成", ref="2024-03-15", plan_year=2024).to_dict()
     assert (d["due"], "ambiguous:year" in d["flags"]) == ("2024-06-30", False), d
+
+
+# N月内 (N ≥ 2): within that month, or within N months? Folded, 两 and 2 look alike. The month is read, flagged,
+# the count of months from the document in alternatives; after 之日起 it is a count, never a month.
+@pytest.mark.parametrize(("text", "flag", "due", "months"), [
+    ("两月内完成整改", "ambiguous:二月", "2024-02-29", "2024-05-05"),
+    ("三月内整改到位", "ambiguous:三月", "2024-03-31", "2024-06-05"),
+    ("6月内完成", "ambiguous:六月", "2024-06-30", "2024-09-05"),
+])
+def test_n_months_within_is_a_doubt_between_a_month_and_a_count(text: str, flag: str, due: str, months: str) -> None:
+    d = normalise(text, **CTX).to_dict()
+    assert (d["kind"], d["due"], flag in d["flags"]) == ("deadline", due, True), d
+    assert {"due": months, "reading": "months"} in d["alternatives"], d
+
+
+@pytest.mark.parametrize(("text", "n"), [("自印发之日起两月内", 2), ("自发文之日起三月内完成", 3)])
+def test_months_within_after_the_documents_day_are_a_count(text: str, n: int) -> None:
+    r = normalise(text, **CTX)
+    assert (r.kind, r.offset.value, r.offset.unit, r.anchor) == ("relative", n, "month", "ref"), r.to_dict()
+
+
+@pytest.mark.parametrize("text", ["2024年6月内", "本月内", "6月底内"])
+def test_a_month_with_a_year_or_an_edge_within_is_no_doubt(text: str) -> None:
+    assert not [f for f in normalise(text, **CTX).flags if f.startswith("ambiguous:")]
+
+
+# A weekday note on either end of a range is checked against its day, as a single day's is (2024-03-25 is a
+# Monday, 03-29 a Friday); a pair of weekdays after the range names its span and is not a note on the end.
+@pytest.mark.parametrize(("text", "mismatch"), [
+    ("3月25日（周二）至29日（周五）", True), ("3月25日（周一）至29日（周六）", True),
+    ("3月25日至3月29日（星期六）", True), ("3月21日（周三）至3月22日（周五）", True),
+    ("3月25日（周一）至29日（周五）", False), ("3月25日（星期一）—3月29日（星期五）", False),
+    ("3月25日-29日(周一至周五)", False),
+])
+def test_a_weekday_note_on_either_end_of_a_range_is_checked(text: str, mismatch: bool) -> None:
+    r = normalise(text, **CTX)
+    assert r.kind == "window" and ("weekday-mismatch" in r.flags) is mismatch, r.to_dict()
+
+
+@pytest.mark.parametrize("text", ["从3月25日至29日", "自3月25日至29日止", "从4月10-25日", "自2024.3.25-2024.3.29"])
+def test_from_before_a_one_token_range_is_part_of_it(text: str) -> None:
+    r = normalise(text, **CTX)
+    assert (r.kind, str(r.start), str(r.end), r.scope) == ("window", "2024-03-25" if "4月" not in text
+                                                           else "2024-04-10", "2024-03-29" if "4月" not in text
+                                                           else "2024-04-25", None), r.to_dict()

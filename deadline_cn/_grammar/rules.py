@@ -22,6 +22,7 @@ from deadline_cn._grammar.match import (
     month_span,
     relative_of,
     time_of,
+    weekday_index,
     when_of,
 )
 from deadline_cn._grammar.parse import (
@@ -85,27 +86,30 @@ def rule_range(tokens: Sequence[Token], i: int) -> Match | None:
         end_cue = None
     start, end = when_of(first), when_of(second)
     if second.type == "dayonly":  # 5月6日至9日: the end takes its month (and year) from the start
-        end = replace(start, day=end.day, weekday=None, time=end.time)
+        end = replace(start, day=end.day, weekday=end.weekday, time=end.time)
     return RangeP(start, end, end_cue), j - i
 
 
 def rule_day_range(tokens: Sequence[Token], i: int) -> Match | None:
-    """4月10-25日 · 5月8日(周一)至12日 · 2024.3—6 · 2024.9—2025.2: one token, both ends."""
-    tok = head(tokens, i, "dayrange", "dotdayrange", "dotrange", "ymrange")
+    """4月10-25日 · 5月8日(周一)至12日 · 2024.3—6 · 2024.9—2025.2: one token, both ends (从 / 自 before it too)."""
+    j = i + 1 if head(tokens, i, "from") else i
+    tok = (at if j > i else head)(tokens, j, "dayrange", "dotdayrange", "dotrange", "ymrange")
     if tok is None:
         return None
     start = when_of(tok)
     if tok.type in ("dayrange", "dotdayrange"):  # the end may name its own month: 1月15-2月3日
         month = int(m2) if (m2 := tok.get("m2")) else start.month
-        end = replace(start, month=month, day=int(tok.get("d2") or 1), weekday=None, time=None)
+        wde = tok.get("wde")
+        end = replace(start, month=month, day=int(tok.get("d2") or 1), time=None,
+                      weekday=None if wde is None else weekday_index(wde))
         if (y2 := tok.get("y2")) is not None:  # 2023.12.25-2024.1.5
             end = replace(end, year=int(y2))
     else:
         start = replace(start, day=None)
         end = When(year=int(y2) if (y2 := tok.get("y2")) else None, month=int(tok.get("m2") or 1))
-    cue = at(tokens, i + 1, "cue")
+    cue = at(tokens, j + 1, "cue")
     used = 2 if cue_of(cue) in ("before", "until") or (cue is not None and cue.text == "期间") else 1  # …期间
-    return RangeP(start, end), used
+    return RangeP(start, end), used + j - i
 
 
 def rule_start_then_end(tokens: Sequence[Token], i: int) -> Match | None:
@@ -176,6 +180,10 @@ def rule_self_start(tokens: Sequence[Token], i: int) -> Match | None:
     offset = at(tokens, i + 1, "offset")
     if offset is not None and (rel := relative_of(offset)) is not None:
         return RelativeP(rel.value, rel.unit, rel.max, anchor_ref=True), 2
+    month = at(tokens, i + 1, "date_month")
+    if month is not None and cue_of(at(tokens, i + 2, "cue")) == "within" and (w := when_of(month)).year is None \
+            and w.month is not None and w.day is None and w.edge is None:
+        return RelativeP(w.month, "month", None, anchor_ref=True), 3  # 自印发之日起两月内: a count, never a month
     to, end = at(tokens, i + 1, "to"), at(tokens, i + 2, *DATES)
     if to is not None and end is not None and to.text in ("至", "到"):  # 自印发之日起至2025年12月31日(止)
         return OngoingP(from_ref=True, until=when_of(end)), 4 if cue_of(at(tokens, i + 3, "cue")) == "until" else 3
@@ -563,7 +571,7 @@ RULES: tuple[tuple[Rule, tuple[str, ...]], ...] = (
     (rule_trigger, tuple(TRIGGER_TYPES)),
     (rule_event_window, ("from",)),
     (rule_otherwise, ("otherwise",)),
-    (rule_day_range, ("dayrange", "dotdayrange", "dotrange", "ymrange")),
+    (rule_day_range, ("from", "dayrange", "dotdayrange", "dotrange", "ymrange")),
     (rule_list, ("daylist", "monthlist")),
     (rule_holidays, ("date_holiday",)),
     (rule_shared_cue, ("date_day", "iso", "date_month")),

@@ -41,6 +41,8 @@ DAY_MARK = "(?:日|号(?![令文楼院线]))"  # 1号令 · 2号楼: a number, n
 WD = "[1-7日天一二三四五六]"  # 一…六 stay words before a digit (周五12时 is not folded to 周512时)
 # a weekday note on a range's end (周六 · 周六、周日 · 周三至周日), only checked on its start
 NOTE_WEEKDAY = rf"(?:\(?(?:星期|周|礼拜){WD}(?:[、,和至\-~](?:星期|周|礼拜)?{WD})?\)?)?"
+# A range's end with its own note (29日(周五)) is checked like the start; a pair (周一至周五) is the span's days
+END_WEEKDAY = rf"(?:\(?(?:星期|周|礼拜)(?:{WD}[、,和至\-~](?:星期|周|礼拜)?{WD}|(?P<wde>{WD}))\)?)?"
 # (11周) · (12-13周) · (第1周周一): a term's week numbers (and the weekday) beside the dates
 WEEK_NOTE = rf"(?:\(第?\d{{1,2}}(?:[-~至]\d{{1,2}})?周(?:(?:星期|周|礼拜)?(?P<wdn>{WD}))?\))?"  # wdn: checked
 WEEKDAY = rf"(?:\(?(?:星期|周|礼拜)(?P<wd>{WD})\)?)?"
@@ -117,7 +119,7 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
                     r"季度(?P<qend>末|底)?"),
     ("dotday", rf"(?<![\d.])(?P<m>{MM_SPAN})\.(?P<d>{DD})(?=前|之前|以前|止)"),  # 6.30前
     ("dayrange", rf"{YEAR}?(?P<m>{MM})月(?P<d>{DD})(?:日|号)?{WEEKDAY}{JOIN}(?:(?P<m2>{MM})月)?(?P<d2>{DD}){DAY_MARK}"
-                 rf"{NOTE_WEEKDAY}{WEEK_NOTE}"),
+                 rf"{END_WEEKDAY}{WEEK_NOTE}"),
     # 6、12月 · 3月、6月 are two date_month tokens; 6、12月 writes 月 once
     ("monthlist", rf"{YEAR}?(?P<months>{MM_SPAN}(?:[、,和及]{MM_SPAN}){{1,11}})月(?P<mend>底|末)?"),
     # 5月14、15、21、22日 · 2017年5月3、4日: several days of one month

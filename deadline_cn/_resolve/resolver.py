@@ -282,6 +282,7 @@ def resolve_deadline(p: DeadlineP, ctx: Context) -> tuple[type[Result], Fields]:
     year = year_of(w, ctx, stale=True)
     start, end = bounds(w, year)
     flags = [w.typo] if w.typo else []
+    alternatives: tuple[Alternative, ...] = ()
     if w.time:
         flags.append(f"time:{w.time}")
     if w.cumulative:  # 前三季度 · 前8个月 · 1—8月: from the year's first day to the end of the Nth period
@@ -293,6 +294,13 @@ def resolve_deadline(p: DeadlineP, ctx: Context) -> tuple[type[Result], Fields]:
         return Deadline, {"due": rel.due, "start": None, "precision": "day", "alternatives": (),
                           "flags": [*flags, *rel.flags]}
     precision = "month" if w.typo == "typo:missing-月" else w.grain
+    if p.cue == "within" and _bare_month(w) and ctx.ref is not None:
+        # 三月内整改到位 · 两月内完成: within March, or within three months? (folded, 两 and 2 look alike; 一月内 is
+        # read as one month, rules.py.) The month is kept, the count of months from the document in alternatives.
+        flags.append(f"ambiguous:{_MONTH_WORDS[w.month - 1]}月")  # type: ignore[operator]
+        months = Relative(text="", offset=Offset(w.month, "month", None), anchor="ref").resolved(ctx.ref)
+        if months.due is not None:
+            alternatives = (Alternative(months.due, "months"),)
     if w.holiday:
         flags.append(f"holiday:{w.holiday}")
         if p.cue in ("before", "end-before"):
@@ -306,7 +314,7 @@ def resolve_deadline(p: DeadlineP, ctx: Context) -> tuple[type[Result], Fields]:
     if p.cue == "before-strict":  # 6月30日前(不含): the text itself excludes the day
         end = start - timedelta(days=1)
         precision = "day"
-    fields: Fields = {"due": end, "start": None, "precision": precision, "alternatives": ()}
+    fields: Fields = {"due": end, "start": None, "precision": precision, "alternatives": alternatives}
     other_year = ctx.year_alternative if ctx.year_alternative is not None else ctx.ref.year if ctx.ref else None
     if "ambiguous:year" in ctx.flags and w.year is None and other_year is not None:
         reading = ctx.year_reading if ctx.year_alternative is not None else "ref-year"
@@ -326,6 +334,16 @@ def resolve_deadline(p: DeadlineP, ctx: Context) -> tuple[type[Result], Fields]:
         fields["start"] = start  # "2017年第1季度完成" / "9月8日": done within the period (a day is its own)
     fields["flags"] = flags
     return Deadline, fields
+
+
+_MONTH_WORDS = ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二")
+
+
+def _bare_month(w: When) -> bool:
+    """A month and nothing else: no year (written or relative), day, edge, part or holiday (三月内)."""
+    return w.month is not None and w.year is None and w.rel_year is None and w.day is None and w.edge is None \
+        and w.xun is None and not w.mid and not w.holiday and w.quarter is None and w.half is None \
+        and not w.cumulative and w.rel_period is None
 
 
 def resolve_range(p: RangeP, ctx: Context) -> tuple[type[Result], Fields]:
@@ -359,6 +377,9 @@ def resolve_range(p: RangeP, ctx: Context) -> tuple[type[Result], Fields]:
     if filled and "year-from-ref" in ctx.flags:
         ctx.year_inferred = True  # 9月14-18日…9月19日: the year carried on was never written; later dates say so
     flags = [f for f in fields["flags"] if not f.startswith("ambiguous:")]
+    if p.start.weekday is not None and p.start.day and start.weekday() != p.start.weekday \
+            and "weekday-mismatch" not in flags:
+        flags.append("weekday-mismatch")  # 3月21日(周三)至22日: each end's note is checked, as a day's is
     if p.start.time:  # 3月16日8:00至20日17:30: both times kept, the start's first
         flags.insert(0, f"time:{p.start.time}")
     return Window, {"start": start, "end": fields["due"], "label": None, "flags": flags}
