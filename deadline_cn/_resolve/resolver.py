@@ -294,10 +294,10 @@ def resolve_deadline(p: DeadlineP, ctx: Context) -> tuple[type[Result], Fields]:
         return Deadline, {"due": rel.due, "start": None, "precision": "day", "alternatives": (),
                           "flags": [*flags, *rel.flags]}
     precision = "month" if w.typo == "typo:missing-月" else w.grain
-    if p.cue == "within" and _bare_month(w) and ctx.ref is not None:
+    if p.cue == "within" and w.month is not None and _bare_month(w) and ctx.ref is not None:
         # 三月内整改到位 · 两月内完成: within March, or within three months? (folded, 两 and 2 look alike; 一月内 is
         # read as one month, rules.py.) The month is kept, the count of months from the document in alternatives.
-        flags.append(f"ambiguous:{_MONTH_WORDS[w.month - 1]}月")  # type: ignore[operator]
+        flags.append(f"ambiguous:{_MONTH_WORDS[w.month - 1]}月")
         months = Relative(text="", offset=Offset(w.month, "month", None), anchor="ref").resolved(ctx.ref)
         if months.due is not None:
             alternatives = (Alternative(months.due, "months"),)
