@@ -946,3 +946,21 @@ def test_from_before_a_one_token_range_is_part_of_it(text: str) -> None:
     assert (r.kind, str(r.start), str(r.end), r.scope) == ("window", "2024-03-25" if "4月" not in text
                                                            else "2024-04-10", "2024-03-29" if "4月" not in text
                                                            else "2024-04-25", None), r.to_dict()
+
+
+# 去年 / 前年 / 上年 before a part of the year are that past year (去年底前 was the ref's year with 去 in scope);
+# alone (上年度工作总结, 去年以来) they name what is reported on or narrated, and read nothing.
+@pytest.mark.parametrize(("text", "due"), [
+    ("去年底前", "2023-12-31"), ("去年年底", "2023-12-31"), ("前年底", "2022-12-31"), ("去年6月", "2023-06-30"),
+    ("去年上半年", "2023-06-30"), ("上年12月31日", "2023-12-31"), ("上年第四季度", "2023-12-31"),
+    ("上一年第三季度末", "2023-09-30"),
+])
+def test_a_past_year_before_a_part_of_it(text: str, due: str) -> None:
+    d = normalise(text, **CTX).to_dict()
+    assert (d["kind"], d["due"], d.get("scope")) == ("deadline", due, None), d
+
+
+def test_a_past_year_alone_names_the_work() -> None:
+    r = normalise("上年度工作总结于1月底前报送", **CTX)
+    assert (r.kind, str(r.due)) == ("deadline", "2024-01-31"), r.to_dict()
+    assert normalise("去年以来", **CTX).kind == "unresolved"

@@ -204,3 +204,16 @@ def test_a_school_term_count_is_kept_only_with_an_action() -> None:
     assert [(r.kind, r.freq, r.count_min) for r in found] == [("recurrence", "irregular", 1),
                                                               ("recurrence", "irregular", None)]
     assert extract("除部分专业外，每学期主修选课不超过26学分。", **CTX) == []
+
+
+# The term of a loan, a lease, a subsidy or a post (借款期限不超过1年) is how long the thing lasts, not a task's limit;
+# a task's term (整改期限) and a limit on a service stay.
+@pytest.mark.parametrize("sentence", ["贷款期限不超过1年。", "租赁期限最长不超过20年。", "试用期不超过6个月。",
+                                      "聘用期限一般不超过3年。", "补助期限最长不超过3年，期满后不再享受。"])
+def test_a_things_term_is_no_deadline(sentence: str) -> None:
+    assert extract(sentence, **CTX) == [], [r.describe() for r in extract(sentence, **CTX)]
+
+
+@pytest.mark.parametrize("sentence", ["整改期限最长不超过3个月。", "提供服务3个工作日内办结。"])
+def test_a_tasks_term_or_a_service_limit_stays(sentence: str) -> None:
+    assert [r.kind for r in extract(sentence, **CTX)] == ["relative"]

@@ -58,6 +58,11 @@ RELATIVE_YEARS = {"今年": 0, "本年度": 0, "本年": 0, "当年": 0, "年内
                   # folded: 下一年度 is 下1年度. 上年度 / 去年 stay out: in a cell they name the work reported on
                   # (报送上年度工作总结), not when it is due.
                   "下年度": 1, "下1年度": 1, "下1年": 1, "下年": 1}
+# 去年底前 · 上年12月 · 前年上半年: a past year is read only before a part of it (底, a month, a half, a quarter);
+# alone (上年度工作总结, 去年以来) it names what is reported on or narrated.
+PAST_YEARS = {"去年": -1, "前年": -2, "上年": -1, "上1年": -1}
+PAST_YEAR_PARTS = ("年底", "年末", "年初", "底", "末", "初", "上半年", "下半年", "第", "季度")
+RELATIVE_YEARS.update(PAST_YEARS)
 
 # 每<period>: (freq label, RRULE, months in one period)
 PERIODS = {
@@ -165,6 +170,11 @@ MODALS = ("要", "应", "须", "需", "务必", "必须")
 # A bracketed day after these dates a document or a meeting (…的通知(2017年12月15日)), not a step of the plan
 NOT_STEP_ENDS = ("通知", "意见", "方案", "办法", "决定", "报告", "纪要", "会议", "公告", "通告", "函", "规定", "细则",
                  "计划", "规划", "批复", "讲话", "印发", "发布", "公布", "签发", "发文", "成立", "生效")
+# 借款期限不超过1年 · 租赁期限最长不超过20年 · 试用期不超过6个月: the term of a loan, lease, subsidy or post is what
+# the thing lasts, not when a task is due (整改期限 / 办理期限 stay limits)
+TERM_NOUNS = ("借款", "贷款", "还款", "租赁", "租用", "补贴", "补助", "贴息", "服务", "试用", "合同", "协议", "有效",
+              "保修", "质保", "保质", "聘用", "聘任", "任职", "挂职", "经营", "使用", "存续", "担保", "保证", "免租")
+TERM_QUALIFIERS = ("最长", "一般", "原则上", "最短", "均", "为", "是")
 DURATION_OPENERS = ("压缩至", "压缩到", "缩短至", "缩短到", "减少至", "控制在", "共", "共计", "合计", "总计", "历时",
                     "为期", "期为", "时长", "连续", "持续", "累计")
 # A bare count (3天, with no 内 or cap) is no limit after or before these: 提前3天 · 近30天 · 超过3天未办结 ·

@@ -27,7 +27,8 @@ MM = r"(?<!\d)\d{1,2}(?!\d)"
 DD = r"(?<!\d)\d{1,2}(?!\d)"
 QQ = r"(?<!\d)\d(?!\d)"
 MM_SPAN = r"(?<!\d)(?:1[0-2]|0?[1-9])(?!\d)"  # a month range keeps 1–12: match.month_span has no month 13-0 to give
-REL_YEAR = rf"(?:{alt(k for k in lx.RELATIVE_YEARS if k != '年内')})(?!级)"  # 本年级: a grade, not this year
+REL_YEAR = (rf"(?:{alt(k for k in lx.RELATIVE_YEARS if k != '年内' and k not in lx.PAST_YEARS)}"  # 本年级: a grade
+            rf"|(?:{alt(lx.PAST_YEARS)})(?=\d|{alt(lx.PAST_YEAR_PARTS)}))(?!级)")  # 去年底前, not 上年度工作总结
 REL_PERIOD = alt(lx.RELATIVE_PERIODS)
 # A two-digit or word year (23年, 〇九年 → 09年) only where a period follows, or with a leading zero: "10年"
 # alone is a duration. The resolver puts it in the century nearest the plan year (flag year:short).

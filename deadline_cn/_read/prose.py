@@ -178,7 +178,8 @@ def _describes(item: Item, scan: str) -> bool:
     A bare count with no 内, no cap and no event (24小时服务热线, 3天培训) is one too, unless a verb of getting
     something done follows it (5个工作日办结).
     """
-    if _before(scan, item.start).endswith(lx.DURATION_OPENERS) or scan.startswith("的", item.end):
+    if _before(scan, item.start).endswith(lx.DURATION_OPENERS) or scan.startswith("的", item.end) \
+            or _names_a_term(_before(scan, item.start)):
         return True
     p = item.parse
     bare = isinstance(p, RelativeP) and not (p.wants_anchor or p.anchor_ref or p.anchor is not None
@@ -188,6 +189,19 @@ def _describes(item: Item, scan: str) -> bool:
             ("在", "于", "用", "后", "起")):
         return False
     return not scan.startswith(lx.LIMIT_VERBS, item.end)
+
+
+def _names_a_term(before: str) -> bool:
+    """借款期限 · 租赁期限最长 · 试用期 · 服务期限一般 before a count: a thing's term (lx.TERM_NOUNS), no task's."""
+    trimmed = True
+    while trimmed:
+        trimmed = False
+        for word in lx.TERM_QUALIFIERS:
+            if before.endswith(word):
+                before, trimmed = before[:-len(word)], True
+    if not before.endswith(("期", "期限")):
+        return False  # 提供服务3个工作日内办结: a limit on the service, not its term
+    return before.removesuffix("限").removesuffix("期").endswith(lx.TERM_NOUNS)
 
 
 def _bracketed(item: Item, scan: str) -> bool:

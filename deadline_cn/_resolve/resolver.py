@@ -122,7 +122,7 @@ def year_of(w: When, ctx: Context, *, stale: bool = False) -> int:
         return w.year
     if w.rel_year is not None:
         if ctx.base_year is None:
-            raise NeedsYear("今年/年内 needs ref or plan_year")
+            raise NeedsYear("a year counted from the document (今年, 年内, 去年) needs ref or plan_year")
         ctx.flags.append("year-from-ref")
         if ctx.ref is not None and ctx.ref.year != ctx.base_year \
                 and _lexicon.PLAN_YEARS[0] <= ctx.ref.year + w.rel_year <= _lexicon.PLAN_YEARS[1]:
