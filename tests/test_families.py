@@ -964,3 +964,102 @@ def test_a_past_year_alone_names_the_work() -> None:
     r = normalise("上年度工作总结于1月底前报送", **CTX)
     assert (r.kind, str(r.due)) == ("deadline", "2024-01-31"), r.to_dict()
     assert normalise("去年以来", **CTX).kind == "unresolved"
+
+
+# A2: N days / working days / months before a day, a period's end or a holiday count back from that day (as
+# 会议召开前3日 counts back from the meeting), never "the day, then an offset from the document date".
+@pytest.mark.parametrize(("text", "ref", "offset", "anchor", "due"), [
+    ("11月底前15天", "2024-03-15", (-15, "day"), "11月底", "2024-11-15"),
+    ("年底前两个月", "2024-03-15", (-2, "month"), "年底", "2024-10-31"),
+    # 9-29 (a Sunday) is a 调休 working day before 国庆 2024: it counts
+    ("9月30日前5个工作日", "2024-03-15", (-5, "workday"), "9月30日", "2024-09-24"),
+    ("中秋节前3天", "2024-03-15", (-3, "day"), "中秋节", "2024-09-14"),
+])
+def test_a_count_before_a_day_counts_back_from_it(text: str, ref: str, offset: tuple[int, str], anchor: str,
+                                                 due: str) -> None:
+    r = normalise(text, ref=ref, plan_year=int(ref[:4]))
+    assert (r.kind, (r.offset.value, r.offset.unit), r.anchor, r.due) == (
+        "relative", offset, anchor, date.fromisoformat(due)), r.to_dict()
+
+
+@pytest.mark.parametrize("text", ["6月前10天", "2024年7月前5个工作日"])
+def test_a_count_after_a_bare_month_is_not_counted_back(text: str) -> None:
+    # 6月前10天: the first ten days of June, or ten days before June: not a day to count back from
+    r = normalise(text, ref="2024-03-15", plan_year=2024)
+    assert not any(p.kind == "relative" and p.offset.value < 0 for p in r.parts), r.to_dict()
+
+
+@pytest.mark.parametrize(("text", "rrule", "first"), [
+    ("每月末前3日", "FREQ=MONTHLY;BYMONTHDAY=-4", ["2024-03-28", "2024-04-27"]),
+    ("每月底前10天", "FREQ=MONTHLY;BYMONTHDAY=-11", ["2024-03-21", "2024-04-20"]),
+    ("每季度末前5日", "FREQ=MONTHLY;BYMONTH=3,6,9,12;BYMONTHDAY=-6", ["2024-03-26", "2024-06-25"]),
+    ("每年6月30日前15天", "FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=15", ["2024-06-15", "2025-06-15"]),
+    ("每年年底前两个月", "FREQ=YEARLY;BYMONTH=10;BYMONTHDAY=-1", ["2024-10-31", "2025-10-31"]),
+    ("每月倒数第3个工作日", "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-3", ["2024-03-27", "2024-04-26"]),
+    # the Nth weekday counted back among the days before the one named (20 April 2024 is a Saturday)
+    ("每月20日前2个工作日", None, ["2024-03-18", "2024-04-18"]),
+    # the last day not counted: 31 March 2024 is a Sunday (29th, 28th), 30 April a Tuesday (29th, 26th)
+    ("每月底前2个工作日", None, ["2024-03-28", "2024-04-26"]),
+    ("每季度末前3个工作日", None, ["2024-03-27", "2024-06-26"]),
+])
+def test_a_count_before_each_period_s_day_counts_back(text: str, rrule: str | None, first: list[str]) -> None:
+    r = normalise(text, ref="2024-03-15", plan_year=2024)
+    assert r.kind == "recurrence", r.to_dict()
+    if rrule is not None:
+        assert r.rrule_text == rrule
+    got = r.occurrences(date(2024, 3, 1), date(2025, 12, 31))[:2]
+    assert got == [date.fromisoformat(d) for d in first], r.to_dict()
+
+
+# A11: "<event>N个工作日前" (the number before 前) counts back from the event, as "<event>前N日" does.
+@pytest.mark.parametrize(("text", "offset", "anchor"), [
+    ("项目开工5个工作日前", (-5, "workday"), "项目开工"),
+    ("考试开始两周前", (-2, "week"), "考试开始"),
+    ("培训班开班7天以前", (-7, "day"), "培训班开班"),
+    ("报到前5天", (-5, "day"), "报到"),  # 报到: 到 is the verb's, not "by"
+    ("合同到期1个月前", (-1, "month"), "合同到期"),
+    ("3个工作日前提交", (-3, "workday"), None),
+])
+def test_a_count_before_an_event_counts_back(text: str, offset: tuple[int, str], anchor: str | None) -> None:
+    r = normalise(text, ref="2024-03-15", plan_year=2024)
+    assert (r.kind, (r.offset.value, r.offset.unit), r.anchor) == ("relative", offset, anchor), r.to_dict()
+
+
+def test_a_term_week_after_yu_is_no_count_back() -> None:
+    r = normalise("教务处于16周前公布考试安排", ref="2024-03-15", plan_year=2024)
+    assert not any(p.kind == "relative" and p.offset.value < 0 for p in r.parts), r.to_dict()
+
+
+# A7: 次月 / 下月 / 次年 + N个工作日内 / 第N个工作日: the Nth working day of that month or year.
+@pytest.mark.parametrize(("text", "ref", "due"), [
+    ("次月3个工作日内", "2024-03-15", "2024-04-03"),
+    ("下月第2个工作日前", "2024-09-20", "2024-10-09"),  # 1–7 October 2024 are off
+    ("次年第1个工作日", "2024-03-15", "2025-01-02"),
+    ("明年第一个工作日", "2024-03-15", "2025-01-02"),
+    ("次年前3个工作日", "2024-03-15", "2025-01-06"),
+])
+def test_the_nth_working_day_of_the_next_month_or_year(text: str, ref: str, due: str) -> None:
+    r = normalise(text, ref=ref, plan_year=int(ref[:4]))
+    assert (r.kind, r.due) == ("deadline", date.fromisoformat(due)), r.to_dict()
+
+
+@pytest.mark.parametrize(("text", "rrule"), [
+    ("每月3个工作日内", "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=3"),
+    ("每季度次月15日前", "FREQ=MONTHLY;BYMONTH=1,4,7,10;BYMONTHDAY=15"),
+    ("每月次月5日前", "FREQ=MONTHLY;BYMONTHDAY=5"),
+    ("每半年次月10日前", "FREQ=MONTHLY;BYMONTH=1,7;BYMONTHDAY=10"),
+    ("每季度末次月8日前", "FREQ=MONTHLY;BYMONTH=1,4,7,10;BYMONTHDAY=8"),
+])
+def test_a_day_of_the_month_after_each_period(text: str, rrule: str) -> None:
+    r = normalise(text, ref="2024-03-15", plan_year=2024)
+    assert (r.kind, r.rrule_text) == ("recurrence", rrule), r.to_dict()
+
+
+# A count after a date's 前 that cannot be counted back (it leaves the month, RRULE cannot say it, 内 leaves
+# it open) is left unresolved beside the date, never a forward offset from the document date.
+@pytest.mark.parametrize("text", ["每月8日前10天", "每年国庆节前3个工作日", "9月30日前7天内", "5月前15天",
+                                  "每月最后一个工作日前2天"])
+def test_a_count_after_before_that_is_not_dated_is_left_open(text: str) -> None:
+    r = normalise(text, ref="2024-03-15", plan_year=2024)
+    kinds = [p.kind for p in r.parts]
+    assert "unresolved" in kinds and not any(p.kind == "relative" for p in r.parts), r.to_dict()

@@ -217,3 +217,14 @@ def test_a_things_term_is_no_deadline(sentence: str) -> None:
 @pytest.mark.parametrize("sentence", ["整改期限最长不超过3个月。", "提供服务3个工作日内办结。"])
 def test_a_tasks_term_or_a_service_limit_stays(sentence: str) -> None:
     assert [r.kind for r in extract(sentence, **CTX)] == ["relative"]
+
+
+# A11: the count written before 前 ("<event>5个工作日前") counts back from the event in running text too.
+@pytest.mark.parametrize(("sentence", "value", "event"), [
+    ("请各单位于评审会召开5个工作日前将申报材料报送至办公室。", -5, "评审会召开"),
+    ("参训学员须在培训开班3天前完成网上报名。", -3, "培训开班"),
+])
+def test_a_count_before_an_event_is_a_limit_counted_back(sentence: str, value: int, event: str) -> None:
+    got = extract(sentence, **CTX)
+    assert [(r.kind, r.offset.value) for r in got] == [("relative", value)], got
+    assert got[0].anchor is not None and got[0].anchor.endswith(event), got

@@ -50,8 +50,8 @@ def apply_offset_flagged(event: date | datetime, value: float, unit: str, roll_o
         alternatives = ((plain, MONDAY_FRIDAY),) if predicted and plain != counted.day else ()
         return Applied(counted.day, counted.flags, alternatives)
     raw = _calendar_days(day, value, unit)
-    if not roll_over or unit not in ("day", "week"):
-        return Applied(raw)
+    if not roll_over or unit not in ("day", "week") or value < 0:
+        return Applied(raw)  # a count back (会议召开前3日) is not a period that ends: nothing rolls it forward
     return _rolled_over(raw)
 
 

@@ -87,6 +87,9 @@ class RecurP:
     byweekday: tuple[int, ...] = ()  # 0 = Monday
     interval: int = 1  # 每两个月 → 2 (in units of the period)
     workday: int | None = None  # 每月结束后5个工作日内: due on the Nth weekday of the next period
+    # 每月底前3个工作日 · 每月25日前2个工作日: due N weekdays before the day ``bymonthday`` names (the Nth weekday
+    # counted back among the days before it)
+    workdays_before: int | None = None
     time: str | None = None  # 每月5日17:00前: the time of day, kept as a flag as on a deadline
 
 

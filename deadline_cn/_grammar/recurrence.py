@@ -51,12 +51,16 @@ def _every(tokens: Sequence[Token], i: int, since: When | None = None) -> tuple[
     if tok.get("hh"):  # 每日17:00前 · 每个工作日上午9时: the time of day each falls due
         recur = replace(recur, time=time_of(tok))
     if (nth := tok.get("wdn")) is not None:  # 每月最后一个工作日 · 每月第3个工作日 (weekdays: RRULE has no holidays)
-        recur = replace(recur, workday=-1 if nth.startswith("最后") else int(nth[1:-4]))
+        # 每月倒数第2个工作日: counted from the month's end
+        n = int(nth.removeprefix("倒数")[1:-4]) if not nth.startswith("最后") else 1
+        recur = replace(recur, workday=-n if nth.startswith(("最后", "倒数")) else n)
     used = 1
     if cue_of(at(tokens, i + 1, "cue")) == "before" and (first := _first_days(recur, tokens, i + 2)) is not None:
         return first, 3  # 每月前5个工作日 · 每季度前10日
+    if (first := _first_days(recur, tokens, i + 1, within=True)) is not None:
+        return first, 2  # 每月5个工作日内: the first five working days of each month, as 每月前5个工作日
     nxt = at(tokens, i + 1, "date_day", "date_month", "dayonly", "monthrange", "date_holiday", "date_yearend",
-              "date_quarter", "date_half", "xunonly", "monthlist", "dayrange", "dayspan")
+              "date_quarter", "date_half", "xunonly", "monthlist", "dayrange", "dayspan", "relperiod")
     if nxt is not None and (due := _due_within(recur, nxt)) is not None:
         recur, used = (replace(due, time=w.time) if (w := when_of(nxt)).time else due), 2
         while at(tokens, i + used, "and") and (more := at(tokens, i + used + 1, "date_month")) \
@@ -69,7 +73,12 @@ def _every(tokens: Sequence[Token], i: int, since: When | None = None) -> tuple[
                 many, extra = listed
                 used += extra + (1 if at(tokens, i + used + extra, "cue") else 0)
                 return many, used
-        used += 1 if at(tokens, i + used, "cue") else 0
+        cue = at(tokens, i + used, "cue")
+        back = _counted_back(recur, tokens, i + used) if cue is not None else None
+        if back is not None:  # 每年12月31日前10天 · 每月25日前3个工作日: N (working) days before that day
+            recur, used = back, used + 2
+        else:
+            used += 1 if cue is not None else 0
     elif at(tokens, i + 1, "endafter") and (after := _days_after_end(period, since, tokens, i + 2)) is not None:
         recur, used = after, 3
     if used == 1 and (tok.get("hh") or tail) and cue_of(at(tokens, i + 1, "cue")) in ("before", "end-before"):
@@ -109,8 +118,20 @@ def _at_edge(recur: RecurP, tail: str) -> RecurP:
     return replace(recur, bymonthday=-1) if end and recur.period == "月" else recur
 
 
-def _first_days(recur: RecurP, tokens: Sequence[Token], i: int) -> RecurP | None:
-    """The N (working) days that open each period: due on the Nth (working) day."""
+def _first_days(recur: RecurP, tokens: Sequence[Token], i: int, *, within: bool = False) -> RecurP | None:
+    """The N (working) days that open each period: due on the Nth (working) day. ``within``: the count
+    follows 每<period> with no 前 and must say 内 (每月5个工作日内), working days only."""
+    if within:
+        tok = at(tokens, i, "offset")
+        if tok is None or tok.start != tokens[i - 1].end or not tok.get("within") or recur.period != "月" \
+                or recur.bymonthday is not None or recur.workday is not None or recur.bymonth:
+            return None
+        counted = relative_of(tok, bare=True)
+        return _first_days(recur, tokens, i) if counted is not None and counted.unit == "workday" else None
+    if recur.bymonthday is not None:  # 每月末前5日 · 每季度末前10天: N days before the period's last day
+        return _counted_back(recur, tokens, i - 1)
+    if recur.workday is not None:
+        return None  # 每月最后一个工作日前3天: days before a working day RRULE cannot name
     tok = at(tokens, i, "offset", "dayonly")
     if tok is not None and tok.type == "dayonly":
         rel: RelativeP | None = RelativeP(float(tok.get("d") or 0), "day")
@@ -121,6 +142,39 @@ def _first_days(recur: RecurP, tokens: Sequence[Token], i: int) -> RecurP | None
     if rel.unit == "workday":
         return replace(recur, workday=int(rel.value))
     return replace(recur, bymonthday=int(rel.value)) if rel.unit == "day" else None
+
+
+def _counted_back(recur: RecurP, tokens: Sequence[Token], i: int) -> RecurP | None:
+    """每月末前5日 · 每年12月31日前10天 · 每月底前3个工作日 · 每年年底前1个月: tokens[i] is a 前 and the count
+    touches it; the rule falls due that many days (weekdays, months) before the day it names.
+
+    Counted from the day itself: 每月末前5日 is the 26th of a 31-day month (BYMONTHDAY=-6), 每月25日前3天 the
+    22nd; 每月底前3个工作日 is the 3rd weekday before the last day (the last day not counted), as 会议召开前3日
+    counts from the meeting's day. A count that would leave the month (每月5日前10天) is not read here."""
+    cue, tok = at(tokens, i, "cue"), at(tokens, i + 1, "offset", "dayonly")
+    day = recur.bymonthday
+    if cue is None or cue.text != "前" or tok is None or tok.start != cue.end or day is None \
+            or recur.workday is not None or recur.holiday:
+        return None
+    if tok.type == "dayonly":
+        if tok.get("hh"):
+            return None
+        rel: RelativeP | None = RelativeP(int(tok.get("d") or 0), "day")
+    else:
+        rel = relative_of(tok, bare=True)
+    if rel is None or rel.max is not None or rel.value != int(rel.value) or rel.value < 1 or tok.get("within"):
+        return None
+    n = int(rel.value) * (7 if rel.unit == "week" else 1)
+    if rel.unit in ("day", "week"):
+        moved = -1 - n if day == -1 else day - n
+        return replace(recur, bymonthday=moved) if (day == -1 and n <= 27) or 1 <= moved else None
+    if rel.unit == "workday":
+        span = 27 if day == -1 else day - 1  # the days before the one named (27 before the end of February)
+        fewest = span - 2 * (span // 7) - min(span % 7, 2)  # the fewest weekdays in that many days
+        return replace(recur, workdays_before=n) if n <= fewest else None
+    if rel.unit == "month" and day == -1 and len(recur.bymonth) == 1 and recur.bymonth[0] > n:
+        return replace(recur, bymonth=(recur.bymonth[0] - n,))  # 每年年底前1个月: the end of November
+    return None
 
 
 def _months_in_period(period: str, tail: str) -> tuple[int, ...]:
@@ -177,6 +231,12 @@ def _due_within(recur: RecurP, nxt: Token) -> RecurP | None:
         months = tuple(int(m) for m in re.findall(r"\d+", nxt.get("months") or ""))
         return RecurP(recur.period, recur.since, months, -1 if nxt.get("mend") else None)
     w = when_of(nxt)
+    if nxt.type == "relperiod":  # 每季度次月10日前 · 每月次月5日: day N of the month after each period
+        first_months = {"季度": (1, 4, 7, 10), "半年": (1, 7), "年": (1,), "月": ()}
+        if w.rel_period != "月" or w.rel_shift != 1 or not w.day or w.time or recur.period not in first_months \
+                or (recur.bymonth and recur.bymonthday != -1):
+            return None  # (每季度末次月5日: the end named first is the period's own)
+        return RecurP(recur.period, recur.since, first_months[recur.period], w.day)
     if w.year is not None:
         return None
     if nxt.type == "date_holiday":

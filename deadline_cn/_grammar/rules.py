@@ -227,6 +227,20 @@ def rule_offset(tokens: Sequence[Token], i: int) -> Match | None:
     tok = head(tokens, i, "offset")
     if tok is None:
         return None
+    if i >= 2 and tokens[i - 1].type == "cue" and tokens[i - 1].text == "前" and tokens[i - 1].end == tok.start \
+            and tokens[i - 2].end == tokens[i - 1].start and tokens[i - 2].type in (*DATES, "every", "dayonly"):
+        # 每月5日前10天 · 每年春节前5个工作日 · 6月30日前10天内 · 6月前10天: a count after a date's 前 that no
+        # reading counted back (it would leave the month, RRULE cannot say it, or 内 / a bare month leaves it open)
+        return MissingP(f"{tok.text} after {tokens[i - 2].text}前: counted back from it, or its first days? "
+                        "(not dated)"), 1
+    cue = at(tokens, i + 1, "cue")
+    if cue is not None and cue.start == tok.end and cue.text in ("前", "之前", "以前") and not tok.get("within") \
+            and not tok.get("ord") and not tok.source.endswith(lx.NOT_LIMIT_BEFORE, max(0, tok.start - 3), tok.start) \
+            and (back := _counted_back(tok)) is not None and back.unit in ("day", "workday", "week", "month") \
+            and not (back.unit == "week" and tok.source[tok.start - 1:tok.start] in ("于", "在", "第")):
+        # 会议召开3个工作日前 · 开班3天前 · 10个工作日前报送: N before the event written before the count (not
+        # 3年前: years ago, a time in the past; not 于14周前: before a term's 14th week)
+        return back, 2
     rel = relative_of(tok, bare=_after_duration_label(tok))
     return None if rel is None else (rel, 1)
 
@@ -249,7 +263,7 @@ def rule_event_offset(tokens: Sequence[Token], i: int) -> Match | None:
         if offset is not None and cue_of(cue) == "after" and (rel := relative_of(offset)) is not None:
             return RelativeP(rel.value, rel.unit, rel.max, wants_anchor=True), 3
         offset = None
-    text_before = tokens[i].start > (tokens[i - 1].end if i else 0)
+    text_before = _word_before(tokens, i)
     if cue_of(cue) == "after" and text_before and (
             at(tokens, i + 1, "promptly") or i + 1 == len(tokens) or at(tokens, i + 1, "sep")):
         used = 2 if at(tokens, i + 1, "promptly") else 1
@@ -265,6 +279,17 @@ def rule_event_offset(tokens: Sequence[Token], i: int) -> Match | None:
     if rel is None:
         return None
     return RelativeP(rel.value, rel.unit, rel.max, wants_anchor=True), 2 + _ordinal_before(offset, tokens, i + 2)
+
+
+def _word_before(tokens: Sequence[Token], i: int) -> bool:
+    """Words that are no time stand right before tokens[i]: text between it and the token before, or that
+    token is the 到 of a verb (报到前3天: 到 there is no "by")."""
+    prev_end = tokens[i - 1].end if i else 0
+    if tokens[i].start > prev_end:
+        return True
+    prev = tokens[i - 1]
+    return prev.type == "to" and prev.text == "到" and prev.start > (tokens[i - 2].end if i > 1 else 0) \
+        and "\u4e00" <= prev.source[prev.start - 1] <= "\u9fff"
 
 
 def _ordinal_before(offset: Token, tokens: Sequence[Token], i: int) -> int:
@@ -338,6 +363,19 @@ def rule_date(tokens: Sequence[Token], i: int) -> Match | None:
         return MarkerP(f"exempt:{date.text}"), j + 2 - i
     if cue == "since":
         return OngoingP(start=w), used
+    if cue in ("before", "end-before") and note is None and (w.day or w.holiday or w.edge == "end") \
+            and (back := _before_date(tokens, i + used - 1)) is not None:
+        # 12月底前10天 · 年底前1个月 · 国庆节前10天 · 春节前5个工作日: counted back from that day (a holiday's own
+        # day), as 会议召开前3日 is from the meeting (not 6月前10天: the first ten days of June, or before June)
+        return replace(back, anchor=(date.start, date.end), anchor_when=w, wants_anchor=False), used + 1
+    if date.type in ("relperiod", "date_year") and w.grain in ("month", "year") and w.edge is None \
+            and ((w.rel_period == "月" and w.rel_shift >= 1) or (date.type == "date_year" and (w.rel_year or 0) >= 1)) \
+            and (nth := _nth_workday(tokens, j + 1)) is not None:
+        # 次月5个工作日内 · 次月第5个工作日前 · 次年第1个工作日 · 下月前3个工作日: the Nth working day of that month
+        # (year), counted from the end of the one before it, as 每月结束后5个工作日内 is
+        n, took = nth
+        before = replace(w, rel_shift=w.rel_shift - 1) if w.rel_period else replace(w, rel_year=(w.rel_year or 0) - 1)
+        return DeadlineP(before, after=(n, "workday")), j + 1 + took - i
     if cue == "after":
         offset = at(tokens, i + used, "offset")
         if offset is not None and (rel := relative_of(offset)) is not None:  # 春节后一周内, 节后5个工作日内
@@ -347,6 +385,30 @@ def rule_date(tokens: Sequence[Token], i: int) -> Match | None:
     if cue == "during":
         return RangeP(w, w, "during"), used
     return DeadlineP(w, cue, by=j > i), used
+
+
+def _before_date(tokens: Sequence[Token], i: int) -> RelativeP | None:
+    """The count that touches the 前 at tokens[i] (12月底前10天), as a negative offset; None for a count of
+    years (2024年底前3年 is no deadline) or one that says 内 (春节前5个工作日内: within them, or by them?)."""
+    cue, tok = at(tokens, i, "cue"), at(tokens, i + 1, "offset", "dayonly")
+    if cue is None or not cue.text.endswith("前") or tok is None or tok.start != cue.end or tok.get("within") \
+            or tok.get("hh"):
+        return None
+    back = _counted_back(tok)
+    return back if back is not None and back.unit in ("day", "workday", "week", "month") else None
+
+
+def _nth_workday(tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
+    """5个工作日内 · 第5个工作日(前) · 前5个工作日 at tokens[i]: (N, tokens used)."""
+    j = i + 1 if (cue := at(tokens, i, "cue")) is not None and cue.text == "前" else i
+    tok = at(tokens, j, "offset")
+    if tok is None or tok.start != tokens[j - 1].end or lx.UNITS.get(tok.get("unit") or "") != "workday" \
+            or tok.get("n2") or tok.get("half") or not (tok.get("within") or tok.get("ord") or j > i):
+        return None
+    n = float(tok.get("n") or 0)
+    if n != int(n) or not 1 <= n <= 30:
+        return None
+    return int(n), j - i + 1 + _before(tokens, j + 1)
 
 
 def _before(tokens: Sequence[Token], i: int) -> int:
@@ -626,7 +688,7 @@ def _cue_may_start(tokens: Sequence[Token], i: int) -> bool:
     """A cue starts a reading (rule_event_offset, its only rule) only as 后 / 起, or as 前 after words that are
     no time (届满前3个月): 底前 / 内 / 止 and a 前 touching the token before it close the reading before them."""
     cue = lx.CUES[tokens[i].text]
-    return cue in ("after", "since") or (cue == "before" and tokens[i].start > (tokens[i - 1].end if i else 0))
+    return cue in ("after", "since") or (cue == "before" and _word_before(tokens, i))
 
 
 def _next_kind(tokens: Sequence[Token], i: int) -> str:

@@ -104,7 +104,11 @@ def fit_monthday(rule: str, bymonth: tuple[int, ...], day: int | None, interval:
     tail = ";BYMONTH=" + ",".join(str(m) for m in bymonth) if bymonth else ""
     if day is None:
         return rule + tail
-    if day != -1 and not 1 <= day <= 31:
+    if day < 0:  # 每月末前5日 → -6: counted from each month's end (every month has 28 days)
+        if day < -28:
+            raise Invalid("day", f"no month has a day {day} from its end")
+        return f"{rule}{tail};BYMONTHDAY={day}"
+    if not 1 <= day <= 31:
         raise Invalid("day", f"no month has a day {day}")
     months = bymonth or tuple(range(1, 13))
     if day > 0 and all(MAX_DAYS[m - 1] < day for m in months):

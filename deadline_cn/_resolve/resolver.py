@@ -459,7 +459,17 @@ def resolve_recurrence(p: RecurP, ctx: Context) -> tuple[type[Result], Fields]:
             bymonth[::p.interval]
     elif p.interval > 1:
         rule = _with_interval(rule, p.interval)
-    rule = _checks.fit_monthday(rule, bymonth, p.bymonthday, p.interval)
+    if p.workdays_before is not None and p.bymonthday is not None:
+        # 每月底前3个工作日: the 3rd weekday counted back among the days before the last one (BYMONTHDAY lists them
+        # all: -31 does not match in a shorter month); 每月25日前2个工作日: among the 1st to the 24th
+        for m in bymonth:
+            _checks.check_month(m)
+        before = range(-31, -1) if p.bymonthday == -1 else range(1, p.bymonthday)
+        rule += (";BYMONTH=" + ",".join(str(m) for m in bymonth) if bymonth else "") \
+            + ";BYMONTHDAY=" + ",".join(str(d) for d in before) \
+            + f";BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-{p.workdays_before}"
+    else:
+        rule = _checks.fit_monthday(rule, bymonth, p.bymonthday, p.interval)
     if p.byweekday:
         rule += ";BYDAY=" + ",".join(("MO", "TU", "WE", "TH", "FR", "SA", "SU")[d] for d in p.byweekday)
     if p.workday is not None:  # the Nth weekday of the month (RRULE knows no holidays)
@@ -534,7 +544,9 @@ def _after_date(p: RelativeP, w: When, ctx: Context) -> tuple[type[Result], Fiel
     year = year_of(w, ctx, stale=True)
     event = bounds(w, year)[1]
     flags: list[str] = []
-    if w.holiday:
+    if w.holiday and p.value < 0:  # 国庆节前10天: counted back from the holiday's own day
+        event, flags = bounds(w, year)[0], [f"holiday:{w.holiday}"]
+    elif w.holiday:
         event, extra = _days_off(w.holiday, year)[1:]
         flags = [f"holiday:{w.holiday}", *extra]
     rel = Relative(text="", offset=Offset(p.value, p.unit, p.max), anchor=ctx.text_of(p.anchor)).resolved(
