@@ -525,7 +525,8 @@ LISTED = [
                     {"kind": "window", "start": "2024-10-01", "end": "2024-10-07"}]),
     ("五一和端午前", [{"kind": "deadline", "due": "2024-04-30"}, {"kind": "deadline", "due": "2024-06-09"}]),
     ("每年的第四季度末", [{"kind": "recurrence", "rrule": "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=-1"}]),
-    ("每年的下半年", [{"kind": "recurrence", "rrule": "FREQ=YEARLY;BYMONTH=7"}]),
+    # a half or a quarter each year is due on its last day, as a dated one is (not its first month's 1st)
+    ("每年的下半年", [{"kind": "recurrence", "rrule": "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=-1"}]),
 ]
 
 
@@ -1063,3 +1064,127 @@ def test_a_count_after_before_that_is_not_dated_is_left_open(text: str) -> None:
     r = normalise(text, ref="2024-03-15", plan_year=2024)
     kinds = [p.kind for p in r.parts]
     assert "unresolved" in kinds and not any(p.kind == "relative" for p in r.parts), r.to_dict()
+
+
+# A list of months each with its own 月 shares the part written after the last one (a 旬, 初, a half, 底, a day and
+# its cue), as 3、6、9、12月底 already did: 2月、8月上旬 is the 10th of both, not all of February.
+@pytest.mark.parametrize(("text", "dues"), [
+    ("2月、8月上旬", ["2024-02-10", "2024-08-10"]),
+    ("5月和11月中旬前", ["2024-05-20", "2024-11-20"]),
+    ("6月、12月下旬报告", ["2024-06-30", "2024-12-31"]),  # June's 下旬 starts on the 21st (checked below)
+    ("2、5、8、11月上旬", ["2024-02-10", "2024-05-10", "2024-08-10", "2024-11-10"]),
+    ("3月、6月、9月20日前", ["2024-03-20", "2024-06-20", "2024-09-20"]),
+    ("5月、10月初", ["2024-05-10", "2024-10-10"]),
+    ("2月、5月和8月底前", ["2024-02-29", "2024-05-31", "2024-08-31"]),
+    ("1、7月上半月", ["2024-01-15", "2024-07-15"]),
+])
+def test_a_month_list_shares_its_last_part(text: str, dues: list[str]) -> None:
+    r = normalise(text, **CTX).to_dict()
+    assert [p["due"] for p in r["parts"]] == dues, r
+    assert not any(f == "ambiguous:month-before" for p in r["parts"] for f in p["flags"]), r  # no whole month
+    assert all(p["start"] is None or p["start"][8:] != "01" or p["precision"] == "xun" for p in r["parts"]), r
+
+
+# June has no 31st: 6月、12月31日 does not say which day of June is meant, so the day is not shared
+def test_a_shared_day_a_month_lacks_is_not_given_to_it() -> None:
+    r = normalise("6、12月31日前", **CTX).to_dict()
+    assert "2024-06-30" not in [p.get("due") for p in r["parts"] if not p["flags"]], r
+
+
+# 每 over months and a part of a month: one yearly rule on the part's last day (上旬 10, 中旬 20, 下旬 / 底 the last,
+# 初 as 上旬, 中 / 上半月 15), as 每月上旬 and 每年12月10日前 read — not a bare yearly rule beside a one-off date.
+@pytest.mark.parametrize(("text", "rule"), [
+    ("每年4月上旬", "BYMONTH=4;BYMONTHDAY=10"),
+    ("每年9月中旬前完成", "BYMONTH=9;BYMONTHDAY=20"),
+    ("每年11月下旬报送", "BYMONTH=11;BYMONTHDAY=-1"),
+    ("每年2月初", "BYMONTH=2;BYMONTHDAY=10"),
+    ("每年7月中", "BYMONTH=7;BYMONTHDAY=15"),
+    ("每年5月上中旬", "BYMONTH=5;BYMONTHDAY=20"),
+    ("每年8月中、下旬", "BYMONTH=8;BYMONTHDAY=-1"),
+    ("每年10月上半月", "BYMONTH=10;BYMONTHDAY=15"),
+    ("每年2月、8月上旬", "BYMONTH=2,8;BYMONTHDAY=10"),
+    ("每年5月、11月20日前", "BYMONTH=5,11;BYMONTHDAY=20"),
+    ("每年3、9月下旬", "BYMONTH=3,9;BYMONTHDAY=-1"),
+    ("每年1、7月10日前", "BYMONTH=1,7;BYMONTHDAY=10"),
+])
+def test_every_year_a_part_of_a_month(text: str, rule: str) -> None:
+    r = normalise(text, **CTX)
+    assert (r.kind, r.rrule_text) == ("recurrence", f"FREQ=YEARLY;{rule}"), r.to_dict()
+
+
+# 每年 over a half or a quarter is due on the period's last day each year, as a dated one is (2024年第三季度 is due
+# 09-30) and as 每年一季度末 reads; its first month's first day would look like the due date in a ledger.
+@pytest.mark.parametrize(("text", "rule"), [
+    ("每年下半年", "BYMONTH=12;BYMONTHDAY=-1"),
+    ("每年上半年开展", "BYMONTH=6;BYMONTHDAY=-1"),
+    ("每年第二季度", "BYMONTH=6;BYMONTHDAY=-1"),
+    ("每年四季度完成", "BYMONTH=12;BYMONTHDAY=-1"),
+    ("每年度第一季度", "BYMONTH=3;BYMONTHDAY=-1"),
+    ("每年9月到11月", "BYMONTH=9,10,11"),  # a season of whole months stays as it was
+])
+def test_every_year_a_half_or_quarter_is_due_at_its_end(text: str, rule: str) -> None:
+    r = normalise(text, **CTX)
+    assert (r.kind, r.rrule_text) == ("recurrence", f"FREQ=YEARLY;{rule}"), r.to_dict()
+
+
+# 上半月 / 下半月 are the 1st–15th and the 16th to the month's end; 每月中 / 每月月中 is the 15th
+@pytest.mark.parametrize(("text", "start", "due"), [
+    ("8月上半月", "2024-08-01", "2024-08-15"),
+    ("2024年11月下半月", "2024-11-16", "2024-11-30"),
+    ("2月下半月完成", "2024-02-16", "2024-02-29"),
+])
+def test_half_of_a_month(text: str, start: str, due: str) -> None:
+    r = normalise(text, **CTX).to_dict()
+    assert (r["kind"], r["start"], r["due"], r["precision"]) == ("deadline", start, due, "xun"), r
+    assert not any(f.startswith(("ambiguous:", "unread:")) for f in r["flags"]), r
+
+
+def test_before_a_half_month_is_by_its_last_day() -> None:
+    r = normalise("4月上半月前", **CTX).to_dict()
+    assert (r["due"], r["start"]) == ("2024-04-15", None), r
+    assert not any(f.startswith("ambiguous:") for f in r["flags"]), r
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    ("每月上半月完成", "BYMONTHDAY=15"),
+    ("每月下半月", "BYMONTHDAY=-1"),
+    ("每月月中报送", "BYMONTHDAY=15"),
+    ("每个月中前", "BYMONTHDAY=15"),
+    # 月 typed twice (as 每年年底) and a span of the month's first days with 内
+    ("每月月底", "BYMONTHDAY=-1"),
+    ("每月月末前报送", "BYMONTHDAY=-1"),
+    ("每个月月底前", "BYMONTHDAY=-1"),
+    ("每月中下旬", "BYMONTHDAY=-1"),
+    ("每月上中旬完成", "BYMONTHDAY=20"),
+    ("每月1至10日内", "BYMONTHDAY=10"),
+    ("每月1-20日内报送", "BYMONTHDAY=20"),
+])
+def test_every_month_a_part_of_it(text: str, rule: str) -> None:
+    r = normalise(text, **CTX)
+    assert (r.kind, r.rrule_text) == ("recurrence", f"FREQ=MONTHLY;{rule}"), r.to_dict()
+
+
+# two days a month (a day and the month's end, or two 旬): one monthly rule each, as 每月5日、20日前
+@pytest.mark.parametrize(("text", "rules"), [
+    ("每月10日和月底前", ["BYMONTHDAY=10", "BYMONTHDAY=-1"]),
+    ("每月20日、月末前", ["BYMONTHDAY=20", "BYMONTHDAY=-1"]),
+    ("每月上、下旬各报送一次", ["BYMONTHDAY=10", "BYMONTHDAY=-1"]),
+    ("每月上旬、下旬", ["BYMONTHDAY=10", "BYMONTHDAY=-1"]),
+    ("每月中旬和月底前", ["BYMONTHDAY=20", "BYMONTHDAY=-1"]),
+])
+def test_every_month_two_days(text: str, rules: list[str]) -> None:
+    r = normalise(text, **CTX)
+    assert [(p.kind, p.rrule_text) for p in r.parts] == [("recurrence", f"FREQ=MONTHLY;{x}") for x in rules], \
+        r.to_dict()
+
+
+# the middle of each quarter or year is no day a rule can name: never left quietly in scope
+@pytest.mark.parametrize(("text", "flag"), [("每季度中开展", "unread:中"), ("每个季度中报送", "unread:中"),
+                                            ("每年年中报送", "unread:年中")])
+def test_middle_of_each_quarter_or_year_is_unread(text: str, flag: str) -> None:
+    assert flag in normalise(text, **CTX).flags
+
+
+def test_a_half_month_alone_names_no_month() -> None:
+    r = normalise("上半月完成", **CTX)
+    assert r.kind == "unresolved"

@@ -228,3 +228,22 @@ def test_a_count_before_an_event_is_a_limit_counted_back(sentence: str, value: i
     got = extract(sentence, **CTX)
     assert [(r.kind, r.offset.value) for r in got] == [("relative", value)], got
     assert got[0].anchor is not None and got[0].anchor.endswith(event), got
+
+
+# 每 over a part of a month, a list of months sharing a 旬, a half-year each year: one rule, due where the part ends
+@pytest.mark.parametrize(("sentence", "rule"), [
+    ("各街道要在每月月末前将台账报区办。", "FREQ=MONTHLY;BYMONTHDAY=-1"),
+    ("请各县区于每年3月、9月下旬报送工作进展。", "FREQ=YEARLY;BYMONTH=3,9;BYMONTHDAY=-1"),
+    ("各部门每年下半年组织一次联合检查。", "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=-1"),
+    ("各站点每月上半月完成设备巡检。", "FREQ=MONTHLY;BYMONTHDAY=15"),
+    ("市局每年6月中旬前通报考核结果。", "FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=20"),
+])
+def test_every_period_with_a_part_of_a_month_in_prose(sentence: str, rule: str) -> None:
+    found = extract(sentence, **CTX)
+    assert [(r.kind, r.rrule_text) for r in found] == [("recurrence", rule)], [r.describe() for r in found]
+
+
+def test_the_middle_of_each_quarter_in_prose_is_unread() -> None:
+    found = extract("每季度中召开一次调度会议。", **CTX)
+    flags = [f for r in found for f in r.flags if f.startswith("unread:")]
+    assert flags == ["unread:中"], [r.describe() for r in found]

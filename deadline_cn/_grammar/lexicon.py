@@ -115,6 +115,9 @@ SEASONS = ("春季", "夏季", "秋季", "冬季", "春夏", "秋冬", "主汛�
            "三夏", "三秋")
 # 年终前 · 年终进行评估: what may follow 年终 as a time (年终考核 · 年终总结 · 年终奖 name the work)
 YEAR_END_AFTER = ("前", "之前", "以前", "时", "完成", "进行", "开展", "组织", "召开", "对", "前后", "左右")
+# 每月中报送 · 每月月中前: 中 after 每月 is the 15th only before these (每月中小企业 · 每月中央… stay words)
+MID_MONTH_AFTER = ("前", "之前", "以前", "完成", "进行", "开展", "组织", "召开", "报送", "上报", "报告", "提交", "调度",
+                   "通报", "前后", "左右")
 # 双月报送 · 单月调度: what makes a bare 单月 / 双月 a schedule (双月座谈会 stays a name)
 PARITY_MONTH_VERBS = ("报送", "上报", "报告", "调度", "通报", "召开", "开展", "1次", "一次", "底", "末")
 # School terms and breaks: beside a yearless date they may set its year (寒假 of the 2023 school year is in 2024)

@@ -93,6 +93,8 @@ def when_of(tok: Token) -> When:
         fields["xun"] = 1
     if get("mid"):
         fields["mid"] = True
+    if (hm := get("hm")) is not None:  # 上半月 · 下半月
+        fields["half_month"] = 1 if hm.startswith("上") else 2
     if get("mend") or get("qend") or get("hend") or get("yend") or mt:
         fields["edge"] = "end"
     if (hol := get("hol")) is not None:

@@ -31,14 +31,15 @@ class When:
     xun_first: int | None = None  # 上、中旬: the first of two xun written as one (``xun`` is the last)
     cumulative: bool = False  # 前三季度 · 前8个月 · 1—8月: from the year's start to the end of the period
     lunar: tuple[int | None, int] | None = None  # 2月3日(初七) → (None, 7): the lunar note, checked against the day
+    half_month: int | None = None  # 6月上半月 → 1 (days 1–15), 下半月 → 2 (the 16th to the month's end)
 
     @property
     def grain(self) -> str:
-        if self.rel_period and not (self.day or self.xun or self.mid or self.month):
+        if self.rel_period and not (self.day or self.xun or self.mid or self.half_month or self.month):
             return "month" if self.rel_period == "月" else "quarter"
         if self.holiday or self.day:
             return "day"
-        if self.xun or self.mid:
+        if self.xun or self.mid or self.half_month:  # a half-month is a part of a month, as a 旬 is
             return "xun"
         if self.month:
             return "month"

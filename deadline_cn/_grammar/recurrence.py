@@ -60,14 +60,30 @@ def _every(tokens: Sequence[Token], i: int, since: When | None = None) -> tuple[
     if (first := _first_days(recur, tokens, i + 1, within=True)) is not None:
         return first, 2  # 每月5个工作日内: the first five working days of each month, as 每月前5个工作日
     nxt = at(tokens, i + 1, "date_day", "date_month", "dayonly", "monthrange", "date_holiday", "date_yearend",
-              "date_quarter", "date_half", "xunonly", "monthlist", "dayrange", "dayspan", "relperiod")
+              "date_quarter", "date_half", "xunonly", "monthlist", "dayrange", "dayspan", "relperiod", "offset")
+    if nxt is not None and nxt.get("xunpair") and recur.period in ("月", "半月"):
+        # 每月上、下旬各一次: one due day in each (the 10th and the month's last), one recurrence each
+        return ManyP((replace(recur, bymonthday=10), replace(recur, bymonthday=-1))), 2
     if nxt is not None and (due := _due_within(recur, nxt)) is not None:
         recur, used = (replace(due, time=w.time) if (w := when_of(nxt)).time else due), 2
-        while at(tokens, i + used, "and") and (more := at(tokens, i + used + 1, "date_month")) \
-                and (m := when_of(more)).year is None and m.rel_year is None:  # 每年6月和12月, not 每年9日、2200年4月
-            day = -1 if m.edge == "end" else recur.bymonthday  # 每年3月、6月和12月底前: 底 closes the list
+        while at(tokens, i + used, "and") and (more := at(tokens, i + used + 1, "date_month", "date_day")) \
+                and (m := when_of(more)).year is None and m.rel_year is None \
+                and (more.type == "date_month" or (recur.bymonthday is None
+                                                   and has_day((*recur.bymonth, m.month or 0), m.day or 0))):
+            # 每年6月和12月, not 每年9日、2200年4月, nor 每年6月、12月31日 (June has no 31st: the text does not say
+            # which day of June is meant)
+            # 每年3月、6月和12月底前 · 每年1月、7月上旬 · 每年4月、10月15日前: the last month's day closes the list
+            last = day_in_month(m)
+            day = recur.bymonthday if last is None else last
             recur, used = RecurP(period, since, (*recur.bymonth, m.month if m.month is not None else 1), day), used + 2
-        if nxt.type in ("date_day", "dayonly") and at(tokens, i + used, "and"):
+            if more.type == "date_day":
+                break
+        if nxt.type == "monthlist" and recur.bymonthday is None \
+                and (part := at(tokens, i + 2, "xunonly", "dayonly")) is not None \
+                and not part.get("xunpair") and (last := day_in_month(when_of(part))) is not None \
+                and (last < 0 or has_day(recur.bymonth, last)):
+            recur, used = replace(recur, bymonthday=last), used + 1  # 每年1、4、7、10月上旬 · 每年6、12月10日前
+        if nxt.type in ("date_day", "dayonly", "xunonly") and at(tokens, i + used, "and"):  # 每月上旬、下旬
             listed = _listed_days(recur, nxt.type, tokens, i + used)
             if listed is not None:
                 many, extra = listed
@@ -89,10 +105,15 @@ def _every(tokens: Sequence[Token], i: int, since: When | None = None) -> tuple[
 
 
 def _listed_days(first: RecurP, kind: str, tokens: Sequence[Token], j: int) -> tuple[RecurP | ManyP, int] | None:
-    """每年1月15日、7月15日前 · 每月5日、20日前: 每 governs every date listed after it. One day in several months
-    is one rule (BYMONTH=1,7;BYMONTHDAY=15); different days are one recurrence each."""
+    """每年1月15日、7月15日前 · 每月5日、20日前 · 每月15日和月底前: 每 governs every date listed after it. One day
+    in several months is one rule (BYMONTH=1,7;BYMONTHDAY=15); different days are one recurrence each."""
     dues, used = [first], 0
-    while at(tokens, j + used, "and") and (more := at(tokens, j + used + 1, kind)) is not None:
+    ends = ("nomonth",) if kind in ("dayonly", "xunonly") else ()  # 每月15日和月底前: the month's last day
+    while at(tokens, j + used, "and") and (more := at(tokens, j + used + 1, kind, *ends)) is not None:
+        if more.type == "nomonth":
+            dues.append(replace(first, bymonthday=-1))
+            used += 2
+            break  # 月底前 holds its own 前
         w = when_of(more)
         due = None if w.year is not None or w.rel_year is not None else _due_within(first, more)
         if due is None:
@@ -219,6 +240,11 @@ def _due_within(recur: RecurP, nxt: Token) -> RecurP | None:
         return None  # 每周31日: a week or a day has no month, day or quarter in it (left unread, not made up)
     if nxt.type == "dayspan":  # 每月1-15日 · 每季度首月1-15日
         return RecurP(recur.period, recur.since, recur.bymonth, int(nxt.get("d2") or 1))
+    if nxt.type == "offset":  # 每月1—15日内: the month's first days, from the 1st (not an offset: it starts at 1)
+        if nxt.get("n") != "1" or not (top := nxt.get("n2")) or nxt.get("unit") not in ("日", "号") \
+                or nxt.get("cap") or nxt.get("ord") or not 1 < int(top) <= 28:
+            return None
+        return RecurP(recur.period, recur.since, recur.bymonth, int(top))
     if nxt.type == "dayrange":  # 每年3月1日至6月30日
         ends = [int(m) for m in (nxt.get("m"), nxt.get("m2")) if m]
         if nxt.get("y") or not all(1 <= m <= 12 for m in ends):
@@ -245,18 +271,43 @@ def _due_within(recur: RecurP, nxt: Token) -> RecurP | None:
         return RecurP(recur.period, recur.since, (12,), -1) if w.rel_year is None else None
     if nxt.type == "dayonly":
         return RecurP(recur.period, recur.since, recur.bymonth, w.day)
-    if nxt.type == "xunonly" or (w.xun and w.month is None):  # 每月上旬 · 每月中旬前: due at the xun's last day
-        return RecurP(recur.period, recur.since, recur.bymonth, {1: 10, 2: 20}.get(w.xun or 3, -1))
-    if w.xun or w.mid:
-        return None
-    if w.quarter is not None or w.half:  # 每年第一季度: its first month; 每年第一季度末: the day it ends
+    if nxt.type == "xunonly":  # 每月上旬 · 每月中旬前 · 每月中 · 每月上半月: due at the part's last day
+        return None if nxt.get("xunpair") else RecurP(recur.period, recur.since, recur.bymonth, day_in_month(w))
+    if w.quarter is not None or w.half:
+        # 每年第一季度 · 每年上半年 · 每年第一季度末: due on the day the period ends, as a dated quarter or half
+        # (2024年第三季度) is due on its last day — its first month's first day would read as the due date
         first = (w.quarter - 1) * 3 + 1 if w.quarter is not None else (1 if w.half == 1 else 7)
         last = first + (2 if w.quarter is not None else 5)
-        return RecurP(recur.period, recur.since, (last,), -1) if w.edge == "end" else \
-            RecurP(recur.period, recur.since, (first,))
-    # a zero stays a zero (每年0月, 每月0日): the resolver flags it invalid, never reads it as absent
-    day = w.day if w.day is not None else (-1 if w.edge == "end" else None)
-    return RecurP(recur.period, recur.since, (w.month,) if w.month is not None else (), day)
+        return RecurP(recur.period, recur.since, (last,), -1)
+    if (w.xun or w.mid or w.half_month) and (recur.period != "年" or recur.bymonth or w.rel_year is not None):
+        return None  # 每季度初2月下旬 · 每年本年6月上旬: not a month of each year
+    # 每年3月中旬 · 每年3月初 · 每年6月中 · 每年6月上半月 · 每年2月底: the day each year's month falls due on
+    # (a zero stays a zero — 每年0月, 每月0日 —: the resolver flags it invalid, never reads it as absent)
+    return RecurP(recur.period, recur.since, (w.month,) if w.month is not None else (), day_in_month(w))
+
+
+# the days of each month in a leap year less February's 29th: a day every year's month has
+MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def has_day(months: Sequence[int], day: int) -> bool:
+    """Every month listed has ``day`` in every year (a day shared by a list of months must exist in each)."""
+    return all(1 <= m <= 12 and 1 <= day <= MONTH_DAYS[m - 1] for m in months)
+
+
+def day_in_month(w: When) -> int | None:
+    """The day of its month a period written inside a month is due on: a day itself; 底 / 末 → the last (-1); a
+    旬 → its last day (上旬 10, 中旬 20, 下旬 -1; 初 is read as 上旬; 上、中旬 → 20); 中 and 上半月 → 15, 下半月 →
+    -1. None for a whole month."""
+    if w.day is not None:
+        return w.day
+    if w.edge == "end" or w.half_month == 2:
+        return -1
+    if w.xun:
+        return {1: 10, 2: 20}.get(w.xun, -1)
+    if w.mid or w.half_month == 1:
+        return 15
+    return None
 
 
 def rule_since_every(tokens: Sequence[Token], i: int) -> Match | None:

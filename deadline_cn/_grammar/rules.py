@@ -42,6 +42,7 @@ from deadline_cn._grammar.parse import (
 from deadline_cn._grammar.precompiled import compiled
 from deadline_cn._grammar.record import replace
 from deadline_cn._grammar.recurrence import (
+    has_day,
     rule_every,
     rule_every_after,
     rule_irregular,
@@ -455,21 +456,74 @@ def rule_holidays(tokens: Sequence[Token], i: int) -> Match | None:
 
 
 def rule_list(tokens: Sequence[Token], i: int) -> Match | None:
-    """5月14、15、21、22日 · 6、12月(底前): one deadline a day or a month, each its own part."""
+    """5月14、15、21、22日 · 6、12月(底前) · 1、4、7、10月上旬 · 6、12月10日前: one deadline a day or a month, each
+    its own part; what follows the list's 月 (底, a 旬, a day) is every month's."""
     tok = head(tokens, i, "daylist", "monthlist")
     if tok is None:
         return None
     first, field = when_of(tok), ("day" if tok.type == "daylist" else "month")
     numbers = [int(n) for n in re.findall(r"\d+", tok.get("days") or tok.get("months") or "")]
-    cue = cue_of(at(tokens, i + 1, "cue"))
+    used = 1
+    suffix = When(edge="end" if tok.get("mend") else None)
+    if field == "month" and suffix.edge is None and (part := _month_part(tokens, i + 1, numbers)) is not None:
+        suffix, used = part, 2
+    cue = cue_of(at(tokens, i + used, "cue"))
     cue = cue if cue in ("before", "end-before") else None  # 2024年6、12月底前 · 5月14、15日前
-    edge = "end" if tok.get("mend") else None
     if field == "day":
-        whens = [replace(first, day=n, edge=edge) for n in numbers]
+        whens = [replace(first, day=n, edge=suffix.edge) for n in numbers]
     else:
-        whens = [replace(first, month=n, edge=edge) for n in numbers]
+        whens = [_in_month(replace(first, month=n), suffix) for n in numbers]
     parts = tuple(DeadlineP(w, cue) for w in whens)
-    return ManyP(parts), 2 if cue else 1
+    return ManyP(parts), used + (1 if cue else 0)
+
+
+def _month_part(tokens: Sequence[Token], i: int, months: Sequence[int]) -> When | None:
+    """The part of a month written after a list of months (1、4、7、10月上旬 · 3、9月10日前), as a When; None when
+    there is none, or a day some month listed does not have (6、12月31日: which day of June?)."""
+    tok = at(tokens, i, "xunonly", "dayonly")
+    if tok is None or tok.get("xunpair") or tok.get("mid"):
+        return None
+    w = when_of(tok)
+    if w.day is not None and not has_day(months, w.day):
+        return None
+    return w
+
+
+def _in_month(month: When, part: When) -> When:
+    """A month of a list given the part of it the list shares (its 底, 旬, half, day and time of day)."""
+    return replace(month, day=part.day, xun=part.xun, xun_first=part.xun_first, mid=part.mid,
+                   half_month=part.half_month, edge=part.edge, time=part.time or month.time)
+
+
+def rule_shared_suffix(tokens: Sequence[Token], i: int) -> Match | None:
+    """1月、7月上旬 · 4月、7月、10月10日前 · 3月、6月和12月底前: months listed each with its own 月, the last one
+    followed by a 旬, 初, 中, a half, 底 or a day: that part is every month's (as in 3、6、9、12月底)."""
+    first = head(tokens, i, "date_month")
+    if first is None or _has_part(when_of(first)):
+        return None
+    months, j = [when_of(first)], i + 1
+    while at(tokens, j, "and") and (nxt := at(tokens, j + 1, "date_month", "date_day")) is not None:
+        w = when_of(nxt)
+        if w.year is not None or w.rel_year is not None:
+            return None  # 2023年12月、2024年1月10日: a year starts another date
+        months.append(w)
+        j += 2
+        if _has_part(w):
+            break
+    last = months[-1]
+    if len(months) < 2 or not _has_part(last) or last.month is None \
+            or (last.day is not None and not has_day([m.month or 0 for m in months], last.day)):
+        return None
+    shared = replace(last, weekday=None, lunar=None, typo=None)  # a note checks its own day only
+    whens = [_in_month(m, shared) for m in months[:-1]] + [last]
+    cue = cue_of(at(tokens, j, "cue"))
+    cue = cue if cue in ("before", "end-before") else None
+    return ManyP(tuple(DeadlineP(w, cue) for w in whens)), j - i + (1 if cue else 0)
+
+
+def _has_part(w: When) -> bool:
+    """A month written with a part of it after (a day, 旬, 初, 中, half, 底) — the end of a shared list."""
+    return bool(w.day is not None or w.xun or w.mid or w.half_month or w.edge)
 
 
 QUARTER_WORDS = {"1": 1, "2": 2, "3": 3, "4": 4, "一": 1, "二": 2, "三": 3, "四": 4}
@@ -636,6 +690,7 @@ RULES: tuple[tuple[Rule, tuple[str, ...]], ...] = (
     (rule_day_range, ("from", "dayrange", "dotdayrange", "dotrange", "ymrange")),
     (rule_list, ("daylist", "monthlist")),
     (rule_holidays, ("date_holiday",)),
+    (rule_shared_suffix, ("date_month",)),
     (rule_shared_cue, ("date_day", "iso", "date_month")),
     (rule_quarters, ("quarterrange", "quarterlist")),
     (rule_adjacent_days, ("date_day",)),
@@ -674,6 +729,7 @@ NEEDS_NEXT: dict[Rule, tuple[str, ...]] = {
     rule_range: ("since", "joiner"),  # 11月20日至12月31日 · 2020-05-26起至…
     rule_adjacent_days: ("date_day",),
     rule_shared_cue: ("and",),  # 6月5日和12月5日前
+    rule_shared_suffix: ("and",),  # 1月、7月上旬
 }
 DATE_TYPES = frozenset(DATES)
 RULES_AFTER: dict[tuple[str, str], tuple[tuple[int, Rule], ...]] = {

@@ -146,7 +146,7 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     # 2024年6月15前 · 6月30 (at a cell's end): a day whose 日 was left out (flag typo:missing-日)
     ("date_daytypo", rf"{YEAR}?(?P<m>{MM})月(?P<dt>{DD})(?=前|之前|以前|止|$|[,;。])"),
     ("date_month", rf"{YEAR}?(?P<m>{MM})月份?(?:(?P<xun>上旬|中旬|下旬|上、?中旬|中、?下旬)|(?P<mend>底|末)"
-                   r"|(?P<mstart>初)|(?P<mid>中)(?=前|$|[,;。]))?"),
+                   r"|(?P<mstart>初)|(?P<mid>中)(?=前|$|[,;。])|(?P<hm>上半月|下半月))?"),
     ("date_q", rf"(?:{YEAR}|(?<!\d)(?P<yq>{Y4}))?[Qq](?P<q>[1-4])(?![\dA-Za-z])"),  # 2023年Q3 · 2024Q1
     ("date_quarter", rf"{YEAR}?第?(?P<q>{QQ})季度(?P<qend>末|底)?"),
     # 每年上、下半年各一次 · 上半年和下半年各开展1次: once in each half
@@ -198,11 +198,15 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
                     rf"(?=\d|{alt(lx.PARITY_MONTH_VERBS)}))(?:(?P<d>{DD}){DAY_MARK}|(?P<mend>底|末))?"),
     ("every", rf"(?:每个?|按(?=年|季|月|周|半年|旬|日(?!期|程|常))"
               rf"|(?<![每上下本当第\d])[自从]?(?=(?:年度|季度|月度|月份|半年度?)(?:结束|终了)))"
-              rf"(?:(?P<wkweek>周|星期)(?=工作日))?(?P<per>{alt(lx.PERIODS)})(?:度|份|(?<=年)年(?=[初底末]))?"
+              rf"(?:(?P<wkweek>周|星期)(?=工作日))?(?P<per>{alt(lx.PERIODS)})(?:度|份|(?<=年)年(?=[初底末])|(?<=月)月(?=[初底末]))?"
               r"(?:(?<![日天])(?P<tail>末月|首月|末|底|初|第[1-6]个?月的?|最后1?个月的?))?"
               r"(?:的?(?P<wdn>最后1?个工作日|(?:倒数)?第\d{1,2}个工作日))?(?:的(?=\d|第|[上下]半年))?"
               rf"(?:(?<=[日天]){TIME_OF_DAY})?"),  # 每日17:00前 · 每个工作日上午9时
-    ("xunonly", r"(?<!\d)(?P<xun>上旬|中旬|下旬)"),
+    # 上旬 · 中下旬 · 上、下旬 (each of two) · 上半月 · 每月中 / 每月月中 (the 15th: only before a cue, a verb or the
+    # clause's end, so 每月中小企业 stays words)
+    ("xunonly", r"(?<!\d)(?:(?P<xun>上、?中旬|中、?下旬|上旬|中旬|下旬)|(?P<xunpair>上[、,和及]下旬)"
+                r"|(?P<hm>上半月|下半月))"
+                rf"|(?:(?<=每月)|(?<=每个月))(?P<mid>月?中)(?={alt(lx.MID_MONTH_AFTER)}|$|[,;。)])"),
     # (not 全年开展不少于4次: a count per year, read by percount)
     ("wholeyear", rf"(?:{alt(lx.WHOLE_YEAR)})(?=$|[{lx.CLAUSE_SEPARATORS}]|{alt(lx.WHOLE_YEAR_AFTER)})"
                   rf"(?!{COUNT_AHEAD})"),

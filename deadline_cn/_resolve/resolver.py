@@ -253,6 +253,10 @@ def bounds(w: When, year: int) -> tuple[date, date]:
         return first, _dates.xun_bounds(year, w.month, w.xun)[1]
     if w.month and w.mid:
         return date(year, w.month, 15), date(year, w.month, 15)
+    if w.month and w.half_month:  # 上半月 1–15 · 下半月 16 to the month's end
+        if w.half_month == 1:
+            return date(year, w.month, 1), date(year, w.month, 15)
+        return date(year, w.month, 16), _dates.month_end(year, w.month)
     if w.month:
         return date(year, w.month, 1), _dates.month_end(year, w.month)
     if w.quarter:
@@ -266,7 +270,7 @@ def bounds(w: When, year: int) -> tuple[date, date]:
 
 def _strict_before(w: When, year: int, start: date) -> tuple[date, str] | None:
     """The strict reading of 前 (before the period begins) and the flag naming the ambiguity."""
-    if w.holiday or w.edge == "end" or w.xun or w.mid or w.time:
+    if w.holiday or w.edge == "end" or w.xun or w.mid or w.half_month or w.time:
         return None  # 17:00前 is before a time of that day: no doubt about the day
     if w.day:
         return start - timedelta(days=1), "ambiguous:day-before"
