@@ -1188,3 +1188,34 @@ def test_middle_of_each_quarter_or_year_is_unread(text: str, flag: str) -> None:
 def test_a_half_month_alone_names_no_month() -> None:
     r = normalise("上半月完成", **CTX)
     assert r.kind == "unresolved"
+
+
+# A start label and an end label on two days (开始时间:…结束时间:…) are one window's two ends, not two days.
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("开始时间:2024-04-08 结束时间:2024-04-30", "2024-04-08", "2024-04-30"),
+    ("开始时间：2024年4月8日；结束时间：2024年4月30日", "2024-04-08", "2024-04-30"),
+    ("起始日期为2024年5月6日，截止日期为2024年6月28日", "2024-05-06", "2024-06-28"),
+    ("申报开始时间：4月1日，申报截止时间：4月15日", "2024-04-01", "2024-04-15"),
+    ("开始时间:2024年9月 结束时间:2024年12月", "2024-09-01", "2024-12-31"),
+])
+def test_a_start_and_an_end_label_make_one_window(text: str, start: str, end: str) -> None:
+    d = normalise(text, **CTX).to_dict()
+    assert (d["kind"], d["start"], d["end"]) == ("window", start, end), d
+
+
+def test_two_days_without_both_labels_stay_two() -> None:
+    assert normalise("开始时间:2024-04-08，验收时间:2024-04-30", **CTX).kind == "compound"
+
+
+# 截止时间为 / 截止日期： before a day names a deadline field: due by that day (no one-day window), the task before it.
+@pytest.mark.parametrize(("text", "due", "scope"), [
+    ("申报截止时间为2024年4月30日17:30", "2024-04-30", "申报"), ("截止日期为2024年5月10日", "2024-05-10", None),
+    ("报名截止时间为4月30日下午5点", "2024-04-30", "报名"), ("材料报送最迟时间为2024年5月20日", "2024-05-20", "材料报送"),
+])
+def test_a_deadline_field_before_a_day_is_a_deadline(text: str, due: str, scope: str | None) -> None:
+    d = normalise(text, **CTX).to_dict()
+    assert (d["kind"], d["due"], d["start"], d.get("scope")) == ("deadline", due, None, scope), d
+
+
+def test_an_events_time_field_stays_a_window() -> None:
+    assert normalise("考试时间为2024年4月30日", **CTX).kind == "window"

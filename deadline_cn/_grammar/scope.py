@@ -27,6 +27,11 @@ _LEAD_RE = compiled("(?:[" + re.escape(_PUNCT) + "]|" + "|".join(
 _TRAIL = tuple(lx.SCOPE_TRAIL)
 _VERBS = tuple(lx.SCOPE_LEAD_VERBS)
 _SEPARATOR = compiled(f"[{lx.CLAUSE_SEPARATORS}]")
+# 开始时间:2024-09-04 结束时间:2024-09-27 · 起始时间为3月1日，截止时间为3月31日: two labelled days, one window
+# 申报截止时间为2024年4月30日 · 截止日期：4月30日: the field names a deadline (due by the day), not an event's day
+_DEADLINE_LABEL = compiled(r"(?:截止|截至|最后|最迟)(?:时间|日期|期限|时限)(?:为|是)?:?\s*$")
+_START_LABEL = compiled(r"(?:开始|起始|起)(?:时间|日期)(?:为|是)?:?\s*$")
+_END_LABEL = compiled(r"[\s,;]*[\u4e00-\u9fff]{0,4}?(?:结束|截止|截至|终止)(?:时间|日期)(?:为|是)?:?\s*$")
 _OPENERS = {"“": "”", "(": ")", "《": "》", "‘": "’", "【": "】", "[": "]"}
 _CLOSERS = {v: k for k, v in _OPENERS.items()}
 # list numbers: 1. · 2、 · (3) · ④ — they number the cell's lines, they are no task
@@ -117,8 +122,8 @@ def place(text: str, items: list[Item], *, continue_clauses: bool = True) -> lis
     def clause(pos: int) -> int:
         return bisect.bisect_right(seps, pos - 1) if seps else 0
 
-    times = _named_by_holidays(text, _without_objects(text, [it for it in items if not isinstance(it.parse,
-                                                                                             MarkerP)]))
+    times = _labelled_windows(text, _named_by_holidays(text, _without_objects(
+        text, [it for it in items if not isinstance(it.parse, MarkerP)])))
     markers = [it for it in items if isinstance(it.parse, MarkerP)]
     for k, placed in enumerate(times):
         c, c_end = clause(placed.item.start), clause(placed.item.end - 1)  # a reading may span a comma
@@ -254,6 +259,33 @@ def _without_objects(text: str, items: list[Item]) -> list[Placed]:
     return out
 
 
+def _labelled_windows(text: str, times: list[Placed]) -> list[Placed]:
+    """A day after a start label (开始时间:, 起始日期为) and the next after an end label (结束时间:, 报名截止时间为) are
+    the two ends of one window, not two days."""
+    out: list[Placed] = []
+    k = 0
+    while k < len(times):
+        here = times[k]
+        nxt = times[k + 1] if k + 1 < len(times) else None
+        if nxt is not None and _plain_date(here) and _plain_date(nxt) and not here.flags and not nxt.flags \
+                and _START_LABEL.search(text, max(0, here.item.start - 8), here.item.start) \
+                and _END_LABEL.fullmatch(text, here.item.end, nxt.item.start):
+            first, second = here.item.parse, nxt.item.parse
+            assert isinstance(first, DeadlineP) and isinstance(second, DeadlineP)
+            out.append(Placed(Item(RangeP(first.when, second.when), here.item.start, nxt.item.end)))
+            k += 2
+            continue
+        out.append(here)
+        k += 1
+    return out
+
+
+def _plain_date(placed: Placed) -> bool:
+    p = placed.item.parse
+    return isinstance(p, DeadlineP) and p.cue is None and not p.by and p.after is None and p.when.edge is None \
+        and p.when.month is not None
+
+
 def _ends_sentence(text: str, start: int, end: int) -> bool:
     """Whether a sentence ends between ``start`` and ``end`` (a year names the work only of its own sentence)."""
     return any(c in text[start:end] for c in "。;\n")
@@ -293,6 +325,12 @@ def _after_trigger(text: str, times: list[Placed]) -> None:
 
 def _place_one(text: str, placed: Placed, before: Span, after: Span) -> None:
     parse = placed.item.parse
+    if isinstance(parse, DeadlineP) and parse.cue is None and not parse.by and parse.after is None \
+            and (field := _DEADLINE_LABEL.search(text, max(0, placed.item.start - 10), placed.item.start)) \
+            and not any(c in text[field.start():placed.item.start] for c in "。;\n"):
+        parse = replace(parse, by=True)  # 截止时间为4月30日: due by that day (no window, no start)
+        placed.item = Item(parse, placed.item.start, placed.item.end)
+        before = (before[0], max(before[0], field.start()))  # 申报截止时间为…: the task is 申报 (not the field)
     if (isinstance(parse, RelativeP) and parse.wants_anchor) or (isinstance(parse, TriggerP) and parse.wants_event):
         # 机构应当自该信息变更之日起…: the event is what follows 自 / 从, not the actor before it
         opener = max(text.rfind(c, *before) for c in "自从(")
