@@ -1210,7 +1210,8 @@ def test_two_days_without_both_labels_stay_two() -> None:
 # 截止时间为 / 截止日期： before a day names a deadline field: due by that day (no one-day window), the task before it.
 @pytest.mark.parametrize(("text", "due", "scope"), [
     ("申报截止时间为2024年4月30日17:30", "2024-04-30", "申报"), ("截止日期为2024年5月10日", "2024-05-10", None),
-    ("报名截止时间为4月30日下午5点", "2024-04-30", "报名"), ("材料报送最迟时间为2024年5月20日", "2024-05-20", "材料报送"),
+    ("报名截止时间为4月30日下午5点", "2024-04-30", "报名"),
+    ("材料报送最迟时间为2024年5月20日", "2024-05-20", "材料报送"),
 ])
 def test_a_deadline_field_before_a_day_is_a_deadline(text: str, due: str, scope: str | None) -> None:
     d = normalise(text, **CTX).to_dict()
