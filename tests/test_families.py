@@ -1220,3 +1220,23 @@ def test_a_deadline_field_before_a_day_is_a_deadline(text: str, due: str, scope:
 
 def test_an_events_time_field_stays_a_window() -> None:
     assert normalise("考试时间为2024年4月30日", **CTX).kind == "window"
+
+
+# A range heading a recurrence bounds it (from the range's first period to its last day); an end said right after
+# it (，至…止) does too. No occurrence falls outside the range.
+@pytest.mark.parametrize(("text", "rrule", "dtstart", "until"), [
+    ("2024年4月至12月，每月5日前报送", "FREQ=MONTHLY;BYMONTHDAY=5", "2024-04-01", "2024-12-31"),
+    ("6月1日至9月30日期间每日报送", "FREQ=DAILY", "2024-06-01", "2024-09-30"),
+    ("2024—2026年，每年12月底前", "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=-1", "2024-01-01", "2026-12-31"),
+    ("2024年11月至3月，每周一报送", "FREQ=WEEKLY;BYDAY=MO", "2024-11-01", "2025-03-31"),
+    ("每月15日前，至2024年10月底止", "FREQ=MONTHLY;BYMONTHDAY=15", "2024-03-01", "2024-10-31"),
+])
+def test_a_range_bounds_the_recurrence_it_heads(text: str, rrule: str, dtstart: str, until: str) -> None:
+    r = normalise(text, **CTX)
+    assert (r.kind, r.rrule_text, str(r.dtstart), str(r.until)) == ("recurrence", rrule, dtstart, until), r.to_dict()
+    occurrences = list(r.rrule())
+    assert occurrences and all(str(o.date()) <= until for o in occurrences)
+
+
+def test_a_range_and_a_recurrence_in_other_clauses_stay_two() -> None:
+    assert normalise("2024年4月至12月开展专项整治；每月5日前报送进展", **CTX).kind == "compound"

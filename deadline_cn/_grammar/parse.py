@@ -92,6 +92,7 @@ class RecurP:
     # counted back among the days before it)
     workdays_before: int | None = None
     time: str | None = None  # 每月5日17:00前: the time of day, kept as a flag as on a deadline
+    until: When | None = None  # 2024年4月至12月，每月5日前: the last period the recurrence runs in
 
 
 @record

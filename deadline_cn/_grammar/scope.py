@@ -30,6 +30,7 @@ _SEPARATOR = compiled(f"[{lx.CLAUSE_SEPARATORS}]")
 # 开始时间:2024-09-04 结束时间:2024-09-27 · 起始时间为3月1日，截止时间为3月31日: two labelled days, one window
 # 申报截止时间为2024年4月30日 · 截止日期：4月30日: the field names a deadline (due by the day), not an event's day
 _DEADLINE_LABEL = compiled(r"(?:截止|截至|最后|最迟)(?:时间|日期|期限|时限)(?:为|是)?:?\s*$")
+_BOUND_GAP = compiled("[, \u3000]*(?:期间|之间|内)?[, \u3000]*")  # not across a line: a cell's lines are its items  # 2024年4月至12月，每月… · 6月1日至9月30日期间每日…
 _START_LABEL = compiled(r"(?:开始|起始|起)(?:时间|日期)(?:为|是)?:?\s*$")
 _END_LABEL = compiled(r"[\s,;]*[\u4e00-\u9fff]{0,4}?(?:结束|截止|截至|终止)(?:时间|日期)(?:为|是)?:?\s*$")
 _OPENERS = {"“": "”", "(": ")", "《": "》", "‘": "’", "【": "】", "[": "]"}
@@ -122,8 +123,8 @@ def place(text: str, items: list[Item], *, continue_clauses: bool = True) -> lis
     def clause(pos: int) -> int:
         return bisect.bisect_right(seps, pos - 1) if seps else 0
 
-    times = _labelled_windows(text, _named_by_holidays(text, _without_objects(
-        text, [it for it in items if not isinstance(it.parse, MarkerP)])))
+    times = _bounded_recurrences(text, _labelled_windows(text, _named_by_holidays(text, _without_objects(
+        text, [it for it in items if not isinstance(it.parse, MarkerP)]))))
     markers = [it for it in items if isinstance(it.parse, MarkerP)]
     for k, placed in enumerate(times):
         c, c_end = clause(placed.item.start), clause(placed.item.end - 1)  # a reading may span a comma
@@ -273,6 +274,35 @@ def _labelled_windows(text: str, times: list[Placed]) -> list[Placed]:
             first, second = here.item.parse, nxt.item.parse
             assert isinstance(first, DeadlineP) and isinstance(second, DeadlineP)
             out.append(Placed(Item(RangeP(first.when, second.when), here.item.start, nxt.item.end)))
+            k += 2
+            continue
+        out.append(here)
+        k += 1
+    return out
+
+
+def _bounded_recurrences(text: str, times: list[Placed]) -> list[Placed]:
+    """2024年4月至12月，每月5日前报送 · 6月1日至9月30日期间每日报送 · 2024—2026年，每年12月底前: a range heading a
+    recurrence bounds it (from the range's first period to its last day), not a second reading beside it; so does
+    an end said right after it (每月10日前，至2024年12月底止)."""
+    out: list[Placed] = []
+    k = 0
+    while k < len(times):
+        here = times[k]
+        nxt = times[k + 1] if k + 1 < len(times) else None
+        a, b = here.item.parse, None if nxt is None else nxt.item.parse
+        if nxt is not None and isinstance(a, RangeP) and isinstance(b, RecurP) and a.end_cue in (None, "years") \
+                and b.since is None and b.until is None and b.period != "irregular" \
+                and _BOUND_GAP.fullmatch(text, here.item.end, nxt.item.start):
+            merged = replace(b, since=a.start, until=a.end)
+            out.append(Placed(Item(merged, here.item.start, nxt.item.end), flags=[*here.flags, *nxt.flags]))
+            k += 2
+            continue
+        if nxt is not None and isinstance(a, RecurP) and isinstance(b, DeadlineP) and b.by and a.until is None \
+                and a.period != "irregular" and text.startswith(("至", "到", "截至", "截止"), nxt.item.start) \
+                and b.when.day is None and _BOUND_GAP.fullmatch(text, here.item.end, nxt.item.start):
+            merged = replace(a, until=b.when)  # 每月10日前，至2024年12月底止 (a month or a year, not a day's task)
+            out.append(Placed(Item(merged, here.item.start, nxt.item.end), flags=[*here.flags, *nxt.flags]))
             k += 2
             continue
         out.append(here)

@@ -485,6 +485,16 @@ def resolve_recurrence(p: RecurP, ctx: Context) -> tuple[type[Result], Fields]:
         fields["dtstart"] = bounds(since, year_of(since, ctx))[0]
     else:
         fields["dtstart"] = period_start(months, p.period, ctx)
+    if p.until is not None:  # 2024年4月至12月，每月5日前报送: no occurrence after the range's last day
+        until, start = concrete(p.until, ctx), fields["dtstart"]
+        if until.year is None and until.rel_year is None and p.since is not None and start is not None:
+            year = _end_year(until, start.year, start)  # 2024年11月至3月: the end in the next year
+        else:
+            year = year_of(until, ctx)
+        fields["until"] = bounds(until, year)[1]
+        if fields["dtstart"] is not None and fields["until"] < fields["dtstart"]:
+            raise _checks.Invalid("end-before-start", f"the end {fields['until']} is before the start "
+                                                       f"{fields['dtstart']}")
     if p.holiday:
         fields.update(rrule_text=None, holiday=p.holiday)
         fields["flags"] = [*fields["flags"], f"holiday:{p.holiday}"]
