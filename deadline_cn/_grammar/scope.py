@@ -27,10 +27,12 @@ _LEAD_RE = compiled("(?:[" + re.escape(_PUNCT) + "]|" + "|".join(
 _TRAIL = tuple(lx.SCOPE_TRAIL)
 _VERBS = tuple(lx.SCOPE_LEAD_VERBS)
 _SEPARATOR = compiled(f"[{lx.CLAUSE_SEPARATORS}]")
-# 开始时间:2024-09-04 结束时间:2024-09-27 · 起始时间为3月1日，截止时间为3月31日: two labelled days, one window
 # 申报截止时间为2024年4月30日 · 截止日期：4月30日: the field names a deadline (due by the day), not an event's day
 _DEADLINE_LABEL = compiled(r"(?:截止|截至|最后|最迟)(?:时间|日期|期限|时限)(?:为|是)?:?\s*$")
-_BOUND_GAP = compiled("[, \u3000]*(?:期间|之间|内)?[, \u3000]*")  # not across a line: a cell's lines are its items  # 2024年4月至12月，每月… · 6月1日至9月30日期间每日…
+# 2024年4月至12月，每月… · 6月1日至9月30日期间每日…: what may stand between a range and the recurrence it bounds
+# (not a line break: a cell's lines are its items)
+_BOUND_GAP = compiled("[, \u3000]*(?:期间|之间|内)?[, \u3000]*")
+# 开始时间:2024-09-04 结束时间:2024-09-27 · 起始时间为3月1日，截止时间为3月31日: two labelled days, one window
 _START_LABEL = compiled(r"(?:开始|起始|起)(?:时间|日期)(?:为|是)?:?\s*$")
 _END_LABEL = compiled(r"[\s,;]*[\u4e00-\u9fff]{0,4}?(?:结束|截止|截至|终止)(?:时间|日期)(?:为|是)?:?\s*$")
 _OPENERS = {"“": "”", "(": ")", "《": "》", "‘": "’", "【": "】", "[": "]"}
