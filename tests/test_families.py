@@ -1240,3 +1240,13 @@ def test_a_range_bounds_the_recurrence_it_heads(text: str, rrule: str, dtstart: 
 
 def test_a_range_and_a_recurrence_in_other_clauses_stay_two() -> None:
     assert normalise("2024年4月至12月开展专项整治；每月5日前报送进展", **CTX).kind == "compound"
+
+
+# A range whose start names the year and whose end (an earlier month) does not runs over the new year, as the
+# yearless 12月28日至1月5日 does (it was end-before-start).
+@pytest.mark.parametrize(("text", "end"), [("2024年12月20日至1月10日", "2025-01-10"),
+                                           ("2024年12月20日-1月10日", "2025-01-10"),
+                                           ("2023年11月25日至2月5日", "2024-02-05")])
+def test_a_dated_start_and_an_earlier_yearless_end_cross_the_new_year(text: str, end: str) -> None:
+    d = normalise(text, **CTX).to_dict()
+    assert (d["kind"], d["end"]) == ("window", end), d

@@ -105,6 +105,9 @@ def rule_day_range(tokens: Sequence[Token], i: int) -> Match | None:
                       weekday=None if wde is None else weekday_index(wde))
         if (y2 := tok.get("y2")) is not None:  # 2023.12.25-2024.1.5
             end = replace(end, year=int(y2))
+        elif start.year is not None and end.month is not None and start.month is not None \
+                and (end.month, end.day or 0) < (start.month, start.day or 0):
+            end = replace(end, year=start.year + 1)  # 2024年12月20日至1月10日: over the new year, as 12月28日至1月5日
     else:
         start = replace(start, day=None)
         end = When(year=int(y2) if (y2 := tok.get("y2")) else None, month=int(tok.get("m2") or 1))
