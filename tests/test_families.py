@@ -1250,3 +1250,19 @@ def test_a_range_and_a_recurrence_in_other_clauses_stay_two() -> None:
 def test_a_dated_start_and_an_earlier_yearless_end_cross_the_new_year(text: str, end: str) -> None:
     d = normalise(text, **CTX).to_dict()
     assert (d["kind"], d["end"]) == ("window", end), d
+
+
+# 中 beginning a word after a year (2025年中考, 2024年中央…, 2025年中小学…) is no 年中: the year stays the year
+# of the dates after it (2025年中考6月20日 was a 2024 window beside an unresolved 年中).
+@pytest.mark.parametrize(("text", "due"), [("2025年中考6月20日至22日举行", "2025-06-22"),
+                                           ("2025年中小学校舍改造8月底前完工", "2025-08-31"),
+                                           ("2026年中央预算内投资项目9月底前开工", "2026-09-30")])
+def test_a_word_beginning_with_zhong_after_a_year_is_no_mid_year(text: str, due: str) -> None:
+    d = normalise(text, **CTX).to_dict()
+    last = d["parts"][-1] if d["kind"] == "compound" else d
+    assert (last.get("due") or last.get("end")) == due, d
+    assert not any(p["kind"] == "unresolved" for p in d.get("parts", [d])), d
+
+
+def test_mid_year_alone_is_still_no_date() -> None:
+    assert normalise("2024年中", **CTX).kind == "unresolved"
