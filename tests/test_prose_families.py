@@ -247,3 +247,21 @@ def test_the_middle_of_each_quarter_in_prose_is_unread() -> None:
     found = extract("每季度中召开一次调度会议。", **CTX)
     flags = [f for r in found for f in r.flags if f.startswith("unread:")]
     assert flags == ["unread:中"], [r.describe() for r in found]
+
+
+# A period already gone when the text was issued, heading its sentence, then what was done (了, 累计) or a figure
+# (12所, 45亿元, 3000万人次): a report, not a task. The same period ahead of the issue date, or with a modal, stays.
+@pytest.mark.parametrize("sentence", [
+    "2021年至2022年，全县共新建幼儿园8所。",
+    "2022年10月至12月，县纪委监委开展了专项整治，查处问题31个。",
+    "2023年1-2月，全市规上工业增加值完成86亿元。",
+    "2022年全年，全县接待游客1200万人次。",
+    "2022年11月1日至11月20日，市督查组对各县区进行了实地督查。",
+])
+def test_a_past_period_heading_a_report_is_no_deadline(sentence: str) -> None:
+    assert extract(sentence, **CTX) == [], [r.describe() for r in extract(sentence, **CTX)]
+
+
+@pytest.mark.parametrize("sentence", ["2023年4月至6月，各地要完成排查点位100个。", "2023年6月底前完成7家驿站建设。"])
+def test_a_period_ahead_with_a_figure_is_still_a_task(sentence: str) -> None:
+    assert len(extract(sentence, **CTX)) == 1

@@ -160,6 +160,9 @@ SIGNATURE_WORDS = ("印发", "发布", "公布", "签发", "印")
 CONNECTIVES = ("同时", "此外", "另外", "并且", "而且", "其中", "届时")
 PROSE_DONE_VERBS = ("开建", "开工", "完工", "竣工", "建成", "完成", "实现", "启动", "上线", "投用", "投入使用", "出台",
                     "印发")
+# What a report counts in (45亿元 · 12所 · 3000万人次 · 6%): after a period gone by, the sentence tells what was done
+FIGURE_UNITS = ("元", "%", "人次", "人", "个", "所", "户", "家", "项", "件", "起", "辆", "套", "吨", "亩", "公里",
+                "平方米", "千瓦", "倍", "座", "条", "批", "次")
 PAST_MARKERS = "已了"  # 已完成 · 审议通过了: a clause that narrates
 # …and the words of a report on what was done: 1-4月，累计完成投资… · 2022年，全市共完成投资…，同比增长10%
 NARRATION_WORDS = ("累计", "同比", "比上年", "较上年", "共完成", "共计", "共有", "共办理", "共受理")

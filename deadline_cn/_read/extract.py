@@ -12,13 +12,13 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from deadline_cn._grammar.parse import DeadlineP, MarkerP
+from deadline_cn._grammar.parse import DeadlineP, MarkerP, OngoingP, RangeP
 from deadline_cn._grammar.scope import Placed, place
 from deadline_cn._grammar.text import fold
 from deadline_cn._read.anchors import anchor
 from deadline_cn._read.normalise import DateLike, check_args
 from deadline_cn._read.pipeline import build, flag_unread, items_of, mask_doc_numbers, mask_titles, original_text
-from deadline_cn._read.prose import heads_clause, is_prose_time, must, narrates
+from deadline_cn._read.prose import counts, heads_clause, is_prose_time, must, narrates
 from deadline_cn._read.windows import MAX_SENTENCE, Window, admitted
 from deadline_cn._resolve.resolver import Context, Settings
 from deadline_cn.results import Result, Unresolved
@@ -210,10 +210,16 @@ def _looks_back(p: Placed, result: Result, ref: date | None, scan: str) -> bool:
     opens a clause telling what was done (截止到2023年底，全市共有企业2万户)."""
     parse = p.item.parse
     due = getattr(result, "due", None)
+    if isinstance(parse, (RangeP, OngoingP)) and ref is not None and (end := getattr(result, "end", None)) \
+            and end < ref:
+        # 2023年10月至12月，市纪委监委开展了专项整治 · 2021年至2023年，全市共新建学校12所 · 2023年全年，全市接待
+        # 游客3000万人次: a period gone by heading its sentence, then what was done or counted
+        return heads_clause(scan, p.item) and (narrates(scan, p.item.end) or counts(scan, p.item.end))
     if ref is None or not isinstance(parse, DeadlineP) or due is None or due >= ref:
         return False
-    if narrates(scan, p.item.end):
-        return True
+    if narrates(scan, p.item.end) or (heads_clause(scan, p.item) and not parse.cue and not parse.by
+                                      and counts(scan, p.item.end)):
+        return True  # …，审议通过了 · 2024年1-2月，全市一般公共预算收入完成45亿元 (a past period's figures)
     if parse.by and scan.startswith(("截至", "截止"), p.item.start) and heads_clause(scan, p.item) \
             and scan.startswith(",", p.item.end) and not must(scan, p.item.end + 1):  # not 截至…，各地要完成…
         return True  # 截至2023年底，全市建成… (a count as of a past day; no limit is set for a day gone by)

@@ -22,9 +22,11 @@ from deadline_cn._grammar.parse import (
     TriggerP,
     When,
 )
+from deadline_cn._grammar.precompiled import compiled
 from deadline_cn._grammar.rules import FIVE_YEAR_PLAN
 
 _SKIP = " \"“”"
+_FIGURE = compiled(rf"\d(?:[\d.]*)(?:[亿万千百])?(?:{'|'.join(lx.FIGURE_UNITS)})")
 _CLAUSE_STOPS = "。;,:、()\n"  # where the words after a time stop being its clause's (folded text)
 
 
@@ -170,6 +172,15 @@ def narrates(scan: str, start: int, reach: int = 30, *, sentence: bool = False) 
         if scan[k] in lx.PAST_MARKERS or scan.startswith(lx.NARRATION_WORDS, k):
             return True
     return False
+
+
+def counts(scan: str, start: int, reach: int = 40) -> bool:
+    """A figure in the sentence after ``start`` (45亿元, 12所, 3000万人次, 6%): with a period already gone by before
+    it, a report of what was done (2024年1-2月，全市…完成45亿元), not a task."""
+    end = start
+    while end < min(len(scan), start + reach) and scan[end] not in "。;":
+        end += 1
+    return _FIGURE.search(scan, start, end) is not None
 
 
 def _describes(item: Item, scan: str) -> bool:
