@@ -1266,3 +1266,28 @@ def test_a_word_beginning_with_zhong_after_a_year_is_no_mid_year(text: str, due:
 
 def test_mid_year_alone_is_still_no_date() -> None:
     assert normalise("2024年中", **CTX).kind == "unresolved"
+
+
+@pytest.mark.parametrize(("text", "time"), [("3月22日晚8点前", "20:00"), ("3月22日晚上8点前", "20:00"),
+                                            ("5月1日晚20:00前", "20:00"), ("3月22日傍晚6点前", "18:00")])
+def test_an_evening_hour_is_kept(text: str, time: str) -> None:
+    r = normalise(text, **CTX)
+    assert (r.kind, f"time:{time}" in r.flags, [f for f in r.flags if f.startswith("unread:")]) == \
+        ("deadline", True, []), r.to_dict()
+
+
+@pytest.mark.parametrize(("text", "rrule"), [("逐月报送", "FREQ=MONTHLY"), ("逐季度通报进展", "FREQ=MONTHLY;INTERVAL=3")])
+def test_zhu_before_a_period_is_every_period(text: str, rrule: str) -> None:
+    r = normalise(text, **CTX)
+    assert (r.kind, r.rrule_text) == ("recurrence", rrule), r.to_dict()
+
+
+def test_a_count_and_more_is_a_least_count() -> None:
+    assert normalise("每年开展2次以上", **CTX).count_min == 2
+    assert normalise("每季度检查3次及以上", **CTX).count_min == 3
+    assert normalise("每月两次", **CTX).count_min is None  # an exact count is no minimum (corpus/GOLD.md)
+
+
+@pytest.mark.parametrize("text", ["年后", "节后", "假后"])
+def test_a_bare_time_word_before_hou_names_no_event(text: str) -> None:
+    assert normalise(text, **CTX).kind == "unresolved"

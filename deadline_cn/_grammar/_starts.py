@@ -2,7 +2,7 @@
 can begin with (and whether a digit can). Used only while KEY is the checksum of today's patterns; a stale
 table is ignored (computed again at the first call) and tests/test_scanner.py says to regenerate it."""
 
-KEY = 1196322374
+KEY = 3414642442
 STARTS: tuple[tuple[str, str | None, bool], ...] = (
     ('rulelimit', '于在按法规', False),
     ('statute', '按', False),
@@ -56,7 +56,7 @@ STARTS: tuple[tuple[str, str | None, bool], ...] = (
     ('yearword', '年', False),
     ('nomonth', '月', False),
     ('dayspan', '', True),
-    ('clock', '012上下中晚', True),
+    ('clock', '012上下中傍夜早晚', True),
     ('dayonly', '', True),
     ('offset', '不最第', True),
     ('everyn', '每隔', False),
@@ -64,7 +64,7 @@ STARTS: tuple[tuple[str, str | None, bool], ...] = (
     ('halfoffset', '半', False),
     ('everyweekday', '每', False),
     ('paritymonth', '单双每逢', False),
-    ('every', '从半周天季工年按日旬星月每自', False),
+    ('every', '从半周天季工年按日旬星月每自逐', False),
     ('xunonly', '上下中月', False),
     ('wholeyear', '全', False),
     ('percount', '半季年', False),

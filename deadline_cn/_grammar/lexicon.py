@@ -113,6 +113,8 @@ QUOTED_HOLIDAYS = {"十一": "国庆", "七一": "建党节", "八一": "建军�
 SEASONS = ("春季", "夏季", "秋季", "冬季", "春夏", "秋冬", "主汛期", "汛期", "汛前", "汛后", "开学", "学期", "寒假",
            "暑假", "学年", "春运", "供暖季", "采暖季", "供暖期", "采暖期", "春耕", "夏收", "秋收", "麦收",
            "三夏", "三秋")
+# 年后 · 节后 · 假后: a time word alone before 后 names no event (after which year's end, which holiday?)
+NO_EVENT_WORDS = ("", "年", "节", "假", "节假", "年节")
 # 2025年中考 · 2024年中央预算内投资 · 2025年中小学…: 中 begins a word here, not 年中 (the middle of the year)
 MID_NOT_YEAR = ("考", "央", "小学", "学", "期", "报", "心", "国", "共", "医", "药", "层", "型", "等", "标", "职", "华",
                 "部", "专", "级", "外", "西", "高", "试", "间", "长期", "短期")
@@ -194,6 +196,8 @@ NOT_LIMIT_AFTER = ("后", "以后", "之后", "以上", "及以上", "以下")
 # Verbs after 定期 that make it a task's rhythm in prose (定期开展监测), not an adjective (定期存款).
 PERIODIC_ACTIONS = ("开展", "组织", "监测", "检测", "通报", "跟踪", "调度", "检查", "报送", "公布", "发布", "更新",
                     "召开", "评估", "督查", "督办", "分析", "研究", "对账", "清理", "梳理", "公开")
+# 逐月报送 · 逐季度通报: 逐 + a period is a schedule only before what is done each time (not 逐月连贯, 逐年提高)
+STEPWISE_ACTIONS = (*PERIODIC_ACTIONS, "报", "上报", "推进", "统计", "汇总", "核查", "考核", "排查", "对接")
 # Verbs that make a bare period heading its clause set when the work happens (，第一季度发行专项债券 ·
 # ，2025年4月下旬公布本部门…清单 · 10月份省级开展抽查 · 2月4日、5日报到注册 · 2021年6月27日安排期末考试).
 ACTION_VERBS = tuple(v for v in dict.fromkeys((

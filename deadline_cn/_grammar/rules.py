@@ -289,8 +289,8 @@ def _word_before(tokens: Sequence[Token], i: int) -> bool:
     """Words that are no time stand right before tokens[i]: text between it and the token before, or that
     token is the 到 of a verb (报到前3天: 到 there is no "by")."""
     prev_end = tokens[i - 1].end if i else 0
-    if tokens[i].start > prev_end:
-        return True
+    if tokens[i].start > prev_end:  # 年后 · 节后: which year's end, which holiday? No event is named
+        return tokens[i].source[prev_end:tokens[i].start].strip(" ,;:") not in lx.NO_EVENT_WORDS
     prev = tokens[i - 1]
     return prev.type == "to" and prev.text == "到" and prev.start > (tokens[i - 2].end if i > 1 else 0) \
         and "\u4e00" <= prev.source[prev.start - 1] <= "\u9fff"

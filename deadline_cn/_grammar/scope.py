@@ -17,7 +17,7 @@ from deadline_cn._grammar.precompiled import compiled
 from deadline_cn._grammar.record import replace
 
 Span = tuple[int, int]
-_COUNT = compiled(r"(?:至少|不少于|不低于|最少)[^,;。]{0,12}?(\d{1,3})次")
+_COUNT = compiled(r"(?:至少|不少于|不低于|最少)[^,;。]{0,12}?(\d{1,3})次|(?<!\d)(\d{1,3})次(?:及)?以上")  # 2次以上
 _PER_TIMES = compiled(r"(\d{1,3})次/")
 _AT_LEAST = lx.AT_LEAST
 _COUNT_REACH = 40  # how far after 每年 its "至少…1次" may stand (a bound keeps a long clause linear)
@@ -142,7 +142,7 @@ def place(text: str, items: list[Item], *, continue_clauses: bool = True) -> lis
             placed.anchor, placed.scope = event, trim(text, (placed.item.end, nxt))
         if isinstance(placed.item.parse, RecurP):
             m = _COUNT.search(text, placed.item.end, min(bounds[c][1], placed.item.end + _COUNT_REACH))
-            placed.count_min = int(m.group(1)) if m else None
+            placed.count_min = int(m.group(1) or m.group(2)) if m else None
             if (own := _PER_TIMES.match(text, placed.item.start)) and text.endswith(_AT_LEAST, 0, placed.item.start):
                 placed.count_min = int(own.group(1))  # 不少于1次/年: the count is the reading's own
     _after_trigger(text, times)
