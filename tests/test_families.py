@@ -1276,7 +1276,8 @@ def test_an_evening_hour_is_kept(text: str, time: str) -> None:
         ("deadline", True, []), r.to_dict()
 
 
-@pytest.mark.parametrize(("text", "rrule"), [("逐月报送", "FREQ=MONTHLY"), ("逐季度通报进展", "FREQ=MONTHLY;INTERVAL=3")])
+@pytest.mark.parametrize(("text", "rrule"), [("逐月报送", "FREQ=MONTHLY"),
+                                             ("逐季度通报进展", "FREQ=MONTHLY;INTERVAL=3")])
 def test_zhu_before_a_period_is_every_period(text: str, rrule: str) -> None:
     r = normalise(text, **CTX)
     assert (r.kind, r.rrule_text) == ("recurrence", rrule), r.to_dict()

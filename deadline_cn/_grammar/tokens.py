@@ -35,7 +35,8 @@ REL_PERIOD = alt(lx.RELATIVE_PERIODS)
 Y2_ZERO_OR_PERIOD = r"(?:0\d(?=年)|\d\d(?=年度?年?(?:底|末|初|第|首|前\d|[上下]半年|[1-4]季|\d{1,2}月)))"
 SHORT_YEAR = rf"(?<![\d.])(?P<ys>{Y2_ZERO_OR_PERIOD})年度?"
 YEAR = rf"(?:(?P<y>{Y4})年(?:度|年(?=\d))?|(?P<ry>{REL_YEAR})|{SHORT_YEAR})"  # 2024年年6月: 年 typed twice
-TIME_OF_DAY = (r"(?:(?P<ampm>上午|下午|中午|晚上|晚|早上|早|傍晚|夜间)?(?P<hh>[01]?\d|2[0-4])"
+AMPM = "上午|下午|中午|晚上|晚|早上|早|傍晚|夜间"  # 晚8点 · 下午5点 (match.time_of moves the afternoon's hours)
+TIME_OF_DAY = (rf"(?:(?P<ampm>{AMPM})?(?P<hh>[01]?\d|2[0-4])"
                r"(?::(?P<mi>[0-5]\d)|[时点](?:(?P<mi2>[0-5]?\d)分|(?P<hhalf>半))?))?")
 JOIN = r"(?:[至到~_]|-{1,2}|—{1,2}|一(?=\d))"  # _ and 一 between two dates: a dash lost in layout
 DAY_MARK = "(?:日|号(?![令文楼院线]))"  # 1号令 · 2号楼: a number, not a day
@@ -169,7 +170,7 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     ("nomonth", r"(?<![\d每])月(?:底|末)(?:之前|以前|前)?"),
     # 1-15日 · 1日至15日 (each month's days, after 每月): a span of days, not an offset (no 内)
     ("dayspan", rf"(?<![\d.])(?P<d>{DD}){DAY_MARK}?{JOIN}(?P<d2>{DD}){DAY_MARK}(?!以内|之内|内)"),
-    ("clock", r"(?<![\d:])(?P<ampm>上午|下午|中午|晚上|晚|早上|早|傍晚|夜间)?(?P<hh>[01]?\d|2[0-4]):(?P<mi>[0-5]\d)(?![\d:])"),
+    ("clock", rf"(?<![\d:])(?P<ampm>{AMPM})?(?P<hh>[01]?\d|2[0-4]):(?P<mi>[0-5]\d)(?![\d:])"),  # 10:00 · 晚20:00
     ("dayonly", rf"(?P<d>{DD}){DAY_MARK}(?!以内|之内|内){TIME_OF_DAY}"),
     # 5个工作日内 · 2—3年 · 1.5个月 (1.2月 is a list number before a month) · 节后第3个工作日 (the Nth one)
     ("offset", rf"(?P<cap>{alt(lx.OFFSET_CAPS)})?(?:(?P<ord>第)(?=\d{{1,2}}个?(?:工作日|天|日))|(?<![\d第]))"
@@ -197,7 +198,8 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     ("paritymonth", rf"(?:(?:每逢|每|逢)(?P<parity>单|双)月份?"
                     rf"|(?:(?<![\u4e00-\u9fff])|(?<=实行|实施|坚持|推行|执行|采取))(?P<parity2>单|双)月份?"
                     rf"(?=\d|{alt(lx.PARITY_MONTH_VERBS)}))(?:(?P<d>{DD}){DAY_MARK}|(?P<mend>底|末))?"),
-    ("every", rf"(?:每个?|按(?=年|季|月|周|半年|旬|日(?!期|程|常))|逐(?=(?:月|季度?|周|旬)(?:{alt(lx.STEPWISE_ACTIONS)}))"
+    ("every", rf"(?:每个?|按(?=年|季|月|周|半年|旬|日(?!期|程|常))"
+              rf"|逐(?=(?:月|季度?|周|旬)(?:{alt(lx.STEPWISE_ACTIONS)}))"
               rf"|(?<![每上下本当第\d])[自从]?(?=(?:年度|季度|月度|月份|半年度?)(?:结束|终了)))"
               rf"(?:(?P<wkweek>周|星期)(?=工作日))?(?P<per>{alt(lx.PERIODS)})(?:度|份|(?<=年)年(?=[初底末])|(?<=月)月(?=[初底末]))?"
               r"(?:(?<![日天])(?P<tail>末月|首月|末|底|初|第[1-6]个?月的?|最后1?个月的?))?"
