@@ -1292,3 +1292,20 @@ def test_a_count_and_more_is_a_least_count() -> None:
 @pytest.mark.parametrize("text", ["年后", "节后", "假后"])
 def test_a_bare_time_word_before_hou_names_no_event(text: str) -> None:
     assert normalise(text, **CTX).kind == "unresolved"
+
+
+@pytest.mark.parametrize(("text", "end"), [("即日起—6月30日", "2024-06-30"), ("即日起-2024年7月31日", "2024-07-31"),
+                                           ("自印发之日起—2024年12月31日", "2024-12-31")])
+def test_from_today_with_a_dash_to_a_date_is_one_reading(text: str, end: str) -> None:
+    d = normalise(text, **CTX).to_dict()
+    assert (d["kind"], d["start"], d["end"]) == ("ongoing", "2024-03-05", end), d
+
+
+@pytest.mark.parametrize("text", ["本通知发出后3日内", "本通知下达后5个工作日内"])
+def test_the_notice_sent_out_is_the_documents_own_day(text: str) -> None:
+    r = normalise(text, **CTX)
+    assert (r.kind, r.anchor) == ("relative", "ref"), r.to_dict()
+
+
+def test_coming_into_force_is_not_the_documents_day() -> None:
+    assert normalise("本办法施行后30日内", **CTX).anchor != "ref"

@@ -236,7 +236,8 @@ STATUTE_SUFFIXES = ("法", "条例")
 # Who a 待… / 收到… trigger names first ("国家、省税收政策文件" → 国家、省), longest first.
 AUTHORITIES = ("国家、省", "国家和省", "国务院", "国家", "中央", "上级", "省里", "市里", "县里", "省", "市", "县")
 # An anchor naming the document itself: its issue date is ``ref``.
-SELF_ISSUE = ("发文", "印发", "下发", "发布", "公布", "颁布", "出台")
+# the document's own issue (本通知发出后3日内 counts from ref); not 施行 / 实施, which may come later than it
+SELF_ISSUE = ("发文", "印发", "下发", "发布", "公布", "颁布", "出台", "发出", "下达")
 
 # Scope trimming (see corpus/GOLD.md).
 CLAUSE_SEPARATORS = ",;。:"

@@ -188,8 +188,8 @@ def rule_self_start(tokens: Sequence[Token], i: int) -> Match | None:
     if month is not None and cue_of(at(tokens, i + 2, "cue")) == "within" and (w := when_of(month)).year is None \
             and w.month is not None and w.day is None and w.edge is None:
         return RelativeP(w.month, "month", None, anchor_ref=True), 3  # 自印发之日起两月内: a count, never a month
-    to, end = at(tokens, i + 1, "to"), at(tokens, i + 2, *DATES)
-    if to is not None and end is not None and to.text in ("至", "到"):  # 自印发之日起至2025年12月31日(止)
+    to, end = at(tokens, i + 1, "to", "dash"), at(tokens, i + 2, *DATES)
+    if to is not None and end is not None and to.text in lx.RANGE_JOINERS:  # 自印发之日起至2025年12月31日(止)
         return OngoingP(from_ref=True, until=when_of(end)), 4 if cue_of(at(tokens, i + 3, "cue")) == "until" else 3
     return OngoingP(from_ref=True), 1
 
@@ -608,9 +608,9 @@ def rule_words(tokens: Sequence[Token], i: int) -> Match | None:
     tok = tokens[i]
     if tok.type == "wholeyear":  # 全年 · 全年持续
         return OngoingP(whole_year=True), 2 if at(tokens, i + 1, "ongoing") else 1
-    if tok.type == "todaystart":  # 即日起 · 即日起至2024年12月31日
-        to, end = at(tokens, i + 1, "to"), at(tokens, i + 2, *DATES)
-        if to is not None and end is not None and to.text in ("至", "到"):
+    if tok.type == "todaystart":  # 即日起 · 即日起至2024年12月31日 · 即日起—6月30日
+        to, end = at(tokens, i + 1, "to", "dash"), at(tokens, i + 2, *DATES)
+        if to is not None and end is not None and to.text in lx.RANGE_JOINERS:
             used = 4 if cue_of(at(tokens, i + 3, "cue")) == "until" else 3
             return OngoingP(from_ref=True, until=when_of(end)), used
         return OngoingP(from_ref=True), 1
