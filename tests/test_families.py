@@ -1309,3 +1309,16 @@ def test_the_notice_sent_out_is_the_documents_own_day(text: str) -> None:
 
 def test_coming_into_force_is_not_the_documents_day() -> None:
     assert normalise("本办法施行后30日内", **CTX).anchor != "ref"
+
+
+@pytest.mark.parametrize(("text", "flagged"), [("2026年1月以后", True), ("2024年7月1日以后", True),
+                                               ("2024年7月1日后", False), ("7月1日之后", False)])
+def test_yihou_after_a_date_is_read_both_ways(text: str, flagged: bool) -> None:
+    r = normalise(text, **CTX)
+    assert r.kind == "ongoing" and ("ambiguous:after" in r.flags) is flagged, r.to_dict()
+
+
+@pytest.mark.parametrize("text", ["贯穿全年", "全年贯穿"])
+def test_throughout_the_year_is_the_whole_year_with_no_scope(text: str) -> None:
+    d = normalise(text, **CTX).to_dict()
+    assert (d["kind"], d["start"], d["end"], d.get("scope")) == ("ongoing", "2024-01-01", "2024-12-31", None), d

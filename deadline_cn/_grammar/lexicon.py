@@ -130,7 +130,7 @@ SCHOOL_YEAR_WORDS = ("开学", "学期", "寒假", "暑假", "学年")
 
 WHOLE_YEAR = ("全年",)
 # 全年 is the year's work only before these (全年工作), not as a modifier (全年落实情况).
-WHOLE_YEAR_AFTER = ("工作", "持续", "推进", "实施", "开展", "执行", "长期", "常态化", "完成")
+WHOLE_YEAR_AFTER = ("工作", "持续", "推进", "实施", "开展", "执行", "长期", "常态化", "完成", "贯穿")
 # 长期 before a state describes it (D类(长期停工停产) · 长期闲置), it sets no time
 ONGOING_NOT_BEFORE = ("停工", "停产", "闲置", "空置", "未", "不", "无", "拖欠", "失修", "欠", "居住", "外出", "在外",
                       "患病", "卧床", "稳定", "以来")
@@ -254,4 +254,4 @@ REPORTED_WORK = ("工作", "情况", "总结", "计划", "数据", "报表", "�
 # Nouns of the work a year names (2023年度项目 · 2023年度工作总结 · 2023年违法建设目标任务): the work reported on,
 # and the other things a plan's year is the year of
 WORK_NOUNS = (*REPORTED_WORK, "项目", "方案", "资金", "指标", "清单", "名单", "台账", "评价", "绩效")
-SCOPE_EMPTY = ("工作", "", "全面", "全部", "基本")  # all that is left of "全面完成": no scope
+SCOPE_EMPTY = ("工作", "", "全面", "全部", "基本", "贯穿", "贯穿于")  # all that is left of "全面完成": no scope

@@ -75,6 +75,8 @@ class OngoingP:
     vague: bool = False
     word: bool = False  # 长期 / 常态化: a word, not a date (prose leaves these out)
     until: When | None = None  # 持续至2025年
+    # 2026年1月以后: 以后 is read both ways (from January, or from February); 后 / 之后 start after the period
+    after_doubt: bool = False
 
 
 @record

@@ -385,7 +385,8 @@ def rule_date(tokens: Sequence[Token], i: int) -> Match | None:
         if offset is not None and (rel := relative_of(offset)) is not None:  # 春节后一周内, 节后5个工作日内
             return RelativeP(rel.value, rel.unit, rel.max, anchor=(date.start, date.end), anchor_when=w), \
                 used + 1 + _ordinal_before(offset, tokens, i + used + 1)
-        return OngoingP(start=w, after=True), used
+        both = tokens[i + used - 1].text == "以后" and not w.holiday  # 7月1日以后: from the 1st or the 2nd?
+        return OngoingP(start=w, after=True, after_doubt=both), used
     if cue == "during":
         return RangeP(w, w, "during"), used
     return DeadlineP(w, cue, by=j > i), used

@@ -445,6 +445,8 @@ def resolve_ongoing(p: OngoingP, ctx: Context) -> tuple[type[Result], Fields]:
     if p.after and p.start.holiday:
         _, last, extra = _days_off(p.start.holiday, year)
         return Ongoing, {"start": last + timedelta(days=1), "end": None, "flags": [*flags, *extra]}
+    if p.after_doubt:  # 2026年1月以后: from February (the reading), or from January? (以后 is used both ways)
+        flags.append("ambiguous:after")
     return Ongoing, {"start": end + timedelta(days=1) if p.after else start, "end": None, "flags": flags}
 
 
