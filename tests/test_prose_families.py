@@ -265,3 +265,19 @@ def test_a_past_period_heading_a_report_is_no_deadline(sentence: str) -> None:
 @pytest.mark.parametrize("sentence", ["2023年4月至6月，各地要完成排查点位100个。", "2023年6月底前完成7家驿站建设。"])
 def test_a_period_ahead_with_a_figure_is_still_a_task(sentence: str) -> None:
     assert len(extract(sentence, **CTX)) == 1
+
+
+# "N、" opening a clause or a line, with the next number opening another, numbers the items: never a month of a
+# list (1、6月底前… was January and June). A lone "3、6、9、12月" stays a list of months.
+@pytest.mark.parametrize(("text", "dues"), [
+    ("1、6月底前完成方案编制；2、9月底前完成项目建设；3、12月底前完成验收。", ["2023-06-30", "2023-09-30", "2023-12-31"]),
+    ("工作步骤：\n1、4月底前，各单位完成自查；\n2、6月底前，市里组织抽查。", ["2023-04-30", "2023-06-30"]),
+    ("三、时间安排\n1、3月31日前，完成方案制定；\n2、4月30日前，完成摸底排查。", ["2023-03-31", "2023-04-30"]),
+])
+def test_numbered_items_are_no_months(text: str, dues: list[str]) -> None:
+    assert [str(r.due) for r in extract(text, **CTX)] == dues, [r.describe() for r in extract(text, **CTX)]
+
+
+def test_a_list_of_months_at_a_cells_start_stays_months() -> None:
+    assert [str(r.due) for r in extract("3、6、9、12月底前报送。", **CTX)] == \
+        ["2023-03-31", "2023-06-30", "2023-09-30", "2023-12-31"]

@@ -51,8 +51,36 @@ def mask_titles(text: str) -> str:
 
 
 def items_of(folded: Folded) -> tuple[str, list[Item]]:
-    scan = mask_titles(folded.text)
+    scan = mask_list_numbers(mask_titles(folded.text), folded)
     return scan, parse_tokens(tokenize(scan))
+
+
+# 1、6月底前完成方案；2、9月底前完成建设: "N、" opening a clause or a line numbers the items when the next number opens
+# another — then it is written "N." for the scanner (a list number, as 1. is), never a month of a list (3、6、9、12月)
+_LIST_NUMBER = compiled(r"(?<!\d)(\d{1,2})、")
+
+
+def mask_list_numbers(text: str, folded: Folded) -> str:
+    if "、" not in text:
+        return text
+    found = [(m.start(1), m.end(), int(m.group(1))) for m in _LIST_NUMBER.finditer(text)
+             if _opens_line(text, folded, m.start(1))]
+    numbers = {n for _, _, n in found}
+    listed = [(s, e) for s, e, n in found if n + 1 in numbers or n - 1 in numbers]
+    if not listed:
+        return text
+    chars = list(text)
+    for _, e in listed:
+        chars[e - 1] = "."  # same length: offsets hold
+    return "".join(chars)
+
+
+def _opens_line(text: str, folded: Folded, k: int) -> bool:
+    """At the text's start, after ; 。 :, or where folding dropped a line break or spaces before it."""
+    if k == 0 or text[k - 1] in ";。:\n":
+        return True
+    starts = folded.starts
+    return k < len(starts) and starts[k] > folded.end_of(k - 1) - folded.offset
 
 
 def read(text: str, settings: Settings, limit: int | None = None) -> Result:
