@@ -270,7 +270,8 @@ def test_a_period_ahead_with_a_figure_is_still_a_task(sentence: str) -> None:
 # "N、" opening a clause or a line, with the next number opening another, numbers the items: never a month of a
 # list (1、6月底前… was January and June). A lone "3、6、9、12月" stays a list of months.
 @pytest.mark.parametrize(("text", "dues"), [
-    ("1、6月底前完成方案编制；2、9月底前完成项目建设；3、12月底前完成验收。", ["2023-06-30", "2023-09-30", "2023-12-31"]),
+    ("1、6月底前完成方案编制；2、9月底前完成项目建设；3、12月底前完成验收。",
+     ["2023-06-30", "2023-09-30", "2023-12-31"]),
     ("工作步骤：\n1、4月底前，各单位完成自查；\n2、6月底前，市里组织抽查。", ["2023-04-30", "2023-06-30"]),
     ("三、时间安排\n1、3月31日前，完成方案制定；\n2、4月30日前，完成摸底排查。", ["2023-03-31", "2023-04-30"]),
 ])
