@@ -1322,3 +1322,30 @@ def test_yihou_after_a_date_is_read_both_ways(text: str, flagged: bool) -> None:
 def test_throughout_the_year_is_the_whole_year_with_no_scope(text: str) -> None:
     d = normalise(text, **CTX).to_dict()
     assert (d["kind"], d["start"], d["end"], d.get("scope")) == ("ongoing", "2024-01-01", "2024-12-31", None), d
+
+
+@pytest.mark.parametrize(("text", "due"), [("后年底", "2026-12-31"), ("后年6月底前", "2026-06-30"),
+                                           ("大后年底前完成", "2027-12-31")])
+def test_the_year_after_next(text: str, due: str) -> None:
+    d = normalise(text, **CTX).to_dict()
+    assert (d["kind"], d["due"], d.get("scope")) == ("deadline", due, None), d
+
+
+@pytest.mark.parametrize("text", ["今后年底前", "此后年底前完成"])
+def test_jinhou_before_a_year_end_is_no_year_after_next(text: str) -> None:
+    assert str(normalise(text, **CTX).due) == "2024-12-31"
+
+
+# 初 after a quarter or a half is its first month, as 下季度初 (二季度初 was the whole quarter, 初 in scope);
+# 中 after one no rule dates: flagged unread.
+@pytest.mark.parametrize(("text", "start", "due"), [("二季度初", "2024-04-01", "2024-04-30"),
+                                                    ("第三季度初完成", "2024-07-01", "2024-07-31"),
+                                                    ("下半年初启动", "2024-07-01", "2024-07-31"),
+                                                    ("2025年一季度初", "2025-01-01", "2025-01-31")])
+def test_the_start_of_a_quarter_or_half_is_its_first_month(text: str, start: str, due: str) -> None:
+    d = normalise(text, **CTX).to_dict()
+    assert (d["kind"], d["start"], d["due"]) == ("deadline", start, due), d
+
+
+def test_the_middle_of_a_quarter_is_unread() -> None:
+    assert "unread:中" in normalise("二季度中", **CTX).flags

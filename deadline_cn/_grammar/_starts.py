@@ -2,7 +2,7 @@
 can begin with (and whether a digit can). Used only while KEY is the checksum of today's patterns; a stale
 table is ignored (computed again at the first call) and tests/test_scanner.py says to regenerate it."""
 
-KEY = 463142064
+KEY = 3174731432
 STARTS: tuple[tuple[str, str | None, bool], ...] = (
     ('rulelimit', '于在按法规', False),
     ('statute', '按', False),
@@ -30,29 +30,29 @@ STARTS: tuple[tuple[str, str | None, bool], ...] = (
     ('compactday8', '12', False),
     ('iso_month', '', True),
     ('fiveyear', '"“十', False),
-    ('vagueyear', '上下今前去年当明本次翌', True),
+    ('vagueyear', '上下今前去后大年当明本次翌', True),
     ('yearrange', '', True),
-    ('quarterrange', '01234一三上下二今前去四当明本次第翌', True),
-    ('quarterlist', '01234一三上下二今前去四当明本次第翌', True),
+    ('quarterrange', '01234一三上下二今前去后四大当明本次第翌', True),
+    ('quarterlist', '01234一三上下二今前去后四大当明本次第翌', True),
     ('dotday', '0123456789', False),
-    ('dayrange', '0上下今前去当明本次翌', True),
-    ('monthlist', '0123456789上下今前去当明本次翌', True),
-    ('daylist', '0上下今前去当明本次翌', True),
-    ('monthrange', '(0123456789上下今前去当明本次翌', True),
-    ('firstn', '0上下今前去当明本次翌首', True),
+    ('dayrange', '0上下今前去后大当明本次翌', True),
+    ('monthlist', '0123456789上下今前去后大当明本次翌', True),
+    ('daylist', '0上下今前去后大当明本次翌', True),
+    ('monthrange', '(0123456789上下今前去后大当明本次翌', True),
+    ('firstn', '0上下今前去后大当明本次翌首', True),
     ('relweek', '上下当本次', False),
     ('relperiod', '上下当本次', False),
-    ('date_day', '0上下今前去当明本次翌', True),
+    ('date_day', '0上下今前去后大当明本次翌', True),
     ('date_typo', '', True),
-    ('date_daytypo', '0上下今前去当明本次翌', True),
-    ('date_month', '0上下今前去当明本次翌', True),
-    ('date_q', '0Qq上下今前去当明本次翌', True),
-    ('date_quarter', '0上下今前去当明本次第翌', True),
+    ('date_daytypo', '0上下今前去后大当明本次翌', True),
+    ('date_month', '0上下今前去后大当明本次翌', True),
+    ('date_q', '0Qq上下今前去后大当明本次翌', True),
+    ('date_quarter', '0上下今前去后大当明本次第翌', True),
     ('halveseach', '上每', False),
-    ('date_half', '0上下今前去当明本次翌', True),
-    ('date_yearend', '0上下今前去年当明本次翌', True),
-    ('date_holiday', '"0“七三上下中五今儿元八六前劳十去国妇建当教明春本次清端翌重除青', True),
-    ('date_year', '012上下今前去当明本次翌', True),
+    ('date_half', '0上下今前去后大当明本次翌', True),
+    ('date_yearend', '0上下今前去后大年当明本次翌', True),
+    ('date_holiday', '"0“七三上下中五今儿元八六前劳十去后国大妇建当教明春本次清端翌重除青', True),
+    ('date_year', '012上下今前去后大当明本次翌', True),
     ('yearword', '年', False),
     ('nomonth', '月', False),
     ('dayspan', '', True),
@@ -85,7 +85,7 @@ STARTS: tuple[tuple[str, str | None, bool], ...] = (
     ('sep', ',:;。', False),
 )
 # the unread check's time words: the class of characters they begin with, and the checksum of the pattern
-TIME_WORDS_KEY = 1894333996
+TIME_WORDS_KEY = 495907125
 TIME_WORDS_GUARD = (
     '[012Qq七三上下中主五供儿元八六冬前劳周国夏妇季学寒年建开当教星春暑月期本次每汛清礼秋端终结节采重除隔青首麦\\d]'
 )

@@ -58,11 +58,11 @@ RELATIVE_YEARS = {"今年": 0, "本年度": 0, "本年": 0, "当年": 0, "年内
                   # folded: 下一年度 is 下1年度. 上年度 / 去年 stay out: in a cell they name the work reported on
                   # (报送上年度工作总结), not when it is due.
                   "下年度": 1, "下1年度": 1, "下1年": 1, "下年": 1}
-# 去年底前 · 上年12月 · 前年上半年: a past year is read only before a part of it (底, a month, a half, a quarter);
-# alone (上年度工作总结, 去年以来) it names what is reported on or narrated.
-PAST_YEARS = {"去年": -1, "前年": -2, "上年": -1, "上1年": -1}
-PAST_YEAR_PARTS = ("年底", "年末", "年初", "底", "末", "初", "上半年", "下半年", "第", "季度")
-RELATIVE_YEARS.update(PAST_YEARS)
+# 去年底前 · 上年12月 · 前年上半年 · 后年6月底前: these years are read only before a part of the year (底, a month, a
+# half, a quarter); alone (上年度工作总结, 去年以来, 以后年度) they name what is reported on, or are other words.
+YEAR_WORDS_BEFORE_PARTS = {"去年": -1, "前年": -2, "上年": -1, "上1年": -1, "后年": 2, "大后年": 3}
+YEAR_WORD_PARTS = ("年底", "年末", "年初", "底", "末", "初", "上半年", "下半年", "第", "季度")
+RELATIVE_YEARS.update(YEAR_WORDS_BEFORE_PARTS)
 
 # 每<period>: (freq label, RRULE, months in one period)
 PERIODS = {

@@ -86,6 +86,9 @@ def when_of(tok: Token) -> When:
         fields["quarter"] = int(q)
     if (h := get("h")) is not None:
         fields["half"] = {"上": 1, "下": 2}.get(h)
+    if get("pstart") is not None:  # 二季度初 · 下半年初: the period's first month, as 下季度初 is
+        first = (int(q) - 1) * 3 + 1 if q else 1 if h == "上" else 7
+        fields.update(quarter=None, half=None, month=first) if 1 <= first <= 12 else None
     if (xun := get("xun")) is not None:
         fields["xun"] = XUN.get(xun) or (1 if get("mstart") is not None else None)  # 月初 ≈ 上旬
         fields["xun_first"] = XUN_FIRST.get(xun)

@@ -27,8 +27,10 @@ MM = r"(?<!\d)\d{1,2}(?!\d)"
 DD = r"(?<!\d)\d{1,2}(?!\d)"
 QQ = r"(?<!\d)\d(?!\d)"
 MM_SPAN = r"(?<!\d)(?:1[0-2]|0?[1-9])(?!\d)"  # a month range keeps 1–12: match.month_span has no month 13-0 to give
-REL_YEAR = (rf"(?:{alt(k for k in lx.RELATIVE_YEARS if k != '年内' and k not in lx.PAST_YEARS)}"  # 本年级: a grade
-            rf"|(?:{alt(lx.PAST_YEARS)})(?=\d|{alt(lx.PAST_YEAR_PARTS)}))(?!级)")  # 去年底前, not 上年度工作总结
+# 本年级: a grade, not this year
+REL_YEAR = (rf"(?:{alt(k for k in lx.RELATIVE_YEARS if k != '年内' and k not in lx.YEAR_WORDS_BEFORE_PARTS)}"
+            rf"|(?:{alt(lx.YEAR_WORDS_BEFORE_PARTS).replace('|后年', '|(?<![今此以之前最然随往])后年')})"
+            rf"(?=\d|{alt(lx.YEAR_WORD_PARTS)}))(?!级)")  # 去年底前 · 后年6月 (not 上年度工作总结, not 今后 年底前)
 REL_PERIOD = alt(lx.RELATIVE_PERIODS)
 # A two-digit or word year (23年, 〇九年 → 09年) only where a period follows, or with a leading zero: "10年"
 # alone is a duration. The resolver puts it in the century nearest the plan year (flag year:short).
@@ -150,10 +152,10 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     ("date_month", rf"{YEAR}?(?P<m>{MM})月份?(?:(?P<xun>上旬|中旬|下旬|上、?中旬|中、?下旬)|(?P<mend>底|末)"
                    r"|(?P<mstart>初)|(?P<mid>中)(?=前|$|[,;。])|(?P<hm>上半月|下半月))?"),
     ("date_q", rf"(?:{YEAR}|(?<!\d)(?P<yq>{Y4}))?[Qq](?P<q>[1-4])(?![\dA-Za-z])"),  # 2023年Q3 · 2024Q1
-    ("date_quarter", rf"{YEAR}?第?(?P<q>{QQ})季度(?P<qend>末|底)?"),
+    ("date_quarter", rf"{YEAR}?第?(?P<q>{QQ})季度(?:(?P<qend>末|底)|(?P<pstart>初)(?![中期]))?"),
     # 每年上、下半年各一次 · 上半年和下半年各开展1次: once in each half
     ("halveseach", r"(?:每年度?的?)?(?:上[、,和及]?下半年|上半年[、,和及]下半年)各"),
-    ("date_half", rf"{YEAR}?(?P<h>上|下)半年(?P<hend>末|底)?"),
+    ("date_half", rf"{YEAR}?(?P<h>上|下)半年(?:(?P<hend>末|底)|(?P<pstart>初)(?![中期]))?"),
     # 2024年底 · 年末 · 年终前 · 年终进行评估 (not 年终考核 / 年终总公开 / 年度终了: 年终 names a time only
     # before a cue, a verb or the clause's end)
     ("date_yearend", rf"(?:(?P<y>{Y4})年度?年?|(?P<ry>{REL_YEAR})年?|{SHORT_YEAR}年?|年)"
