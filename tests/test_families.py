@@ -1349,3 +1349,20 @@ def test_the_start_of_a_quarter_or_half_is_its_first_month(text: str, start: str
 
 def test_the_middle_of_a_quarter_is_unread() -> None:
     assert "unread:中" in normalise("二季度中", **CTX).flags
+
+
+# A holiday named over a month after it passed is next year's as likely (元旦春节期间 in a notice of 2024-11-20);
+# in a plan of another year than its issue, the issue year's holiday is the other reading. Both flagged.
+@pytest.mark.parametrize(("text", "ref", "plan_year"), [
+    ("元旦春节期间", "2024-11-20", None), ("春节后", "2024-11-20", None), ("国庆节前", "2024-11-20", None),
+    ("春节前", "2025-01-05", 2024), ("春节期间", "2025-01-05", 2024), ("元旦前", "2023-12-20", 2024),
+])
+def test_a_holiday_gone_or_of_another_year_is_a_doubt(text: str, ref: str, plan_year: int | None) -> None:
+    d = normalise(text, ref=ref, plan_year=plan_year).to_dict()
+    assert all("ambiguous:year" in p["flags"] for p in d.get("parts", [d])), d
+
+
+@pytest.mark.parametrize(("text", "ref"), [("春节收假后", "2024-03-05"), ("春节前", "2024-01-10"),
+                                          ("元旦前", "2018-03-01")])
+def test_a_holiday_ahead_or_just_gone_is_no_doubt(text: str, ref: str) -> None:
+    assert "ambiguous:year" not in normalise(text, ref=ref, plan_year=int(ref[:4])).flags

@@ -138,7 +138,7 @@ def year_of(w: When, ctx: Context, *, stale: bool = False) -> int:
     ctx.flags.append("year-from-ref")
     if (year := _forward(w, ctx.base_year, ctx)) != ctx.base_year:
         return year
-    if ctx.ref is not None and ctx.ref.year != ctx.base_year and not w.holiday and not _past_at_issue(w, ctx.ref):
+    if ctx.ref is not None and ctx.ref.year != ctx.base_year and not _past_at_issue(w, ctx.ref):
         # a 2019 plan issued in 2018-08 that says "12月22日": this December or next? Both stay visible.
         ctx.flags.append("ambiguous:year")
     elif stale and ctx.ref is not None and ctx.ref.year == ctx.base_year and _long_past_at_issue(w, ctx.ref):
@@ -184,6 +184,7 @@ def _ends_before(w: When, year: int, day: date) -> bool:
 # up to four months). A yearless date more than half a year gone when the text was issued (春节前 or 1月底前 in a
 # notice of 2024-11-20) is as likely next year's: read in the issue year, next year's date in alternatives.
 STALE_DAYS = 183
+HOLIDAY_STALE_DAYS = 30  # a holiday named after it has passed: a report or a late plan within a month, else next year's
 
 
 def _long_past_at_issue(w: When, ref: date) -> bool:
@@ -192,7 +193,8 @@ def _long_past_at_issue(w: When, ref: date) -> bool:
         return False
     try:
         bounds(w, ref.year + 1)  # the alternative must be a date too (not 2200, nor a holiday past the tables)
-        return (ref - bounds(w, ref.year)[1]).days > STALE_DAYS
+        # a notice names a holiday ahead of it (元旦春节期间值班, 国庆节前): one gone a month is next year's, likely
+        return (ref - bounds(w, ref.year)[1]).days > (HOLIDAY_STALE_DAYS if w.holiday else STALE_DAYS)
     except (ValueError, _checks.Invalid):
         return False
 
@@ -310,7 +312,15 @@ def resolve_deadline(p: DeadlineP, ctx: Context) -> tuple[type[Result], Fields]:
         if p.cue in ("before", "end-before"):
             end = start = start - timedelta(days=1)
             if w.year is None and ctx.base_year is not None and end.year < ctx.base_year:
+                eve = end
                 end = start = bounds(w, year + 1)[0] - timedelta(days=1)  # 元旦前 in a 2018 plan: 2018-12-31
+                if ctx.year_reading == "next-year" and "ambiguous:year" in ctx.flags:
+                    ctx.flags.remove("ambiguous:year")  # the roll already made it next year's 元旦前: no doubt left
+                    ctx.year_alternative, ctx.year_reading = None, "earlier-year"
+                if ctx.ref is not None and ctx.ref <= eve and "ambiguous:year" not in ctx.flags:
+                    # …issued 2017-12-20: the eve of the coming 1 January (2017-12-31) is as likely
+                    flags.append("ambiguous:year")
+                    alternatives = (*alternatives, Alternative(eve, "ref-year"))
     if w.weekday is not None and w.day and end.weekday() != w.weekday:
         flags.append("weekday-mismatch")
     if w.lunar is not None and w.day and not _lunar_agrees(end, w.lunar):
@@ -352,7 +362,7 @@ def _bare_month(w: When) -> bool:
 
 def resolve_range(p: RangeP, ctx: Context) -> tuple[type[Result], Fields]:
     p = replace(p, start=concrete(p.start, ctx), end=concrete(p.end, ctx))
-    first_year = year_of(p.start, ctx)
+    first_year = year_of(p.start, ctx, stale=bool(p.start.holiday))  # 元旦春节期间 in a notice of 2024-11
     start, first_end = bounds(p.start, first_year)
     if p.start.edge == "end" and p.end_cue is None:  # 2024年底至2025年6月: from the end of the first period
         start = first_end
@@ -439,7 +449,7 @@ def resolve_ongoing(p: OngoingP, ctx: Context) -> tuple[type[Result], Fields]:
         return Ongoing, {"start": ctx.ref, "end": end, "flags": ["vague:promptly"] if p.vague else []}
     p = replace(p, start=concrete(p.start, ctx))
     assert p.start is not None
-    year = year_of(p.start, ctx)
+    year = year_of(p.start, ctx, stale=bool(p.start.holiday))  # 春节后 in a notice of 2024-11
     start, end = bounds(p.start, year)
     flags = [f"holiday:{p.start.holiday}"] if p.start.holiday else []
     if p.after and p.start.holiday:
