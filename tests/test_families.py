@@ -1366,3 +1366,21 @@ def test_a_holiday_gone_or_of_another_year_is_a_doubt(text: str, ref: str, plan_
                                           ("元旦前", "2018-03-01")])
 def test_a_holiday_ahead_or_just_gone_is_no_doubt(text: str, ref: str) -> None:
     assert "ambiguous:year" not in normalise(text, ref=ref, plan_year=int(ref[:4])).flags
+
+
+# The year of an inspection and what it found names the problems, not when they are fixed; a year before a
+# plan's modifiers (全市, 重点) and its noun names the plan. The fix takes the document's year.
+@pytest.mark.parametrize(("text", "due"), [
+    ("2023年巡察反馈问题，6月底前整改到位", "2024-06-30"), ("2023年督查发现问题，9月底前整改到位", "2024-09-30"),
+    ("针对2023年度审计发现问题，3月底前完成整改", "2024-03-31"),
+    ("2023年省委巡视反馈的问题，9月底前全部整改到位", "2024-09-30"),
+])
+def test_the_year_of_an_inspection_names_its_findings(text: str, due: str) -> None:
+    d = normalise(text, **CTX).to_dict()
+    assert (d["kind"], d["due"]) == ("deadline", due), d
+    assert any(f.startswith("object:2023") for f in d["flags"]), d
+
+
+def test_a_year_before_modifiers_and_a_plans_noun_names_the_plan() -> None:
+    d = normalise("2025年全市重点工作计划于12月底前报送", ref="2024-11-25").to_dict()
+    assert (d["kind"], d["due"], "ambiguous:year" in d["flags"]) == ("deadline", "2024-12-31", True), d

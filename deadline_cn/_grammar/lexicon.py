@@ -253,5 +253,12 @@ REPORTED_WORK = ("工作", "情况", "总结", "计划", "数据", "报表", "�
                  "决算", "预算", "统计", "考核", "述职", "要点")
 # Nouns of the work a year names (2023年度项目 · 2023年度工作总结 · 2023年违法建设目标任务): the work reported on,
 # and the other things a plan's year is the year of
-WORK_NOUNS = (*REPORTED_WORK, "项目", "方案", "资金", "指标", "清单", "名单", "台账", "评价", "绩效")
+WORK_NOUNS = (*REPORTED_WORK, "项目", "方案", "资金", "指标", "清单", "名单", "台账", "评价", "绩效", "问题", "意见")
+# 2023年巡察反馈问题 · 2023年审计发现的问题: a year before an inspection and what it found names that inspection
+INSPECTIONS = ("审计", "巡察", "巡视", "督查", "督察", "检查", "考核", "评估", "排查", "体检")
+FINDINGS = ("发现", "反馈", "指出", "移交", "交办", "通报")
+# A year before these is when the task is done (2024年重点抓好…), not the work's name
+TASK_VERBS = ("抓", "做好", "加快", "推动", "强化", "加强", "深化", "确保", "力争", "着力", "全力")
+# Before the work a year names (2025年全市重点工作计划 · 2023年市直部门…): passed over to find the noun
+WORK_MODIFIERS = ("全市", "全县", "全区", "全省", "全镇", "重点", "市直", "县直", "区直", "省直", "各")
 SCOPE_EMPTY = ("工作", "", "全面", "全部", "基本", "贯穿", "贯穿于")  # all that is left of "全面完成": no scope

@@ -333,10 +333,14 @@ def _names_the_work(text: str, it: Item) -> bool:
         return False  # a written year alone (年内0季度 is an impossible quarter, never the work's name)
     if not lx.PLAN_YEARS[0] <= p.when.year <= lx.PLAN_YEARS[1]:
         return False  # 2300年绩效: an impossible year is read, and flagged invalid, never passed over
-    rest = text[it.end:it.end + 8]
+    rest = text[it.end:it.end + 12]
+    while rest.startswith(lx.WORK_MODIFIERS):  # 2025年全市重点工作计划 (not 2024年重点抓好…: a verb follows)
+        rest = rest[len(next(w for w in lx.WORK_MODIFIERS if rest.startswith(w))):]
     if not rest or not ("\u4e00" <= rest[0] <= "\u9fff") or rest.startswith(lx.YEAR_NOT_OBJECT):
         return False
-    verb = next((v for v in lx.ACTION_VERBS if rest.startswith(v)), None)
+    if rest.startswith(lx.INSPECTIONS) and rest[2:].startswith(lx.FINDINGS):
+        return True  # 2023年巡察反馈问题，6月底前整改到位 · 2023年审计发现的问题: the year of the inspection
+    verb = next((v for v in (*lx.ACTION_VERBS, *lx.TASK_VERBS) if rest.startswith(v)), None)
     if verb is not None:
         return rest.startswith("的", len(verb))  # 2023年印发的方案 (but 2024年完成项目建设 is a time)
     clause = _SEPARATOR.split(rest, 1)[0]
