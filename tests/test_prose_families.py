@@ -282,3 +282,20 @@ def test_numbered_items_are_no_months(text: str, dues: list[str]) -> None:
 def test_a_list_of_months_at_a_cells_start_stays_months() -> None:
     assert [str(r.due) for r in extract("3、6、9、12月底前报送。", **CTX)] == \
         ["2023-03-31", "2023-06-30", "2023-09-30", "2023-12-31"]
+
+
+# A day gone by when the text was issued, then what was held or done on it (召开, 主持, 开工) with no modal, is
+# narration; so is any date after 已于 / 先后于 / 原定于 (done, or a plan since changed). A day ahead stays.
+@pytest.mark.parametrize("sentence", [
+    "3月2日，市长主持召开市政府常务会议，研究部署防汛工作。",
+    "我市于2023年2月20日召开全市动员大会。",
+    "该项目已于2月28日开工建设。",
+    "市里先后于1月10日、2月22日召开专题会议。",
+    "原定于2023年2月底前完成的任务，因故推迟。",
+])
+def test_a_day_gone_by_and_what_was_held_on_it_is_narration(sentence: str) -> None:
+    assert extract(sentence, **CTX) == [], [r.describe() for r in extract(sentence, **CTX)]
+
+
+def test_a_meeting_ahead_is_kept() -> None:
+    assert [str(r.due) for r in extract("各单位要于4月5日召开推进会。", **CTX)] == ["2023-04-05"]

@@ -165,6 +165,11 @@ PROSE_DONE_VERBS = ("开建", "开工", "完工", "竣工", "建成", "完成", 
 # What a report counts in (45亿元 · 12所 · 3000万人次 · 6%): after a period gone by, the sentence tells what was done
 FIGURE_UNITS = ("元", "%", "人次", "人", "个", "所", "户", "家", "项", "件", "起", "辆", "套", "吨", "亩", "公里",
                 "平方米", "千瓦", "倍", "座", "条", "批", "次")
+# Before a date, these tell it was done or was the plan before a change: 已于 · 已在 · 先后于 · 曾于 · 原定于
+DONE_BEFORE = ("已于", "已经于", "已在", "先后于", "曾于", "原定于", "原计划于", "原定", "原计划", "已")
+# What is held or done on a day (召开, 举办…): after a day gone by, with no modal, the sentence tells what happened
+HELD_VERBS = ("召开", "举行", "举办", "主持", "印发", "出台", "开工", "竣工", "验收", "审议", "通过", "启动", "发布",
+               "签署", "签订", "召集", "视察", "调研", "督导", "进驻")
 PAST_MARKERS = "已了"  # 已完成 · 审议通过了: a clause that narrates
 # …and the words of a report on what was done: 1-4月，累计完成投资… · 2022年，全市共完成投资…，同比增长10%
 NARRATION_WORDS = ("累计", "同比", "比上年", "较上年", "共完成", "共计", "共有", "共办理", "共受理")

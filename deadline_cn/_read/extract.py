@@ -12,13 +12,14 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+from deadline_cn._grammar import lexicon as lx
 from deadline_cn._grammar.parse import DeadlineP, MarkerP, OngoingP, RangeP
 from deadline_cn._grammar.scope import Placed, place
 from deadline_cn._grammar.text import fold
 from deadline_cn._read.anchors import anchor
 from deadline_cn._read.normalise import DateLike, check_args
 from deadline_cn._read.pipeline import build, flag_unread, items_of, mask_doc_numbers, mask_titles, original_text
-from deadline_cn._read.prose import counts, heads_clause, is_prose_time, must, narrates
+from deadline_cn._read.prose import counts, heads_clause, is_prose_time, must, narrates, word_soon
 from deadline_cn._read.windows import MAX_SENTENCE, Window, admitted
 from deadline_cn._resolve.resolver import Context, Settings
 from deadline_cn.results import Result, Unresolved
@@ -210,6 +211,13 @@ def _looks_back(p: Placed, result: Result, ref: date | None, scan: str) -> bool:
     opens a clause telling what was done (截止到2023年底，全市共有企业2万户)."""
     parse = p.item.parse
     due = getattr(result, "due", None)
+    if scan[max(0, p.item.start - 4):p.item.start].endswith(lx.DONE_BEFORE):
+        return True  # 已于5月20日开工 · 先后于2月22日召开 · 原定于3月底前完成的任务: done, or a plan superseded
+    after = p.item.end + 1 if scan.startswith(",", p.item.end) else p.item.end
+    if isinstance(parse, DeadlineP) and ref is not None and due is not None and due < ref \
+            and parse.when.day is not None and not parse.cue \
+            and word_soon(scan, after, lx.HELD_VERBS, 24) is not None and not must(scan, after, 24):
+        return True  # 6月5日，市长主持召开… · 我市于2024年4月12日召开动员大会 (a day gone by and what was held on it)
     if isinstance(parse, (RangeP, OngoingP)) and ref is not None and (end := getattr(result, "end", None)) \
             and end < ref:
         # 2023年10月至12月，市纪委监委开展了专项整治 · 2021年至2023年，全市共新建学校12所 · 2023年全年，全市接待

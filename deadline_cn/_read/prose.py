@@ -70,7 +70,7 @@ def is_prose_time(item: Item, scan: str) -> bool:
             return False  # 不报送每月情况 · 每年3月至6月是鱼类繁殖的盛期 (not 每年的3月20日)
         if p.period == "irregular" and "学" in scan[item.start:item.end]:  # 每学期至少召开一次 · 每学年组织开展…
             # (not 每学期选课不超过26学分: a count per term, not a task's rhythm)
-            return _acts_soon(scan, item.end, reach=8) or _word_soon(scan, item.end, lx.AT_LEAST, 6) is not None
+            return _acts_soon(scan, item.end, reach=8) or word_soon(scan, item.end, lx.AT_LEAST, 6) is not None
         return not p.vague or scan.startswith(lx.PERIODIC_ACTIONS, item.end)  # 定期开展监测
     if isinstance(p, RelativeP):
         return not _describes(item, scan)
@@ -113,10 +113,10 @@ def _governs(item: Item, scan: str, when: When) -> bool:
 
 def must(scan: str, start: int, reach: int = 8) -> bool:
     """要 / 应 / 须 / 务必 within a few characters of its clause (各地要及时发布 · 各单位应立即…)."""
-    return _word_soon(scan, start, lx.MODALS, reach) is not None
+    return word_soon(scan, start, lx.MODALS, reach) is not None
 
 
-def _word_soon(scan: str, start: int, words: tuple[str, ...], reach: int) -> int | None:
+def word_soon(scan: str, start: int, words: tuple[str, ...], reach: int) -> int | None:
     """Where one of ``words`` begins within ``reach`` characters of ``start``, before its clause ends."""
     for k in range(start, min(len(scan), start + reach)):
         if scan[k] in _CLAUSE_STOPS:
@@ -141,7 +141,7 @@ def _acts_soon(scan: str, start: int, reach: int = 5) -> bool:
     """An action verb within a few characters, before any punctuation (10月份省级开展抽查, 第一季度发行债券)."""
     if scan.startswith(("是", "为"), start):
         return False  # 2020年是全面建成小康社会…收官之年: a definition, not a task
-    k = _word_soon(scan, start, lx.ACTION_VERBS, reach)
+    k = word_soon(scan, start, lx.ACTION_VERBS, reach)
     return k is not None and not _names_a_time(scan, k)
 
 
