@@ -217,7 +217,7 @@ class Offset:
 
 @dataclass(frozen=True, kw_only=True, slots=True, eq=False, repr=False)
 class _Base:
-    """What every kind carries. (A docstring here also spares dataclass an inspect.signature at import.)"""
+    """What every kind carries. (A docstring here also spares dataclass an inspect.signature when it is built.)"""
 
     kind: ClassVar[str] = ""
     _names: ClassVar[tuple[str, ...]] = ()  # the field names, in order: set below, after the classes are built
