@@ -157,3 +157,16 @@ def test_the_guarded_time_words_find_what_the_bare_pattern_finds() -> None:
     assert unread.time_words_guard() == unread.time_words_guard(stored=False)
     for text in texts():
         assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in bare.finditer(text)], text
+
+
+def test_the_anchor_is_the_same_pattern_under_any_hash_seed() -> None:
+    """Its text is the key of its stored code (_sre_code.py): a set's order must not leak into it, or every
+    process's first extract() compiles it again (~100 ms)."""
+    code = "from deadline_cn._read.anchors import anchor; import zlib; print(zlib.crc32(anchor().pattern.encode()))"
+    root = str(Path(tokens.__file__).parents[2])
+    seen = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONPATH": root, "PYTHONHASHSEED": seed}).stdout for seed in "123"}
+    assert len(seen) == 1
+    from deadline_cn._read.anchors import anchor
+
+    assert anchor().pattern in dict(_sre_code.PATTERNS)
