@@ -24,6 +24,8 @@ COMPILED = (
     "deadline_cn/_grammar/text.py",
     "deadline_cn/_read/pipeline.py",
     "deadline_cn/_read/unread.py",
+    "deadline_cn/_read/windows.py",
+    "deadline_cn/_read/prose.py",
     "deadline_cn/_resolve/resolver.py",
     "deadline_cn/_resolve/checks.py",
 )

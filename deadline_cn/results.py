@@ -10,13 +10,15 @@ spans, flag tuples and days shared between results (``_SHARED``). ``to_dict`` is
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any, ClassVar
+from operator import attrgetter
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from deadline_cn import _describe
 
 if TYPE_CHECKING:  # dateutil.rrule loads calendar, heapq and six: imported when a rule is built
+    from dataclasses import dataclass
+
     from dateutil import rrule as _rrule
 
 Span = tuple[int, int]
@@ -40,6 +42,141 @@ def _keep(value: Any) -> Any:
 
 def _iso(value: date | None) -> str | None:
     return None if value is None else value.isoformat()
+
+
+# ------------------------------------------------------------------------------------------ the kinds' classes
+# The kinds are frozen slotted dataclasses to the type checker and to every caller, but are not built by
+# ``dataclasses`` at import: defining them so (45 generated functions) and importing ``dataclasses`` (which pulls in
+# ``inspect``, ``ast``, ``dis``, ``tokenize``) was ~10 ms of ``import deadline_cn``. ``_dataclass`` builds, from
+# the same class body, the slotted class ``@dataclass(...)`` would make: the same ``__init__`` (keyword-only for
+# the kinds, the fields in order, their defaults, then ``__post_init__``), ``__match_args__``, ``__eq__`` /
+# ``__hash__`` / ``__repr__`` over the field tuple where ``eq`` / ``repr`` ask for them, a ``__setattr__`` /
+# ``__delattr__`` that raise ``dataclasses.FrozenInstanceError``, and the ``__getstate__`` / ``__setstate__``
+# of a frozen slotted dataclass (the same pickles). ``__dataclass_fields__`` and ``__dataclass_params__`` are
+# made the first time something asks (``dataclasses.fields``, ``replace``, ``is_dataclass``, ``asdict``): they
+# are those of a real dataclass of the same fields and options, built then. tests/test_results_class.py
+# compares every kind with the dataclass it stands for.
+
+_T = TypeVar("_T")
+_SHADOWS: dict[type, type] = {}  # a kind -> the real dataclass of its fields, built on first demand
+
+
+class _OnDemand:
+    """``__dataclass_fields__`` / ``__dataclass_params__`` of a kind: the first read builds the real dataclass of
+    the kind's fields and options and puts both attributes on the kind in place of this descriptor."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.owner, self.name = owner, name
+
+    def __get__(self, obj: object, cls: type | None = None) -> Any:
+        _as_dataclass(self.owner)
+        return self.owner.__dict__[self.name]
+
+
+def _as_dataclass(cls: type) -> type:
+    """The real dataclass standing for ``cls`` (its fields, defaults, class variables and options)."""
+    shadow = _SHADOWS.get(cls)
+    if shadow is None:
+        import dataclasses
+
+        options, annotations, values = cls.__dict__["__result_spec__"]
+        bases = tuple(_as_dataclass(b) for b in cls.__bases__ if "__result_spec__" in b.__dict__)
+        namespace = {"__module__": cls.__module__, "__qualname__": cls.__qualname__, "__doc__": cls.__doc__,
+                     "__annotations__": dict(annotations), **values}
+        shadow = _SHADOWS[cls] = dataclasses.dataclass(**options)(type(cls.__name__, bases, namespace))
+        for name in ("__dataclass_fields__", "__dataclass_params__"):
+            setattr(cls, name, shadow.__dict__[name])
+    return shadow
+
+
+def _frozen(message: str) -> AttributeError:
+    from dataclasses import FrozenInstanceError
+
+    return FrozenInstanceError(message)
+
+
+# Any name, field or not, on a kind or a subclass: refused. (A frozen slotted dataclass on Python 3.11 refuses a
+# field with FrozenInstanceError and any other name with a TypeError from its ``super()`` call.)
+def _frozen_setattr(self: Any, name: str, value: Any) -> None:
+    raise _frozen(f"cannot assign to field {name!r}")
+
+
+def _frozen_delattr(self: Any, name: str) -> None:
+    raise _frozen(f"cannot delete field {name!r}")
+
+
+def _getstate(self: Any) -> list[Any]:
+    return [getattr(self, name) for name in self.__result_fields__]
+
+
+def _setstate(self: Any, state: list[Any]) -> None:
+    for name, value in zip(self.__result_fields__, state, strict=False):  # as dataclasses' zip
+        object.__setattr__(self, name, value)  # frozen: as dataclasses' own __setstate__ does
+
+
+def _eq(self: Any, other: Any) -> Any:  # bool, or NotImplemented
+    if other.__class__ is self.__class__:
+        return bool(self.__result_values__(self) == self.__result_values__(other))
+    return NotImplemented
+
+
+def _hash(self: Any) -> int:
+    return hash(self.__result_values__(self))
+
+
+def _repr(self: Any) -> str:
+    shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__result_fields__)
+    return f"{self.__class__.__qualname__}({shown})"
+
+
+def _dataclass(*, frozen: bool = False, slots: bool = False, kw_only: bool = False, eq: bool = True,
+               repr: bool = True) -> Any:
+    """``dataclasses.dataclass`` as the kinds use it (frozen, slots), without ``dataclasses``: see above."""
+    assert frozen and slots, "the result kinds are frozen and slotted"
+    options = {"frozen": frozen, "slots": slots, "kw_only": kw_only, "eq": eq, "repr": repr}
+
+    def build(cls: type[_T]) -> type[_T]:
+        annotations: dict[str, str] = cls.__dict__.get("__annotations__", {})  # noqa: RUF063 - own, as dataclass
+        values = {name: cls.__dict__[name] for name in annotations if name in cls.__dict__}
+        own = tuple(name for name, kind in annotations.items() if not kind.startswith("ClassVar"))
+        inherited: tuple[str, ...] = getattr(cls, "__result_fields__", ())
+        defaults: dict[str, Any] = {**getattr(cls, "__result_defaults__", {}),
+                                    **{name: values[name] for name in own if name in values}}
+        names = inherited + own
+        namespace = {k: v for k, v in cls.__dict__.items() if k not in own and k not in ("__dict__", "__weakref__")}
+        namespace.update(__slots__=own, __result_spec__=(options, annotations, values), __result_fields__=names,
+                         __result_defaults__=defaults, __dataclass_fields__=_OnDemand(),
+                         __dataclass_params__=_OnDemand(), __setattr__=_frozen_setattr, __delattr__=_frozen_delattr,
+                         __getstate__=_getstate, __setstate__=_setstate)
+        namespace.setdefault("__match_args__", () if kw_only else names)
+        if eq:  # (frozen and eq: the hash of the field tuple, as dataclass sets it)
+            namespace.setdefault("__eq__", _eq)
+            namespace.update(__hash__=_hash, __result_values__=staticmethod(
+                attrgetter(*names) if len(names) > 1 else lambda obj: tuple(getattr(obj, n) for n in names)))
+        if repr:
+            namespace.setdefault("__repr__", _repr)
+        made: Any = type(cls.__name__, cls.__bases__, namespace)
+        # __init__: each field set through its slot (what a frozen dataclass's object.__setattr__ ends in)
+        scope: dict[str, Any] = {f"_dflt_{name}": value for name, value in defaults.items()}
+        for name in names:
+            slot = next(k.__dict__[name] for k in made.__mro__ if name in k.__dict__)
+            scope[f"_set_{name}"] = slot.__set__
+        params = "".join(f", {n}=_dflt_{n}" if n in defaults else f", {n}" for n in names)
+        body = "".join(f"    _set_{n}(self, {n})\n" for n in names)
+        if hasattr(made, "__post_init__"):
+            body += "    self.__post_init__()\n"
+        exec(f"def __init__(self{', *' if kw_only and names else ''}{params}):\n{body or '    pass'}\n", scope)
+        init = scope["__init__"]
+        init.__qualname__ = f"{made.__qualname__}.__init__"
+        made.__init__ = init
+        kind: type[_T] = made
+        return kind
+
+    return build
+
+
+if not TYPE_CHECKING:  # the type checker (and so every caller's) sees the frozen dataclasses the kinds stand for
+    dataclass = _dataclass
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +217,7 @@ class Offset:
 
 @dataclass(frozen=True, kw_only=True, slots=True, eq=False, repr=False)
 class _Base:
-    """What every kind carries. (A docstring here also spares dataclass an inspect.signature at import.)"""
+    """What every kind carries. (A docstring here also spares dataclass an inspect.signature when it is built.)"""
 
     kind: ClassVar[str] = ""
     _names: ClassVar[tuple[str, ...]] = ()  # the field names, in order: set below, after the classes are built
@@ -290,7 +427,7 @@ class Conditional(_Base):
     def __post_init__(self) -> None:
         if self.then is not None and not self.then.text and self.text:
             # the reading after the trigger lies inside the conditional's own span: it carries text and span too
-            object.__setattr__(self, "then", replace(self.then, text=self.text, span=self.span))
+            object.__setattr__(self, "then", _replace(self.then, text=self.text, span=self.span))
         _Base.__post_init__(self)
 
 
@@ -345,7 +482,7 @@ class Compound(_Base):
     """Several readings in one cell, each with its own span and scope."""
 
     kind: ClassVar[str] = "compound"
-    parts: tuple[Result, ...] = field(default=())  # type: ignore[assignment,unused-ignore]
+    parts: tuple[Result, ...] = ()  # type: ignore[assignment,unused-ignore]
 
     def to_dict(self) -> JSON:
         out = _Base.to_dict(self)
@@ -381,11 +518,19 @@ def _in_order(result: _Base, early: date | None, late: date | None) -> None:
     if early is not None and late is not None and early > late:
         raise ValueError(f"invalid {result.kind}: {late} is before {early}")
 for _kind in KINDS.values():
-    _kind._names = tuple(f.name for f in fields(_kind))
+    _kind._names = _kind.__result_fields__  # type: ignore[attr-defined]
+
+
+def replace(obj: _T, /, **changes: Any) -> _T:
+    """``dataclasses.replace`` for the result kinds: a copy of ``obj`` with ``changes`` (built by its ``__init__``,
+    so checked and shared as any result), without importing ``dataclasses``."""
+    values = {name: getattr(obj, name) for name in obj.__result_fields__}  # type: ignore[attr-defined]
+    values.update(changes)
+    return type(obj)(**values)
 
 
 def _replace(obj: _Base, **changes: Any) -> Result:
-    return replace(obj, **changes)  # type: ignore[return-value,unused-ignore]
+    return replace(obj, **changes)  # type: ignore[return-value]
 
 
 def from_dict(data: JSON) -> Result:
@@ -395,10 +540,10 @@ def from_dict(data: JSON) -> Result:
     except KeyError as exc:
         raise ValueError(f"not a deadline_cn result dict (kind={data.get('kind')!r})") from exc
     kwargs = {}
-    for f in fields(cls):
-        key = _JSON_NAMES.get(f.name, f.name)
+    for name in cls.__result_fields__:  # type: ignore[attr-defined]
+        key = _JSON_NAMES.get(name, name)
         if key in data:
-            kwargs[f.name] = _from_json_value(key, data[key])
+            kwargs[name] = _from_json_value(key, data[key])
     return cls(**kwargs)  # type: ignore[return-value]
 
 

@@ -21,7 +21,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # Optional dependencies and heavy modules: loaded when a feature needs them, never by the import.
 LAZY = ["pandas", "numpy", "jionlp", "openpyxl", "docx", "pdfplumber", "lxml", "dask", "pyspark", "matplotlib",
-        "chinese_calendar", "dateutil", "dateutil.rrule", "six", "json", "calendar", "locale"]
+        "chinese_calendar", "dateutil", "dateutil.rrule", "six", "json", "calendar", "locale",
+        # the result kinds are dataclasses built without the module (results.py): it pulls in inspect, ast, dis
+        "dataclasses", "inspect", "ast", "dis", "tokenize"]
 # importlib.resources pulls in tempfile, shutil, zipfile, pathlib (~5 ms): _grammar/text.py reads its data file
 # with a plain open instead.
 LAZY_LATER = ["importlib.resources", "tempfile", "shutil"]

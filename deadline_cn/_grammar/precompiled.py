@@ -88,8 +88,8 @@ SAMPLES = ("2017年6月底前完成", "每季度结束后10个工作日内", "�
 
 def needed() -> list[str]:
     """The patterns worth storing: those compiled when the package is imported and when it reads a few
-    phrases, the tokeniser's alternation for every character a token can begin with (and the ASCII digits),
-    and each token's own pattern."""
+    phrases, the tokeniser's alternation for every character a token can begin with (and the ASCII digits, by
+    the character after their run), and each token's own pattern."""
     import deadline_cn
     from deadline_cn._grammar import tokens
 
@@ -100,6 +100,10 @@ def needed() -> list[str]:
     chars = set("0123456789").union(*(c for _, c, _ in scanner.table if c is not None))
     for char in sorted(chars):
         scanner.at(char)
+    follows = set().union(*(bound for bound in scanner.after.values() if bound is not None))
+    for digit in "0123456789":  # at a digit, by what follows its run ("" stands for every other character)
+        for follow in sorted(follows | {""}):
+            scanner.at_digit(digit, follow)
     for _, pattern_text in tokens.TOKEN_PATTERNS:
         compiled(pattern_text)
     return sorted(_REQUESTED)

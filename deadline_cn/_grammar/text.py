@@ -63,8 +63,12 @@ def _char_table() -> dict[int, str | None]:
     Invisible characters (spaces, controls, format marks, surrogates) are the lexicon's ranges; the tab is
     kept as a clause break (a column, never inside a phrase).
     """
-    # a plain open beside the module: importlib.resources would pull in tempfile, shutil and zipfile at import
-    with open(os.path.join(os.path.dirname(__file__), "data", "tra2sim.txt"), encoding="utf-8") as f:
+    # a plain open beside the module: importlib.resources would pull in tempfile, shutil and zipfile at import.
+    # The folder is the package's (its __init__ is never compiled): a compiled module imported directly by another
+    # compiled one gets a __file__ that mypyc derives from its shared library's folder, not its own.
+    from deadline_cn import _grammar
+
+    with open(os.path.join(os.path.dirname(_grammar.__file__ or ""), "data", "tra2sim.txt"), encoding="utf-8") as f:
         raw = f.read()
     pairs = "".join(line for line in raw.splitlines() if not line.startswith("#"))
     # built by zip and map in C (a first call pays for this table; a Python loop over the pairs took ~1 ms)

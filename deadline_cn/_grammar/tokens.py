@@ -314,6 +314,29 @@ def computed_starts() -> Starts:
     return out
 
 
+def _after_digits() -> dict[str, frozenset[str] | None]:
+    """Per token type that can begin with a digit, the characters that can follow the digits it begins with
+    (None: no bound; ``prefilter.after_digits``). Stored in ``_grammar/_starts.py`` beside the first characters,
+    used while its key is today's; else computed from the patterns."""
+    from deadline_cn._grammar import _starts as stored
+
+    if stored.KEY == patterns_key():
+        return {name: None if chars is None else frozenset(chars) for name, chars in stored.AFTER_DIGITS}
+    return dict(computed_after_digits())
+
+
+def computed_after_digits() -> list[tuple[str, frozenset[str] | None]]:
+    from deadline_cn._grammar.prefilter import after_digits
+
+    patterns = dict(TOKEN_PATTERNS)
+    out: list[tuple[str, frozenset[str] | None]] = []
+    for name, chars, digit in _starts():
+        if chars is None or digit or any(c.isdecimal() for c in chars):
+            got = after_digits(patterns[name])
+            out.append((name, None if got is None else frozenset(got)))
+    return out
+
+
 class _Scanner:
     """The token patterns, tried at a position only when they can begin with its character.
 
@@ -323,6 +346,11 @@ class _Scanner:
     so a first call compiles a few small patterns, not the whole table. The first alternative that matches
     wins and the scan goes on after it, as one ``finditer`` of the whole alternation would: an alternative
     left out at a position could not have matched there.
+
+    At a digit, the patterns are narrowed once more by the character after the run of digits it stands in
+    (``prefilter.after_digits``): a match beginning there consumes digits until its first other element, whose
+    character is the one after the run. "12;" or "51号" then try a handful of patterns, not the ~34 a digit can
+    begin.
     """
 
     def __init__(self) -> None:
@@ -340,20 +368,35 @@ class _Scanner:
         else:
             self.starts = r"[\s\S]"
         self.search = compiled(self.starts).search
+        self.after = _after_digits()
         self.by_char: dict[str, re.Pattern[str] | None] = {}
+        self.by_digit: dict[str, re.Pattern[str] | None] = {}  # a digit and the character after its run
         self.by_names: dict[tuple[str, ...], re.Pattern[str]] = {}
 
     def at(self, char: str) -> re.Pattern[str] | None:
         """The alternation of the patterns that can begin with ``char`` (None: no token begins with it)."""
         digit = re.match(r"\d", char) is not None
         names = tuple(name for name, chars, d in self.table if chars is None or char in chars or (d and digit))
-        pattern = None
-        if names:
-            pattern = self.by_names.get(names)
-            if pattern is None:
-                pattern = compiled("|".join(f"(?P<{n}>{_INNER_GROUP.sub('(?:', self.patterns[n])})" for n in names))
-                self.by_names[names] = pattern
+        pattern = self._alternation(names)
         self.by_char[char] = pattern
+        return pattern
+
+    def at_digit(self, char: str, follow: str) -> re.Pattern[str] | None:
+        """At the digit ``char`` of a run of digits followed by ``follow`` ("" at the end of the text): the
+        alternation of the patterns that can begin with ``char`` and have ``follow`` after their digits."""
+        names = tuple(name for name, chars, d in self.table if (chars is None or char in chars or d)
+                      and ((bound := self.after.get(name)) is None or follow in bound))
+        pattern = self._alternation(names)
+        self.by_digit[char + follow] = pattern
+        return pattern
+
+    def _alternation(self, names: tuple[str, ...]) -> re.Pattern[str] | None:
+        if not names:
+            return None
+        pattern = self.by_names.get(names)
+        if pattern is None:
+            pattern = compiled("|".join(f"(?P<{n}>{_INNER_GROUP.sub('(?:', self.patterns[n])})" for n in names))
+            self.by_names[names] = pattern
         return pattern
 
 
@@ -369,13 +412,23 @@ def _scanner() -> _Scanner:
 
 def tokenize(text: str) -> list[Token]:
     scanner = _scanner()
-    search, by_char = scanner.search, scanner.by_char
+    search, by_char, by_digit = scanner.search, scanner.by_char, scanner.by_digit
     out: list[Token] = []
     pos = 0
+    run_end = 0  # the end of the last run of digits measured (a position before it is in that run)
+    size = len(text)
     while (m := search(text, pos)) is not None:
         pos = m.start()
         char = text[pos]
-        pattern = by_char[char] if char in by_char else scanner.at(char)
+        if char.isdecimal():  # what \d matches
+            if pos >= run_end:
+                run_end = pos + 1
+                while run_end < size and text[run_end].isdecimal():
+                    run_end += 1
+            key = char + text[run_end:run_end + 1]
+            pattern = by_digit[key] if key in by_digit else scanner.at_digit(char, text[run_end:run_end + 1])
+        else:
+            pattern = by_char[char] if char in by_char else scanner.at(char)
         found = pattern.match(text, pos) if pattern is not None else None
         if found is None:
             pos += 1

@@ -23,6 +23,7 @@ from collections import defaultdict
 from functools import lru_cache
 
 from deadline_cn._grammar import lexicon as lx
+from deadline_cn._grammar.precompiled import compiled
 from deadline_cn._grammar.text import _char_table
 
 # Token types that never make a reading in prose on their own: punctuation and joiners, cues and 到/自 (they
@@ -124,10 +125,16 @@ def anchor() -> re.Pattern[str]:
         ("".join(w[0] for w in TRIGGER_OPENERS), f"(?:{'|'.join(word(w) for w in TRIGGER_OPENERS)}){clause}"
                                                   f"(?:{'|'.join(word(w) for w in TRIGGER_WORDS)})"),
         ("十", f"{word('十')}{g}{cls(NUMERALS)}{g}{word('五')}"),  # “十三五”期间 (fiveyear)
-        *((w[0], word(w)) for w in sorted({*KEYS, *lx.HOLIDAYS, *lx.ONGOING}, key=len, reverse=True)),
+        # longest first; among words of one length, in code-point order, so that the pattern's text is the same
+        # in every process (a set's order follows the hash seed) and its stored code is found. (Two words of one
+        # length never match at the same place unless they are the same word: the order among them changes no
+        # match.)
+        *((w[0], word(w)) for w in sorted({*KEYS, *lx.HOLIDAYS, *lx.ONGOING}, key=lambda w: (-len(w), w))),
     ]
     starts = "".join(sorted({c for first, _ in parts for c in first}))
-    return re.compile(f"(?=\\d|{char_class(starts)})(?:{'|'.join(p for _, p in parts)})")
+    # from the stored regex code (_grammar/precompiled): re.compile spends ~100 ms on this 132,000-character
+    # pattern, which every process's first extract() used to pay
+    return compiled(f"(?=\\d|{char_class(starts)})(?:{'|'.join(p for _, p in parts)})")
 
 
 @lru_cache(maxsize=1)

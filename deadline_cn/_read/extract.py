@@ -9,7 +9,6 @@ a date only when a cue makes it a time limit (前, 底, 内, 止, 起, 到…), 
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 
 from deadline_cn._grammar import lexicon as lx
@@ -22,7 +21,7 @@ from deadline_cn._read.pipeline import build, flag_unread, items_of, mask_doc_nu
 from deadline_cn._read.prose import counts, heads_clause, is_prose_time, must, narrates, word_soon
 from deadline_cn._read.windows import MAX_SENTENCE, Window, admitted
 from deadline_cn._resolve.resolver import Context, Settings
-from deadline_cn.results import Result, Unresolved
+from deadline_cn.results import Result, Unresolved, replace
 
 CHUNK = 8192
 SENTENCE_ENDS = "。;\n"  # folded: ； is ;

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import numbers
 import sys
-from dataclasses import replace
 from datetime import date, datetime
 from functools import lru_cache
 
@@ -18,7 +17,7 @@ from deadline_cn._grammar.text import fold
 from deadline_cn._read.pipeline import DOC_NUMBER, NO_EXPRESSION, mask_titles, read
 from deadline_cn._resolve.resolver import Settings
 from deadline_cn.errors import DeadlineError
-from deadline_cn.results import Compound, Result, Unresolved
+from deadline_cn.results import Compound, Result, Unresolved, replace
 
 MONTH_BEFORE = ("inclusive", "strict")
 _DAYS = "deadline_cn._calendar.days"  # where the calendar counts its notices loaded and unloaded

@@ -8,7 +8,6 @@ the placed parses with their scopes (``_grammar.scope``), the time words no read
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from datetime import date
 
 from deadline_cn._grammar import lexicon as lx
@@ -31,6 +30,7 @@ from deadline_cn.results import (
     Trigger,
     Unresolved,
     Window,
+    replace,
 )
 
 NO_EXPRESSION = "no deadline expression found"

@@ -20,11 +20,11 @@ without a full stop costs what a short paragraph costs, and what is skipped is a
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from functools import lru_cache
 
 from deadline_cn._grammar import lexicon as lx
+from deadline_cn._grammar.precompiled import compiled
 from deadline_cn._read.anchors import anchor, char_class, invisible, raw_chars, word
 
 MAX_SENTENCE = 8_192  # characters; the longest sentence in corpus/sources and corpus/wild has 2,119
@@ -58,12 +58,12 @@ class _Patterns:
 
     def __init__(self) -> None:
         self.ends, self.clause_ends = raw_chars("。;"), raw_chars(lx.CLAUSE_SEPARATORS)
-        self.end = re.compile(char_class("。;"))
-        self.clause_end = re.compile(char_class(lx.CLAUSE_SEPARATORS))
+        self.end = compiled(char_class("。;"))  # (stored regex code: a first call compiles nothing)
+        self.clause_end = compiled(char_class(lx.CLAUSE_SEPARATORS))
         self.event = raw_chars("后")  # …发生后: the clause before may be an offset's event
-        self.hedge = re.compile(invisible() + "*(?:" + "|".join(word(h) for h in lx.HEDGES) + ")")
+        self.hedge = compiled(invisible() + "*(?:" + "|".join(word(h) for h in lx.HEDGES) + ")")
         self.opens, self.closes = raw_chars("《"), raw_chars("》")
-        self.bracket = re.compile(char_class("《》"))
+        self.bracket = compiled(char_class("《》"))
 
 
 @lru_cache(maxsize=1)
