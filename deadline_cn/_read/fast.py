@@ -22,17 +22,20 @@ CJK character as the first word after every shape (the place a head's token coul
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 from functools import lru_cache
 
+from deadline_cn._calendar.dates import days_in_month, half_bounds, month_end, quarter_bounds, xun_bounds
+from deadline_cn._grammar.lexicon import PLAN_YEARS as YEARS
 from deadline_cn._grammar.parse import DeadlineP, Item, RecurP, When
 from deadline_cn._grammar.precompiled import compiled
 from deadline_cn._grammar.scope import Placed, trim
-from deadline_cn._grammar.text import fold
+from deadline_cn._grammar.text import Folded, _char_table, fold
 from deadline_cn._grammar.tokens import _scanner
 from deadline_cn._read.pipeline import build, original_text
 from deadline_cn._read.unread import _time_words
 from deadline_cn._resolve.resolver import Context, Settings
-from deadline_cn.results import Result
+from deadline_cn.results import _SHARED, Alternative, Deadline, Result, _keep
 
 # The shapes, as one pattern at the start of the folded text. Group ``item`` is what the grammar's reading
 # covers; the match may go on past it (a cue the grammar leaves outside its span). Digits are read only in
@@ -60,27 +63,23 @@ SHAPES = (
 )
 
 
+# The groups of SHAPES, by index in ``match.groups()`` (a tuple: ``groupdict()`` costs twice as much);
+# tests/test_fast.py checks them against the pattern's own ``groupindex``.
+(ITEM, Y, M, D, XUN, MEND, CUE, Y2, YEND, Q, QEND, H, CUE2, RM, RD) = range(15)
+_XUN = {"上": 1, "中": 2, "下": 3}
+_DAY = timedelta(days=1)
+
+
 @lru_cache(maxsize=1)
 def _shapes() -> re.Pattern[str]:
     return compiled(SHAPES)  # at the first call, not at import
 
 
-_XUN = {"上": 1, "中": 2, "下": 3}
-
-
-def _parse(g: dict[str, str | None]) -> DeadlineP | RecurP:
-    """The parse the grammar's cover gives for a match of SHAPES (``when_of`` and ``rule_date`` / the
-    recurrence rules, for these shapes)."""
-    if (rm := g["rm"]) is not None:
-        return RecurP(period="年", bymonth=(int(rm),), bymonthday=-1)
-    if (rd := g["rd"]) is not None:
-        return RecurP(period="月", bymonthday=int(rd))
-    y, m, d, xun, q, h = g["y"] or g["y2"], g["m"], g["d"], g["xun"], g["q"], g["h"]
-    end = g["mend"] or g["yend"] or g["qend"]
-    when = When(year=int(y) if y else None, month=int(m) if m else None, day=int(d) if d else None,
-                quarter=int(q) if q else None, half=(1 if h == "上" else 2) if h else None,
-                xun=_XUN[xun] if xun else None, edge="end" if end else None)
-    return DeadlineP(when=when, cue="before" if g["cue"] or g["cue2"] else None)
+@lru_cache(maxsize=1)
+def _folding() -> frozenset[str]:
+    """The characters ``fold`` may change: the translate table's (traditional, full-width, invisible), the
+    numerals it writes as digits, and 元 (元月). A text with none of them folds to itself."""
+    return frozenset(chr(c) for c in _char_table()) | frozenset("〇零一二三四五六七八九十百两元")
 
 
 def _inert(scan: str, pos: int) -> bool:
@@ -100,17 +99,119 @@ def _inert(scan: str, pos: int) -> bool:
 def fast_read(text: str, settings: Settings) -> Result | None:
     """The grammar's reading of ``text`` when it has one of the shapes above, else None (read it in full)."""
     if not text or not ("0" <= text[0] <= "9" or text[0] == "每"):
-        return None  # (spaces before the date: folded away, but rare; the grammar reads them)
-    folded = fold(text)
+        return None  # (spaces before the date are folded away, but rare: the grammar reads them)
+    same = _folding().isdisjoint(text)
+    folded = Folded(text, range(len(text))) if same else fold(text)  # (what fold gives when it changes nothing)
     scan = folded.text
     m = _shapes().match(scan)
     if m is None or "统一" in scan or "《" in scan or "号" in scan:
         return None
-    end, head = m.end("item"), m.end()
+    end, head = m.end(ITEM + 1), m.end()
     if head < len(scan) and (not _inert(scan, head) or _time_words().search(scan, end) is not None):
         return None
-    g = m.groupdict()
-    if g["m"] is not None and g["y"] is None and g["mend"] is None:
-        return None  # 6月前 · 6月: a yearless month the grammar may read otherwise (ambiguous:year, 一月…)
-    placed = Placed(Item(_parse(g), 0, end), scope=trim(scan, (end, len(scan))))
+    g = m.groups()
+    if g[M] is not None and g[Y] is None and g[MEND] is None:
+        return None  # 6月前 · 6月30日: a yearless date the grammar may doubt (ambiguous:year, 一月…)
+    scope = trim(scan, (end, len(scan))) if end < len(scan) else None
+    if same and g[RM] is None and g[RD] is None:
+        return _deadline(text, end, None if scope is None else text[scope[0]:scope[1]] or None, g, settings)
+    placed = Placed(Item(_parse(g), 0, end), scope=scope)
     return build(text, folded, placed, Context(settings, lambda span: original_text(text, folded, span)))
+
+
+def _parse(g: tuple[str | None, ...]) -> DeadlineP | RecurP:
+    """The parse the grammar's cover gives for a match of SHAPES (``when_of`` and ``rule_date`` / the
+    recurrence rules, for these shapes)."""
+    if (rm := g[RM]) is not None:
+        return RecurP(period="年", bymonth=(int(rm),), bymonthday=-1)
+    if (rd := g[RD]) is not None:
+        return RecurP(period="月", bymonthday=int(rd))
+    y, m, d, xun, q, h = g[Y] or g[Y2], g[M], g[D], g[XUN], g[Q], g[H]
+    end = g[MEND] or g[YEND] or g[QEND]
+    when = When(year=int(y) if y else None, month=int(m) if m else None, day=int(d) if d else None,
+                quarter=int(q) if q else None, half=(1 if h == "上" else 2) if h else None,
+                xun=_XUN[xun] if xun else None, edge="end" if end else None)
+    return DeadlineP(when=when, cue="before" if g[CUE] or g[CUE2] else None)
+
+
+def _deadline(text: str, end: int, scope: str | None, g: tuple[str | None, ...],
+              settings: Settings) -> Result | None:
+    """``resolve_deadline`` and ``build`` for the DeadlineP of these shapes (no holiday, weekday, time, typo or
+    ``after``; one reading in the cell, so no year carried from another): the same fields, flags in the same
+    order. A case they would treat apart declines (None): an impossible day, a yearless date that needs the
+    plan year and ref's year to agree (else ``ambiguous:year``), no year at all (NeedsYear)."""
+    y, m, d, xun, q, h = g[Y] or g[Y2], g[M], g[D], g[XUN], g[Q], g[H]
+    ref = settings.ref
+    flags: list[str] = []
+    if y is not None:
+        year = int(y)
+    else:  # year_of: the plan year (or ref's), flagged; a later year (_forward) needs a reading before it
+        base = settings.plan_year if settings.plan_year is not None else ref.year if ref is not None else None
+        if base is None or (ref is not None and ref.year != base):
+            return None
+        year = base
+    if not YEARS[0] <= year <= YEARS[1]:
+        return None
+    month = int(m) if m is not None else 0
+    if d is not None:  # bounds(), after check_when
+        day = int(d)
+        if day > days_in_month(year, month):
+            return None  # invalid:day: unresolved, as the grammar says
+        first = due = date(year, month, day)
+        precision = "day"
+    elif xun is not None:
+        first, due = xun_bounds(year, month, _XUN[xun])
+        precision = "xun"
+    elif month:
+        first, due = date(year, month, 1), month_end(year, month)
+        precision = "month"
+    elif q is not None:
+        first, due = quarter_bounds(year, int(q))
+        precision = "quarter"
+    elif h is not None:
+        first, due = half_bounds(year, 1 if h == "上" else 2)
+        precision = "half"
+    else:
+        first, due = date(year, 1, 1), date(year, 12, 31)
+        precision = "year"
+    edge = g[MEND] or g[YEND] or g[QEND]
+    start: date | None = None
+    alternatives: tuple[Alternative, ...] = ()
+    if g[CUE] or g[CUE2]:  # _strict_before: 前 on a day, a month or a bare year is doubtful, not on an end
+        doubt = None if edge or xun else "ambiguous:day-before" if d else "ambiguous:month-before" if month \
+            else None if q or h else "ambiguous:year-before"
+        if doubt is not None:
+            flags.append(doubt)
+            if settings.month_before == "strict":
+                due, alternatives = first - _DAY, (Alternative(due, "inclusive"),)
+            else:
+                alternatives = (Alternative(first - _DAY, "strict"),)
+    elif not edge:
+        start = first  # 2017年第1季度完成: within the period
+    if y is None:
+        flags.append("year-from-ref")  # the context's flag, after the resolver's own (as _build orders them)
+    return new_deadline(text, (0, end), scope, tuple(flags), due, start, precision, alternatives)
+
+
+_DEADLINE_FIELDS = ("text", "span", "scope", "flags", "due", "start", "precision", "alternatives")
+
+
+def new_deadline(text: str, span: tuple[int, int], scope: str | None, flags: tuple[str, ...], due: date,
+                 start: date | None, precision: str, alternatives: tuple[Alternative, ...]) -> Result:
+    """``Deadline(text=…, …)``, built as its dataclass ``__init__`` and ``__post_init__`` build it (the fields
+    set in order, equal spans, flags, short scopes and days shared through ``results._SHARED``), in half the
+    time. Should Deadline's fields change, this is the plain constructor again (and tests/test_fast.py fails)."""
+    if Deadline._names != _DEADLINE_FIELDS or (start is not None and start > due):
+        return Deadline(text=text, span=span, scope=scope, flags=flags, due=due, start=start, precision=precision,
+                        alternatives=alternatives)
+    get, keep, put = _SHARED.get, _keep, object.__setattr__
+    out = object.__new__(Deadline)
+    put(out, "text", text)
+    put(out, "span", get(span) or keep(span))
+    put(out, "scope", (get(scope) or keep(scope)) if scope and len(scope) <= 32 else scope)
+    put(out, "flags", (get(flags) or keep(flags)) if flags else flags)
+    put(out, "due", get(due) or keep(due))
+    put(out, "start", None if start is None else get(start) or keep(start))
+    put(out, "precision", precision)
+    put(out, "alternatives", get(alternatives) or keep(alternatives))
+    return out
