@@ -26,10 +26,11 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from deadline_cn._calendar.dates import days_in_month, half_bounds, month_end, quarter_bounds, xun_bounds
+from deadline_cn._grammar.lexicon import LIST_JOINERS, SCOPE_EMPTY
 from deadline_cn._grammar.lexicon import PLAN_YEARS as YEARS
-from deadline_cn._grammar.parse import DeadlineP, Item, RecurP, When
+from deadline_cn._grammar.parse import DeadlineP, Item, OngoingP, RangeP, RecurP, When
 from deadline_cn._grammar.precompiled import compiled
-from deadline_cn._grammar.scope import Placed, trim
+from deadline_cn._grammar.scope import _EMPTY_IS_NONE, _VERBS, Placed, trim
 from deadline_cn._grammar.text import Folded, _char_table, fold
 from deadline_cn._grammar.tokens import _scanner
 from deadline_cn._read.pipeline import build, original_text
@@ -59,13 +60,18 @@ SHAPES = (
     rf"(?:(?P<cue2>前){_CUE})?"
     # 每年6月底前 · 每月10日前
     rf"|每年(?P<rm>1[0-2]|[1-9])月底前{_CUE}|每月(?P<rd>2[0-8]|1\d|[1-9])日前{_CUE}"
+    # 2021—2025年 (a plan period) · 2017年6月至2018年3月 · 2017年起(长期) · 每季度结束后15日内
+    r"|(?P<ry1>(?:19|20)\d\d)—(?P<ry2>(?:19|20)\d\d)年(?![度底末])"
+    rf"|(?P<ay>(?:19|20)\d\d)年(?P<am>1[0-2]|[1-9])月至(?P<by>(?:19|20)\d\d)年(?P<bm>1[0-2]|[1-9])月{_AFTER_MONTH}(?![底])"
+    r"|(?P<sy>(?:19|20)\d\d)年起(?:长期(?=坚持))?"  # (长期 before other words may be no ongoing word: 长期性)
+    r"|每季度结束后(?P<qd>2[0-8]|1\d|[1-9])日内"
     ")"
 )
 
 
 # The groups of SHAPES, by index in ``match.groups()`` (a tuple: ``groupdict()`` costs twice as much);
 # tests/test_fast.py checks them against the pattern's own ``groupindex``.
-(ITEM, Y, M, D, XUN, MEND, CUE, Y2, YEND, Q, QEND, H, CUE2, RM, RD) = range(15)
+(ITEM, Y, M, D, XUN, MEND, CUE, Y2, YEND, Q, QEND, H, CUE2, RM, RD, RY1, RY2, AY, AM, BY, BM, SY, QD) = range(23)
 _XUN = {"上": 1, "中": 2, "下": 3}
 _DAY = timedelta(days=1)
 
@@ -83,17 +89,63 @@ def _folding() -> frozenset[str]:
 
 
 def _inert(scan: str, pos: int) -> bool:
-    """No token of the grammar begins at or after ``pos`` (the scanner's own loop, on the whole text)."""
+    """No token of the grammar begins at or after ``pos`` but list joiners (和 、 及 与: alone, with no date
+    after them, no rule reads them): the scanner's own loop, on the whole text."""
     scanner = _scanner()
     search, by_char = scanner.search, scanner.by_char
     while (m := search(scan, pos)) is not None:
         pos = m.start()
         char = scan[pos]
         pattern = by_char[char] if char in by_char else scanner.at(char)
-        if pattern is not None and pattern.match(scan, pos) is not None:
+        found = pattern.match(scan, pos) if pattern is not None else None
+        if found is None:
+            pos += 1
+        elif found.lastgroup == "and":
+            pos = found.end()
+        else:
             return False
-        pos += 1
     return True
+
+
+@lru_cache(maxsize=1)
+def _edges() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """What ``trim`` looks at on a span's edges: the characters a lead word, list number, bracket or punctuation
+    can begin with; those a trailing word, list number, bracket or punctuation can end with; a verb's first;
+    the words it trims to nothing when they are the whole span."""
+    from deadline_cn._grammar import lexicon as lx
+    from deadline_cn._grammar.scope import _CLOSERS, _OPENERS, _PUNCT
+
+    marks = set(_PUNCT) | set(_OPENERS) | set(_CLOSERS) | {chr(c) for c in range(0x2460, 0x2474)}  # ①…⑳
+    first = marks | {w[0] for w in (*lx.SCOPE_LEAD, *lx.HEDGES)} | set("(一二三四五六七八九十")
+    last = marks | {w[-1] for w in lx.SCOPE_TRAIL} | set(").、")
+    words = (*lx.SCOPE_LEAD_VERBS, *lx.SCOPE_TRAIL, *lx.SCOPE_EMPTY, *lx.LIST_JOINERS)
+    alone = frozenset(w for w in words if 0 < len(w) <= 5 and trim(w, (0, len(w))) is None)
+    return frozenset(first), frozenset(last), frozenset(v[0] for v in lx.SCOPE_LEAD_VERBS), alone
+
+
+def _scope(scan: str, s: int, e: int) -> tuple[int, int] | None:
+    """``trim(scan, (s, e))`` without its regexes when the span's edges hold nothing it strips but one leading
+    verb (完成招投标…: the common case); else ``trim`` itself. tests/test_fast.py checks the two agree."""
+    first, last, verbs, alone = _edges()
+    if s >= e or not _EMPTY_IS_NONE:
+        return trim(scan, (s, e))
+    if e - s <= 5 and scan[s:e] in alone:
+        return None  # 完成 · 实施: a word trim leaves nothing of (its answer for the span alone: no edge looks out)
+    c = scan[s]
+    if scan[e - 1] in last or c in first or c.isdecimal():
+        return trim(scan, (s, e))
+    if c in verbs:
+        verb = next((v for v in _VERBS if scan.startswith(v, s, e)), None)
+        if verb is not None:  # trim strips it and trims the rest once more, verbs kept
+            s += len(verb)
+            if s >= e:
+                return None
+            c = scan[s]
+            if c in first or c.isdecimal():
+                return trim(scan, (s, e), verbs=False)
+    if e - s <= 3 and (scan[s:e] in SCOPE_EMPTY or scan[s:e] in LIST_JOINERS):
+        return None
+    return s, e
 
 
 def fast_read(text: str, settings: Settings) -> Result | None:
@@ -104,7 +156,7 @@ def fast_read(text: str, settings: Settings) -> Result | None:
     folded = Folded(text, range(len(text))) if same else fold(text)  # (what fold gives when it changes nothing)
     scan = folded.text
     m = _shapes().match(scan)
-    if m is None or "统一" in scan or "《" in scan or "号" in scan:
+    if m is None or "统一部署" in scan or "统一安排" in scan or "《" in scan or "号" in scan:
         return None
     end, head = m.end(ITEM + 1), m.end()
     if head < len(scan) and (not _inert(scan, head) or _time_words().search(scan, end) is not None):
@@ -112,16 +164,25 @@ def fast_read(text: str, settings: Settings) -> Result | None:
     g = m.groups()
     if g[M] is not None and g[Y] is None and g[MEND] is None:
         return None  # 6月前 · 6月30日: a yearless date the grammar may doubt (ambiguous:year, 一月…)
-    scope = trim(scan, (end, len(scan))) if end < len(scan) else None
-    if same and g[RM] is None and g[RD] is None:
+    scope = _scope(scan, end, len(scan)) if end < len(scan) else None
+    if same and (g[Y] is not None or g[M] is not None or g[Y2] is not None):  # a DeadlineP
         return _deadline(text, end, None if scope is None else text[scope[0]:scope[1]] or None, g, settings)
     placed = Placed(Item(_parse(g), 0, end), scope=scope)
     return build(text, folded, placed, Context(settings, lambda span: original_text(text, folded, span)))
 
 
-def _parse(g: tuple[str | None, ...]) -> DeadlineP | RecurP:
+def _parse(g: tuple[str | None, ...]) -> DeadlineP | RecurP | RangeP | OngoingP:
     """The parse the grammar's cover gives for a match of SHAPES (``when_of`` and ``rule_date`` / the
-    recurrence rules, for these shapes)."""
+    recurrence, range and since rules, for these shapes)."""
+    if (ry1 := g[RY1]) is not None and (ry2 := g[RY2]) is not None:
+        return RangeP(start=When(year=int(ry1)), end=When(year=int(ry2)), end_cue="years")
+    if (ay := g[AY]) is not None and (am := g[AM]) is not None and (by := g[BY]) is not None \
+            and (bm := g[BM]) is not None:
+        return RangeP(start=When(year=int(ay), month=int(am)), end=When(year=int(by), month=int(bm)))
+    if (sy := g[SY]) is not None:
+        return OngoingP(start=When(year=int(sy)))
+    if (qd := g[QD]) is not None:
+        return RecurP(period="季度", bymonth=(1, 4, 7, 10), bymonthday=int(qd))
     if (rm := g[RM]) is not None:
         return RecurP(period="年", bymonth=(int(rm),), bymonthday=-1)
     if (rd := g[RD]) is not None:
