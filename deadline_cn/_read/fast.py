@@ -53,6 +53,8 @@ _AFTER_DAY = r"(?![\d上下中晚星礼周(:])"
 _AFTER_PERIOD = "(?![底末])"
 SHAPES = (
     "(?P<item>"
+    # 2017年6月至2018年3月 (first: the date's branch would take its start alone)
+    rf"(?P<ay>(?:19|20)\d\d)年(?P<am>1[0-2]|[1-9])月至(?P<by>(?:19|20)\d\d)年(?P<bm>1[0-2]|[1-9])月{_AFTER_MONTH}(?![底])|"
     # 2017年6月底前 · 2017年6月30日前 · 2017年6月上旬 · 6月底前 · 2017年6月前 · 2017年6月
     rf"(?:{_Y})?{_M}(?:{_D}{_AFTER_DAY}|(?P<xun>[上中下])旬|(?P<mend>底)|{_AFTER_MONTH})(?:(?P<cue>前){_CUE})?"
     # 2017年底前 · 2017年年底 · 2017年第1季度末前 · 2017年上半年
@@ -60,9 +62,8 @@ SHAPES = (
     rf"(?:(?P<cue2>前){_CUE})?"
     # 每年6月底前 · 每月10日前
     rf"|每年(?P<rm>1[0-2]|[1-9])月底前{_CUE}|每月(?P<rd>2[0-8]|1\d|[1-9])日前{_CUE}"
-    # 2021—2025年 (a plan period) · 2017年6月至2018年3月 · 2017年起(长期) · 每季度结束后15日内
+    # 2021—2025年 (a plan period) · 2017年起(长期坚持) · 每季度结束后15日内
     r"|(?P<ry1>(?:19|20)\d\d)—(?P<ry2>(?:19|20)\d\d)年(?![度底末])"
-    rf"|(?P<ay>(?:19|20)\d\d)年(?P<am>1[0-2]|[1-9])月至(?P<by>(?:19|20)\d\d)年(?P<bm>1[0-2]|[1-9])月{_AFTER_MONTH}(?![底])"
     r"|(?P<sy>(?:19|20)\d\d)年起(?:长期(?=坚持))?"  # (长期 before other words may be no ongoing word: 长期性)
     r"|每季度结束后(?P<qd>2[0-8]|1\d|[1-9])日内"
     ")"
@@ -71,7 +72,7 @@ SHAPES = (
 
 # The groups of SHAPES, by index in ``match.groups()`` (a tuple: ``groupdict()`` costs twice as much);
 # tests/test_fast.py checks them against the pattern's own ``groupindex``.
-(ITEM, Y, M, D, XUN, MEND, CUE, Y2, YEND, Q, QEND, H, CUE2, RM, RD, RY1, RY2, AY, AM, BY, BM, SY, QD) = range(23)
+(ITEM, AY, AM, BY, BM, Y, M, D, XUN, MEND, CUE, Y2, YEND, Q, QEND, H, CUE2, RM, RD, RY1, RY2, SY, QD) = range(23)
 _XUN = {"上": 1, "中": 2, "下": 3}
 _DAY = timedelta(days=1)
 
