@@ -240,3 +240,10 @@ def test_the_scope_shortcut_is_trim() -> None:
         head = rng.choice(("", "2017年6月底前", "6", "("))
         scan = head + text
         assert fast._scope(scan, len(head), len(scan)) == trim(scan, (len(head), len(scan))), scan
+
+
+def test_the_whole_cell_words_read_the_same() -> None:
+    cases = [(word, Settings(ref, year, "inclusive", True)) for word in fast.WORDS for ref in REFS
+             for year in PLAN_YEARS]
+    n, diffs = differences(cases)
+    assert n == len(cases) and not diffs, _report(diffs)

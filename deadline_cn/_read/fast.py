@@ -149,9 +149,21 @@ def _scope(scan: str, s: int, e: int) -> tuple[int, int] | None:
     return s, e
 
 
+# Whole cells of one word, as the grammar's cover reads them: (the parse, where its reading ends).
+WORDS: dict[str, tuple[OngoingP, int]] = {
+    "长期": (OngoingP(from_ref=True, word=True), 2), "长期工作": (OngoingP(from_ref=True, word=True), 2),
+    "全年工作": (OngoingP(whole_year=True), 2),
+}
+
+
 def fast_read(text: str, settings: Settings) -> Result | None:
     """The grammar's reading of ``text`` when it has one of the shapes above, else None (read it in full)."""
     if not text or not ("0" <= text[0] <= "9" or text[0] == "每"):
+        if text in WORDS:
+            parse, end = WORDS[text]
+            folded = Folded(text, range(len(text)))
+            placed = Placed(Item(parse, 0, end), scope=_scope(text, end, len(text)) if end < len(text) else None)
+            return build(text, folded, placed, Context(settings, lambda span: original_text(text, folded, span)))
         return None  # (spaces before the date are folded away, but rare: the grammar reads them)
     same = _folding().isdisjoint(text)
     folded = Folded(text, range(len(text))) if same else fold(text)  # (what fold gives when it changes nothing)
@@ -166,8 +178,9 @@ def fast_read(text: str, settings: Settings) -> Result | None:
     if g[M] is not None and g[Y] is None and g[MEND] is None:
         return None  # 6月前 · 6月30日: a yearless date the grammar may doubt (ambiguous:year, 一月…)
     scope = _scope(scan, end, len(scan)) if end < len(scan) else None
-    if same and (g[Y] is not None or g[M] is not None or g[Y2] is not None):  # a DeadlineP
-        return _deadline(text, end, None if scope is None else text[scope[0]:scope[1]] or None, g, settings)
+    if g[Y] is not None or g[M] is not None or g[Y2] is not None:  # a DeadlineP: its span and scope as build's
+        span = (0, end) if same else folded.original_span(0, end)
+        return _deadline(text, span, original_text(text, folded, scope), g, settings)
     placed = Placed(Item(_parse(g), 0, end), scope=scope)
     return build(text, folded, placed, Context(settings, lambda span: original_text(text, folded, span)))
 
@@ -196,7 +209,7 @@ def _parse(g: tuple[str | None, ...]) -> DeadlineP | RecurP | RangeP | OngoingP:
     return DeadlineP(when=when, cue="before" if g[CUE] or g[CUE2] else None)
 
 
-def _deadline(text: str, end: int, scope: str | None, g: tuple[str | None, ...],
+def _deadline(text: str, span: tuple[int, int], scope: str | None, g: tuple[str | None, ...],
               settings: Settings) -> Result | None:
     """``resolve_deadline`` and ``build`` for the DeadlineP of these shapes (no holiday, weekday, time, typo or
     ``after``; one reading in the cell, so no year carried from another): the same fields, flags in the same
@@ -252,7 +265,7 @@ def _deadline(text: str, end: int, scope: str | None, g: tuple[str | None, ...],
         start = first  # 2017年第1季度完成: within the period
     if y is None:
         flags.append("year-from-ref")  # the context's flag, after the resolver's own (as _build orders them)
-    return new_deadline(text, (0, end), scope, tuple(flags), due, start, precision, alternatives)
+    return new_deadline(text, span, scope, tuple(flags), due, start, precision, alternatives)
 
 
 _DEADLINE_FIELDS = ("text", "span", "scope", "flags", "due", "start", "precision", "alternatives")
