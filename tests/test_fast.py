@@ -247,3 +247,11 @@ def test_the_whole_cell_words_read_the_same() -> None:
              for year in PLAN_YEARS]
     n, diffs = differences(cases)
     assert n == len(cases) and not diffs, _report(diffs)
+
+
+def test_the_separators_are_every_character_that_folds_to_one() -> None:
+    from deadline_cn._grammar import lexicon as lx
+    from deadline_cn._grammar.text import _char_table
+
+    folds_to = {chr(k) for k, v in _char_table().items() if v and v in lx.CLAUSE_SEPARATORS}
+    assert set(fast._SEPARATORS) == set(lx.CLAUSE_SEPARATORS) | folds_to

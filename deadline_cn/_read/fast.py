@@ -74,6 +74,7 @@ SHAPES = (
 # tests/test_fast.py checks them against the pattern's own ``groupindex``.
 (ITEM, AY, AM, BY, BM, Y, M, D, XUN, MEND, CUE, Y2, YEND, Q, QEND, H, CUE2, RM, RD, RY1, RY2, SY, QD) = range(23)
 _XUN = {"上": 1, "中": 2, "下": 3}
+_SEPARATORS = ",;。:，；：\t"  # lexicon.CLAUSE_SEPARATORS, and what folds to them
 _DAY = timedelta(days=1)
 
 
@@ -165,6 +166,8 @@ def fast_read(text: str, settings: Settings) -> Result | None:
             placed = Placed(Item(parse, 0, end), scope=_scope(text, end, len(text)) if end < len(text) else None)
             return build(text, folded, placed, Context(settings, lambda span: original_text(text, folded, span)))
         return None  # (spaces before the date are folded away, but rare: the grammar reads them)
+    if any(c in text for c in _SEPARATORS):
+        return None  # two clauses: the scan would meet the separator's token (no shape holds one); said early
     same = _folding().isdisjoint(text)
     folded = Folded(text, range(len(text))) if same else fold(text)  # (what fold gives when it changes nothing)
     scan = folded.text
