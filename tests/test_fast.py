@@ -255,3 +255,16 @@ def test_the_separators_are_every_character_that_folds_to_one() -> None:
 
     folds_to = {chr(k) for k, v in _char_table().items() if v and v in lx.CLAUSE_SEPARATORS}
     assert set(fast._SEPARATORS) == set(lx.CLAUSE_SEPARATORS) | folds_to
+
+
+def test_a_text_fold_leaves_unchanged_is_told_without_folding() -> None:
+    from deadline_cn._grammar.text import Folded, fold
+
+    rng = random.Random(4)
+    alphabet = "2017年6月底前完成实施長期一二〇十两元 \u3000\u200b１，,、()（）\n\tａ號"
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 8)))
+        if fast._unchanged(text):
+            assert fold(text) == Folded(text, range(len(text))), text
+        else:
+            assert fold(text) != Folded(text, range(len(text))) or any(c in fast._NUMERALS for c in text), text

@@ -83,11 +83,18 @@ def _shapes() -> re.Pattern[str]:
     return compiled(SHAPES)  # at the first call, not at import
 
 
-@lru_cache(maxsize=1)
-def _folding() -> frozenset[str]:
-    """The characters ``fold`` may change: the translate table's (traditional, full-width, invisible), the
-    numerals it writes as digits, and 元 (元月). A text with none of them folds to itself."""
-    return frozenset(chr(c) for c in _char_table()) | frozenset("〇零一二三四五六七八九十百两元")
+_NUMERALS = "〇零一二三四五六七八九十百两元"  # what fold writes as digits (and 元 of 元月)
+
+
+def _unchanged(text: str) -> bool:
+    """Whether ``fold`` leaves ``text`` as it is: no character of its translate table (traditional, full-width,
+    invisible), no numeral it writes as digits, no 元 (元月). (A loop, not a set of the table's ~6,000 keys:
+    building one would cost the first call ~1 ms.)"""
+    table = _char_table()
+    for c in text:
+        if ord(c) in table or c in _NUMERALS:
+            return False
+    return True
 
 
 def _inert(scan: str, pos: int) -> bool:
@@ -168,7 +175,7 @@ def fast_read(text: str, settings: Settings) -> Result | None:
         return None  # (spaces before the date are folded away, but rare: the grammar reads them)
     if any(c in text for c in _SEPARATORS):
         return None  # two clauses: the scan would meet the separator's token (no shape holds one); said early
-    same = _folding().isdisjoint(text)
+    same = _unchanged(text)
     folded = Folded(text, range(len(text))) if same else fold(text)  # (what fold gives when it changes nothing)
     scan = folded.text
     m = _shapes().match(scan)
