@@ -23,6 +23,7 @@ COMPILED = (
     "deadline_cn/_grammar/scope.py",
     "deadline_cn/_grammar/text.py",
     "deadline_cn/_read/pipeline.py",
+    "deadline_cn/_read/fast.py",
     "deadline_cn/_read/unread.py",
     "deadline_cn/_read/windows.py",
     "deadline_cn/_read/prose.py",

@@ -27,10 +27,12 @@ MM = r"(?<!\d)\d{1,2}(?!\d)"
 DD = r"(?<!\d)\d{1,2}(?!\d)"
 QQ = r"(?<!\d)\d(?!\d)"
 MM_SPAN = r"(?<!\d)(?:1[0-2]|0?[1-9])(?!\d)"  # a month range keeps 1–12: match.month_span has no month 13-0 to give
+# 去年 · 后年 · 前年 before a part of the year; not 上年度工作总结, 今后 年底前, nor 3月底前 年二次 (前 is 底前's cue)
+_YEAR_WORDS = alt(lx.YEAR_WORDS_BEFORE_PARTS).replace("|后年", "|(?<![今此以之前最然随往])后年").replace(
+    "|前年", "|(?<![底末日月年旬季初])前年")
 # 本年级: a grade, not this year
 REL_YEAR = (rf"(?:{alt(k for k in lx.RELATIVE_YEARS if k != '年内' and k not in lx.YEAR_WORDS_BEFORE_PARTS)}"
-            rf"|(?:{alt(lx.YEAR_WORDS_BEFORE_PARTS).replace('|后年', '|(?<![今此以之前最然随往])后年')})"
-            rf"(?=\d|{alt(lx.YEAR_WORD_PARTS)}))(?!级)")  # 去年底前 · 后年6月 (not 上年度工作总结, not 今后 年底前)
+            rf"|(?:{_YEAR_WORDS})(?=\d{{1,2}}(?:月|季)|{alt(lx.YEAR_WORD_PARTS)}))(?!级)")  # 去年底前 · 后年6月
 REL_PERIOD = alt(lx.RELATIVE_PERIODS)
 # A two-digit or word year (23年, 〇九年 → 09年) only where a period follows, or with a leading zero: "10年"
 # alone is a duration. The resolver puts it in the century nearest the plan year (flag year:short).

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from deadline_cn._grammar.precompiled import compiled
 from deadline_cn._grammar.text import fold
+from deadline_cn._read.fast import fast_read
 from deadline_cn._read.pipeline import DOC_NUMBER, NO_EXPRESSION, mask_titles, read
 from deadline_cn._resolve.resolver import Settings
 from deadline_cn.errors import DeadlineError
@@ -125,7 +126,11 @@ def _uncached(text: str, ref: date | None, plan_year: int | None, month_before: 
               roll_over: bool = True, calendar_generation: int = 0) -> Result:
     if len(text) > MAX_CELL:
         return _truncated(text, Settings(ref, plan_year, month_before, roll_over))
-    result = read(text, Settings(ref, plan_year, month_before, roll_over))
+    settings = Settings(ref, plan_year, month_before, roll_over)
+    # the commonest shapes (2017年6月底前完成) without the grammar's general machinery; None: read in full
+    result = fast_read(text, settings)
+    if result is None:
+        result = read(text, settings)
     if fallback and isinstance(result, Unresolved) and result.reason == NO_EXPRESSION:
         result = _jionlp(text, ref, plan_year) or result
     return result

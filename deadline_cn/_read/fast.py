@@ -1,0 +1,304 @@
+"""A fast path for the commonest cells: one date at the cell's start, then words no rule reads.
+
+"2017年6月底前完成" · "2018年底前实现…" · "6月底前" · "2017年第1季度末前" · "每月10日前": a ledger's column is
+mostly these. The grammar reads them in ~40 µs (fold, scan, cover, place, unread scan, resolve); here one
+match of ``SHAPES`` at the start of the folded text gives the parse the grammar's cover gives, and the rest
+of the cell is checked to be inert, so that the grammar could have found nothing else in it:
+
+- no token begins in it: the grammar's own scanner is run over it, from where the head ends (so its
+  lookbehinds see the head, as in the full scan); ``统一`` anywhere declines (deployhead may begin at 0);
+- no time word begins after the reading (``unread``'s own pattern): nothing to flag ``unread:``;
+- no title, no document number (their masks would change what the scanner sees).
+
+Then the parse is placed and resolved by the grammar's own code (``trim`` for the scope, ``build`` for the
+result: the resolver, its flags, its checks, the result's construction), so every digit-dependent rule (valid
+days, year ranges, month_before, year-from-ref, ambiguity flags) is the grammar's. Numbers outside the ranges
+below decline. Anything else declines too (``None``): ``normalise`` then reads the cell with the grammar.
+
+``tests/test_fast.py`` proves the equality: every corpus cell, 100,000 generated phrases (``-m slow``), and every
+CJK character as the first word after every shape (the place a head's token could have run on).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from functools import lru_cache
+
+from deadline_cn._calendar.dates import days_in_month, half_bounds, month_end, quarter_bounds, xun_bounds
+from deadline_cn._grammar.lexicon import LIST_JOINERS, SCOPE_EMPTY
+from deadline_cn._grammar.lexicon import PLAN_YEARS as YEARS
+from deadline_cn._grammar.parse import DeadlineP, Item, OngoingP, RangeP, RecurP, When
+from deadline_cn._grammar.precompiled import compiled
+from deadline_cn._grammar.scope import _EMPTY_IS_NONE, _VERBS, Placed, trim
+from deadline_cn._grammar.text import Folded, _char_table, fold
+from deadline_cn._grammar.tokens import _scanner
+from deadline_cn._read.pipeline import build, original_text
+from deadline_cn._read.unread import _time_words
+from deadline_cn._resolve.resolver import Context, Settings
+from deadline_cn.results import _SHARED, Alternative, Deadline, Result, _keep
+
+# The shapes, as one pattern at the start of the folded text. Group ``item`` is what the grammar's reading
+# covers; the match may go on past it (a cue the grammar leaves outside its span). Digits are read only in
+# ranges where the grammar's rules do not depend on them (anything odder goes to the grammar).
+_Y, _Y2 = r"(?P<y>(?:19|20)\d\d)年", r"(?P<y2>(?:19|20)\d\d)年"
+_M = r"(?P<m>1[0-2]|[1-9])月"
+_D = r"(?P<d>3[01]|[12]\d|[1-9])日"
+# What may follow a head and still be part of the grammar's token (found by tests/test_fast.py's exhaustive
+# check of every character after every shape): 前夕 is one cue; 6月份 · 6月初 · 6月中 · 6月30 · 6月末; a day's
+# weekday, lunar note or time of day (30日上午 · 30日(周五) · 30日17时); 第1季度底 · 上半年末.
+_CUE = "(?![夕])"
+_AFTER_MONTH = r"(?![\d中份初末])"
+_AFTER_DAY = r"(?![\d上下中晚星礼周(:])"
+_AFTER_PERIOD = "(?![底末初])"  # 二季度初 · 下半年初: the first month (grammar)
+SHAPES = (
+    "(?P<item>"
+    # 2017年6月至2018年3月 (first: the date's branch would take its start alone)
+    rf"(?P<ay>(?:19|20)\d\d)年(?P<am>1[0-2]|[1-9])月至(?P<by>(?:19|20)\d\d)年(?P<bm>1[0-2]|[1-9])月{_AFTER_MONTH}(?![底])|"
+    # 2017年6月底前 · 2017年6月30日前 · 2017年6月上旬 · 6月底前 · 2017年6月前 · 2017年6月
+    rf"(?:{_Y})?{_M}(?:{_D}{_AFTER_DAY}|(?P<xun>[上中下])旬|(?P<mend>底)|{_AFTER_MONTH})(?:(?P<cue>前){_CUE})?"
+    # 2017年底前 · 2017年年底 · 2017年第1季度末前 · 2017年上半年
+    rf"|{_Y2}(?:(?P<yend>年?底)|第?(?P<q>[1-4])季度(?:(?P<qend>末)|{_AFTER_PERIOD})|(?P<h>[上下])半年{_AFTER_PERIOD})"
+    rf"(?:(?P<cue2>前){_CUE})?"
+    # 每年6月底前 · 每月10日前
+    rf"|每年(?P<rm>1[0-2]|[1-9])月底前{_CUE}|每月(?P<rd>2[0-8]|1\d|[1-9])日前{_CUE}"
+    # 2021—2025年 (a plan period) · 2017年起(长期坚持) · 每季度结束后15日内
+    r"|(?P<ry1>(?:19|20)\d\d)—(?P<ry2>(?:19|20)\d\d)年(?![度底末])"
+    r"|(?P<sy>(?:19|20)\d\d)年起(?:长期(?=坚持))?"  # (长期 before other words may be no ongoing word: 长期性)
+    r"|每季度结束后(?P<qd>2[0-8]|1\d|[1-9])日内"
+    ")"
+)
+
+
+# The groups of SHAPES, by index in ``match.groups()`` (a tuple: ``groupdict()`` costs twice as much);
+# tests/test_fast.py checks them against the pattern's own ``groupindex``.
+(ITEM, AY, AM, BY, BM, Y, M, D, XUN, MEND, CUE, Y2, YEND, Q, QEND, H, CUE2, RM, RD, RY1, RY2, SY, QD) = range(23)
+_XUN = {"上": 1, "中": 2, "下": 3}
+_SEPARATORS = ",;。:，；：\t"  # lexicon.CLAUSE_SEPARATORS, and what folds to them
+_DAY = timedelta(days=1)
+
+
+@lru_cache(maxsize=1)
+def _shapes() -> re.Pattern[str]:
+    return compiled(SHAPES)  # at the first call, not at import
+
+
+_NUMERALS = "〇零一二三四五六七八九十百两元"  # what fold writes as digits (and 元 of 元月)
+
+
+def _unchanged(text: str) -> bool:
+    """Whether ``fold`` leaves ``text`` as it is: no character of its translate table (traditional, full-width,
+    invisible), no numeral it writes as digits, no 元 (元月). (A loop, not a set of the table's ~6,000 keys:
+    building one would cost the first call ~1 ms.)"""
+    table = _char_table()
+    for c in text:
+        if ord(c) in table or c in _NUMERALS:
+            return False
+    return True
+
+
+def _inert(scan: str, pos: int) -> bool:
+    """No token of the grammar begins at or after ``pos`` but list joiners (和 、 及 与: alone, with no date
+    after them, no rule reads them): the scanner's own loop, on the whole text."""
+    scanner = _scanner()
+    search, by_char = scanner.search, scanner.by_char
+    while (m := search(scan, pos)) is not None:
+        pos = m.start()
+        char = scan[pos]
+        pattern = by_char[char] if char in by_char else scanner.at(char)
+        found = pattern.match(scan, pos) if pattern is not None else None
+        if found is None:
+            pos += 1
+        elif found.lastgroup == "and":
+            pos = found.end()
+        else:
+            return False
+    return True
+
+
+@lru_cache(maxsize=1)
+def _edges() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """What ``trim`` looks at on a span's edges: the characters a lead word, list number, bracket or punctuation
+    can begin with; those a trailing word, list number, bracket or punctuation can end with; a verb's first;
+    the words it trims to nothing when they are the whole span."""
+    from deadline_cn._grammar import lexicon as lx
+    from deadline_cn._grammar.scope import _CLOSERS, _OPENERS, _PUNCT
+
+    marks = set(_PUNCT) | set(_OPENERS) | set(_CLOSERS) | {chr(c) for c in range(0x2460, 0x2474)}  # ①…⑳
+    first = marks | {w[0] for w in (*lx.SCOPE_LEAD, *lx.HEDGES)} | set("(一二三四五六七八九十")
+    last = marks | {w[-1] for w in lx.SCOPE_TRAIL} | set(").、")
+    words = (*lx.SCOPE_LEAD_VERBS, *lx.SCOPE_TRAIL, *lx.SCOPE_EMPTY, *lx.LIST_JOINERS)
+    alone = frozenset(w for w in words if 0 < len(w) <= 5 and trim(w, (0, len(w))) is None)
+    return frozenset(first), frozenset(last), frozenset(v[0] for v in lx.SCOPE_LEAD_VERBS), alone
+
+
+def _scope(scan: str, s: int, e: int) -> tuple[int, int] | None:
+    """``trim(scan, (s, e))`` without its regexes when the span's edges hold nothing it strips but one leading
+    verb (完成招投标…: the common case); else ``trim`` itself. tests/test_fast.py checks the two agree."""
+    first, last, verbs, alone = _edges()
+    if s >= e or not _EMPTY_IS_NONE:
+        return trim(scan, (s, e))
+    if e - s <= 5 and scan[s:e] in alone:
+        return None  # 完成 · 实施: a word trim leaves nothing of (its answer for the span alone: no edge looks out)
+    c = scan[s]
+    if scan[e - 1] in last or c in first or c.isdecimal():
+        return trim(scan, (s, e))
+    if c in verbs:
+        verb = next((v for v in _VERBS if scan.startswith(v, s, e)), None)
+        if verb is not None:  # trim strips it and trims the rest once more, verbs kept
+            s += len(verb)
+            if s >= e:
+                return None
+            c = scan[s]
+            if c in first or c.isdecimal():
+                return trim(scan, (s, e), verbs=False)
+    if e - s <= 3 and (scan[s:e] in SCOPE_EMPTY or scan[s:e] in LIST_JOINERS):
+        return None
+    return s, e
+
+
+# Whole cells of one word, as the grammar's cover reads them: (the parse, where its reading ends).
+WORDS: dict[str, tuple[OngoingP, int]] = {
+    "长期": (OngoingP(from_ref=True, word=True), 2), "长期工作": (OngoingP(from_ref=True, word=True), 2),
+    "全年工作": (OngoingP(whole_year=True), 2),
+}
+
+
+def fast_read(text: str, settings: Settings) -> Result | None:
+    """The grammar's reading of ``text`` when it has one of the shapes above, else None (read it in full)."""
+    if not text or not ("0" <= text[0] <= "9" or text[0] == "每"):
+        if text in WORDS:
+            parse, end = WORDS[text]
+            folded = Folded(text, range(len(text)))
+            placed = Placed(Item(parse, 0, end), scope=_scope(text, end, len(text)) if end < len(text) else None)
+            return build(text, folded, placed, Context(settings, lambda span: original_text(text, folded, span)))
+        return None  # (spaces before the date are folded away, but rare: the grammar reads them)
+    if any(c in text for c in _SEPARATORS):
+        return None  # two clauses: the scan would meet the separator's token (no shape holds one); said early
+    same = _unchanged(text)
+    folded = Folded(text, range(len(text))) if same else fold(text)  # (what fold gives when it changes nothing)
+    scan = folded.text
+    m = _shapes().match(scan)
+    if m is None or "统一部署" in scan or "统一安排" in scan or "《" in scan or "号" in scan:
+        return None
+    end, head = m.end(ITEM + 1), m.end()
+    if head < len(scan) and (not _inert(scan, head) or _time_words().search(scan, end) is not None):
+        return None
+    g = m.groups()
+    if g[M] is not None and g[Y] is None and g[MEND] is None:
+        return None  # 6月前 · 6月30日: a yearless date the grammar may doubt (ambiguous:year, 一月…)
+    scope = _scope(scan, end, len(scan)) if end < len(scan) else None
+    if g[Y] is not None or g[M] is not None or g[Y2] is not None:  # a DeadlineP: its span and scope as build's
+        span = (0, end) if same else folded.original_span(0, end)
+        return _deadline(text, span, original_text(text, folded, scope), g, settings)
+    placed = Placed(Item(_parse(g), 0, end), scope=scope)
+    return build(text, folded, placed, Context(settings, lambda span: original_text(text, folded, span)))
+
+
+def _parse(g: tuple[str | None, ...]) -> DeadlineP | RecurP | RangeP | OngoingP:
+    """The parse the grammar's cover gives for a match of SHAPES (``when_of`` and ``rule_date`` / the
+    recurrence, range and since rules, for these shapes)."""
+    if (ry1 := g[RY1]) is not None and (ry2 := g[RY2]) is not None:
+        return RangeP(start=When(year=int(ry1)), end=When(year=int(ry2)), end_cue="years")
+    if (ay := g[AY]) is not None and (am := g[AM]) is not None and (by := g[BY]) is not None \
+            and (bm := g[BM]) is not None:
+        return RangeP(start=When(year=int(ay), month=int(am)), end=When(year=int(by), month=int(bm)))
+    if (sy := g[SY]) is not None:
+        return OngoingP(start=When(year=int(sy)))
+    if (qd := g[QD]) is not None:
+        return RecurP(period="季度", bymonth=(1, 4, 7, 10), bymonthday=int(qd))
+    if (rm := g[RM]) is not None:
+        return RecurP(period="年", bymonth=(int(rm),), bymonthday=-1)
+    if (rd := g[RD]) is not None:
+        return RecurP(period="月", bymonthday=int(rd))
+    y, m, d, xun, q, h = g[Y] or g[Y2], g[M], g[D], g[XUN], g[Q], g[H]
+    end = g[MEND] or g[YEND] or g[QEND]
+    when = When(year=int(y) if y else None, month=int(m) if m else None, day=int(d) if d else None,
+                quarter=int(q) if q else None, half=(1 if h == "上" else 2) if h else None,
+                xun=_XUN[xun] if xun else None, edge="end" if end else None)
+    return DeadlineP(when=when, cue="before" if g[CUE] or g[CUE2] else None)
+
+
+def _deadline(text: str, span: tuple[int, int], scope: str | None, g: tuple[str | None, ...],
+              settings: Settings) -> Result | None:
+    """``resolve_deadline`` and ``build`` for the DeadlineP of these shapes (no holiday, weekday, time, typo or
+    ``after``; one reading in the cell, so no year carried from another): the same fields, flags in the same
+    order. A case they would treat apart declines (None): an impossible day, a yearless date that needs the
+    plan year and ref's year to agree (else ``ambiguous:year``), no year at all (NeedsYear)."""
+    y, m, d, xun, q, h = g[Y] or g[Y2], g[M], g[D], g[XUN], g[Q], g[H]
+    ref = settings.ref
+    flags: list[str] = []
+    if y is not None:
+        year = int(y)
+    else:  # year_of: the plan year (or ref's), flagged; a later year (_forward) needs a reading before it
+        base = settings.plan_year if settings.plan_year is not None else ref.year if ref is not None else None
+        if base is None or (ref is not None and ref.year != base):
+            return None
+        year = base
+    if not YEARS[0] <= year <= YEARS[1]:
+        return None
+    month = int(m) if m is not None else 0
+    if d is not None:  # bounds(), after check_when
+        day = int(d)
+        if day > days_in_month(year, month):
+            return None  # invalid:day: unresolved, as the grammar says
+        first = due = date(year, month, day)
+        precision = "day"
+    elif xun is not None:
+        first, due = xun_bounds(year, month, _XUN[xun])
+        precision = "xun"
+    elif month:
+        first, due = date(year, month, 1), month_end(year, month)
+        precision = "month"
+    elif q is not None:
+        first, due = quarter_bounds(year, int(q))
+        precision = "quarter"
+    elif h is not None:
+        first, due = half_bounds(year, 1 if h == "上" else 2)
+        precision = "half"
+    else:
+        first, due = date(year, 1, 1), date(year, 12, 31)
+        precision = "year"
+    if y is None and ref is not None and due < ref:
+        return None  # a yearless period gone by when the text was issued may be a doubt (resolver._long_past_at_issue)
+    edge = g[MEND] or g[YEND] or g[QEND]
+    start: date | None = None
+    alternatives: tuple[Alternative, ...] = ()
+    if g[CUE] or g[CUE2]:  # _strict_before: 前 on a day, a month or a bare year is doubtful, not on an end
+        doubt = None if edge or xun else "ambiguous:day-before" if d else "ambiguous:month-before" if month \
+            else None if q or h else "ambiguous:year-before"
+        if doubt is not None:
+            flags.append(doubt)
+            if settings.month_before == "strict":
+                due, alternatives = first - _DAY, (Alternative(due, "inclusive"),)
+            else:
+                alternatives = (Alternative(first - _DAY, "strict"),)
+    elif not edge:
+        start = first  # 2017年第1季度完成: within the period
+    if y is None:
+        flags.append("year-from-ref")  # the context's flag, after the resolver's own (as _build orders them)
+    return new_deadline(text, span, scope, tuple(flags), due, start, precision, alternatives)
+
+
+_DEADLINE_FIELDS = ("text", "span", "scope", "flags", "due", "start", "precision", "alternatives")
+
+
+def new_deadline(text: str, span: tuple[int, int], scope: str | None, flags: tuple[str, ...], due: date,
+                 start: date | None, precision: str, alternatives: tuple[Alternative, ...]) -> Result:
+    """``Deadline(text=…, …)``, built as its dataclass ``__init__`` and ``__post_init__`` build it (the fields
+    set in order, equal spans, flags, short scopes and days shared through ``results._SHARED``), in half the
+    time. Should Deadline's fields change, this is the plain constructor again (and tests/test_fast.py fails)."""
+    if Deadline._names != _DEADLINE_FIELDS or (start is not None and start > due):
+        return Deadline(text=text, span=span, scope=scope, flags=flags, due=due, start=start, precision=precision,
+                        alternatives=alternatives)
+    get, keep, put = _SHARED.get, _keep, object.__setattr__
+    out = object.__new__(Deadline)
+    put(out, "text", text)
+    put(out, "span", get(span) or keep(span))
+    put(out, "scope", (get(scope) or keep(scope)) if scope and len(scope) <= 32 else scope)
+    put(out, "flags", (get(flags) or keep(flags)) if flags else flags)
+    put(out, "due", get(due) or keep(due))
+    put(out, "start", None if start is None else get(start) or keep(start))
+    put(out, "precision", precision)
+    put(out, "alternatives", get(alternatives) or keep(alternatives))
+    return out
