@@ -264,6 +264,7 @@ INSPECTIONS = ("审计", "巡察", "巡视", "督查", "督察", "检查", "考�
 FINDINGS = ("发现", "反馈", "指出", "移交", "交办", "通报")
 # A year before these is when the task is done (2024年重点抓好…), not the work's name
 TASK_VERBS = ("抓", "做好", "加快", "推动", "强化", "加强", "深化", "确保", "力争", "着力", "全力")
+ACTION_OR_TASK_VERBS = (*ACTION_VERBS, *TASK_VERBS)
 # Before the work a year names (2025年全市重点工作计划 · 2023年市直部门…): passed over to find the noun
 WORK_MODIFIERS = ("全市", "全县", "全区", "全省", "全镇", "重点", "市直", "县直", "区直", "省直", "各")
 SCOPE_EMPTY = ("工作", "", "全面", "全部", "基本", "贯穿", "贯穿于")  # all that is left of "全面完成": no scope

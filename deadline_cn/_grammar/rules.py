@@ -232,7 +232,7 @@ def rule_offset(tokens: Sequence[Token], i: int) -> Match | None:
     if tok is None:
         return None
     if i >= 2 and tokens[i - 1].type == "cue" and tokens[i - 1].text == "前" and tokens[i - 1].end == tok.start \
-            and tokens[i - 2].end == tokens[i - 1].start and tokens[i - 2].type in (*DATES, "every", "dayonly"):
+            and tokens[i - 2].end == tokens[i - 1].start and tokens[i - 2].type in _DATED_BEFORE:
         # 每月5日前10天 · 每年春节前5个工作日 · 6月30日前10天内 · 6月前10天: a count after a date's 前 that no
         # reading counted back (it would leave the month, RRULE cannot say it, or 内 / a bare month leaves it open)
         return MissingP(f"{tok.text} after {tokens[i - 2].text}前: counted back from it, or its first days? "
@@ -247,6 +247,9 @@ def rule_offset(tokens: Sequence[Token], i: int) -> Match | None:
         return back, 2
     rel = relative_of(tok, bare=_after_duration_label(tok))
     return None if rel is None else (rel, 1)
+
+
+_DATED_BEFORE = (*DATES, "every", "dayonly")  # (a module tuple: mypyc refuses a starred tuple in a membership test)
 
 
 def rule_event_offset(tokens: Sequence[Token], i: int) -> Match | None:

@@ -340,7 +340,7 @@ def _names_the_work(text: str, it: Item) -> bool:
         return False
     if rest.startswith(lx.INSPECTIONS) and rest[2:].startswith(lx.FINDINGS):
         return True  # 2023年巡察反馈问题，6月底前整改到位 · 2023年审计发现的问题: the year of the inspection
-    verb = next((v for v in (*lx.ACTION_VERBS, *lx.TASK_VERBS) if rest.startswith(v)), None)
+    verb = next((v for v in lx.ACTION_OR_TASK_VERBS if rest.startswith(v)), None)
     if verb is not None:
         return rest.startswith("的", len(verb))  # 2023年印发的方案 (but 2024年完成项目建设 is a time)
     clause = _SEPARATOR.split(rest, 1)[0]
