@@ -366,7 +366,9 @@ def rule_date(tokens: Sequence[Token], i: int) -> Match | None:
         return RangeP(w, w, "around"), used
     if cue is None and at(tokens, j + 1, "sofar"):  # 2024年6月至今: going on since then
         return OngoingP(start=w), j + 2 - i
-    if cue is None and at(tokens, j + 1, "exempt"):  # 1月免报: the schedule skips it
+    if cue is None and at(tokens, j + 1, "exempt") and (w.year is None
+                                                          or lx.PLAN_YEARS[0] <= w.year <= lx.PLAN_YEARS[1]):
+        # 1月免报: the schedule skips it (2200年不报 is an impossible year: read, and flagged invalid)
         return MarkerP(f"exempt:{date.text}"), j + 2 - i
     if cue == "since":
         return OngoingP(start=w), used

@@ -31,6 +31,17 @@ class Invalid(ValueError):
         self.what = what
 
 
+def check_occurs(rule: str, dtstart: date, until: date) -> None:
+    """A bounded rule with no occurrence between its start and its end (每年末，至次年6月止 read from January) is no
+    schedule: invalid:no-occurrence (dateutil is loaded only here, for a rule with an end)."""
+    from dateutil.rrule import rrulestr
+
+    start = datetime(dtstart.year, dtstart.month, dtstart.day)
+    first = rrulestr(rule, dtstart=start).after(start, inc=True)
+    if first is None or first.date() > until:
+        raise Invalid("no-occurrence", f"{rule} has no occurrence from {dtstart} to {until}")
+
+
 def check_year(year: int) -> int:
     if not YEARS[0] <= year <= YEARS[1]:
         raise Invalid("year", f"the year {year} is out of range ({YEARS[0]}–{YEARS[1]})")

@@ -507,6 +507,8 @@ def resolve_recurrence(p: RecurP, ctx: Context) -> tuple[type[Result], Fields]:
         if fields["dtstart"] is not None and fields["until"] < fields["dtstart"]:
             raise _checks.Invalid("end-before-start", f"the end {fields['until']} is before the start "
                                                        f"{fields['dtstart']}")
+        if fields["dtstart"] is not None and fields["rrule_text"] is not None:
+            _checks.check_occurs(fields["rrule_text"], fields["dtstart"], fields["until"])  # 每年末至6月: none
     if p.holiday:
         fields.update(rrule_text=None, holiday=p.holiday)
         fields["flags"] = [*fields["flags"], f"holiday:{p.holiday}"]
