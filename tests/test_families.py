@@ -1384,3 +1384,16 @@ def test_the_year_of_an_inspection_names_its_findings(text: str, due: str) -> No
 def test_a_year_before_modifiers_and_a_plans_noun_names_the_plan() -> None:
     d = normalise("2025年全市重点工作计划于12月底前报送", ref="2024-11-25").to_dict()
     assert (d["kind"], d["due"], "ambiguous:year" in d["flags"]) == ("deadline", "2024-12-31", True), d
+
+
+@pytest.mark.parametrize("text", ["2024年6月—长期", "2024.6—长期坚持", "2024年6月至长期"])
+def test_a_date_to_long_term_is_ongoing_from_it(text: str) -> None:
+    d = normalise(text, **CTX).to_dict()
+    assert (d["kind"], d["start"], d["end"]) == ("ongoing", "2024-06-01", None), d
+
+
+def test_a_day_after_a_months_de_is_that_months_day() -> None:
+    r = normalise("每年1月、4月、7月、10月的15日前", **CTX)
+    assert r.rrule_text == "FREQ=YEARLY;BYMONTH=1,4,7,10;BYMONTHDAY=15", r.to_dict()
+    d = normalise("1月、4月、7月、10月的15日前", **CTX).to_dict()
+    assert [p["due"] for p in d["parts"]] == ["2024-01-15", "2024-04-15", "2024-07-15", "2024-10-15"], d

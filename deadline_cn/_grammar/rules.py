@@ -67,6 +67,8 @@ def rule_range(tokens: Sequence[Token], i: int) -> Match | None:
         j += 1
     if at(tokens, j, "to", "dash") is None or tokens[j].text not in lx.RANGE_JOINERS:
         return None
+    if (ongoing := at(tokens, j + 1, "ongoing")) is not None and ongoing.text.startswith(("长期", "常态")):
+        return OngoingP(start=when_of(first)), j + 2 - i  # 2024年6月—长期: from June on (not June, then from ref)
     second = at(tokens, j + 1, *DATES, "dayonly", "clock")
     if second is None or (second.type == "dayonly" and not when_of(first).month):
         return None

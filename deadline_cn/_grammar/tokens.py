@@ -146,8 +146,8 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     ("relperiod", rf"(?P<rp>{REL_PERIOD})(?:1个?|个)?"
                   r"(?P<per>季度|季|月|(?:周|星期|礼拜)(?![期年边转知围全到密]))(?:份)?"
                   rf"(?:(?P<d>{DD}){DAY_MARK}{TIME_OF_DAY}|(?P<mend>底|末)|(?P<mstart>初)|(?P<xun>上旬|中旬|下旬))?"),
-    ("date_day", rf"{YEAR}?(?P<m>{MM})月份?(?P<d>{DD}){DAY_MARK}{WEEKDAY}{LUNAR_NOTE}{TIME_OF_DAY}(?:上午|下午|晚上)?"
-                 rf"{WEEK_NOTE}"),
+    ("date_day", rf"{YEAR}?(?P<m>{MM})月份?的?(?P<d>{DD}){DAY_MARK}{WEEKDAY}{LUNAR_NOTE}{TIME_OF_DAY}"  # 10月的15日
+                 rf"(?:上午|下午|晚上)?{WEEK_NOTE}"),
     ("date_typo", rf"(?P<y>{Y4})年度?(?P<mt>{MM})底"),
     # 2024年6月15前 · 6月30 (at a cell's end): a day whose 日 was left out (flag typo:missing-日)
     ("date_daytypo", rf"{YEAR}?(?P<m>{MM})月(?P<dt>{DD})(?=前|之前|以前|止|$|[,;。])"),
