@@ -1397,3 +1397,20 @@ def test_a_day_after_a_months_de_is_that_months_day() -> None:
     assert r.rrule_text == "FREQ=YEARLY;BYMONTH=1,4,7,10;BYMONTHDAY=15", r.to_dict()
     d = normalise("1月、4月、7月、10月的15日前", **CTX).to_dict()
     assert [p["due"] for p in d["parts"]] == ["2024-01-15", "2024-04-15", "2024-07-15", "2024-10-15"], d
+
+
+# A period before the report on it (全年工作总结, 上半年工作情况, 对上半年工作进行总结) is what is reported on, named by
+# the other reading's object: flag — not a second deadline or a whole-year task beside it.
+@pytest.mark.parametrize(("text", "due", "obj"), [
+    ("12月20日前报送全年工作总结", "2024-12-20", "object:全年"),
+    ("上半年工作总结7月10日前报送", "2024-07-10", "object:上半年"),
+    ("对上半年工作进行总结，9月底前完成", "2024-09-30", "object:上半年"),
+    ("第一季度工作情况于4月10日前报送", "2024-04-10", "object:第1季度"),  # (the folded words)
+])
+def test_a_period_reported_on_is_the_other_readings_object(text: str, due: str, obj: str) -> None:
+    d = normalise(text, **CTX).to_dict()
+    assert (d["kind"], d["due"], obj in d["flags"]) == ("deadline", due, True), d
+
+
+def test_a_period_with_its_own_task_stays_a_reading() -> None:
+    assert normalise("上半年完成项目建设，年底前验收", **CTX).kind == "compound"

@@ -33,6 +33,9 @@ _DEADLINE_LABEL = compiled(r"(?:截止|截至|最后|最迟)(?:时间|日期|期
 # (not a line break: a cell's lines are its items)
 _BOUND_GAP = compiled("[, \u3000]*(?:期间|之间|内)?[, \u3000]*")
 # 开始时间:2024-09-04 结束时间:2024-09-27 · 起始时间为3月1日，截止时间为3月31日: two labelled days, one window
+# 报送全年工作总结 · 上半年工作总结7月10日前报送 · 对上半年工作进行总结: the period reported on, not a second time
+_REPORTED_PERIOD = compiled("的?(?:工作)?(?:总结|情况|完成情况|进展情况|工作报告|报告|数据|报表|述职|进行总结|开展总结"
+                            "|自查)")
 _START_LABEL = compiled(r"(?:开始|起始|起)(?:时间|日期)(?:为|是)?:?\s*$")
 _END_LABEL = compiled(r"[\s,;]*[\u4e00-\u9fff]{0,4}?(?:结束|截止|截至|终止)(?:时间|日期)(?:为|是)?:?\s*$")
 _OPENERS = {"“": "”", "(": ")", "《": "》", "‘": "’", "【": "】", "[": "]"}
@@ -249,7 +252,11 @@ def _without_objects(text: str, items: list[Item]) -> list[Placed]:
                 and text.startswith(lx.REPORTED_WORK, it.end):
             out[-1].flags.append(f"object:{text[it.start:it.end]}")
             continue
-        if bare and len(items) > 1 and _names_the_work(text, it):
+        # 全年 · 上半年 · 第一季度 before the report on it (a day or a month before 总结 is when it is written)
+        period = (isinstance(p, OngoingP) and p.whole_year) or (bare and isinstance(p, DeadlineP) and (
+            p.when.half is not None or p.when.quarter is not None) and p.when.month is None)
+        if (bare or period) and len(items) > 1 and ((period and _REPORTED_PERIOD.match(text, it.end) is not None)
+                                                    or (bare and _names_the_work(text, it))):
             if out and not _ends_sentence(text, out[-1].item.end, it.start):
                 out[-1].flags.append(f"object:{text[it.start:it.end]}")
             else:
