@@ -128,8 +128,8 @@ def place(text: str, items: list[Item], *, continue_clauses: bool = True) -> lis
     def clause(pos: int) -> int:
         return bisect.bisect_right(seps, pos - 1) if seps else 0
 
-    times = _bounded_recurrences(text, _labelled_windows(text, _named_by_holidays(text, _without_objects(
-        text, [it for it in items if not isinstance(it.parse, MarkerP)]))))
+    times = _named_by_holidays(text, _without_objects(text, [it for it in items if not isinstance(it.parse, MarkerP)]))
+    times = _pairs_joined(text, _pairs_joined(text, times, _labelled_window), _bounded_recurrence)
     markers = [it for it in items if isinstance(it.parse, MarkerP)]
     for k, placed in enumerate(times):
         c, c_end = clause(placed.item.start), clause(placed.item.end - 1)  # a reading may span a comma
@@ -275,54 +275,48 @@ def _without_objects(text: str, items: list[Item]) -> list[Placed]:
     return out
 
 
-def _labelled_windows(text: str, times: list[Placed]) -> list[Placed]:
+def _pairs_joined(text: str, times: list[Placed],
+                  join: Callable[[str, Placed, Placed], Item | None]) -> list[Placed]:
+    """Each two neighbouring readings that ``join`` makes one item become one reading (their flags kept)."""
+    out: list[Placed] = []
+    k = 0
+    while k < len(times):
+        here = times[k]
+        item = join(text, here, times[k + 1]) if k + 1 < len(times) else None
+        if item is None:
+            out.append(here)
+            k += 1
+        else:
+            out.append(Placed(item, flags=[*here.flags, *times[k + 1].flags]))
+            k += 2
+    return out
+
+
+def _labelled_window(text: str, here: Placed, nxt: Placed) -> Item | None:
     """A day after a start label (开始时间:, 起始日期为) and the next after an end label (结束时间:, 报名截止时间为) are
     the two ends of one window, not two days."""
-    out: list[Placed] = []
-    k = 0
-    while k < len(times):
-        here = times[k]
-        nxt = times[k + 1] if k + 1 < len(times) else None
-        if nxt is not None and _plain_date(here) and _plain_date(nxt) and not here.flags and not nxt.flags \
-                and _START_LABEL.search(text, max(0, here.item.start - 8), here.item.start) \
-                and _END_LABEL.fullmatch(text, here.item.end, nxt.item.start):
-            first, second = here.item.parse, nxt.item.parse
-            assert isinstance(first, DeadlineP) and isinstance(second, DeadlineP)
-            out.append(Placed(Item(RangeP(first.when, second.when), here.item.start, nxt.item.end)))
-            k += 2
-            continue
-        out.append(here)
-        k += 1
-    return out
+    first, second = here.item.parse, nxt.item.parse
+    if not (_plain_date(here) and _plain_date(nxt) and isinstance(first, DeadlineP) and isinstance(second, DeadlineP)
+            and _START_LABEL.search(text, max(0, here.item.start - 8), here.item.start)
+            and _END_LABEL.fullmatch(text, here.item.end, nxt.item.start)):
+        return None
+    return Item(RangeP(first.when, second.when), here.item.start, nxt.item.end)
 
 
-def _bounded_recurrences(text: str, times: list[Placed]) -> list[Placed]:
+def _bounded_recurrence(text: str, here: Placed, nxt: Placed) -> Item | None:
     """2024年4月至12月，每月5日前报送 · 6月1日至9月30日期间每日报送 · 2024—2026年，每年12月底前: a range heading a
     recurrence bounds it (from the range's first period to its last day), not a second reading beside it; so does
-    an end said right after it (每月10日前，至2024年12月底止)."""
-    out: list[Placed] = []
-    k = 0
-    while k < len(times):
-        here = times[k]
-        nxt = times[k + 1] if k + 1 < len(times) else None
-        a, b = here.item.parse, None if nxt is None else nxt.item.parse
-        if nxt is not None and isinstance(a, RangeP) and isinstance(b, RecurP) and a.end_cue in (None, "years") \
-                and b.since is None and b.until is None and b.period != "irregular" \
-                and _BOUND_GAP.fullmatch(text, here.item.end, nxt.item.start):
-            merged = replace(b, since=a.start, until=a.end)
-            out.append(Placed(Item(merged, here.item.start, nxt.item.end), flags=[*here.flags, *nxt.flags]))
-            k += 2
-            continue
-        if nxt is not None and isinstance(a, RecurP) and isinstance(b, DeadlineP) and b.by and a.until is None \
-                and a.period != "irregular" and text.startswith(("至", "到", "截至", "截止"), nxt.item.start) \
-                and b.when.day is None and _BOUND_GAP.fullmatch(text, here.item.end, nxt.item.start):
-            merged = replace(a, until=b.when)  # 每月10日前，至2024年12月底止 (a month or a year, not a day's task)
-            out.append(Placed(Item(merged, here.item.start, nxt.item.end), flags=[*here.flags, *nxt.flags]))
-            k += 2
-            continue
-        out.append(here)
-        k += 1
-    return out
+    an end said right after it (每月10日前，至2024年12月底止: a month or a year, not a day's task)."""
+    a, b = here.item.parse, nxt.item.parse
+    if not _BOUND_GAP.fullmatch(text, here.item.end, nxt.item.start):
+        return None
+    if isinstance(a, RangeP) and isinstance(b, RecurP) and a.end_cue in (None, "years") and b.since is None \
+            and b.until is None and b.period != "irregular":
+        return Item(replace(b, since=a.start, until=a.end), here.item.start, nxt.item.end)
+    if isinstance(a, RecurP) and isinstance(b, DeadlineP) and b.by and a.until is None and a.period != "irregular" \
+            and text.startswith(("至", "到", "截至", "截止"), nxt.item.start) and b.when.day is None:
+        return Item(replace(a, until=b.when), here.item.start, nxt.item.end)
+    return None
 
 
 def _plain_date(placed: Placed) -> bool:
