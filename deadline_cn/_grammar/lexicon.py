@@ -256,6 +256,9 @@ REPORT_VERBS = ("报送", "上报", "报告", "提交", "报", "汇总", "总结
                 "完成", "落实", "开展", "部署")
 REPORTED_WORK = ("工作", "情况", "总结", "计划", "数据", "报表", "报告", "进展", "执行", "完成情况", "目标", "任务",
                  "决算", "预算", "统计", "考核", "述职", "要点")
+# The report on a period (全年工作总结 · 上半年工作情况 · 对上半年工作进行总结): the period is what is reported on
+PERIOD_REPORTS = ("总结", "情况", "完成情况", "进展情况", "报告", "数据", "报表", "述职", "进行总结", "开展总结",
+                  "自查")
 # Nouns of the work a year names (2023年度项目 · 2023年度工作总结 · 2023年违法建设目标任务): the work reported on,
 # and the other things a plan's year is the year of
 WORK_NOUNS = (*REPORTED_WORK, "项目", "方案", "资金", "指标", "清单", "名单", "台账", "评价", "绩效", "问题", "意见")
