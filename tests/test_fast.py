@@ -226,6 +226,18 @@ def test_normalise_uses_it_and_declines_what_it_does_not_know() -> None:
     assert got == read("2017年6月底前完成", settings)
 
 
+@pytest.mark.parametrize(("text", "settings"), [
+    # the strict day before 1900-01-01 is out of range: the grammar says invalid:year (found in review)
+    ("1900年1月前完成", Settings(None, None, "strict", True)),
+    ("1900年1月1日前", Settings(None, None, "strict", True)),
+    # N、 opening a line may be a list number the grammar masks first: its scope is trimmed otherwise
+    ("2024年6月底前完成\n3、\n4、", Settings(date(2024, 3, 15), 2024, "inclusive", True)),
+])
+def test_it_declines_what_the_grammar_reads_apart(text: str, settings: Settings) -> None:
+    assert fast.fast_read(text, settings) is None
+    assert read(text, settings) is not None
+
+
 def test_the_scope_shortcut_is_trim() -> None:
     """``fast._scope`` against ``trim`` over spans made of the words and marks trim strips, and plain words."""
     from deadline_cn._grammar import lexicon as lx

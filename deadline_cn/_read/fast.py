@@ -164,6 +164,9 @@ WORDS: dict[str, tuple[OngoingP, int]] = {
 }
 
 
+_NUMBERED = compiled(r"\d、")
+
+
 def fast_read(text: str, settings: Settings) -> Result | None:
     """The grammar's reading of ``text`` when it has one of the shapes above, else None (read it in full)."""
     if not text or not ("0" <= text[0] <= "9" or text[0] == "每"):
@@ -179,8 +182,9 @@ def fast_read(text: str, settings: Settings) -> Result | None:
     folded = Folded(text, range(len(text))) if same else fold(text)  # (what fold gives when it changes nothing)
     scan = folded.text
     m = _shapes().match(scan)
-    if m is None or "统一部署" in scan or "统一安排" in scan or "《" in scan or "号" in scan:
-        return None
+    if m is None or "统一部署" in scan or "统一安排" in scan or "《" in scan or "号" in scan \
+            or _NUMBERED.search(scan) is not None:
+        return None  # (N、 may be a list number the grammar writes N. first: pipeline.mask_list_numbers)
     end, head = m.end(ITEM + 1), m.end()
     if head < len(scan) and (not _inert(scan, head) or _time_words().search(scan, end) is not None):
         return None
@@ -270,6 +274,8 @@ def _deadline(text: str, span: tuple[int, int], scope: str | None, g: tuple[str 
         if doubt is not None:
             flags.append(doubt)
             if settings.month_before == "strict":
+                if first.year == YEARS[0] and first.month == 1 and first.day == 1:
+                    return None  # 1900年1月前, strict: the day before is out of range (invalid:year, the grammar's)
                 due, alternatives = first - _DAY, (Alternative(due, "inclusive"),)
             else:
                 alternatives = (Alternative(first - _DAY, "strict"),)
