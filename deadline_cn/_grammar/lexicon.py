@@ -112,7 +112,15 @@ QUOTED_HOLIDAYS = {"十一": "国庆", "七一": "建党节", "八一": "建军�
 # one is flagged unread — "2024年汛期前" must not look like a plain "2024年".
 SEASONS = ("春季", "夏季", "秋季", "冬季", "春夏", "秋冬", "主汛期", "汛期", "汛前", "汛后", "开学", "学期", "寒假",
            "暑假", "学年", "春运", "供暖季", "采暖季", "供暖期", "采暖期", "春耕", "夏收", "秋收", "麦收",
-           "三夏", "三秋")
+           "三夏", "三秋",
+           # seasons of work and the solar terms plans name (2024年暑期前 · 雨季来临前 · 冬至前后): dated by no rule
+           "暑期", "寒期", "雨季", "旱季", "旺季", "淡季", "毕业季", "征兵季", "招生季",
+           "立春", "立夏", "立秋", "立冬", "夏至", "冬至", "霜降")
+# 2024年高考前 · 2024年“两会”期间 · 2025年全运会开幕前 · 2024年中考结束后 · 2024年雨季来临前: a year followed by an
+# event and one of these is a time inside that year that no rule dates (the event's day), not the whole year
+EVENT_EDGES = ("之前", "以前", "期间", "之后", "以后", "前", "后")
+# …but not 前期 / 前置 / 后续 / 后期 / 前夕-less words that only begin with the edge character
+EVENT_EDGE_NOT_BEFORE = "期置续台端沿列提"
 # 年后 · 节后 · 假后: a time word alone before 后 names no event (after which year's end, which holiday?)
 NO_EVENT_WORDS = ("", "年", "节", "假", "节假", "年节")
 # 2025年中考 · 2024年中央预算内投资 · 2025年中小学…: 中 begins a word here, not 年中 (the middle of the year)

@@ -11,13 +11,20 @@ import re
 from datetime import date
 
 from deadline_cn._grammar import lexicon as lx
-from deadline_cn._grammar.parse import DeadlineP, Item, MarkerP, RangeP
+from deadline_cn._grammar.parse import DeadlineP, Item, MarkerP, RangeP, TriggerP
 from deadline_cn._grammar.precompiled import compiled
 from deadline_cn._grammar.rules import parse_tokens
 from deadline_cn._grammar.scope import Placed, place
 from deadline_cn._grammar.text import Folded, fold
 from deadline_cn._grammar.tokens import tokenize
-from deadline_cn._read.unread import DOC_NUMBER, is_term_label, mask_doc_numbers, nearest, unread_spans
+from deadline_cn._read.unread import (
+    DOC_NUMBER,
+    event_after_year,
+    is_term_label,
+    mask_doc_numbers,
+    nearest,
+    unread_spans,
+)
 from deadline_cn._resolve.resolver import Context, NeedsYear, Settings, resolve
 from deadline_cn.results import (
     Alternative,
@@ -207,10 +214,44 @@ def flag_unread(text: str, folded: Folded, scan: str, items: list[Item], placed:
         if isinstance(placed[k].item.parse, RangeP) and scan.endswith(lx.DURATION_OPENERS, max(0, s - 3), s) \
                 and scan[s:s + 1].isdigit():
             continue  # 3月15日-4月15日(共30天): the range's own length, said again
-        words = "".join(original_text(text, folded, (s, e)) or "").replace(" ", "")
-        flag = f"unread:{words}"
-        if flag not in placed[k].flags:
-            placed[k].flags.append(flag)
+        _flag(text, folded, placed[k], (s, e))
+    _flag_events_after_years(text, folded, scan, items, placed, start, len(scan) if end is None else end)
+
+
+def _flag(text: str, folded: Folded, p: Placed, span: tuple[int, int]) -> None:
+    words = "".join(original_text(text, folded, span) or "").replace(" ", "")
+    flag = f"unread:{words}"
+    if flag not in p.flags:
+        p.flags.append(flag)
+
+
+def _flag_events_after_years(text: str, folded: Folded, scan: str, items: list[Item], placed: list[Placed],
+                             start: int, end: int) -> None:
+    """2024年高考前 · 2024年“两会”期间: a bare year read as the whole year, an event and 前 / 期间 / 后 after it
+    in the words no reading took — the year dates the event, not the task: ``unread:<event><edge>``."""
+    for p in placed:
+        if not (start <= p.item.end <= end) or not _bare_year(p.item.parse):
+            continue
+        found = event_after_year(scan, p.item.end, end)
+        if found is None:
+            continue
+        s, edge, e = found
+        # the event's words hold no reading but a trigger's (中考|结束后: the trigger took the edge), and no
+        # time word in them was flagged already (2024年汛期前: unread:汛期)
+        if any(s <= it.start < edge and not isinstance(it.parse, TriggerP) for it in items) \
+                or any(f.startswith("unread:") and f[7:] in scan[s:e] for f in p.flags):
+            continue
+        _flag(text, folded, p, (s, e))
+
+
+def _bare_year(parse: object) -> bool:
+    """2024年 / 明年 alone: no month, quarter, half, day, holiday or edge, and no cue (2024年前 is read)."""
+    if not isinstance(parse, DeadlineP) or parse.cue is not None or parse.after is not None:
+        return False
+    w = parse.when
+    return (w.year is not None or w.rel_year is not None) and w.month is None and w.quarter is None \
+        and w.half is None and w.day is None and w.holiday is None and w.edge is None and w.rel_period is None \
+        and not w.mid and not w.cumulative
 
 
 def _fully_dated(parse: object, *, year: bool = True) -> bool:
