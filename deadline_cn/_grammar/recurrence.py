@@ -323,10 +323,19 @@ def rule_since_every(tokens: Sequence[Token], i: int) -> Match | None:
         return None
     if at(tokens, j, "sep") and tokens[j].text == ",":
         j += 1
-    if at_gap(tokens, j, "every", limit=ACTOR_REACH) is None:  # 自2024年起，市直各部门于每年3月底前
+    if at_gap(tokens, j, "every", limit=ACTOR_REACH) is not None:  # 自2024年起，市直各部门于每年3月底前
+        inner = _every(tokens, j, since=when_of(date))
+    elif at_gap(tokens, j, *SPACED_EVERY, limit=ACTOR_REACH) is not None:  # 自2025年起，每两年 · 2026年起隔年
+        found = rule_every(tokens, j)
+        inner = None if found is None or not isinstance(found[0], RecurP) \
+            else (replace(found[0], since=when_of(date)), found[1])
+    else:
         return None
-    inner = _every(tokens, j, since=when_of(date))
     return None if inner is None else (inner[0], j - i + inner[1])
+
+
+# The recurrences other than 每<period>: every N periods, once every N, N times a period, each weekday
+SPACED_EVERY = ("everyn", "onceevery", "pertimes", "onceper", "percount", "everyweekday", "paritymonth")
 
 
 def rule_seasonal(tokens: Sequence[Token], i: int) -> Match | None:
