@@ -101,7 +101,11 @@ GROUPS: list[tuple[str, dict, dict, list[str]]] = [
      ["2024年中秋节前", "2024年中秋前"]),
     ("holiday next year", CTX, {"kind": "deadline", "due": "2025-01-28", "flags": ["holiday:春节", "year-from-ref"]},
      ["明年春节前", "次年春节前"]),
-    ("around a day", CTX, {"kind": "window", "start": "2023-12-25", "end": "2024-01-08", "label": "元旦"},
+    ("around a day", {"ref": "2023-12-10", "plan_year": 2024},
+     {"kind": "window", "start": "2023-12-25", "end": "2024-01-08", "label": "元旦"}, ["元旦前后", "元旦左右"]),
+    # …named two months after it passed (a plan of 2024-03-05): the coming one, the one gone in alternatives
+    ("around a day gone", CTX, {"kind": "window", "start": "2024-12-25", "end": "2025-01-08", "label": "元旦",
+                                "flags": ["holiday:元旦", "year-from-ref", "ambiguous:year"]},
      ["元旦前后", "元旦左右"]),
     # day lists and five-year plans
     ("several days", CTX, {"kind": "compound", "parts": [{"kind": "deadline", "due": "2024-05-14"},
@@ -519,8 +523,9 @@ LISTED = [
                                  {"kind": "recurrence", "rrule": "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=25"}]),
     ("每月5日、20日前", [{"kind": "recurrence", "rrule": "FREQ=MONTHLY;BYMONTHDAY=5"},
                        {"kind": "recurrence", "rrule": "FREQ=MONTHLY;BYMONTHDAY=20"}]),
-    ("元旦、春节期间", [{"kind": "window", "start": "2023-12-30", "end": "2024-01-01"},
-                     {"kind": "window", "start": "2024-02-10", "end": "2024-02-17"}]),
+    # (in a plan of 2024-03-05 the 元旦 two months gone is the coming one's, and the 春节 after it: 2025's)
+    ("元旦、春节期间", [{"kind": "window", "start": "2025-01-01", "end": "2025-01-01"},
+                     {"kind": "window", "start": "2025-01-28", "end": "2025-02-04"}]),
     ("中秋国庆期间", [{"kind": "window", "start": "2024-09-15", "end": "2024-09-17"},
                     {"kind": "window", "start": "2024-10-01", "end": "2024-10-07"}]),
     ("五一和端午前", [{"kind": "deadline", "due": "2024-04-30"}, {"kind": "deadline", "due": "2024-06-09"}]),
@@ -782,7 +787,7 @@ def test_after_the_new_year_is_a_doubt(text: str, due: str) -> None:
     ("2024年“五一”前", [("deadline", "2024-04-30", None)]),
     ("国庆假期", [("window", "2024-10-01", "2024-10-07")]),
     ("春节放假期间", [("window", "2024-02-10", "2024-02-17")]),
-    ("元旦至春节期间", [("window", "2023-12-30", "2024-02-17")]),
+    ("元旦至春节期间", [("window", "2025-01-01", "2025-02-04")]),  # the coming 元旦 (see 元旦、春节期间)
     ("“五一”“十一”期间", [("window", "2024-05-01", "2024-05-05"), ("window", "2024-10-01", "2024-10-07")]),
 ])
 def test_holidays_quoted_on_leave_and_over_two_rests(text: str, parts: list[tuple[str, str, str | None]]) -> None:
@@ -855,8 +860,9 @@ def test_odd_or_even_inside_another_word_is_no_month(text: str) -> None:
     assert normalise(text, **CTX).kind == "unresolved"
 
 
-# A yearless date long gone when the text was issued (over half a year): next year's, as likely. Read in the issue
-# year, flagged, next year's date in alternatives. Dates a few months gone (a plan issued late) stay unflagged.
+# A yearless date long gone when the text was issued (over half a year; a holiday over a month): a plan's steps lie
+# ahead of it, so next year's — flagged, the issue year's date in alternatives (every such cell of the wild corpus
+# was read so by its reader). Dates a few months gone (a plan issued late) stay this year's, unflagged.
 @pytest.mark.parametrize(("text", "ref", "due", "other"), [
     ("春节前", "2024-11-20", "2024-02-09", "2025-01-28"),
     ("确保春节前实现动态清零", "2024-12-02", "2024-02-09", "2025-01-28"),
@@ -866,8 +872,8 @@ def test_odd_or_even_inside_another_word_is_no_month(text: str) -> None:
 ])
 def test_a_yearless_date_long_gone_at_issue_is_a_doubt(text: str, ref: str, due: str, other: str) -> None:
     d = normalise(text, ref=ref, plan_year=int(ref[:4])).to_dict()
-    assert d["due"] == due and "ambiguous:year" in d["flags"], d
-    assert {"due": other, "reading": "next-year"} in d["alternatives"], d
+    assert d["due"] == other and "ambiguous:year" in d["flags"], d
+    assert {"due": due, "reading": "ref-year"} in d["alternatives"], d
 
 
 @pytest.mark.parametrize(("text", "ref"), [("3月底前", "2024-05-20"), ("6月30日前完成", "2024-09-02"),
@@ -1422,3 +1428,47 @@ def test_a_period_reported_on_is_the_other_readings_object(text: str, due: str, 
 
 def test_a_period_with_its_own_task_stays_a_reading() -> None:
     assert normalise("上半年完成项目建设，年底前验收", **CTX).kind == "compound"
+
+
+# A bare year, then an event or a season and its edge (前 / 期间 / 后): the year dates the event, which no rule
+# does, so the whole-year reading is a doubt (unread:<the words>), never a silent 12-31.
+@pytest.mark.parametrize(("text", "words"), [
+    ("2025年高考前", "高考前"),
+    ("2024年“两会”期间完成", "“两会”期间"),
+    ("2026年省运会开幕前完成场馆改造", "省运会开幕前"),
+    ("2024年换届之前", "换届之前"),
+    ("2025年人代会召开以前", "人代会召开以前"),
+    ("2024年中考结束后", "中考结束后"),
+])
+def test_a_year_before_an_event_edge_is_unread(text: str, words: str) -> None:
+    parts = normalise(text, **CTX).to_dict()
+    first = (parts.get("parts") or [parts])[0]
+    assert f"unread:{words}" in first["flags"], parts
+
+
+@pytest.mark.parametrize("text", ["2024年暑期前", "2025年雨季来临前", "2024年冬至前", "2025年春", "2024年秋天",
+                                  "2025年毕业季"])
+def test_a_season_after_a_year_is_unread(text: str) -> None:
+    d = normalise(text, **CTX).to_dict()
+    assert any(f.startswith("unread:") for f in d["flags"]), d
+
+
+@pytest.mark.parametrize("text", ["2024年完成前期工作", "2024年底前", "2024年春节前", "2024年内完成",
+                                  "2024年后续工作全面完成"])
+def test_a_year_with_no_event_edge_after_it_is_not_flagged(text: str) -> None:
+    d = normalise(text, **CTX).to_dict()
+    assert not any(f.startswith("unread:") for f in d["flags"]), d
+
+
+# A start year before every N periods is the first period (every two years from 2025 falls in 2025, 2027…)
+@pytest.mark.parametrize(("text", "dtstart", "rrule"), [
+    ("自2025年起，每两年开展一次", "2025-01-01", "FREQ=YEARLY;INTERVAL=2"),
+    ("2026年起每三年修订一次", "2026-01-01", "FREQ=YEARLY;INTERVAL=3"),
+    ("从2025年开始隔年举办", "2025-01-01", "FREQ=YEARLY;INTERVAL=2"),
+    ("2024年7月起，每两周报送一次", "2024-07-01", "FREQ=WEEKLY;INTERVAL=2"),
+    ("自2024年10月起，每2个月调度一次", "2024-10-01", "FREQ=MONTHLY;INTERVAL=2"),
+    ("2025年起，三年一次", "2025-01-01", "FREQ=YEARLY;INTERVAL=3"),
+])
+def test_a_start_before_every_n_periods_is_the_recurrences_start(text: str, dtstart: str, rrule: str) -> None:
+    d = normalise(text, **CTX).to_dict()
+    assert (d["kind"], d["dtstart"], d["rrule"]) == ("recurrence", dtstart, rrule), d

@@ -142,7 +142,10 @@ def year_of(w: When, ctx: Context, *, stale: bool = False) -> int:
         # a 2019 plan issued in 2018-08 that says "12月22日": this December or next? Both stay visible.
         ctx.flags.append("ambiguous:year")
     elif stale and ctx.ref is not None and ctx.ref.year == ctx.base_year and _long_past_at_issue(w, ctx.ref):
-        _doubt_year(ctx, ctx.base_year + 1, "next-year")
+        # a plan's steps lie ahead of it: next year's (2月20日前 in a schedule of 2011-11-18 is 2012's), this
+        # year's in alternatives
+        _doubt_year(ctx, ctx.base_year, "ref-year")
+        return ctx.base_year + 1
     return ctx.base_year
 
 
@@ -314,13 +317,16 @@ def resolve_deadline(p: DeadlineP, ctx: Context) -> tuple[type[Result], Fields]:
             if w.year is None and ctx.base_year is not None and end.year < ctx.base_year:
                 eve = end
                 end = start = bounds(w, year + 1)[0] - timedelta(days=1)  # 元旦前 in a 2018 plan: 2018-12-31
-                if ctx.year_reading == "next-year" and "ambiguous:year" in ctx.flags:
-                    ctx.flags.remove("ambiguous:year")  # the roll already made it next year's 元旦前: no doubt left
-                    ctx.year_alternative, ctx.year_reading = None, "earlier-year"
                 if ctx.ref is not None and ctx.ref <= eve and "ambiguous:year" not in ctx.flags:
                     # …issued 2017-12-20: the eve of the coming 1 January (2017-12-31) is as likely
                     flags.append("ambiguous:year")
                     alternatives = (*alternatives, Alternative(eve, "ref-year"))
+            elif w.year is None and ctx.year_reading == "ref-year" and year == ctx.base_year + 1 \
+                    and end.year == ctx.base_year and "ambiguous:year" in ctx.flags:
+                # 元旦前 in a notice of 2018-11, rolled to 2019's 元旦: its eve is this year's last day, and this
+                # year's 元旦 has no eve in this year — no doubt left
+                ctx.flags.remove("ambiguous:year")
+                ctx.year_alternative, ctx.year_reading = None, "earlier-year"
     if w.weekday is not None and w.day and end.weekday() != w.weekday:
         flags.append("weekday-mismatch")
     if w.lunar is not None and w.day and not _lunar_agrees(end, w.lunar):
