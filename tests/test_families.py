@@ -1311,8 +1311,8 @@ def test_a_bare_time_word_before_hou_names_no_event(text: str) -> None:
 @pytest.mark.parametrize(("text", "end"), [("即日起—6月30日", "2024-06-30"), ("即日起-2024年7月31日", "2024-07-31"),
                                            ("自印发之日起—2024年12月31日", "2024-12-31")])
 def test_from_today_with_a_dash_to_a_date_is_one_reading(text: str, end: str) -> None:
-    d = normalise(text, **CTX).to_dict()
-    assert (d["kind"], d["start"], d["end"]) == ("ongoing", "2024-03-05", end), d
+    d = normalise(text, **CTX).to_dict()  # a window from the document's day (see the span tests below)
+    assert (d["kind"], d["start"], d["end"]) == ("window", "2024-03-05", end), d
 
 
 @pytest.mark.parametrize("text", ["本通知发出后3日内", "本通知下达后5个工作日内"])
@@ -1472,3 +1472,27 @@ def test_a_year_with_no_event_edge_after_it_is_not_flagged(text: str) -> None:
 def test_a_start_before_every_n_periods_is_the_recurrences_start(text: str, dtstart: str, rrule: str) -> None:
     d = normalise(text, **CTX).to_dict()
     assert (d["kind"], d["dtstart"], d["rrule"]) == ("recurrence", dtstart, rrule), d
+
+
+# A span from the document's own day to a date is a window from ref (征集时间: 自本公告发布之日起至…止)
+@pytest.mark.parametrize(("text", "end"), [
+    ("自本公告发布之日起至2024年11月20日止", "2024-11-20"),
+    ("自公告之日起至2024年11月10日", "2024-11-10"),
+    ("从通告之日起，截止2024年11月30日", "2024-11-30"),
+    ("即日起至2024年12月30日止", "2024-12-30"),
+    ("自本通知印发之日起，至2025年6月30日止", "2025-06-30"),
+    ("自发文之日起至2025年3月底", "2025-03-31"),
+])
+def test_a_span_from_the_documents_day_is_a_window(text: str, end: str) -> None:
+    d = normalise(text, ref="2024-10-18", plan_year=2025).to_dict()
+    assert (d["kind"], d["start"], d["end"]) == ("window", "2024-10-18", end), d
+
+
+def test_a_span_from_the_documents_day_without_ref_has_no_start() -> None:
+    d = normalise("自本公告发布之日起至2024年11月20日下午17时止", plan_year=2025).to_dict()
+    assert (d["kind"], d["start"], d["end"], d["flags"]) == ("ongoing", None, "2024-11-20", ["time:17:00"]), d
+
+
+@pytest.mark.parametrize("text", ["持续推进至2025年", "持续至2025年底"])
+def test_work_continued_to_a_date_stays_ongoing(text: str) -> None:
+    assert normalise(text, ref="2024-10-18").kind == "ongoing"

@@ -2,7 +2,7 @@
 can begin with (and whether a digit can). Used only while KEY is the checksum of today's patterns; a stale
 table is ignored (computed again at the first call) and tests/test_scanner.py says to regenerate it."""
 
-KEY = 595020387
+KEY = 655060463
 STARTS: tuple[tuple[str, str | None, bool], ...] = (
     ('rulelimit', '于在按法规', False),
     ('statute', '按', False),
@@ -17,7 +17,7 @@ STARTS: tuple[tuple[str, str | None, bool], ...] = (
     ('todaystart', '从即自', False),
     ('endafter', '季月期终结', False),
     ('otherwise', '另', False),
-    ('selfstart', '下从公出印发本自颁', False),
+    ('selfstart', '下从公出印发本自通颁', False),
     ('pertimes', '123456789', False),
     ('onceper', '1半', False),
     ('onceevery', '123456789', False),

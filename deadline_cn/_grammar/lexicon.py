@@ -46,6 +46,8 @@ CUES = {
 
 # Words before a date.
 BY_WORDS = ("截止到", "截止至", "截至", "截止", "不晚于", "不迟于", "最迟于", "最晚于", "到", "至")
+# 自公告之日起至…止 · 从公告之日起，截止2024年10月20日: what joins the document's own day to a span's end
+SPAN_END_JOINERS = ("至", "到", "—", "——", "-", "--", "~", "截止到", "截止至", "截至", "截止")
 FROM_WORDS = ("从", "自")
 RANGE_JOINERS = ("至", "到", "—", "——", "-", "--", "~")
 LIST_JOINERS = ("和", "、", "及", "与")
@@ -250,7 +252,9 @@ STATUTE_SUFFIXES = ("法", "条例")
 AUTHORITIES = ("国家、省", "国家和省", "国务院", "国家", "中央", "上级", "省里", "市里", "县里", "省", "市", "县")
 # An anchor naming the document itself: its issue date is ``ref``.
 # the document's own issue (本通知发出后3日内 counts from ref); not 施行 / 实施, which may come later than it
-SELF_ISSUE = ("发文", "印发", "下发", "发布", "公布", "颁布", "出台", "发出", "下达")
+# (公告 / 通告: 自公告之日起至…止 in a 征集 notice is its own day; 公示 is left out — 公示之日起 is most often a
+# later notice of a result)
+SELF_ISSUE = ("发文", "印发", "下发", "发布", "公布", "颁布", "出台", "发出", "下达", "公告", "通告")
 
 # Scope trimming (see corpus/GOLD.md).
 CLAUSE_SEPARATORS = ",;。:"

@@ -190,10 +190,19 @@ def rule_self_start(tokens: Sequence[Token], i: int) -> Match | None:
     if month is not None and cue_of(at(tokens, i + 2, "cue")) == "within" and (w := when_of(month)).year is None \
             and w.month is not None and w.day is None and w.edge is None:
         return RelativeP(w.month, "month", None, anchor_ref=True), 3  # 自印发之日起两月内: a count, never a month
-    to, end = at(tokens, i + 1, "to", "dash"), at(tokens, i + 2, *DATES)
-    if to is not None and end is not None and to.text in lx.RANGE_JOINERS:  # 自印发之日起至2025年12月31日(止)
-        return OngoingP(from_ref=True, until=when_of(end)), 4 if cue_of(at(tokens, i + 3, "cue")) == "until" else 3
-    return OngoingP(from_ref=True), 1
+    return _span_from_ref(tokens, i) or (OngoingP(from_ref=True), 1)
+
+
+def _span_from_ref(tokens: Sequence[Token], i: int) -> Match | None:
+    """自印发之日起至2025年12月31日(止) · 即日起至12月30日 · 自本公告发布之日起，至11月20日止: from the document's day
+    to a date (a comma may stand before the joiner)."""
+    j = i + 1 + (1 if at(tokens, i + 1, "sep") is not None and tokens[i + 1].text == "," else 0)
+    to, end = at(tokens, j, "to", "dash"), at(tokens, j + 1, *DATES)
+    if to is None or end is None or to.text not in lx.SPAN_END_JOINERS:
+        return None
+    used = j + 2 - i
+    return OngoingP(from_ref=True, until=when_of(end), span=True), used + (
+        1 if cue_of(at(tokens, i + used, "cue")) == "until" else 0)
 
 
 def rule_spend(tokens: Sequence[Token], i: int) -> Match | None:
@@ -617,11 +626,7 @@ def rule_words(tokens: Sequence[Token], i: int) -> Match | None:
     if tok.type == "wholeyear":  # 全年 · 全年持续
         return OngoingP(whole_year=True), 2 if at(tokens, i + 1, "ongoing") else 1
     if tok.type == "todaystart":  # 即日起 · 即日起至2024年12月31日 · 即日起—6月30日
-        to, end = at(tokens, i + 1, "to", "dash"), at(tokens, i + 2, *DATES)
-        if to is not None and end is not None and to.text in lx.RANGE_JOINERS:
-            used = 4 if cue_of(at(tokens, i + 3, "cue")) == "until" else 3
-            return OngoingP(from_ref=True, until=when_of(end)), used
-        return OngoingP(from_ref=True), 1
+        return _span_from_ref(tokens, i) or (OngoingP(from_ref=True), 1)
     if tok.type == "ongoing":
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if nxt is not None and (nxt.type in DATE_TYPES or nxt.type in _RANGES) and _STAGE_BRACKET.fullmatch(

@@ -452,7 +452,12 @@ def resolve_ongoing(p: OngoingP, ctx: Context) -> tuple[type[Result], Fields]:
     if p.start is None:
         until = concrete(p.until, ctx) if p.until is not None else None
         end = bounds(until, year_of(until, ctx))[1] if until is not None else None
-        return Ongoing, {"start": ctx.ref, "end": end, "flags": ["vague:promptly"] if p.vague else []}
+        flags = ["vague:promptly"] if p.vague else []
+        if until is not None and until.time:  # …至2023年11月10日下午17时止
+            flags.append(f"time:{until.time}")
+        if p.span and ctx.ref is not None and end is not None:
+            return Window, {"start": ctx.ref, "end": end, "label": None, "flags": flags}
+        return Ongoing, {"start": ctx.ref, "end": end, "flags": flags}
     p = replace(p, start=concrete(p.start, ctx))
     assert p.start is not None
     year = year_of(p.start, ctx, stale=bool(p.start.holiday))  # 春节后 in a notice of 2024-11
