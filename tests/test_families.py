@@ -1496,3 +1496,23 @@ def test_a_span_from_the_documents_day_without_ref_has_no_start() -> None:
 @pytest.mark.parametrize("text", ["持续推进至2025年", "持续至2025年底"])
 def test_work_continued_to_a_date_stays_ongoing(text: str) -> None:
     assert normalise(text, ref="2024-10-18").kind == "ongoing"
+
+
+# A range's own words (从 / 自 before it, 结束 / 止 after it) are no task; a day missing its 日 before a time of
+# day or 起 / 开始 is still a day (8月29下午开始 was August, 29下午开始 left in scope)
+@pytest.mark.parametrize(("text", "start", "end", "scope"), [
+    ("从2024年8月29日开始，至2024年9月3日止", "2024-08-29", "2024-09-03", None),
+    ("2024年3月1日开始，3月31日结束", "2024-03-01", "2024-03-31", None),
+    ("从2024年8月29下午开始，至2024年9月3日晚止", "2024-08-29", "2024-09-03", None),
+    ("集中整治工作自2024年5月6日开始，至6月30日结束", "2024-05-06", "2024-06-30", "集中整治工作"),
+])
+def test_a_ranges_own_words_are_no_scope(text: str, start: str, end: str, scope: str | None) -> None:
+    d = normalise(text, **CTX).to_dict()
+    assert (d["kind"], d["start"], d["end"], d["scope"]) == ("window", start, end, scope), d
+
+
+@pytest.mark.parametrize(("text", "kind", "day"), [("8月29起", "ongoing", "2024-08-29"),
+                                                   ("9月2上午开始", "ongoing", "2024-09-02")])
+def test_a_day_missing_its_ri_before_a_start_word(text: str, kind: str, day: str) -> None:
+    d = normalise(text, **CTX).to_dict()
+    assert (d["kind"], d["start"]) == (kind, day), d

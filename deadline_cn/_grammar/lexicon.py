@@ -262,7 +262,9 @@ SCOPE_LEAD = ("并于", "应在", "后续", "及时", "在", "于", "并", "将"
 SCOPE_LEAD_VERBS = ("完成", "实施", "施行", "实现", "执行", "进行", "开展", "推进", "坚持", "落实")
 # 整改于6月底前完成 · 各单位应于…: the word that sets the time belongs to it, not to the task
 SCOPE_TRAIL = ("完成时限为", "时限为", "期限为", "为", "完成", "应于", "须于", "需于", "要于", "务必于", "计划于",
-               "拟于", "将于", "定于", "应在", "须在", "需在", "要在", "计划在", "拟在", "将在")
+               "拟于", "将于", "定于", "应在", "须在", "需在", "要在", "计划在", "拟在", "将在",
+               # 选课将从11月28日开始 · “冬防”工作自10月22日开始: the preposition (not a lone 于: 不少于, 早于)
+               "将从", "从", "自")
 # 报送上半年工作情况 · 提交下一年度工作计划: a period between these names the work reported, not a deadline
 REPORT_VERBS = ("报送", "上报", "报告", "提交", "报", "汇总", "总结", "编制", "制定", "制订", "公布", "公开", "发布",
                 "完成", "落实", "开展", "部署")
@@ -282,4 +284,6 @@ TASK_VERBS = ("抓", "做好", "加快", "推动", "强化", "加强", "深化",
 ACTION_OR_TASK_VERBS = (*ACTION_VERBS, *TASK_VERBS)
 # Before the work a year names (2025年全市重点工作计划 · 2023年市直部门…): passed over to find the noun
 WORK_MODIFIERS = ("全市", "全县", "全区", "全省", "全镇", "重点", "市直", "县直", "区直", "省直", "各")
-SCOPE_EMPTY = ("工作", "", "全面", "全部", "基本", "贯穿", "贯穿于")  # all that is left of "全面完成": no scope
+SCOPE_EMPTY = ("工作", "", "全面", "全部", "基本", "贯穿", "贯穿于",  # all that is left of "全面完成": no scope
+               # a range's own words left over (从2014年8月29日开始，至9月3日止 · 3月1日开始，3月31日结束)
+               "从", "自", "结束", "止", "为止")

@@ -147,10 +147,11 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
                   r"(?P<per>季度|季|月|(?:周|星期|礼拜)(?![期年边转知围全到密]))(?:份)?"
                   rf"(?:(?P<d>{DD}){DAY_MARK}{TIME_OF_DAY}|(?P<mend>底|末)|(?P<mstart>初)|(?P<xun>上旬|中旬|下旬))?"),
     ("date_day", rf"{YEAR}?(?P<m>{MM})月份?的?(?P<d>{DD}){DAY_MARK}{WEEKDAY}{LUNAR_NOTE}{TIME_OF_DAY}"  # 10月的15日
-                 rf"(?:上午|下午|晚上)?{WEEK_NOTE}"),
+                 rf"(?:上午|下午|晚上|晚(?![于点会间饭餐]))?{WEEK_NOTE}"),  # 9月3日晚止: that evening
     ("date_typo", rf"(?P<y>{Y4})年度?(?P<mt>{MM})底"),
-    # 2024年6月15前 · 6月30 (at a cell's end): a day whose 日 was left out (flag typo:missing-日)
-    ("date_daytypo", rf"{YEAR}?(?P<m>{MM})月(?P<dt>{DD})(?=前|之前|以前|止|$|[,;。])"),
+    # 2024年6月15前 · 6月30 (at a cell's end) · 8月29下午开始: a day whose 日 was left out (flag typo:missing-日)
+    ("date_daytypo", rf"{YEAR}?(?P<m>{MM})月(?P<dt>{DD})(?:上午|下午|中午|晚上)?"
+                     r"(?=前|之前|以前|止|起|开始|$|[,;。])"),
     ("date_month", rf"{YEAR}?(?P<m>{MM})月份?(?:(?P<xun>上旬|中旬|下旬|上、?中旬|中、?下旬)|(?P<mend>底|末)"
                    r"|(?P<mstart>初)|(?P<mid>中)(?=前|$|[,;。])|(?P<hm>上半月|下半月))?"),
     ("date_q", rf"(?:{YEAR}|(?<!\d)(?P<yq>{Y4}))?[Qq](?P<q>[1-4])(?![\dA-Za-z])"),  # 2023年Q3 · 2024Q1
