@@ -1516,3 +1516,70 @@ def test_a_ranges_own_words_are_no_scope(text: str, start: str, end: str, scope:
 def test_a_day_missing_its_ri_before_a_start_word(text: str, kind: str, day: str) -> None:
     d = normalise(text, **CTX).to_dict()
     assert (d["kind"], d["start"]) == (kind, day), d
+
+
+# A quarter or a half heading its own clause before a report noun is a step of the plan, not the object of the
+# reading before it (三季度开展督查，四季度总结 lost its last quarter)
+@pytest.mark.parametrize(("text", "dues"), [
+    ("三季度开展督查，四季度总结", ["2024-09-30", "2024-12-31"]),
+    ("上半年启动，下半年总结", ["2024-06-30", "2024-12-31"]),
+    ("第一季度启动；第二季度报告", ["2024-03-31", "2024-06-30"]),
+    ("一季度谋划，二季度推进，三季度见效，四季度总结", ["2024-03-31", "2024-06-30", "2024-09-30", "2024-12-31"]),
+])
+def test_a_period_heading_its_clause_is_a_step(text: str, dues: list[str]) -> None:
+    d = normalise(text, **CTX).to_dict()
+    assert [p["due"] for p in d["parts"]] == dues, d
+
+
+def test_a_period_heading_a_clause_with_its_own_date_is_that_dates_object() -> None:
+    d = normalise("6月底前完成，上半年工作总结于7月10日前报送", **CTX).to_dict()
+    assert [p["due"] for p in d["parts"]] == ["2024-06-30", "2024-07-10"], d
+    assert "object:上半年" in d["parts"][1]["flags"] and "object:上半年" not in d["parts"][0]["flags"], d
+
+
+# 黄金周 / 长假 / 小长假 are the holiday's rest: 前 is its eve, 期间 the rest block, 后 the day after it
+@pytest.mark.parametrize(("text", "kind", "day"), [
+    ("国庆黄金周前", "deadline", "2024-09-30"),
+    ("2024年“五一”小长假前", "deadline", "2024-04-30"),
+    ("清明小长假前完成", "deadline", "2024-04-03"),
+    ("国庆长假期间", "window", "2024-10-01"),
+    ("国庆长假后", "ongoing", "2024-10-08"),
+])
+def test_a_holidays_rest_words(text: str, kind: str, day: str) -> None:
+    d = normalise(text, **CTX).to_dict()
+    assert (d["kind"], d.get("due") or d.get("start")) == (kind, day), d
+
+
+# A range left open (2024年7月—至今 · 2024年7月—— · 2024.7.1—) is work begun then and still going
+@pytest.mark.parametrize(("text", "start"), [
+    ("2024年7月—至今", "2024-07-01"), ("2024年7月——", "2024-07-01"), ("2024年7月1日——", "2024-07-01"),
+    ("2024.7.1—", "2024-07-01"), ("2024年7月起至今", "2024-07-01"), ("2023年10月-至今", "2023-10-01"),
+])
+def test_an_open_range_is_ongoing_from_its_start(text: str, start: str) -> None:
+    d = normalise(text, **CTX).to_dict()
+    assert (d["kind"], d["start"], d["end"]) == ("ongoing", start, None), d
+
+
+def test_a_joiner_before_a_date_on_the_next_line_still_makes_a_range() -> None:
+    d = normalise("2024年3月—\n2024年6月", **CTX).to_dict()
+    assert (d["kind"], d["start"], d["end"]) == ("window", "2024-03-01", "2024-06-30"), d
+
+
+# A bare period heading a recurrence of shorter periods bounds it: each month of the second half, each week of Q3
+@pytest.mark.parametrize(("text", "dtstart", "until", "rrule"), [
+    ("2024年下半年，每月报送一次", "2024-07-01", "2024-12-31", "FREQ=MONTHLY"),
+    ("三季度每周调度", "2024-07-01", "2024-09-30", "FREQ=WEEKLY"),
+    ("2025年每季度末", "2025-01-01", "2025-12-31", "FREQ=MONTHLY;BYMONTH=3,6,9,12;BYMONTHDAY=-1"),
+    ("明年每季度", "2025-01-01", "2025-12-31", "FREQ=MONTHLY;INTERVAL=3"),
+    ("4月份每周", "2024-04-01", "2024-04-30", "FREQ=WEEKLY"),
+    ("汛期（5月1日至9月30日），每日报送", "2024-05-01", "2024-09-30", "FREQ=DAILY"),
+])
+def test_a_period_heading_a_recurrence_bounds_it(text: str, dtstart: str, until: str, rrule: str) -> None:
+    d = normalise(text, **CTX).to_dict()
+    assert (d["kind"], d["dtstart"], d["until"], d["rrule"]) == ("recurrence", dtstart, until, rrule), d
+    assert not any(f.startswith("unread:") for f in d["flags"]), d
+
+
+def test_a_dated_deadline_before_a_recurrence_does_not_bound_it() -> None:
+    d = normalise("2024年6月底前完成，每月报送进展", **CTX).to_dict()
+    assert [p["kind"] for p in d["parts"]] == ["deadline", "recurrence"] and d["parts"][1]["until"] is None, d

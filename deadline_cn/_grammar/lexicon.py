@@ -39,9 +39,12 @@ CUES = {
     "以后": "after", "之后": "after", "后": "after",
     "期间": "during", "假期期间": "during", "放假期间": "during", "假期": "during",  # 国庆假期 · 春节放假期间
     "黄金周": "during", "黄金周期间": "during",  # “十一”黄金周: the rest block, not the first day
+    "长假": "during", "长假期间": "during", "小长假": "during", "小长假期间": "during",  # 国庆长假 · 清明小长假
     # “七一”前夕 · 五一假期前 (before the day, as 前) · 春节假期结束后 (after the rest's end)
     "前夕": "before", "假期前": "before", "放假前": "before",
+    "黄金周前": "before", "长假前": "before", "小长假前": "before",  # 国庆黄金周前 · 清明小长假前: the rest's eve
     "假期后": "after", "假期结束后": "after", "放假结束后": "after", "收假后": "after",
+    "黄金周后": "after", "长假后": "after", "小长假后": "after", "长假结束后": "after", "小长假结束后": "after",
 }
 
 # Words before a date.

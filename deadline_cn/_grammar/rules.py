@@ -56,6 +56,12 @@ CUMULATIVE_MONTHS = compiled(r"(?<!\d)1(?:-{1,2}|—{1,2}|~)\d")
 
 # --- spans of time ---------------------------------------------------------------------------------
 
+def _dangling(joiner: Token) -> bool:
+    """A range's joiner with nothing after it in its clause (2024年7月——): the end is still open."""
+    rest = joiner.source[joiner.end:joiner.end + 3].lstrip(" \u3000")
+    return not rest or rest[0] in lx.CLAUSE_SEPARATORS
+
+
 def rule_range(tokens: Sequence[Token], i: int) -> Match | None:
     """11月20日至12月31日 · 从11月20日至2020年春节前 · 自2020-05-26起至2020-05-29止 · 2021年11月到2022年春节前."""
     j = i + 1 if head(tokens, i, "from") else i
@@ -375,8 +381,12 @@ def rule_date(tokens: Sequence[Token], i: int) -> Match | None:
         return RelativeP(1, "month", or_month=1), used  # 一月内: one month, or January
     if cue == "around":
         return RangeP(w, w, "around"), used
-    if cue is None and at(tokens, j + 1, "sofar"):  # 2024年6月至今: going on since then
-        return OngoingP(start=w), j + 2 - i
+    if cue in (None, "since") and at(tokens, j + 1 + (cue is not None), "sofar"):  # 2024年6月至今 · 6月起至今
+        return OngoingP(start=w), j + 2 - i + (cue is not None)
+    if cue is None and (dash := at(tokens, j + 1, "dash")) is not None and (
+            at(tokens, j + 2, "sofar") or _dangling(dash)):
+        # 2024年7月—至今 · 2024.7.1— (at the clause's end): begun then, still going (a 整改台账's open range)
+        return OngoingP(start=w), j + 2 - i + (1 if at(tokens, j + 2, "sofar") else 0)
     if cue is None and at(tokens, j + 1, "exempt") and (w.year is None
                                                           or lx.PLAN_YEARS[0] <= w.year <= lx.PLAN_YEARS[1]):
         # 1月免报: the schedule skips it (2200年不报 is an impossible year: read, and flagged invalid)

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 
 from deadline_cn._grammar import lexicon as lx
-from deadline_cn._grammar.parse import DeadlineP, Item, MarkerP, OngoingP, RangeP, RecurP, RelativeP, TriggerP
+from deadline_cn._grammar.parse import DeadlineP, Item, MarkerP, OngoingP, RangeP, RecurP, RelativeP, TriggerP, When
 from deadline_cn._grammar.precompiled import compiled
 from deadline_cn._grammar.record import replace
 
@@ -31,7 +31,7 @@ _SEPARATOR = compiled(f"[{lx.CLAUSE_SEPARATORS}]")
 _DEADLINE_LABEL = compiled(r"(?:截止|截至|最后|最迟)(?:时间|日期|期限|时限)(?:为|是)?:?\s*$")
 # 2024年4月至12月，每月… · 6月1日至9月30日期间每日…: what may stand between a range and the recurrence it bounds
 # (not a line break: a cell's lines are its items)
-_BOUND_GAP = compiled("[, \u3000]*(?:期间|之间|内)?[, \u3000]*")
+_BOUND_GAP = compiled("[), \u3000]*(?:期间|之间|内)?[, \u3000]*")
 # 开始时间:2024-09-04 结束时间:2024-09-27 · 起始时间为3月1日，截止时间为3月31日: two labelled days, one window
 # 报送全年工作总结 · 上半年工作总结7月10日前报送 · 对上半年工作进行总结: the period reported on, not a second time
 _REPORTED_PERIOD = compiled(f"的?(?:工作)?(?:{'|'.join(sorted(lx.PERIOD_REPORTS, key=len, reverse=True))})")
@@ -243,7 +243,7 @@ def _without_objects(text: str, items: list[Item]) -> list[Placed]:
     out: list[Placed] = []
     prev_end = 0
     pending: list[Item] = []  # years naming the work, seen before the reading that says when it is due
-    for it in items:
+    for k, it in enumerate(items):
         p = it.parse
         bare = isinstance(p, DeadlineP) and p.cue is None and not p.by and p.when.edge is None and p.after is None
         between = text[prev_end:it.start]
@@ -256,6 +256,16 @@ def _without_objects(text: str, items: list[Item]) -> list[Placed]:
             p.when.half is not None or p.when.quarter is not None) and p.when.month is None)
         if (bare or period) and len(items) > 1 and ((period and _REPORTED_PERIOD.match(text, it.end) is not None)
                                                     or (bare and _names_the_work(text, it))):
+            if out and _heads_clause(text, prev_end, it.start):
+                if period and isinstance(p, DeadlineP) \
+                        and not (k + 1 < len(items) and not _SEPARATOR.search(text, it.end, items[k + 1].start)):
+                    # 三季度开展督查，四季度总结: a step of its own (a period heading its clause, no other time in it)
+                    out.append(Placed(it))
+                    prev_end = it.end
+                    continue
+                if k + 1 < len(items) and not _SEPARATOR.search(text, it.end, items[k + 1].start):
+                    pending.append(it)  # …，上半年工作总结于7月10日前报送: the reading after it, in its clause
+                    continue
             if out and not _ends_sentence(text, out[-1].item.end, it.start):
                 out[-1].flags.append(f"object:{text[it.start:it.end]}")
             else:
@@ -312,16 +322,43 @@ def _bounded_recurrence(text: str, here: Placed, nxt: Placed) -> Item | None:
     if isinstance(a, RangeP) and isinstance(b, RecurP) and a.end_cue in (None, "years") and b.since is None \
             and b.until is None and b.period != "irregular":
         return Item(replace(b, since=a.start, until=a.end), here.item.start, nxt.item.end)
+    if isinstance(b, RecurP) and b.since is None and b.until is None and b.period != "irregular" \
+            and (period := _bounding_period(a)) is not None and lx.PERIODS[b.period][2] < _GRAIN_MONTHS[period.grain]:
+        # 2024年下半年，每月报送 · 三季度每周调度 · 2025年每季度末 · 全年每月: each period inside that one
+        return Item(replace(b, since=period, until=period), here.item.start, nxt.item.end)
     if isinstance(a, RecurP) and isinstance(b, DeadlineP) and b.by and a.until is None and a.period != "irregular" \
             and text.startswith(("至", "到", "截至", "截止"), nxt.item.start) and b.when.day is None:
         return Item(replace(a, until=b.when), here.item.start, nxt.item.end)
     return None
 
 
+_GRAIN_MONTHS = {"year": 12, "half": 6, "quarter": 3, "month": 1, "xun": 0, "day": 0}
+
+
+def _bounding_period(parse: object) -> When | None:
+    """A bare period that may bound a recurrence after it: a year, half, quarter or month with no cue (全年: the
+    plan year)."""
+    if isinstance(parse, OngoingP) and parse.whole_year:
+        return When(rel_year=0)
+    if not isinstance(parse, DeadlineP) or parse.cue is not None or parse.by or parse.after is not None:
+        return None
+    w = parse.when
+    if w.edge is not None or w.day is not None or w.holiday is not None or w.cumulative or w.mid or w.xun \
+            or w.half_month:
+        return None
+    return w
+
+
 def _plain_date(placed: Placed) -> bool:
     p = placed.item.parse
     return isinstance(p, DeadlineP) and p.cue is None and not p.by and p.after is None and p.when.edge is None \
         and p.when.month is not None
+
+
+def _heads_clause(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` (between two readings) ends with a clause mark: the second heads its clause."""
+    gap = text[start:end].rstrip(" \u3000")
+    return bool(gap) and gap[-1] in lx.CLAUSE_SEPARATORS
 
 
 def _ends_sentence(text: str, start: int, end: int) -> bool:
