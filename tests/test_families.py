@@ -1583,3 +1583,41 @@ def test_a_period_heading_a_recurrence_bounds_it(text: str, dtstart: str, until:
 def test_a_dated_deadline_before_a_recurrence_does_not_bound_it() -> None:
     d = normalise("2024年6月底前完成，每月报送进展", **CTX).to_dict()
     assert [p["kind"] for p in d["parts"]] == ["deadline", "recurrence"] and d["parts"][1]["until"] is None, d
+
+
+# 每年<holiday>前: each year's eve, in occurrences too (每年国庆节前 fell on 1 October)
+@pytest.mark.parametrize(("text", "days"), [
+    ("每年国庆节前", ["2024-09-30", "2025-09-30"]),
+    ("每年春节前", ["2025-01-28"]),  # 除夕 (2024's, 02-09, is before the rule's start in March)
+    ("每年中秋节前完成", ["2024-09-16", "2025-10-05"]),
+    ("每年“五一”前", ["2024-04-30", "2025-04-30"]),
+])
+def test_a_yearly_holiday_eve_occurs_on_the_eve(text: str, days: list[str]) -> None:
+    r = normalise(text, **CTX)
+    assert [str(d) for d in r.occurrences(date(2024, 3, 5), date(2025, 12, 31))] == days, r.to_dict()
+
+
+def test_a_yearly_holiday_without_qian_is_the_holiday() -> None:
+    r = normalise("每年国庆节", **CTX)
+    assert [str(d) for d in r.occurrences(date(2024, 1, 1), date(2024, 12, 31))] == ["2024-10-01"], r.to_dict()
+
+
+# 每年 over a list of quarters or holidays reaches every item (每年二、四季度 was a bare yearly rule plus two one-offs)
+@pytest.mark.parametrize(("text", "rrule"), [
+    ("每年二、四季度", "FREQ=YEARLY;BYMONTH=6,12;BYMONTHDAY=-1"),
+    ("每年第一、三季度末", "FREQ=YEARLY;BYMONTH=3,9;BYMONTHDAY=-1"),
+    ("每年一、二、三季度", "FREQ=YEARLY;BYMONTH=3,6,9;BYMONTHDAY=-1"),
+])
+def test_every_year_over_a_list_of_quarters(text: str, rrule: str) -> None:
+    d = normalise(text, **CTX).to_dict()
+    assert (d["kind"], d["rrule"]) == ("recurrence", rrule), d
+
+
+@pytest.mark.parametrize(("text", "holidays"), [
+    ("每年中秋、国庆前", ["中秋前", "国庆前"]),
+    ("每年端午和中秋前完成", ["端午前", "中秋前"]),
+    ("每年中秋国庆期间", ["中秋", "国庆"]),
+])
+def test_every_year_over_a_list_of_holidays(text: str, holidays: list[str]) -> None:
+    d = normalise(text, **CTX).to_dict()
+    assert [(p["kind"], p["holiday"]) for p in d["parts"]] == [("recurrence", h) for h in holidays], d

@@ -522,7 +522,7 @@ def resolve_recurrence(p: RecurP, ctx: Context) -> tuple[type[Result], Fields]:
             _checks.check_occurs(fields["rrule_text"], fields["dtstart"], fields["until"])  # 每年末至6月: none
     if p.holiday:
         fields.update(rrule_text=None, holiday=p.holiday)
-        fields["flags"] = [*fields["flags"], f"holiday:{p.holiday}"]
+        fields["flags"] = [*fields["flags"], f"holiday:{p.holiday.removesuffix('前')}"]  # 国庆前: its eve
         if fields["dtstart"] is not None:  # past the lunar table: unresolved now, not a ValueError in occurrences()
             from deadline_cn.calendar import holiday_date
 
