@@ -1621,3 +1621,20 @@ def test_every_year_over_a_list_of_quarters(text: str, rrule: str) -> None:
 def test_every_year_over_a_list_of_holidays(text: str, holidays: list[str]) -> None:
     d = normalise(text, **CTX).to_dict()
     assert [(p["kind"], p["holiday"]) for p in d["parts"]] == [("recurrence", h) for h in holidays], d
+
+
+# A notice issued in January on the year before: a yearless date long gone in the plan year is the issue year's
+@pytest.mark.parametrize(("text", "due", "other"), [
+    ("1月15日前报送2024年度工作总结", "2025-01-15", "2024-01-15"),
+    ("3月31日前", "2025-03-31", "2024-03-31"),
+    ("春节前完成考核", "2025-01-28", "2024-02-09"),
+])
+def test_a_plan_years_date_long_gone_at_issue_is_the_issue_years(text: str, due: str, other: str) -> None:
+    d = normalise(text, ref="2025-01-05", plan_year=2024).to_dict()
+    assert d["due"] == due and "ambiguous:year" in d["flags"], d
+    assert {"due": other, "reading": "plan-year"} in d["alternatives"], d
+
+
+def test_a_plan_years_date_just_gone_stays_in_the_plan_year() -> None:
+    d = normalise("12月底前", ref="2025-01-05", plan_year=2024).to_dict()
+    assert d["due"] == "2024-12-31", d

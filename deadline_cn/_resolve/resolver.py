@@ -139,6 +139,11 @@ def year_of(w: When, ctx: Context, *, stale: bool = False) -> int:
     if (year := _forward(w, ctx.base_year, ctx)) != ctx.base_year:
         return year
     if ctx.ref is not None and ctx.ref.year != ctx.base_year and not _past_at_issue(w, ctx.ref):
+        if stale and ctx.base_year == ctx.ref.year - 1 and _long_gone_in(w, ctx.base_year, ctx.ref):
+            # a notice of 2025-01-05 on the 2024 plan: 1月15日前报送2024年度总结 is still ahead (2025's); the plan
+            # year's day was gone long before the text was written — the plan year's date in alternatives
+            _doubt_year(ctx, ctx.base_year, "plan-year")
+            return ctx.ref.year
         # a 2019 plan issued in 2018-08 that says "12月22日": this December or next? Both stay visible.
         ctx.flags.append("ambiguous:year")
     elif stale and ctx.ref is not None and ctx.ref.year == ctx.base_year and _long_past_at_issue(w, ctx.ref):
@@ -198,6 +203,14 @@ def _long_past_at_issue(w: When, ref: date) -> bool:
         bounds(w, ref.year + 1)  # the alternative must be a date too (not 2200, nor a holiday past the tables)
         # a notice names a holiday ahead of it (元旦春节期间值班, 国庆节前): one gone a month is next year's, likely
         return (ref - bounds(w, ref.year)[1]).days > (HOLIDAY_STALE_DAYS if w.holiday else STALE_DAYS)
+    except (ValueError, _checks.Invalid):
+        return False
+
+
+def _long_gone_in(w: When, year: int, ref: date) -> bool:
+    """Whether ``w`` in ``year`` ended over STALE_DAYS (a holiday: HOLIDAY_STALE_DAYS) before ``ref``."""
+    try:
+        return (ref - bounds(w, year)[1]).days > (HOLIDAY_STALE_DAYS if w.holiday else STALE_DAYS)
     except (ValueError, _checks.Invalid):
         return False
 
