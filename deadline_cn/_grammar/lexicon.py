@@ -164,7 +164,13 @@ EXEMPT = ("免报", "不报", "除外")  # 1月免报 · (四季度免报): a pe
 PROSE_TIME_OPENERS = ("在", "于", "定于", "拟于", "将于", "确保", "力争", "争取", "要", "应", "须", "需", "必须",
                       "应当")
 LENGTH_LABELS = ("期限", "时限")  # 整改期限为30日 · 办理时限：15天: a label that names a length, not a day
-PROSE_TIME_LABELS = ("时间", "时限", "日期", "期限", "节点", "时点")  # 截止时间:2013年10月31日 · 截止时间为… · 时点是…
+# 成文日期：2024年3月10日 · 发布时间：…: the document's own dates on a page, no task's
+DOC_DATE_LABELS = ("成文日期", "发布日期", "印发日期", "发文日期", "签发日期", "公布日期", "生成日期", "更新日期",
+                   "发布时间", "更新时间", "成文时间", "印发时间", "公开日期", "公开时间")
+PROSE_TIME_LABELS = ("时间", "时限", "日期", "期限", "节点", "时点")
+# 2015年5月1日施行的《某市条例》 · 2023年印发的方案: a date and a document's verb made an attribute by 的
+ATTRIBUTE_VERBS = tuple(f"{v}的" for v in ("施行", "实施", "印发", "出台", "发布", "颁布", "公布", "通过", "制定", "修订",
+                                             "修正", "下发", "签订", "签署"))  # 截止时间:2013年10月31日 · 截止时间为… · 时点是…
 # Words after 按照…部署， that tell what was done or announce the document, not a task: 根据…部署，现将…公布如下
 ANNOUNCE_WORDS = ("现将", "现就", "现予", "特制定", "制定本", "特此", "经研究")
 # A 每<period> before these describes something (每月情况 · 每年3月至6月是…), it is no task's rhythm
@@ -182,7 +188,8 @@ FIGURE_UNITS = ("元", "%", "人次", "人", "个", "所", "户", "家", "项", 
 DONE_BEFORE = ("已于", "已经于", "已在", "先后于", "曾于", "原定于", "原计划于", "原定", "原计划", "已")
 # What is held or done on a day (召开, 举办…): after a day gone by, with no modal, the sentence tells what happened
 HELD_VERBS = ("召开", "举行", "举办", "主持", "印发", "出台", "开工", "竣工", "验收", "审议", "通过", "启动", "发布",
-               "签署", "签订", "召集", "视察", "调研", "督导", "进驻")
+               "签署", "签订", "召集", "视察", "调研", "督导", "进驻",
+               "获评", "荣获", "入选", "成立", "挂牌", "揭牌", "开通", "上线", "通车", "投运")
 PAST_MARKERS = "已了"  # 已完成 · 审议通过了: a clause that narrates
 # …and the words of a report on what was done: 1-4月，累计完成投资… · 2022年，全市共完成投资…，同比增长10%
 NARRATION_WORDS = ("累计", "同比", "比上年", "较上年", "共完成", "共计", "共有", "共办理", "共受理")
