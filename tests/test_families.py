@@ -1638,3 +1638,49 @@ def test_a_plan_years_date_long_gone_at_issue_is_the_issue_years(text: str, due:
 def test_a_plan_years_date_just_gone_stays_in_the_plan_year() -> None:
     d = normalise("12月底前", ref="2025-01-05", plan_year=2024).to_dict()
     assert d["due"] == "2024-12-31", d
+
+
+# A date the cell then moves (（已延期至…） · ，调整为… · ，经批准延期至…) is no longer due: one reading, the new date, over
+# the words of both (the old one never left in a scope)
+@pytest.mark.parametrize(("text", "due"), [
+    ("2023年12月底前（已延期至2024年6月底）", "2024-06-30"),
+    ("原定2024年3月底，调整为2024年6月底", "2024-06-30"),
+    ("2024年3月底前完成，经批准延期至2024年6月底", "2024-06-30"),
+    ("整改时限：2024年3月底前完成，现调整为2024年9月底前完成", "2024-09-30"),
+])
+def test_a_moved_date_is_replaced(text: str, due: str) -> None:
+    d = normalise(text, **CTX).to_dict()
+    assert (d["kind"], d["due"], d["scope"]) == ("deadline", due, None), d
+
+
+def test_two_steps_are_not_a_moved_date() -> None:
+    d = normalise("2024年6月底前完成初稿，9月底前定稿", **CTX).to_dict()
+    assert [p["due"] for p in d["parts"]] == ["2024-06-30", "2024-09-30"], d
+
+
+# A year after 最迟 / 不超过 is a year (not a count of 2024 years); a label's number before a date is no clock
+@pytest.mark.parametrize(("text", "due"), [("最迟2024年9月底", "2024-09-30"), ("原则上不超过2024年底", "2024-12-31")])
+def test_a_year_after_a_cap_is_a_year(text: str, due: str) -> None:
+    d = normalise(text, **CTX).to_dict()
+    assert (d["kind"], d["due"]) == ("deadline", due), d
+
+
+def test_a_count_of_years_after_a_cap_stays_a_count() -> None:
+    d = normalise("不超过3年", **CTX).to_dict()
+    assert (d["kind"], d["offset"]["value"], d["offset"]["unit"]) == ("relative", 3, "year"), d
+
+
+def test_a_numbered_node_before_a_date_is_no_clock() -> None:
+    d = normalise("节点1：6月30日；节点2：9月30日；节点3：12月31日", **CTX).to_dict()
+    assert [p["due"] for p in d["parts"]] == ["2024-06-30", "2024-09-30", "2024-12-31"], d
+    assert not any(f.startswith("unread:") for p in d["parts"] for f in p["flags"]), d
+
+
+# 启动时间 … 完成时间 · 开始：… 结束：… are the two ends of one window, as 开始时间 … 结束时间 are
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("启动时间：2024年4月1日；完成时间：2024年11月30日", "2024-04-01", "2024-11-30"),
+    ("开始：2024年5月 结束：2024年12月", "2024-05-01", "2024-12-31"),
+])
+def test_start_and_end_labels_make_one_window(text: str, start: str, end: str) -> None:
+    d = normalise(text, **CTX).to_dict()
+    assert (d["kind"], d["start"], d["end"]) == ("window", start, end), d

@@ -119,7 +119,7 @@ SEASONS = ("春季", "夏季", "秋季", "冬季", "春夏", "秋冬", "主汛�
            "暑假", "学年", "春运", "供暖季", "采暖季", "供暖期", "采暖期", "春耕", "夏收", "秋收", "麦收",
            "三夏", "三秋",
            # seasons of work and the solar terms plans name (2024年暑期前 · 雨季来临前 · 冬至前后): dated by no rule
-           "暑期", "寒期", "雨季", "旱季", "旺季", "淡季", "毕业季", "征兵季", "招生季",
+           "暑期", "寒期", "雨季", "旱季", "旺季", "淡季", "毕业季", "征兵季", "招生季", "节假日",
            "立春", "立夏", "立秋", "立冬", "夏至", "冬至", "霜降")
 # 2024年高考前 · 2024年“两会”期间 · 2025年全运会开幕前 · 2024年中考结束后 · 2024年雨季来临前: a year followed by an
 # event and one of these is a time inside that year that no rule dates (the event's day), not the whole year
@@ -268,7 +268,8 @@ SELF_ISSUE = ("发文", "印发", "下发", "发布", "公布", "颁布", "出�
 
 # Scope trimming (see corpus/GOLD.md).
 CLAUSE_SEPARATORS = ",;。:"
-SCOPE_LEAD = ("并于", "应在", "后续", "及时", "在", "于", "并", "将", "要", "限")
+SCOPE_LEAD = ("并于", "应在", "后续", "及时", "在", "于", "并", "将", "要", "限",
+              "最迟", "最晚", "不超过")  # 最迟2024年9月底 · 原则上不超过2024年底: the limit's own word
 SCOPE_LEAD_VERBS = ("完成", "实施", "施行", "实现", "执行", "进行", "开展", "推进", "坚持", "落实")
 # 整改于6月底前完成 · 各单位应于…: the word that sets the time belongs to it, not to the task
 SCOPE_TRAIL = ("完成时限为", "时限为", "期限为", "为", "完成", "应于", "须于", "需于", "要于", "务必于", "计划于",
@@ -296,4 +297,6 @@ ACTION_OR_TASK_VERBS = (*ACTION_VERBS, *TASK_VERBS)
 WORK_MODIFIERS = ("全市", "全县", "全区", "全省", "全镇", "重点", "市直", "县直", "区直", "省直", "各")
 SCOPE_EMPTY = ("工作", "", "全面", "全部", "基本", "贯穿", "贯穿于",  # all that is left of "全面完成": no scope
                # a range's own words left over (从2014年8月29日开始，至9月3日止 · 3月1日开始，3月31日结束)
-               "从", "自", "结束", "止", "为止")
+               "从", "自", "结束", "止", "为止",
+               # what is left before a date that replaced another (…（已延期至2024年6月底）)
+               "已延期", "延期", "调整", "延长", "推迟", "顺延", "原定", "原计划")

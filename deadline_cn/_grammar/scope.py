@@ -35,8 +35,9 @@ _BOUND_GAP = compiled("[), \u3000]*(?:期间|之间|内)?[, \u3000]*")
 # 开始时间:2024-09-04 结束时间:2024-09-27 · 起始时间为3月1日，截止时间为3月31日: two labelled days, one window
 # 报送全年工作总结 · 上半年工作总结7月10日前报送 · 对上半年工作进行总结: the period reported on, not a second time
 _REPORTED_PERIOD = compiled(f"的?(?:工作)?(?:{'|'.join(sorted(lx.PERIOD_REPORTS, key=len, reverse=True))})")
-_START_LABEL = compiled(r"(?:开始|起始|起)(?:时间|日期)(?:为|是)?:?\s*$")
-_END_LABEL = compiled(r"[\s,;]*[\u4e00-\u9fff]{0,4}?(?:结束|截止|截至|终止)(?:时间|日期)(?:为|是)?:?\s*$")
+# (启动时间：…；完成时间：… · 开始：2024年5月 结束：2024年12月 — the label's 时间 may be left out before its colon)
+_START_LABEL = compiled(r"(?:开始|起始|起|启动)(?:(?:时间|日期)(?:为|是)?:?|:)\s*$")
+_END_LABEL = compiled(r"[\s,;]*[\u4e00-\u9fff]{0,4}?(?:结束|截止|截至|终止|完成)(?:(?:时间|日期)(?:为|是)?:?|:)\s*$")
 _OPENERS = {"“": "”", "(": ")", "《": "》", "‘": "’", "【": "】", "[": "]"}
 _CLOSERS = {v: k for k, v in _OPENERS.items()}
 # list numbers: 1. · 2、 · (3) · ④ — they number the cell's lines, they are no task
@@ -127,7 +128,8 @@ def place(text: str, items: list[Item], *, continue_clauses: bool = True) -> lis
     def clause(pos: int) -> int:
         return bisect.bisect_right(seps, pos - 1) if seps else 0
 
-    times = _named_by_holidays(text, _without_objects(text, [it for it in items if not isinstance(it.parse, MarkerP)]))
+    times = _named_by_holidays(text, _without_objects(text, _without_superseded(
+        text, [it for it in items if not isinstance(it.parse, MarkerP)])))
     times = _pairs_joined(text, _pairs_joined(text, times, _labelled_window), _bounded_recurrence)
     markers = [it for it in items if isinstance(it.parse, MarkerP)]
     for k, placed in enumerate(times):
@@ -231,6 +233,24 @@ def _with_year_of(named: object, item: Item) -> Item:
     if isinstance(p, DeadlineP) and p.when.year is None:
         return Item(replace(p, when=replace(p.when, year=year)), item.start, item.end)
     return item
+
+
+# 2023年12月底前（已延期至2024年6月底） · 原定2024年3月底，调整为2024年6月底: the first date is no longer due
+_SUPERSEDED = compiled(r"(?:前?完成)?[\s(,]*(?:现|已|经批准|经同意)?(?:延期|推迟|延长|调整|变更|顺延|延后)(?:至|到|为)?\s*$")
+
+
+def _without_superseded(text: str, items: list[Item]) -> list[Item]:
+    """A date the text then moves (…（已延期至…） · …，调整为…) is no deadline: the date it moves to is, read over
+    the words of both (the old date is never left in a scope)."""
+    out: list[Item] = []
+    for it in items:
+        last = out[-1] if out else None
+        if last is not None and isinstance(last.parse, DeadlineP) and isinstance(it.parse, DeadlineP) \
+                and _SUPERSEDED.fullmatch(text, last.end, it.start) is not None:
+            out[-1] = Item(it.parse, last.start, it.end)
+        else:
+            out.append(it)
+    return out
 
 
 def _without_objects(text: str, items: list[Item]) -> list[Placed]:

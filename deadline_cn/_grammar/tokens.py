@@ -175,11 +175,13 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     ("nomonth", r"(?<![\d每])月(?:底|末)(?:之前|以前|前)?"),
     # 1-15日 · 1日至15日 (each month's days, after 每月): a span of days, not an offset (no 内)
     ("dayspan", rf"(?<![\d.])(?P<d>{DD}){DAY_MARK}?{JOIN}(?P<d2>{DD}){DAY_MARK}(?!以内|之内|内)"),
-    ("clock", rf"(?<![\d:])(?P<ampm>{AMPM})?(?P<hh>[01]?\d|2[0-4]):(?P<mi>[0-5]\d)(?![\d:])"),  # 10:00 · 晚20:00
+    # 10:00 · 晚20:00 (not 节点3:12月31日: a label's number, then a date)
+    ("clock", rf"(?<![\d:])(?P<ampm>{AMPM})?(?P<hh>[01]?\d|2[0-4]):(?P<mi>[0-5]\d)(?![\d:月日号])"),
     ("dayonly", rf"(?P<d>{DD}){DAY_MARK}(?!以内|之内|内){TIME_OF_DAY}"),
     # 5个工作日内 · 2—3年 · 1.5个月 (1.2月 is a list number before a month) · 节后第3个工作日 (the Nth one)
+    # (最迟2024年9月底 · 不超过2024年底: a year after the cap, not 2024 years)
     ("offset", rf"(?P<cap>{alt(lx.OFFSET_CAPS)})?(?:(?P<ord>第)(?=\d{{1,2}}个?(?:工作日|天|日))|(?<![\d第]))"
-               rf"(?P<n>\d{{1,4}}(?:\.\d{{1,2}}(?!月))?)"
+               rf"(?!(?:19|20)\d\d年)(?P<n>\d{{1,4}}(?:\.\d{{1,2}}(?!月))?)"
                rf"(?:(?:[—~至到]|-)(?P<n2>\d{{1,4}}))?(?P<half>个半)?(?P<unit>{alt(lx.UNITS)})"
                r"(?P<within>以内|之内|内)?"),
     # 每两个月 · 每隔3年 · 隔周 · 隔月一次 (隔 with no number, or 每隔一: every other one; not 间隔 / 相隔)
