@@ -1684,3 +1684,13 @@ def test_a_numbered_node_before_a_date_is_no_clock() -> None:
 def test_start_and_end_labels_make_one_window(text: str, start: str, end: str) -> None:
     d = normalise(text, **CTX).to_dict()
     assert (d["kind"], d["start"], d["end"]) == ("window", start, end), d
+
+
+# 下下 / 再下 / 上上: two periods on (下下周 was next week, its first 下 left in scope)
+@pytest.mark.parametrize(("text", "due"), [
+    ("下下个月底前", "2024-05-31"), ("下下月10日前", "2024-05-10"), ("下下周五前", "2024-03-22"),
+    ("下下季度", "2024-09-30"), ("上上个月", "2024-01-31"),
+])
+def test_two_periods_on(text: str, due: str) -> None:
+    d = normalise(text, **CTX).to_dict()  # ref 2024-03-05, a Tuesday
+    assert (d.get("due") or d.get("end")) == due and d["scope"] is None, d

@@ -2,7 +2,7 @@
 can begin with (and whether a digit can). Used only while KEY is the checksum of today's patterns; a stale
 table is ignored (computed again at the first call) and tests/test_scanner.py says to regenerate it."""
 
-KEY = 248699057
+KEY = 4032882521
 STARTS: tuple[tuple[str, str | None, bool], ...] = (
     ('rulelimit', '于在按法规', False),
     ('statute', '按', False),
@@ -40,8 +40,8 @@ STARTS: tuple[tuple[str, str | None, bool], ...] = (
     ('daylist', '0上下今前去后大当明本次翌', True),
     ('monthrange', '(0123456789上下今前去后大当明本次翌', True),
     ('firstn', '0上下今前去后大当明本次翌首', True),
-    ('relweek', '上下当本次', False),
-    ('relperiod', '上下当本次', False),
+    ('relweek', '上下再当本次', False),
+    ('relperiod', '上下再当本次', False),
     ('date_day', '0上下今前去后大当明本次翌', True),
     ('date_typo', '', True),
     ('date_daytypo', '0上下今前去后大当明本次翌', True),

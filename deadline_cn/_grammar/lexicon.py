@@ -56,7 +56,7 @@ RANGE_JOINERS = ("至", "到", "—", "——", "-", "--", "~")
 LIST_JOINERS = ("和", "、", "及", "与")
 
 # 本月 · 下季度 · 次月 · 上月: a month or quarter counted from the one that holds ref.
-RELATIVE_PERIODS = {"本": 0, "当": 0, "下": 1, "次": 1, "上": -1}
+RELATIVE_PERIODS = {"本": 0, "当": 0, "下": 1, "次": 1, "上": -1, "下下": 2, "再下": 2, "上上": -2}  # 下下周 · 下下个月
 # The years a plan can name; anything else is a number misread as a year, or a typo (invalid:year).
 PLAN_YEARS = (1900, 2199)
 RELATIVE_YEARS = {"今年": 0, "本年度": 0, "本年": 0, "当年": 0, "年内": 0, "明年": 1, "次年": 1, "翌年": 1,
