@@ -1694,3 +1694,18 @@ def test_start_and_end_labels_make_one_window(text: str, start: str, end: str) -
 def test_two_periods_on(text: str, due: str) -> None:
     d = normalise(text, **CTX).to_dict()  # ref 2024-03-05, a Tuesday
     assert (d.get("due") or d.get("end")) == due and d["scope"] is None, d
+
+
+# 当天 / 当日 after a day or a holiday is that day (中秋节当天 was the day plus a 0-day offset from nothing)
+@pytest.mark.parametrize(("text", "day"), [("中秋节当天", "2024-09-17"), ("国庆节当天办理", "2024-10-01"),
+                                           ("6月30日当日", "2024-06-30")])
+def test_the_day_itself(text: str, day: str) -> None:
+    d = normalise(text, **CTX).to_dict()
+    assert (d["kind"], d["start"], d["due"]) == ("deadline", day, day), d
+
+
+# “双节” / “两节”期间 after two holidays is each one's rest
+def test_the_two_festivals_named_before_shuangjie() -> None:
+    d = normalise("2024年中秋、国庆“双节”期间", **CTX).to_dict()
+    assert [(p["kind"], p["start"], p["end"]) for p in d["parts"]] == [
+        ("window", "2024-09-15", "2024-09-17"), ("window", "2024-10-01", "2024-10-07")], d

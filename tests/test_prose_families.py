@@ -331,3 +331,12 @@ def test_metadata_attributes_and_terms_are_no_deadlines(sentence: str) -> None:
 
 def test_a_labelled_deadline_field_is_still_kept() -> None:
     assert [str(r.due) for r in extract("申报截止时间：2023年4月30日。", **CTX)] == ["2023-04-30"]
+
+
+def test_a_school_calendars_days_are_each_kept() -> None:
+    text = "2023—2024学年第一学期于2023年9月1日开学，2024年1月18日放寒假。"
+    assert [str(r.due) for r in extract(text, **CTX)] == ["2023-09-01", "2024-01-18"]
+
+
+def test_a_holidays_very_day_heading_a_task() -> None:
+    assert [str(r.due) for r in extract("中秋节当天，各地要做好值班值守。", **CTX)] == ["2023-09-29"]

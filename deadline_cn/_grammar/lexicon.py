@@ -37,8 +37,12 @@ CUES = {
     "之日起": "since", "开始": "since", "以来": "since", "起": "since",
     "前后": "around", "左右": "around",
     "以后": "after", "之后": "after", "后": "after",
+    "当天": "on", "当日": "on",  # 中秋节当天 · 6月30日当日: that very day (read as the date itself)
     "期间": "during", "假期期间": "during", "放假期间": "during", "假期": "during",  # 国庆假期 · 春节放假期间
     "黄金周": "during", "黄金周期间": "during",  # “十一”黄金周: the rest block, not the first day
+    # 中秋、国庆“双节”期间 · 元旦春节“两节”期间: the two festivals just named, each one's rest
+    "双节期间": "during", "两节期间": "during", "\"双节\"期间": "during", "\"两节\"期间": "during",
+    "“双节”期间": "during", "“两节”期间": "during",
     "长假": "during", "长假期间": "during", "小长假": "during", "小长假期间": "during",  # 国庆长假 · 清明小长假
     # “七一”前夕 · 五一假期前 (before the day, as 前) · 春节假期结束后 (after the rest's end)
     "前夕": "before", "假期前": "before", "放假前": "before",
@@ -229,7 +233,8 @@ ACTION_VERBS = tuple(v for v in dict.fromkeys((
     *LIMIT_VERBS, *PERIODIC_ACTIONS, *PROSE_DONE_VERBS, "提交", "汇总", "总结", "编制", "制定", "制订", "落实",
     "部署", "实施", "施行", "执行", "进行", "推进", "发行", "安排", "举行", "举办", "报到", "注册", "上课",
     "开课", "放假", "签订", "验收", "申报", "公示", "下达", "启用", "实行", "推行", "抽查", "印发", "出台", "巩固",
-    "提升", "推广", "深化", "健全", "建立", "形成", "达到", "达标", "覆盖", "完善", "启动"))
+    "提升", "推广", "深化", "健全", "建立", "形成", "达到", "达标", "覆盖", "完善", "启动",
+    "放寒假", "放暑假", "开学", "返校", "离校", "考试", "结业", "开班"))  # a school calendar's days
     if v not in ("研究", "分析"))  # 研究生 · 分析师: nouns as often as verbs
 # After a period and its verb, these make the words a name of a time (2月申报纳税期限顺延至…), not an action.
 TIME_NOUNS = ("期限", "时间", "日期", "时限", "期间")

@@ -364,6 +364,8 @@ def rule_date(tokens: Sequence[Token], i: int) -> Match | None:
     k = j + 1 + (1 if note else 0)
     cue = cue_of(at(tokens, k, "cue"))
     used = k - i + (1 if cue else 0)
+    if cue == "on" or (cue is None and (w.day or w.holiday) and at(tokens, k, "sameday") is not None):
+        cue, used = None, k + 1 - i  # 中秋节当天 · 6月30日当日办结: the day itself
     if note is None and cue in ("before", "end-before") and (note := at(tokens, i + used, "inclusive")):
         used += 1  # 6月30日前(含) · 截至6月30日(不含)
     if note is not None and (cue in ("before", "end-before") or j > i):
