@@ -1709,3 +1709,23 @@ def test_the_two_festivals_named_before_shuangjie() -> None:
     d = normalise("2024年中秋、国庆“双节”期间", **CTX).to_dict()
     assert [(p["kind"], p["start"], p["end"]) for p in d["parts"]] == [
         ("window", "2024-09-15", "2024-09-17"), ("window", "2024-10-01", "2024-10-07")], d
+
+
+# A school grade (三年级 · 一、二年级) is no count of years; 开学 after its day is that day's event; a lunar note and a
+# weekday may share one bracket (3月6日(正月十六,周五)), the weekday checked
+@pytest.mark.parametrize("text", ["全市普通高中三年级于2月1日开学", "小学一、二年级2月6日返校", "高三年级1月25日开始放假"])
+def test_school_grades_and_opening_day_are_no_doubt(text: str) -> None:
+    d = normalise(text, ref="2023-01-10", plan_year=2023).to_dict()
+    assert d["flags"] == ["year-from-ref"], d
+
+
+@pytest.mark.parametrize(("text", "flags"), [("3月6日(正月十六,周五)办理学生报到注册", ["year-from-ref"]),
+                                             ("3月6日(正月十六,周四)办理", ["weekday-mismatch", "year-from-ref"])])
+def test_a_lunar_note_and_a_weekday_in_one_bracket(text: str, flags: list[str]) -> None:
+    d = normalise(text, ref="2015-01-10", plan_year=2015).to_dict()
+    assert (d["due"], sorted(d["flags"])) == ("2015-03-06", flags), d
+
+
+def test_a_season_naming_a_schedule_begun_on_a_day_is_no_doubt() -> None:
+    d = normalise("10月1日起，学校执行冬季作息时间", ref="2018-09-08", plan_year=2018).to_dict()
+    assert (d["kind"], d["start"], d["flags"]) == ("ongoing", "2018-10-01", ["year-from-ref"]), d

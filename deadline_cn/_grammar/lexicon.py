@@ -143,7 +143,8 @@ MID_MONTH_AFTER = ("前", "之前", "以前", "完成", "进行", "开展", "组
 # 双月报送 · 单月调度: what makes a bare 单月 / 双月 a schedule (双月座谈会 stays a name)
 PARITY_MONTH_VERBS = ("报送", "上报", "报告", "调度", "通报", "召开", "开展", "1次", "一次", "底", "末")
 # School terms and breaks: beside a yearless date they may set its year (寒假 of the 2023 school year is in 2024)
-SCHOOL_YEAR_WORDS = ("开学", "学期", "寒假", "暑假", "学年")
+# (开学 is not one: 2月1日开学 is the day school opens, the date's year is the text's)
+SCHOOL_YEAR_WORDS = ("学期", "寒假", "暑假", "学年")
 
 WHOLE_YEAR = ("全年",)
 # 全年 is the year's work only before these (全年工作), not as a modifier (全年落实情况).

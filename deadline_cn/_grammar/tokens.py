@@ -58,8 +58,9 @@ QUOTED_AFTER = "(?:前|之前|以前|前夕|前后|期间|当天|当日|假期|�
 # 10日一并报送 · 一月一律: 一 before these is "together" / "all", not "once" (一季度一通报, 10日一调度)
 ONE_NOT_ONCE = "并|同|起|律|样|致|定|直|般|切|些|旦|边|面|方|道|齐|概|体|带|线|把手"
 # (初七) · (正月十五) · (农历腊月二十三): the lunar day beside a date, a note like the weekday's
+# lm, ld: checked against the date; (正月十六,周五): a weekday may share the bracket (wdl, checked as 周五 is)
 LUNAR_NOTE = (r"(?:\((?:农历)?(?:(?P<lm>正|腊|冬|\d{1,2})月)?(?P<ld>初[一二三四五六七八九十]|十[一二三四五六七八九]"
-              r"|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|三十)\))?")  # lm, ld: checked against the date
+              rf"|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|三十)(?:[,、 ](?:星期|周|礼拜)(?P<wdl>{WD}))?\))?")
 HOLIDAY = alt(lx.HOLIDAYS)
 QUOTED_HOLIDAY = alt(lx.QUOTED_HOLIDAYS)  # “十一”: a holiday only between quotes
 COUNT_AHEAD = r"[^,;。\d]{0,4}?(?:至少|不少于|最少)[^,;。]{0,10}?\d{1,3}次"  # (开展)不少于4次: a count per period

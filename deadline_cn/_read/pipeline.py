@@ -11,7 +11,7 @@ import re
 from datetime import date
 
 from deadline_cn._grammar import lexicon as lx
-from deadline_cn._grammar.parse import DeadlineP, Item, MarkerP, RangeP, RecurP, TriggerP
+from deadline_cn._grammar.parse import DeadlineP, Item, MarkerP, OngoingP, RangeP, RecurP, TriggerP
 from deadline_cn._grammar.precompiled import compiled
 from deadline_cn._grammar.rules import parse_tokens
 from deadline_cn._grammar.scope import Placed, place
@@ -263,6 +263,8 @@ def _fully_dated(parse: object, *, year: bool = True) -> bool:
     if isinstance(parse, RangeP):
         return (parse.start.year is not None or not year) and parse.start.day is not None \
             and parse.end.day is not None
+    if isinstance(parse, OngoingP):  # 10月1日起，学校执行冬季作息时间: the season names the schedule begun that day
+        return parse.start is not None and parse.start.day is not None and (parse.start.year is not None or not year)
     if isinstance(parse, RecurP):  # 汛期（6月1日至9月30日）每日报送: the season's days bound the rule
         return parse.since is not None and parse.until is not None and parse.since.day is not None \
             and parse.until.day is not None and (parse.since.year is not None or not year)
