@@ -1729,3 +1729,18 @@ def test_a_lunar_note_and_a_weekday_in_one_bracket(text: str, flags: list[str]) 
 def test_a_season_naming_a_schedule_begun_on_a_day_is_no_doubt() -> None:
     d = normalise("10月1日起，学校执行冬季作息时间", ref="2018-09-08", plan_year=2018).to_dict()
     assert (d["kind"], d["start"], d["flags"]) == ("ongoing", "2018-10-01", ["year-from-ref"]), d
+
+
+# Hours written after a day's reading, in its sentence, are that day's (time:HH:MM), not unread words
+@pytest.mark.parametrize(("text", "times"), [
+    ("2010年7月20日—29日，上午8:30—下午5:00", ["time:08:30", "time:17:00"]),
+    ("2024年6月8日，9:00-11:30", ["time:09:00", "time:11:30"]),
+    ("考试时间：6月15日 14:00", ["time:14:00"]),
+])
+def test_hours_after_a_day_are_its_hours(text: str, times: list[str]) -> None:
+    d = normalise(text, **CTX).to_dict()
+    assert [f for f in d["flags"] if f.startswith(("time:", "unread:"))] == times, d
+
+
+def test_hours_after_a_month_stay_unread() -> None:
+    assert "unread:9:00" in normalise("6月底前，9:00", **CTX).flags

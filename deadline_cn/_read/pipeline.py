@@ -214,8 +214,39 @@ def flag_unread(text: str, folded: Folded, scan: str, items: list[Item], placed:
         if isinstance(placed[k].item.parse, RangeP) and scan.endswith(lx.DURATION_OPENERS, max(0, s - 3), s) \
                 and scan[s:s + 1].isdigit():
             continue  # 3月15日-4月15日(共30天): the range's own length, said again
+        if (hour := _clock_after_day(scan, placed[k], s, e)) is not None:
+            if f"time:{hour}" not in placed[k].flags:
+                placed[k].flags.append(f"time:{hour}")  # 2024年6月8日，9:00-11:30: the day's hours
+            continue
         _flag(text, folded, placed[k], (s, e))
     _flag_events_after_years(text, folded, scan, items, placed, start, len(scan) if end is None else end)
+
+
+_CLOCK = compiled(r"([01]?\d|2[0-4]):([0-5]\d)")
+_AFTERNOON = ("下午", "晚上", "晚", "傍晚", "夜间")
+# between a day's reading and its hours: a comma, a space, other hours and their joiners, 上午 / 下午
+_TO_HOURS = compiled(r"[, \u3000]*(?:(?:上午|下午|中午|晚上|晚|早上|早|傍晚|夜间)?\d{1,2}:\d\d[—\-~至到]{0,2}[, \u3000]*)*"
+                     r"(?:上午|下午|中午|晚上|晚|早上|早|傍晚|夜间)?")
+
+
+def _clock_after_day(scan: str, p: Placed, s: int, e: int) -> str | None:
+    """2010年7月20日—29日，上午8:30—下午5:00 · 四季度季后13日，12:00: hours written after a day's reading, in
+    its sentence, are the day's (time:HH:MM), not a time word left unread. None if they are not."""
+    m = _CLOCK.fullmatch(scan, s, e)
+    if m is None or p.item.end > s or not _TO_HOURS.fullmatch(scan, p.item.end, s) or not _day_level(p.item.parse):
+        return None
+    hour = int(m.group(1))
+    if scan.endswith(_AFTERNOON, max(0, s - 2), s) and hour < 12:
+        hour += 12  # 下午5:00 → 17:00
+    return f"{hour:02d}:{m.group(2)}"
+
+
+def _day_level(parse: object) -> bool:
+    if isinstance(parse, DeadlineP):
+        return parse.when.day is not None or parse.after is not None
+    if isinstance(parse, RangeP):
+        return parse.end.day is not None
+    return False
 
 
 def _flag(text: str, folded: Folded, p: Placed, span: tuple[int, int]) -> None:
