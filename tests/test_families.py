@@ -1744,3 +1744,19 @@ def test_hours_after_a_day_are_its_hours(text: str, times: list[str]) -> None:
 
 def test_hours_after_a_month_stay_unread() -> None:
     assert "unread:9:00" in normalise("6月底前，9:00", **CTX).flags
+
+
+# An offset right after an event's end (会议结束3日内 · 答辩完3天内 · 整改完成3个月内) or a receipt (收到通知5个工作日内)
+# counts from that event, though no 后 says so — not from the document (整改完成3个月内 was due 3 months after ref)
+@pytest.mark.parametrize(("text", "anchor"), [
+    ("会议结束3日内", "会议结束"), ("答辩完3天内", "答辩完"), ("整改完成3个月内", "整改完成"),
+    ("收到通知5个工作日内", "收到通知"), ("项目竣工6个月内完成验收", "项目竣工"),
+])
+def test_an_offset_after_an_events_end_counts_from_it(text: str, anchor: str) -> None:
+    d = normalise(text, **CTX).to_dict()
+    assert (d["kind"], d["anchor"], d["due"]) == ("relative", anchor, None), d
+
+
+def test_a_horizon_with_no_event_counts_from_the_document() -> None:
+    d = normalise("3个月内完成", **CTX).to_dict()
+    assert (d["anchor"], d["due"]) == ("ref", "2024-06-05"), d

@@ -473,9 +473,12 @@ def _event_before(text: str, placed: Placed, clause_start: int) -> Span | None:
     if not isinstance(p, RelativeP) or p.anchor_ref or p.anchor is not None or p.wants_anchor:
         return None
     span = trim(text, (clause_start, placed.item.start), verbs=False)
-    if span is None or span[1] != placed.item.start:
-        return None  # the event must touch the offset
-    if not text[span[0]:span[1]].rstrip(")").endswith(lx.EVENT_VERBS):
+    if span is None:
+        return None
+    words = text[span[0]:placed.item.start]
+    if words.rstrip(")").endswith(lx.EVENT_VERBS):  # the event touches the offset (整改完成|3个月内: 完成 is its)
+        span = (span[0], placed.item.start)
+    elif span[1] != placed.item.start or not (words.startswith(lx.EVENT_OPENERS) and len(words) <= 12):
         return None
     depth = 0  # 条目化展示、信息形成(变更): the event is the last item (a 、 inside brackets is the event's)
     for k in range(span[1] - 1, span[0] - 1, -1):
