@@ -1640,8 +1640,8 @@ def test_a_plan_years_date_just_gone_stays_in_the_plan_year() -> None:
     assert d["due"] == "2024-12-31", d
 
 
-# A date the cell then moves (（已延期至…） · ，调整为… · ，经批准延期至…) is no longer due: one reading, the new date, over
-# the words of both (the old one never left in a scope)
+# A date the cell then moves (（已延期至…） · ，调整为… · ，经批准延期至…) is no longer due: one reading, the new
+# date, over the words of both (the old one never left in a scope)
 @pytest.mark.parametrize(("text", "due"), [
     ("2023年12月底前（已延期至2024年6月底）", "2024-06-30"),
     ("原定2024年3月底，调整为2024年6月底", "2024-06-30"),
@@ -1711,9 +1711,10 @@ def test_the_two_festivals_named_before_shuangjie() -> None:
         ("window", "2024-09-15", "2024-09-17"), ("window", "2024-10-01", "2024-10-07")], d
 
 
-# A school grade (三年级 · 一、二年级) is no count of years; 开学 after its day is that day's event; a lunar note and a
-# weekday may share one bracket (3月6日(正月十六,周五)), the weekday checked
-@pytest.mark.parametrize("text", ["全市普通高中三年级于2月1日开学", "小学一、二年级2月6日返校", "高三年级1月25日开始放假"])
+# A school grade (三年级 · 一、二年级) is no count of years; 开学 after its day is that day's event; a lunar note
+# and a weekday may share one bracket (3月6日(正月十六,周五)), the weekday checked
+@pytest.mark.parametrize("text", ["全市普通高中三年级于2月1日开学", "小学一、二年级2月6日返校",
+                                  "高三年级1月25日开始放假"])
 def test_school_grades_and_opening_day_are_no_doubt(text: str) -> None:
     d = normalise(text, ref="2023-01-10", plan_year=2023).to_dict()
     assert d["flags"] == ["year-from-ref"], d
@@ -1746,8 +1747,9 @@ def test_hours_after_a_month_stay_unread() -> None:
     assert "unread:9:00" in normalise("6月底前，9:00", **CTX).flags
 
 
-# An offset right after an event's end (会议结束3日内 · 答辩完3天内 · 整改完成3个月内) or a receipt (收到通知5个工作日内)
-# counts from that event, though no 后 says so — not from the document (整改完成3个月内 was due 3 months after ref)
+# An offset right after an event's end (会议结束3日内 · 答辩完3天内 · 整改完成3个月内) or a receipt
+# (收到通知5个工作日内) counts from that event, though no 后 says so — not from the document
+# (整改完成3个月内 was due 3 months after ref)
 @pytest.mark.parametrize(("text", "anchor"), [
     ("会议结束3日内", "会议结束"), ("答辩完3天内", "答辩完"), ("整改完成3个月内", "整改完成"),
     ("收到通知5个工作日内", "收到通知"), ("项目竣工6个月内完成验收", "项目竣工"),

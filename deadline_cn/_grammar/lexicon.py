@@ -172,10 +172,10 @@ LENGTH_LABELS = ("期限", "时限")  # 整改期限为30日 · 办理时限：1
 # 成文日期：2024年3月10日 · 发布时间：…: the document's own dates on a page, no task's
 DOC_DATE_LABELS = ("成文日期", "发布日期", "印发日期", "发文日期", "签发日期", "公布日期", "生成日期", "更新日期",
                    "发布时间", "更新时间", "成文时间", "印发时间", "公开日期", "公开时间")
-PROSE_TIME_LABELS = ("时间", "时限", "日期", "期限", "节点", "时点")
+PROSE_TIME_LABELS = ("时间", "时限", "日期", "期限", "节点", "时点")  # 截止时间:2013年10月31日 · 截止时间为… · 时点是…
 # 2015年5月1日施行的《某市条例》 · 2023年印发的方案: a date and a document's verb made an attribute by 的
-ATTRIBUTE_VERBS = tuple(f"{v}的" for v in ("施行", "实施", "印发", "出台", "发布", "颁布", "公布", "通过", "制定", "修订",
-                                             "修正", "下发", "签订", "签署"))  # 截止时间:2013年10月31日 · 截止时间为… · 时点是…
+ATTRIBUTE_VERBS = tuple(f"{v}的" for v in ("施行", "实施", "印发", "出台", "发布", "颁布", "公布", "通过", "制定",
+                                             "修订", "修正", "下发", "签订", "签署"))
 # Words after 按照…部署， that tell what was done or announce the document, not a task: 根据…部署，现将…公布如下
 ANNOUNCE_WORDS = ("现将", "现就", "现予", "特制定", "制定本", "特此", "经研究")
 # A 每<period> before these describes something (每月情况 · 每年3月至6月是…), it is no task's rhythm

@@ -62,8 +62,8 @@ def _every(tokens: Sequence[Token], i: int, since: When | None = None) -> tuple[
     nxt = at(tokens, i + 1, "date_day", "date_month", "dayonly", "monthrange", "date_holiday", "date_yearend",
               "date_quarter", "date_half", "xunonly", "monthlist", "dayrange", "dayspan", "relperiod", "offset",
               "quarterlist")
-    if nxt is not None and nxt.type == "date_holiday" and (many := _listed_holidays(recur, tokens, i + 1)):
-        return many  # 每年中秋、国庆前 · 每年端午和中秋前: each holiday every year, the cue shared
+    if nxt is not None and nxt.type == "date_holiday" and (holidays := _listed_holidays(recur, tokens, i + 1)):
+        return holidays  # 每年中秋、国庆前 · 每年端午和中秋前: each holiday every year, the cue shared
     if nxt is not None and nxt.get("xunpair") and recur.period in ("月", "半月"):
         # 每月上、下旬各一次: one due day in each (the 10th and the month's last), one recurrence each
         return ManyP((replace(recur, bymonthday=10), replace(recur, bymonthday=-1))), 2
@@ -280,7 +280,8 @@ def _due_within(recur: RecurP, nxt: Token) -> RecurP | None:
     if nxt.type == "quarterlist":  # 每年二、四季度 · 每年第一、三季度末: each listed quarter's last day
         if recur.period != "年" or nxt.get("y"):
             return None
-        quarters = [int(c) if c.isdigit() else "一二三四".index(c) + 1 for c in nxt.get("qs") or "" if c in "1234一二三四"]
+        quarters = [int(c) if c.isdigit() else "一二三四".index(c) + 1
+                    for c in nxt.get("qs") or "" if c in "1234一二三四"]
         return RecurP(recur.period, recur.since, tuple(q * 3 for q in quarters), -1)
     if nxt.type == "monthlist":  # 每年6、12月(底前)
         months = tuple(int(m) for m in re.findall(r"\d+", nxt.get("months") or ""))

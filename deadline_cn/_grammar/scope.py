@@ -236,7 +236,8 @@ def _with_year_of(named: object, item: Item) -> Item:
 
 
 # 2023年12月底前（已延期至2024年6月底） · 原定2024年3月底，调整为2024年6月底: the first date is no longer due
-_SUPERSEDED = compiled(r"(?:前?完成)?[\s(,]*(?:现|已|经批准|经同意)?(?:延期|推迟|延长|调整|变更|顺延|延后)(?:至|到|为)?\s*$")
+_SUPERSEDED = compiled(r"(?:前?完成)?[\s(,]*(?:现|已|经批准|经同意)?"
+                       r"(?:延期|推迟|延长|调整|变更|顺延|延后)(?:至|到|为)?\s*$")
 
 
 def _without_superseded(text: str, items: list[Item]) -> list[Item]:

@@ -225,8 +225,8 @@ def flag_unread(text: str, folded: Folded, scan: str, items: list[Item], placed:
 _CLOCK = compiled(r"([01]?\d|2[0-4]):([0-5]\d)")
 _AFTERNOON = ("下午", "晚上", "晚", "傍晚", "夜间")
 # between a day's reading and its hours: a comma, a space, other hours and their joiners, 上午 / 下午
-_TO_HOURS = compiled(r"[, \u3000]*(?:(?:上午|下午|中午|晚上|晚|早上|早|傍晚|夜间)?\d{1,2}:\d\d[—\-~至到]{0,2}[, \u3000]*)*"
-                     r"(?:上午|下午|中午|晚上|晚|早上|早|傍晚|夜间)?")
+_DAYPART = "(?:上午|下午|中午|晚上|晚|早上|早|傍晚|夜间)?"
+_TO_HOURS = compiled(rf"[, \u3000]*(?:{_DAYPART}\d{{1,2}}:\d\d[—\-~至到]{{0,2}}[, \u3000]*)*{_DAYPART}")
 
 
 def _clock_after_day(scan: str, p: Placed, s: int, e: int) -> str | None:

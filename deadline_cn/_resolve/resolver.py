@@ -334,7 +334,8 @@ def resolve_deadline(p: DeadlineP, ctx: Context) -> tuple[type[Result], Fields]:
                     # …issued 2017-12-20: the eve of the coming 1 January (2017-12-31) is as likely
                     flags.append("ambiguous:year")
                     alternatives = (*alternatives, Alternative(eve, "ref-year"))
-            elif w.year is None and ctx.year_reading == "ref-year" and year == ctx.base_year + 1 \
+            elif w.year is None and ctx.year_reading == "ref-year" and ctx.base_year is not None \
+                    and year == ctx.base_year + 1 \
                     and end.year == ctx.base_year and "ambiguous:year" in ctx.flags:
                 # 元旦前 in a notice of 2018-11, rolled to 2019's 元旦: its eve is this year's last day, and this
                 # year's 元旦 has no eve in this year — no doubt left
