@@ -1762,3 +1762,9 @@ def test_an_offset_after_an_events_end_counts_from_it(text: str, anchor: str) ->
 def test_a_horizon_with_no_event_counts_from_the_document() -> None:
     d = normalise("3个月内完成", **CTX).to_dict()
     assert (d["anchor"], d["due"]) == ("ref", "2024-06-05"), d
+
+
+@pytest.mark.parametrize("text", ["本次征文活动截稿时间为2024年11月15日", "收稿时间：2024年11月15日"])
+def test_a_closing_date_label_is_a_deadline_by_that_day(text: str) -> None:
+    d = normalise(text, **CTX).to_dict()
+    assert (d["kind"], d["start"], d["due"]) == ("deadline", None, "2024-11-15"), d
