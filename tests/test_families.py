@@ -1768,3 +1768,33 @@ def test_a_horizon_with_no_event_counts_from_the_document() -> None:
 def test_a_closing_date_label_is_a_deadline_by_that_day(text: str) -> None:
     d = normalise(text, **CTX).to_dict()
     assert (d["kind"], d["start"], d["due"]) == ("deadline", None, "2024-11-15"), d
+
+
+# 假期前 / 黄金周前 / 小长假前 are before the rest block, which may begin before the festival (端午 2024: 06-08…10)
+@pytest.mark.parametrize(("text", "due"), [("端午小长假前", "2024-06-07"), ("中秋假期前", "2024-09-14"),
+                                           ("端午节前", "2024-06-09"), ("国庆黄金周前", "2024-09-30")])
+def test_before_the_rest_block(text: str, due: str) -> None:
+    assert str(normalise(text, **CTX).to_dict()["due"]) == due
+
+
+@pytest.mark.parametrize(("text", "kind", "day"), [("十一黄金周后", "ongoing", "2024-10-08"),
+                                                   ("十一长假期间", "window", "2024-10-01")])
+def test_shiyi_before_the_golden_week_is_national_day(text: str, kind: str, day: str) -> None:
+    d = normalise(text, **CTX).to_dict()
+    assert (d["kind"], d.get("start") or d.get("due")) == (kind, day), d
+
+
+def test_a_yearly_new_years_eve_occurs_in_the_last_year_asked() -> None:
+    r = normalise("每年元旦前", **CTX)
+    assert [str(d) for d in r.occurrences(date(2025, 1, 1), date(2025, 12, 31))] == ["2025-12-31"]
+
+
+@pytest.mark.parametrize(("text", "words"), [("2024年“两节”期间", "“两节”期间"), ("2024年6月高考前", "高考前"),
+                                             ("6月中考前完成", "中考前")])
+def test_an_event_after_a_year_or_month_is_unread(text: str, words: str) -> None:
+    assert f"unread:{words}" in normalise(text, **CTX).flags
+
+
+def test_start_and_completion_of_works_make_one_window() -> None:
+    d = normalise("开工时间：2024年4月1日；竣工时间：2024年11月30日", **CTX).to_dict()
+    assert (d["kind"], d["start"], d["end"]) == ("window", "2024-04-01", "2024-11-30"), d

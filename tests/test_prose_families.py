@@ -355,3 +355,17 @@ def test_a_requirement_or_arrangement_is_no_trigger_in_prose(sentence: str) -> N
 def test_a_deployment_heading_a_task_is_still_a_trigger() -> None:
     got = extract("按照省统一部署，各地适时开展专项检查。", **CTX)
     assert [(r.kind, r.trigger.type) for r in got] == [("conditional", "deployment")]
+
+
+# A holiday named long after it passed is read in the next year — but a sentence that counts or narrates it is
+# still a report on the one gone by
+@pytest.mark.parametrize("sentence", ["春节期间，全市接待游客320万人次，同比增长15%。",
+                                      "元旦期间，全市社会消费品零售总额同比增长12%。",
+                                      "春节前，各地已完成困难群众走访慰问工作。"])
+def test_a_holiday_gone_by_and_counted_is_a_report(sentence: str) -> None:
+    assert extract(sentence, ref="2024-03-15", plan_year=2024) == []
+
+
+def test_a_holiday_ahead_with_a_task_is_kept() -> None:
+    got = extract("春节期间，各地要加强值班值守。", ref="2024-03-15", plan_year=2024)
+    assert [(r.kind, str(r.start)) for r in got] == [("window", "2025-01-28")]

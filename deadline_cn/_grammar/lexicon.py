@@ -51,6 +51,9 @@ CUES = {
     "黄金周后": "after", "长假后": "after", "小长假后": "after", "长假结束后": "after", "小长假结束后": "after",
 }
 
+# 前 words that mean before a holiday's rest block, not its day (端午假期前 2024: 06-07, not 06-09)
+REST_BEFORE = ("假期前", "放假前", "黄金周前", "长假前", "小长假前")
+
 # Words before a date.
 BY_WORDS = ("截止到", "截止至", "截至", "截止", "不晚于", "不迟于", "最迟于", "最晚于", "到", "至")
 # 自公告之日起至…止 · 从公告之日起，截止2024年10月20日: what joins the document's own day to a span's end

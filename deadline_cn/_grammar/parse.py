@@ -32,6 +32,7 @@ class When:
     cumulative: bool = False  # 前三季度 · 前8个月 · 1—8月: from the year's start to the end of the period
     lunar: tuple[int | None, int] | None = None  # 2月3日(初七) → (None, 7): the lunar note, checked against the day
     half_month: int | None = None  # 6月上半月 → 1 (days 1–15), 下半月 → 2 (the 16th to the month's end)
+    rest: bool = False  # 端午假期前 · 国庆黄金周前: before the holiday's rest block (端午 2024: 06-07), not its day
 
     @property
     def grain(self) -> str:

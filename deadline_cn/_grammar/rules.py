@@ -364,6 +364,10 @@ def rule_date(tokens: Sequence[Token], i: int) -> Match | None:
     k = j + 1 + (1 if note else 0)
     cue = cue_of(at(tokens, k, "cue"))
     used = k - i + (1 if cue else 0)
+    if cue == "during" and not w.holiday and ("双节" in tokens[k].text or "两节" in tokens[k].text):
+        cue, used = None, k - i  # 2024年“两节”期间: which two? (left to the words after the year: unread)
+    if w.holiday and cue == "before" and tokens[k].text in lx.REST_BEFORE:
+        w = replace(w, rest=True)  # 端午假期前: the eve of the days off
     if cue == "on" or (cue is None and (w.day or w.holiday) and at(tokens, k, "sameday") is not None):
         cue, used = None, k + 1 - i  # 中秋节当天 · 6月30日当日办结: the day itself
     if note is None and cue in ("before", "end-before") and (note := at(tokens, i + used, "inclusive")):

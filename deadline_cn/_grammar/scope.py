@@ -28,7 +28,7 @@ _TRAIL = tuple(lx.SCOPE_TRAIL)
 _VERBS = tuple(lx.SCOPE_LEAD_VERBS)
 _SEPARATOR = compiled(f"[{lx.CLAUSE_SEPARATORS}]")
 # 申报截止时间为2024年4月30日 · 截止日期：4月30日: the field names a deadline (due by the day), not an event's day
-_DEADLINE_LABEL = compiled(r"(?:截止|截至|最后|最迟|截稿|收稿|报名截止)(?:时间|日期|期限|时限)(?:为|是)?:?\s*$")
+_DEADLINE_LABEL = compiled(r"(?:截止|截至|最后|最迟|截稿|收稿)(?:时间|日期|期限|时限)(?:为|是)?:?\s*$")
 # 2024年4月至12月，每月… · 6月1日至9月30日期间每日…: what may stand between a range and the recurrence it bounds
 # (not a line break: a cell's lines are its items)
 _BOUND_GAP = compiled("[), \u3000]*(?:期间|之间|内)?[, \u3000]*")
@@ -36,8 +36,9 @@ _BOUND_GAP = compiled("[), \u3000]*(?:期间|之间|内)?[, \u3000]*")
 # 报送全年工作总结 · 上半年工作总结7月10日前报送 · 对上半年工作进行总结: the period reported on, not a second time
 _REPORTED_PERIOD = compiled(f"的?(?:工作)?(?:{'|'.join(sorted(lx.PERIOD_REPORTS, key=len, reverse=True))})")
 # (启动时间：…；完成时间：… · 开始：2024年5月 结束：2024年12月 — the label's 时间 may be left out before its colon)
-_START_LABEL = compiled(r"(?:开始|起始|起|启动)(?:(?:时间|日期)(?:为|是)?:?|:)\s*$")
-_END_LABEL = compiled(r"[\s,;]*[\u4e00-\u9fff]{0,4}?(?:结束|截止|截至|终止|完成)(?:(?:时间|日期)(?:为|是)?:?|:)\s*$")
+_LABEL_TAIL = r"(?:(?:时间|日期)(?:为|是)?:?|:)\s*$"
+_START_LABEL = compiled(r"(?:开始|起始|起|启动|开工)" + _LABEL_TAIL)
+_END_LABEL = compiled(r"[\s,;]*[\u4e00-\u9fff]{0,4}?(?:结束|截止|截至|终止|完成|竣工|完工)" + _LABEL_TAIL)
 _OPENERS = {"“": "”", "(": ")", "《": "》", "‘": "’", "【": "】", "[": "]"}
 _CLOSERS = {v: k for k, v in _OPENERS.items()}
 # list numbers: 1. · 2、 · (3) · ④ — they number the cell's lines, they are no task

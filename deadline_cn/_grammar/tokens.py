@@ -168,7 +168,8 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     # 春节 · 2024年“五一”前 · “十一”前 · “六一”儿童节前 (the name after the quoted date is the same day)
     ("date_holiday", rf"{YEAR}?(?:[“\"](?=(?:{HOLIDAY}|{QUOTED_HOLIDAY})[”\"]))?"
                      rf"(?P<hol>{HOLIDAY}|(?<=[“\"])(?:十一(?=[”\"])|(?:{QUOTED_HOLIDAY})(?=[”\"]{QUOTED_AFTER}))"
-                     r"|(?<![\d第十百千])(?:七一|八一|六一)(?=前|之前|期间|前后|当天))[”\"]?"
+                     r"|(?<![\d第十百千])(?:七一|八一|六一)(?=前|之前|期间|前后|当天)"
+                     r"|(?<![\d第十百千])十一(?=黄金周|长假|小长假|假期|放假))[”\"]?"  # 十一黄金周后: National Day
                      rf"(?:(?<=[”\"])(?:{HOLIDAY}|节))?"),
     # 2024年 · a cell that holds only a year (2024, as 2023-2024 is a range of years)
     ("date_year", rf"{YEAR}|^(?P<yq>19[5-9]\d|20[0-4]\d)$"),  # (1950–2049: a bare number further off is no year)

@@ -326,6 +326,8 @@ def resolve_deadline(p: DeadlineP, ctx: Context) -> tuple[type[Result], Fields]:
     if w.holiday:
         flags.append(f"holiday:{w.holiday}")
         if p.cue in ("before", "end-before"):
+            if w.rest:  # 端午假期前: the eve of the rest block (the festival may be its last day)
+                start = min(start, _days_off(w.holiday, year)[0])
             end = start = start - timedelta(days=1)
             if w.year is None and ctx.base_year is not None and end.year < ctx.base_year:
                 eve = end
