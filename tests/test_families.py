@@ -1422,3 +1422,27 @@ def test_a_period_reported_on_is_the_other_readings_object(text: str, due: str, 
 
 def test_a_period_with_its_own_task_stays_a_reading() -> None:
     assert normalise("上半年完成项目建设，年底前验收", **CTX).kind == "compound"
+
+
+# 此后 / 之后 / 完成后 / 投运后 between a deadline and a recurrence: the recurrence starts after the deadline — its
+# first period is the one holding the day after it — not in the period that holds ref.
+@pytest.mark.parametrize(("text", "due", "dtstart"), [
+    ("2024年5月底前完成排查，此后每半年复查一次", "2024-05-31", "2024-01-01"),  # June is in the first half still
+    ("2024年8月底前完成整改，之后每季度开展一次回访", "2024-08-31", "2024-07-01"),  # September is in Q3
+    ("9月底前建成投用，投运后每月巡查一次", "2024-09-30", "2024-10-01"),
+    ("4月底前建立工作台账，以后每月更新", "2024-04-30", "2024-05-01"),
+    ("2025年3月底前完成，完成后，每季度评估一次", "2025-03-31", "2025-04-01"),
+    ("2024年底前全面完成，此后每年开展一次评估", "2024-12-31", "2025-01-01"),
+    ("11月底前完成整治，此后每两个月抽查一次", "2024-11-30", "2024-12-01"),  # every 2nd month from December
+])
+def test_a_recurrence_after_a_deadline_starts_after_it(text: str, due: str, dtstart: str) -> None:
+    parts = normalise(text, **CTX).to_dict()["parts"]
+    assert [(p["kind"], p.get("due"), p.get("dtstart")) for p in parts] == \
+        [("deadline", due, None), ("recurrence", None, dtstart)], parts
+
+
+@pytest.mark.parametrize("text", ["6月底前完成，今后每季度报送一次", "6月底前完成，同时每季度报送一次进展"])
+def test_a_recurrence_beside_a_deadline_runs_from_ref(text: str) -> None:
+    parts = normalise(text, **CTX).to_dict()["parts"]
+    assert parts[-1]["dtstart"] == "2024-01-01", parts  # 今后: from now on; 同时: alongside it
+

@@ -299,3 +299,12 @@ def test_a_day_gone_by_and_what_was_held_on_it_is_narration(sentence: str) -> No
 
 def test_a_meeting_ahead_is_kept() -> None:
     assert [str(r.due) for r in extract("各单位要于4月5日召开推进会。", **CTX)] == ["2023-04-05"]
+
+
+@pytest.mark.parametrize("text", ["各地要在2023年6月底前完成整改，此后每半年开展一次“回头看”。",
+                                  "2023年6月底前完成问题整改。此后，每半年组织一次“回头看”。",
+                                  "6月底前完成系统建设，建成后每半年开展一次安全评估。"])
+def test_a_recurrence_after_a_deadline_in_prose_starts_after_it(text: str) -> None:
+    found = extract(text, **CTX)
+    assert [(r.kind, str(getattr(r, "due", None)), str(getattr(r, "dtstart", None))) for r in found] == \
+        [("deadline", "2023-06-30", "None"), ("recurrence", "None", "2023-07-01")], [r.describe() for r in found]

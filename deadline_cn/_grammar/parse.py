@@ -95,6 +95,8 @@ class RecurP:
     workdays_before: int | None = None
     time: str | None = None  # 每月5日17:00前: the time of day, kept as a flag as on a deadline
     until: When | None = None  # 2024年4月至12月，每月5日前: the last period the recurrence runs in
+    # 2024年6月底前完成整改，此后每半年…: runs from the period that holds the day after this deadline
+    after: When | None = None
 
 
 @record

@@ -35,6 +35,10 @@ _BOUND_GAP = compiled("[, \u3000]*(?:期间|之间|内)?[, \u3000]*")
 # 开始时间:2024-09-04 结束时间:2024-09-27 · 起始时间为3月1日，截止时间为3月31日: two labelled days, one window
 # 报送全年工作总结 · 上半年工作总结7月10日前报送 · 对上半年工作进行总结: the period reported on, not a second time
 _REPORTED_PERIOD = compiled(f"的?(?:工作)?(?:{'|'.join(sorted(lx.PERIOD_REPORTS, key=len, reverse=True))})")
+# 6月底前完成整改，此后每半年… · …完成排查，完成后，每季度复查: a deadline, words of its clause or the next, and a word
+# saying "after it" right before the recurrence (no sentence ends between)
+_THEREAFTER = compiled("(?:" + "|".join(lx.THEREAFTER) + r")[,\s]*(?:起|开始)?[,\s]*$")
+_SENTENCE_END = compiled("[。;\n]")
 _START_LABEL = compiled(r"(?:开始|起始|起)(?:时间|日期)(?:为|是)?:?\s*$")
 _END_LABEL = compiled(r"[\s,;]*[\u4e00-\u9fff]{0,4}?(?:结束|截止|截至|终止)(?:时间|日期)(?:为|是)?:?\s*$")
 _OPENERS = {"“": "”", "(": ")", "《": "》", "‘": "’", "【": "】", "[": "]"}
@@ -129,6 +133,7 @@ def place(text: str, items: list[Item], *, continue_clauses: bool = True) -> lis
 
     times = _named_by_holidays(text, _without_objects(text, [it for it in items if not isinstance(it.parse, MarkerP)]))
     times = _pairs_joined(text, _pairs_joined(text, times, _labelled_window), _bounded_recurrence)
+    times = _recurrence_after_deadline(text, times)
     markers = [it for it in items if isinstance(it.parse, MarkerP)]
     for k, placed in enumerate(times):
         c, c_end = clause(placed.item.start), clause(placed.item.end - 1)  # a reading may span a comma
@@ -316,6 +321,44 @@ def _bounded_recurrence(text: str, here: Placed, nxt: Placed) -> Item | None:
             and text.startswith(("至", "到", "截至", "截止"), nxt.item.start) and b.when.day is None:
         return Item(replace(a, until=b.when), here.item.start, nxt.item.end)
     return None
+
+
+def _recurrence_after_deadline(text: str, times: list[Placed]) -> list[Placed]:
+    """2024年6月底前完成整改，此后每半年开展一次“回头看” · 9月底前建成投运，投运后每月巡检: the recurrence runs after the
+    deadline before it (its first period is the one after the deadline's day), not from the period that holds ref.
+    A bare 后 read between them as an event (此后，每年… · 完成后，每季度…) is that same "after", no part of its own."""
+    out: list[Placed] = []
+    k = 0
+    while k < len(times):
+        here = times[k]
+        out.append(here)
+        k += 1
+        a = here.item.parse
+        if not (isinstance(a, DeadlineP) and a.after is None and not a.when.cumulative
+                and a.when.rel_period is None):
+            continue
+        bare_after = k + 1 < len(times) and _bare_after(times[k])
+        nxt = times[k + 1] if bare_after else times[k] if k < len(times) else None
+        b = nxt.item.parse if nxt is not None else None
+        if nxt is None or not (isinstance(b, RecurP) and b.since is None and b.until is None and b.after is None
+                               and b.period != "irregular"):
+            continue
+        gap = text[here.item.end:nxt.item.start]
+        tail = _SENTENCE_END.split(gap)[-1]  # 6月底前完成整改。此后，每半年…: 此后 may open the next sentence
+        if len(gap) <= _AFTER_REACH and _THEREAFTER.search(gap) \
+                and (tail == gap or _THEREAFTER.fullmatch(tail.strip()) is not None):
+            nxt.item = Item(replace(b, after=a.when), nxt.item.start, nxt.item.end)
+            k += bare_after  # the 后 read as an event is this "after"
+    return out
+
+
+def _bare_after(placed: Placed) -> bool:
+    p = placed.item.parse
+    return isinstance(p, TriggerP) and p.type == "event" and p.wants_event and p.then is None \
+        and p.event is None and p.authority is None and p.document is None
+
+
+_AFTER_REACH = 40  # how far a deadline may stand before the 此后 of the recurrence (a bound keeps it linear)
 
 
 def _plain_date(placed: Placed) -> bool:

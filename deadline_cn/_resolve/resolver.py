@@ -495,6 +495,10 @@ def resolve_recurrence(p: RecurP, ctx: Context) -> tuple[type[Result], Fields]:
     if p.since is not None:
         since = concrete(p.since, ctx)
         fields["dtstart"] = bounds(since, year_of(since, ctx))[0]
+    elif p.after is not None:  # 6月底前完成，此后每季度: from the period that holds the day after the deadline
+        after = concrete(p.after, ctx)
+        fields["dtstart"] = _period_holding(bounds(after, year_of(after, ctx))[1] + timedelta(days=1), months,
+                                            p.period)
     else:
         fields["dtstart"] = period_start(months, p.period, ctx)
     if p.until is not None:  # 2024年4月至12月，每月5日前报送: no occurrence after the range's last day
@@ -531,7 +535,11 @@ def period_start(months: int, period: str, ctx: Context) -> date | None:
     """The start of the period that holds ref (DESIGN.md); the plan year's 1 January without ref."""
     if ctx.ref is None:
         return None if ctx.base_year is None else date(ctx.base_year, 1, 1)
-    ref = ctx.ref
+    return _period_holding(ctx.ref, months, period)
+
+
+def _period_holding(ref: date, months: int, period: str) -> date:
+    """The first day of the period (of ``months`` months, or a week, or a day) that holds ``ref``."""
     if period == "周":
         return ref - timedelta(days=ref.weekday())
     if period in ("日", "工作日"):
