@@ -1446,3 +1446,16 @@ def test_a_recurrence_beside_a_deadline_runs_from_ref(text: str) -> None:
     parts = normalise(text, **CTX).to_dict()["parts"]
     assert parts[-1]["dtstart"] == "2024-01-01", parts  # 今后: from now on; 同时: alongside it
 
+
+# 0时前 / 零时前 / 0:00前 / 截至…0时 on a day: before the midnight that opens it, so due by the end of the day before.
+@pytest.mark.parametrize(("text", "due"), [
+    ("4月10日0时前", "2024-04-09"), ("2024年5月1日零时前报送", "2024-04-30"), ("截至6月1日0时", "2024-05-31"),
+    ("2025年1月1日0:00前", "2024-12-31"), ("3月1日0点前提交", "2024-02-29"),
+])
+def test_midnight_before_a_day_is_the_end_of_the_day_before(text: str, due: str) -> None:
+    d = normalise(text, **CTX).to_dict()
+    assert (d["kind"], d["due"], "time:24:00" in d["flags"]) == ("deadline", due, True), d
+
+
+def test_midnight_as_a_start_stays_on_its_day() -> None:
+    assert normalise("4月10日0时起", **CTX).to_dict()["start"] == "2024-04-10"
