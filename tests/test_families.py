@@ -1459,3 +1459,16 @@ def test_midnight_before_a_day_is_the_end_of_the_day_before(text: str, due: str)
 
 def test_midnight_as_a_start_stays_on_its_day() -> None:
     assert normalise("4月10日0时起", **CTX).to_dict()["start"] == "2024-04-10"
+
+
+# A row number, a space, then a date (PDF / plain-text tables): where joining the digits makes no date (month 58,
+# year 22025) the space parts them; a phrase spaced out a character at a time (2 0 2 4 年) is still one number.
+@pytest.mark.parametrize(("text", "due"), [
+    ("2 3月底前完成摸底", "2024-03-31"), ("3 1月15日前报送", "2024-01-15"), ("5 8月底前", "2024-08-31"),
+    ("11 10月底前完成验收", "2024-10-31"), ("3\u30009月30日前", "2024-09-30"), ("2 2025年1月底前", "2025-01-31"),
+    ("2 0 2 4 年 5 月底前", "2024-05-31"), ("7 月 1 5 日前", "2024-07-15"), ("20 24年5月底前", "2024-05-31"),
+    ("6月3 0日前", "2024-06-30"), ("2024 7月底前", "2024-07-31"),
+])
+def test_a_row_number_before_a_date_stays_apart(text: str, due: str) -> None:
+    d = normalise(text, **CTX).to_dict()
+    assert (d["kind"], d["due"]) == ("deadline", due), d

@@ -308,3 +308,8 @@ def test_a_recurrence_after_a_deadline_in_prose_starts_after_it(text: str) -> No
     found = extract(text, **CTX)
     assert [(r.kind, str(getattr(r, "due", None)), str(getattr(r, "dtstart", None))) for r in found] == \
         [("deadline", "2023-06-30", "None"), ("recurrence", "None", "2023-07-01")], [r.describe() for r in found]
+
+
+def test_a_row_number_before_a_date_in_prose_stays_apart() -> None:
+    found = extract("4 5月底前完成方案编制。\n5 10月底前完成项目验收。", **CTX)
+    assert [str(r.due) for r in found] == ["2023-05-31", "2023-10-31"], [r.describe() for r in found]
