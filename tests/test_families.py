@@ -1472,3 +1472,22 @@ def test_midnight_as_a_start_stays_on_its_day() -> None:
 def test_a_row_number_before_a_date_stays_apart(text: str, due: str) -> None:
     d = normalise(text, **CTX).to_dict()
     assert (d["kind"], d["due"]) == ("deadline", due), d
+
+
+# A date in a bracket opened after a deadline, or after 其中, breaks that deadline down: it falls inside the deadline's
+# period and keeps its year ("steps run forward" is for the next step, not a part of this one).
+@pytest.mark.parametrize(("text", "dues"), [
+    ("2024年9月30日前完成（分两步：7月底前完成设计，9月底前完成施工）", ["2024-09-30", "2024-07-31", "2024-09-30"]),
+    ("2024年10月底前完成（其中8月底前完成主体工程）", ["2024-10-31", "2024-08-31"]),
+    ("11月30日前全部完成（10月15日前完成70%）", ["2024-11-30", "2024-10-15"]),
+    ("2025年12月底前完成，其中6月底前完成城区改造", ["2025-12-31", "2025-06-30"]),
+])
+def test_a_breakdown_inside_a_deadline_keeps_its_year(text: str, dues: list[str]) -> None:
+    d = normalise(text, **CTX).to_dict()
+    assert [p["due"] for p in d["parts"]] == dues, d
+    assert all("ambiguous:year" not in p["flags"] for p in d["parts"]), d
+
+
+def test_a_later_step_after_a_closed_bracket_still_runs_forward() -> None:
+    d = normalise("2024年12月底前完成方案（牵头单位：市住建局），3月底前完成验收", **CTX).to_dict()
+    assert d["parts"][1]["due"] == "2025-03-31" and "ambiguous:year" in d["parts"][1]["flags"], d

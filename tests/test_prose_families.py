@@ -313,3 +313,8 @@ def test_a_recurrence_after_a_deadline_in_prose_starts_after_it(text: str) -> No
 def test_a_row_number_before_a_date_in_prose_stays_apart() -> None:
     found = extract("4 5月底前完成方案编制。\n5 10月底前完成项目验收。", **CTX)
     assert [str(r.due) for r in found] == ["2023-05-31", "2023-10-31"], [r.describe() for r in found]
+
+
+def test_a_share_due_inside_a_deadline_in_prose_keeps_its_year() -> None:
+    found = extract("到2025年底，全市新建口袋公园50个，其中6月底前建成20个。", **CTX)
+    assert [str(r.due) for r in found] == ["2025-12-31", "2025-06-30"], [r.describe() for r in found]

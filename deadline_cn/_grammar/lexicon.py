@@ -275,3 +275,5 @@ SCOPE_EMPTY = ("工作", "", "全面", "全部", "基本", "贯穿", "贯穿于"
 # between a deadline and a recurrence that start the recurrence after the deadline (今后 / 以来 count from now: not here)
 THEREAFTER = ("此后", "之后", "以后", "其后", "然后", "自此", "从此", "完成后", "建成后", "完毕后", "到位后", "投运后",
               "运行后", "上线后", "验收后")
+# 2026年底前全面建成，其中6月底前完成50%: the words that break the deadline before them down into steps inside it
+BREAKDOWN_WORDS = ("其中", "分两步", "分三步", "分步")

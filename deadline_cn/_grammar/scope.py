@@ -56,13 +56,16 @@ class Placed:
 
     A plain slotted class (built for every reading of every cell; a dataclass costs an ``exec`` at import)."""
 
-    __slots__ = ("anchor", "count_min", "flags", "item", "label", "scope")
+    __slots__ = ("anchor", "count_min", "flags", "inside", "item", "label", "scope")
 
     def __init__(self, item: Item, scope: Span | None = None, label: Span | None = None, anchor: Span | None = None,
                  flags: list[str] | None = None, count_min: int | None = None) -> None:
         self.item, self.scope, self.label, self.anchor = item, scope, label, anchor
         self.flags: list[str] = [] if flags is None else flags
         self.count_min = count_min
+        # 2024年6月底前完成（其中5月底前完成初稿）: a step of the reading before it, inside its period — not a later
+        # step, so "steps run forward" does not push it past that reading (the resolver keeps its year)
+        self.inside = False
 
     def __repr__(self) -> str:
         return (f"Placed(item={self.item!r}, scope={self.scope!r}, label={self.label!r}, anchor={self.anchor!r}, "
@@ -134,6 +137,7 @@ def place(text: str, items: list[Item], *, continue_clauses: bool = True) -> lis
     times = _named_by_holidays(text, _without_objects(text, [it for it in items if not isinstance(it.parse, MarkerP)]))
     times = _pairs_joined(text, _pairs_joined(text, times, _labelled_window), _bounded_recurrence)
     times = _recurrence_after_deadline(text, times)
+    _mark_breakdowns(text, times)
     markers = [it for it in items if isinstance(it.parse, MarkerP)]
     for k, placed in enumerate(times):
         c, c_end = clause(placed.item.start), clause(placed.item.end - 1)  # a reading may span a comma
@@ -350,6 +354,17 @@ def _recurrence_after_deadline(text: str, times: list[Placed]) -> list[Placed]:
             nxt.item = Item(replace(b, after=a.when), nxt.item.start, nxt.item.end)
             k += bare_after  # the 后 read as an event is this "after"
     return out
+
+
+def _mark_breakdowns(text: str, times: list[Placed]) -> None:
+    """2024年6月30日前完成（分两步：5月底前完成方案，6月底前…） · 2026年底前全面建成，其中6月底前完成50%: a date in a
+    bracket opened after a deadline, or after 其中 in its sentence, breaks that deadline down (``Placed.inside``)."""
+    for prev, here in zip(times, times[1:]):
+        if not isinstance(prev.item.parse, (DeadlineP, RangeP)) or _ends_sentence(text, prev.item.end, here.item.start):
+            continue
+        gap = text[prev.item.end:here.item.start]
+        if gap.count("(") > gap.count(")") or any(w in gap for w in lx.BREAKDOWN_WORDS):
+            here.inside = True
 
 
 def _bare_after(placed: Placed) -> bool:
