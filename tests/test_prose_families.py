@@ -318,3 +318,16 @@ def test_a_row_number_before_a_date_in_prose_stays_apart() -> None:
 def test_a_share_due_inside_a_deadline_in_prose_keeps_its_year() -> None:
     found = extract("到2025年底，全市新建口袋公园50个，其中6月底前建成20个。", **CTX)
     assert [str(r.due) for r in found] == ["2025-12-31", "2025-06-30"], [r.describe() for r in found]
+
+
+# A stage's time after 为 / 是 / ：(第三阶段为7月份 · 总结阶段是12月) is read as the stage's window, as a range there is.
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("第三阶段为7月份，主要是总结验收。", "2023-07-01", "2023-07-31"),
+    ("总结提升阶段为12月，各地要全面总结。", "2023-12-01", "2023-12-31"),
+    ("第二阶段是9月，重点开展督查。", "2023-09-01", "2023-09-30"),
+    ("集中整治阶段为第三季度。", "2023-07-01", "2023-09-30"),
+])
+def test_a_stage_for_one_period_is_read(text: str, start: str, end: str) -> None:
+    found = extract(text, **CTX)
+    assert [(r.kind, str(r.start), str(r.end)) for r in found] == [("window", start, end)], \
+        [r.describe() for r in found]

@@ -90,6 +90,8 @@ def _governs(item: Item, scan: str, when: When) -> bool:
         return True  # 截止时间:2013年10月31日 · 截止时间为2024年1月9日17:00 · 标准时点是2020年11月1日零时
     if before.endswith("(") and before[:-1].endswith(lx.STAGE_WORDS):
         return True
+    if before.endswith(("为", "是", ":")) and before[:-1].endswith(lx.STAGE_WORDS):
+        return True  # 第三阶段为7月份 · 总结阶段是12月: the stage's time, as 第一阶段为3月下旬至4月上旬 (a range) is
     if before.endswith("(") and scan.startswith(")", item.end) and when.day is not None \
             and _names_a_step(before[:-1]):
         return True  # 推荐申报(11月18日-25日)、评审(2017年12月15日)、表彰(…): a step of the plan and its day
