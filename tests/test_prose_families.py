@@ -331,3 +331,16 @@ def test_a_stage_for_one_period_is_read(text: str, start: str, end: str) -> None
     found = extract(text, **CTX)
     assert [(r.kind, str(r.start), str(r.end)) for r in found] == [("window", start, end)], \
         [r.describe() for r in found]
+
+
+# A table pasted as lines, each opened by its row number: a time ending a row governs that row's words, never the
+# next row's (the row number parts them).
+@pytest.mark.parametrize(("text", "scopes"), [
+    ("序号 工作内容 责任部门 时限\n1 编制实施方案 市农业农村局 2023年5月底前\n2 开展试点示范 各县区 2023年9月底前",
+     ["1 编制实施方案 市农业农村局", "2 开展试点示范 各县区"]),
+    ("1. 摸清底数 市统计局 6月底前\n2. 建立台账 市住建局 8月底前\n3. 组织验收 市政府办 11月底前",
+     ["摸清底数 市统计局", "建立台账 市住建局", "组织验收 市政府办"]),  # (a list number is no task)
+])
+def test_table_rows_as_lines_keep_their_own_scope(text: str, scopes: list[str]) -> None:
+    found = extract(text, **CTX)
+    assert [r.scope for r in found] == scopes, [r.describe() for r in found]

@@ -21,7 +21,7 @@ _COUNT = compiled(r"(?:至少|不少于|不低于|最少)[^,;。]{0,12}?(\d{1,3}
 _PER_TIMES = compiled(r"(\d{1,3})次/")
 _AT_LEAST = lx.AT_LEAST
 _COUNT_REACH = 40  # how far after 每年 its "至少…1次" may stand (a bound keeps a long clause linear)
-_PUNCT = " ,;。、:\"'-—/"  # 2024年6月底前/长期坚持: a slash parts two readings
+_PUNCT = " ,;。、:\"'-—/|"  # 2024年6月底前/长期坚持: a slash parts two readings; | a table's column
 _LEAD_RE = compiled("(?:[" + re.escape(_PUNCT) + "]|" + "|".join(
     re.escape(w) for w in sorted((*lx.SCOPE_LEAD, *lx.HEDGES), key=len, reverse=True)) + ")+")
 _TRAIL = tuple(lx.SCOPE_TRAIL)

@@ -18,7 +18,14 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from types import MappingProxyType
 
-from deadline_cn._grammar.lexicon import CHAR_VARIANTS, CN_DIGITS, INVISIBLE_RANGES, NUMERAL_AFTER, NUMERAL_BEFORE
+from deadline_cn._grammar.lexicon import (
+    CHAR_VARIANTS,
+    CN_DIGITS,
+    INVISIBLE_RANGES,
+    NUMERAL_AFTER,
+    NUMERAL_BEFORE,
+    ROW_NOT_WORDS,
+)
 from deadline_cn._grammar.precompiled import compiled
 from deadline_cn._grammar.record import record
 
@@ -92,6 +99,8 @@ def fold(text: str, start: int = 0, end: int | None = None) -> Folded:
     piece = text if start == 0 and end is None else text[start:end]
     if " " in piece or "\u3000" in piece:
         piece = _digit_groups_parted(piece)
+    if "\n" in piece:
+        piece = _ROW_START.sub("\t", piece)
     folded = piece.translate(_char_table())
     if len(folded) == len(piece):
         starts: Sequence[int] = range(len(piece))
@@ -134,6 +143,12 @@ def _digit_groups_parted(piece: str) -> str:
         return piece
     parts.append(piece[last:])
     return "".join(parts)
+
+
+# A table pasted as lines (1 制定方案 市发改委 2024年4月底前 / 2 组织实施 各县区 …): a line opened by a row number (then
+# a space, . or 、, then a word — not a date's or a count's unit) starts a new row, so its line break parts the rows as a
+# tab does, and the time ending the row before never takes this row's words as its scope
+_ROW_START = re.compile(f"\n(?=[ \u3000]*\\d{{1,3}}(?:[.、．]|(?=[ \u3000]))[ \u3000]*(?![\\d\\s{ROW_NOT_WORDS}]))")
 
 
 # 元 begins 元月 only after a year, a preposition or no word at all (not 港元月均, 十元月票, 多元月度)
