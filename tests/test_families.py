@@ -1491,3 +1491,21 @@ def test_a_breakdown_inside_a_deadline_keeps_its_year(text: str, dues: list[str]
 def test_a_later_step_after_a_closed_bracket_still_runs_forward() -> None:
     d = normalise("2024年12月底前完成方案（牵头单位：市住建局），3月底前完成验收", **CTX).to_dict()
     assert d["parts"][1]["due"] == "2025-03-31" and "ambiguous:year" in d["parts"][1]["flags"], d
+
+
+# 次年 / 翌年 after a written year is the year after it — not the year after the plan year (明年 still is).
+@pytest.mark.parametrize(("text", "due"), [
+    ("2023年11月底前完成方案，次年3月底前完成验收", "2024-03-31"),
+    ("2022年9月启动，翌年6月底前全面完成", "2023-06-30"),
+    ("2023年度考核结果于次年2月底前公布", "2024-02-29"),
+    ("2021年12月底前完成申报，次年第一季度完成评审", "2022-03-31"),
+])
+def test_the_year_after_a_written_year(text: str, due: str) -> None:
+    d = normalise(text, ref="2024-12-10", plan_year=2025).to_dict()
+    last = d["parts"][-1] if d["kind"] == "compound" else d
+    assert (last["due"], "ambiguous:year" in last["flags"]) == (due, False), d
+
+
+def test_next_year_alone_still_counts_from_the_plan_year() -> None:
+    d = normalise("明年3月底前完成", ref="2024-12-10", plan_year=2025).to_dict()
+    assert d["due"] == "2026-03-31" and "ambiguous:year" in d["flags"], d

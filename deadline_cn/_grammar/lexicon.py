@@ -63,6 +63,9 @@ RELATIVE_YEARS = {"今年": 0, "本年度": 0, "本年": 0, "当年": 0, "年内
 YEAR_WORDS_BEFORE_PARTS = {"去年": -1, "前年": -2, "上年": -1, "上1年": -1, "后年": 2, "大后年": 3}
 YEAR_WORD_PARTS = ("年底", "年末", "年初", "底", "末", "初", "上半年", "下半年", "第", "季度")
 RELATIVE_YEARS.update(YEAR_WORDS_BEFORE_PARTS)
+# 2024年12月底前完成方案，次年3月底前完成验收 · 2024年度工作总结于次年1月10日前报送: the year after the year written
+# before (明年 / 下年度 count from the plan year)
+FOLLOWING_YEARS = ("次年", "翌年")
 
 # 每<period>: (freq label, RRULE, months in one period)
 PERIODS = {

@@ -32,6 +32,7 @@ class When:
     cumulative: bool = False  # 前三季度 · 前8个月 · 1—8月: from the year's start to the end of the period
     lunar: tuple[int | None, int] | None = None  # 2月3日(初七) → (None, 7): the lunar note, checked against the day
     half_month: int | None = None  # 6月上半月 → 1 (days 1–15), 下半月 → 2 (the 16th to the month's end)
+    after_named: bool = False  # 次年 / 翌年: the year after the one written before it (明年 counts from the plan year)
 
     @property
     def grain(self) -> str:

@@ -228,6 +228,16 @@ def _named_by_holidays(text: str, times: list[Placed]) -> list[Placed]:
     return out
 
 
+def _after_named_year(obj: Item, item: Item) -> Item:
+    """2024年度工作总结于次年1月10日前报送: 次年 is the year after the one the work is named by (2025)."""
+    p, named = item.parse, obj.parse
+    if isinstance(p, DeadlineP) and p.when.after_named and p.when.rel_year is not None \
+            and isinstance(named, DeadlineP) and named.when.year is not None:
+        when = replace(p.when, year=named.when.year + p.when.rel_year, rel_year=None, after_named=False)
+        return Item(replace(p, when=when), item.start, item.end)
+    return item
+
+
 def _with_year_of(named: object, item: Item) -> Item:
     """The dated item, given the year written with the holiday before it when it has none of its own."""
     year = named.when.year if isinstance(named, DeadlineP) else named.start.year if isinstance(named, RangeP) \
@@ -276,6 +286,7 @@ def _without_objects(text: str, items: list[Item]) -> list[Placed]:
                 out.append(Placed(obj))  # no reading of its sentence says when: the year stays a reading
             else:
                 here.flags.append(f"object:{text[obj.start:obj.end]}")
+                here.item = _after_named_year(obj, here.item)
         out.append(here)
         pending = []
         prev_end = it.end

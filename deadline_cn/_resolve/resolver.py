@@ -120,6 +120,8 @@ def year_of(w: When, ctx: Context, *, stale: bool = False) -> int:
         ctx.last_year = _checks.check_year(w.year)  # 2200年 is flagged, never replaced by the ref's year
         ctx.year_inferred = False
         return w.year
+    if w.rel_year is not None and w.after_named and ctx.last_year is not None and not ctx.year_inferred:
+        return _checks.check_year(ctx.last_year + w.rel_year)  # 2024年12月底前…，次年3月底前: 2025, as written
     if w.rel_year is not None:
         if ctx.base_year is None:
             raise NeedsYear("a year counted from the document (今年, 年内, 去年) needs ref or plan_year")
