@@ -320,7 +320,8 @@ def test_a_share_due_inside_a_deadline_in_prose_keeps_its_year() -> None:
     assert [str(r.due) for r in found] == ["2025-12-31", "2025-06-30"], [r.describe() for r in found]
 
 
-# A stage's time after 为 / 是 / ：(第三阶段为7月份 · 总结阶段是12月) is read as the stage's window, as a range there is.
+# A stage's time after 为 / 是 / ：(第三阶段为7月份 · 总结阶段是12月) is read as the stage's window, as a range
+# there is.
 @pytest.mark.parametrize(("text", "start", "end"), [
     ("第三阶段为7月份，主要是总结验收。", "2023-07-01", "2023-07-31"),
     ("总结提升阶段为12月，各地要全面总结。", "2023-12-01", "2023-12-31"),

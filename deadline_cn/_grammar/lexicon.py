@@ -275,7 +275,8 @@ ACTION_OR_TASK_VERBS = (*ACTION_VERBS, *TASK_VERBS)
 WORK_MODIFIERS = ("全市", "全县", "全区", "全省", "全镇", "重点", "市直", "县直", "区直", "省直", "各")
 SCOPE_EMPTY = ("工作", "", "全面", "全部", "基本", "贯穿", "贯穿于")  # all that is left of "全面完成": no scope
 # 2024年6月底前完成整改，此后每半年开展一次 · …建成投运，投运后每月巡检一次 · …完成排查，完成后每季度复查: the words
-# between a deadline and a recurrence that start the recurrence after the deadline (今后 / 以来 count from now: not here)
+# between a deadline and a recurrence that start the recurrence after the deadline (今后 / 以来 count from now: not
+# here)
 THEREAFTER = ("此后", "之后", "以后", "其后", "然后", "自此", "从此", "完成后", "建成后", "完毕后", "到位后", "投运后",
               "运行后", "上线后", "验收后")
 # 2026年底前全面建成，其中6月底前完成50%: the words that break the deadline before them down into steps inside it

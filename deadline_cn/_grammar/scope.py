@@ -8,6 +8,7 @@ with no time continues the previous one, and a hedge or 及时 flags the time of
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Callable
 
@@ -339,8 +340,8 @@ def _bounded_recurrence(text: str, here: Placed, nxt: Placed) -> Item | None:
 
 
 def _recurrence_after_deadline(text: str, times: list[Placed]) -> list[Placed]:
-    """2024年6月底前完成整改，此后每半年开展一次“回头看” · 9月底前建成投运，投运后每月巡检: the recurrence runs after the
-    deadline before it (its first period is the one after the deadline's day), not from the period that holds ref.
+    """2024年6月底前完成整改，此后每半年开展一次“回头看” · 9月底前建成投运，投运后每月巡检: the recurrence runs after
+    the deadline before it (its first period is the one after the deadline's day), not from the period that holds ref.
     A bare 后 read between them as an event (此后，每年… · 完成后，每季度…) is that same "after", no part of its own."""
     out: list[Placed] = []
     k = 0
@@ -370,7 +371,7 @@ def _recurrence_after_deadline(text: str, times: list[Placed]) -> list[Placed]:
 def _mark_breakdowns(text: str, times: list[Placed]) -> None:
     """2024年6月30日前完成（分两步：5月底前完成方案，6月底前…） · 2026年底前全面建成，其中6月底前完成50%: a date in a
     bracket opened after a deadline, or after 其中 in its sentence, breaks that deadline down (``Placed.inside``)."""
-    for prev, here in zip(times, times[1:]):
+    for prev, here in itertools.pairwise(times):
         if not isinstance(prev.item.parse, (DeadlineP, RangeP)) or _ends_sentence(text, prev.item.end, here.item.start):
             continue
         gap = text[prev.item.end:here.item.start]

@@ -146,8 +146,8 @@ def _digit_groups_parted(piece: str) -> str:
 
 
 # A table pasted as lines (1 制定方案 市发改委 2024年4月底前 / 2 组织实施 各县区 …): a line opened by a row number (then
-# a space, . or 、, then a word — not a date's or a count's unit) starts a new row, so its line break parts the rows as a
-# tab does, and the time ending the row before never takes this row's words as its scope
+# a space, . or 、, then a word — not a date's or a count's unit) starts a new row, so its line break parts the rows
+# as a tab does, and the time ending the row before never takes this row's words as its scope
 _ROW_START = re.compile(f"\n(?=[ \u3000]*\\d{{1,3}}(?:[.、．]|(?=[ \u3000]))[ \u3000]*(?![\\d\\s{ROW_NOT_WORDS}]))")
 
 
