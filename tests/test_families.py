@@ -1509,3 +1509,12 @@ def test_the_year_after_a_written_year(text: str, due: str) -> None:
 def test_next_year_alone_still_counts_from_the_plan_year() -> None:
     d = normalise("明年3月底前完成", ref="2024-12-10", plan_year=2025).to_dict()
     assert d["due"] == "2026-03-31" and "ambiguous:year" in d["flags"], d
+
+
+@pytest.mark.parametrize(("text", "dtstart"), [
+    ("2024年3月至5月开展集中整治，此后每月开展一次巡查", "2024-06-01"),
+    ("4月1日至8月31日集中攻坚，之后每季度开展一次回头看", "2024-07-01"),  # September is in Q3
+])
+def test_a_recurrence_after_a_range_starts_after_its_end(text: str, dtstart: str) -> None:
+    parts = normalise(text, **CTX).to_dict()["parts"]
+    assert (parts[-1]["kind"], parts[-1]["dtstart"]) == ("recurrence", dtstart), parts

@@ -350,8 +350,12 @@ def _recurrence_after_deadline(text: str, times: list[Placed]) -> list[Placed]:
         out.append(here)
         k += 1
         a = here.item.parse
-        if not (isinstance(a, DeadlineP) and a.after is None and not a.when.cumulative
-                and a.when.rel_period is None):
+        if isinstance(a, RangeP) and a.end_cue is None:  # 2024年3月至6月集中整治，此后每月…: after the range's end
+            last = a.end if a.end.year is not None or a.end.rel_year is not None else \
+                replace(a.end, year=a.start.year, rel_year=a.start.rel_year)
+        elif isinstance(a, DeadlineP) and a.after is None and not a.when.cumulative and a.when.rel_period is None:
+            last = a.when
+        else:
             continue
         bare_after = k + 1 < len(times) and _bare_after(times[k])
         nxt = times[k + 1] if bare_after else times[k] if k < len(times) else None
@@ -363,7 +367,7 @@ def _recurrence_after_deadline(text: str, times: list[Placed]) -> list[Placed]:
         tail = _SENTENCE_END.split(gap)[-1]  # 6月底前完成整改。此后，每半年…: 此后 may open the next sentence
         if len(gap) <= _AFTER_REACH and _THEREAFTER.search(gap) \
                 and (tail == gap or _THEREAFTER.fullmatch(tail.strip()) is not None):
-            nxt.item = Item(replace(b, after=a.when), nxt.item.start, nxt.item.end)
+            nxt.item = Item(replace(b, after=last), nxt.item.start, nxt.item.end)
             k += bare_after  # the 后 read as an event is this "after"
     return out
 
