@@ -301,6 +301,47 @@ def test_a_meeting_ahead_is_kept() -> None:
     assert [str(r.due) for r in extract("各单位要于4月5日召开推进会。", **CTX)] == ["2023-04-05"]
 
 
+# A month gone by and what was begun or held in it is narration too (项目于2022年8月开工); a month ahead stays
+@pytest.mark.parametrize("sentence", [
+    "项目于2022年8月开工，目前已完成主体工程的60%。",
+    "我市于二〇二二年九月启动试点，取得积极成效。",
+    "2022年12月，省里出台实施意见，全市随即部署落实。",
+    "该中心于2022年11月挂牌成立。",
+])
+def test_a_month_gone_by_and_what_was_begun_in_it_is_narration(sentence: str) -> None:
+    assert extract(sentence, **CTX) == [], [r.describe() for r in extract(sentence, **CTX)]
+
+
+def test_a_month_ahead_and_what_begins_in_it_is_kept() -> None:
+    assert [str(r.due) for r in extract("各地要于2023年8月启动试点工作。", **CTX)] == ["2023-08-31"]
+
+
+# The page's own dates (成文日期, 发布时间), a date naming a document (…施行的《条例》) and a thing's term (有效期至…)
+# set no task
+@pytest.mark.parametrize("sentence", [
+    "文号：某政办发〔2023〕8号；成文日期：2023年3月10日；发布日期：2023年3月15日。",
+    "2015年5月1日施行的《某市物业管理条例》同时废止。",
+    "2024年1月1日起实施的新标准，同步印发。",
+    "本证书有效期至2025年12月31日。",
+])
+def test_metadata_attributes_and_terms_are_no_deadlines(sentence: str) -> None:
+    assert [r for r in extract(sentence, **CTX) if r.kind == "deadline"] == [], \
+        [r.describe() for r in extract(sentence, **CTX)]
+
+
+def test_a_labelled_deadline_field_is_still_kept() -> None:
+    assert [str(r.due) for r in extract("申报截止时间：2023年4月30日。", **CTX)] == ["2023-04-30"]
+
+
+def test_a_school_calendars_days_are_each_kept() -> None:
+    text = "2023—2024学年第一学期于2023年9月1日开学，2024年1月18日放寒假。"
+    assert [str(r.due) for r in extract(text, **CTX)] == ["2023-09-01", "2024-01-18"]
+
+
+def test_a_holidays_very_day_heading_a_task() -> None:
+    assert [str(r.due) for r in extract("中秋节当天，各地要做好值班值守。", **CTX)] == ["2023-09-29"]
+
+
 @pytest.mark.parametrize("text", ["各地要在2023年6月底前完成整改，此后每半年开展一次“回头看”。",
                                   "2023年6月底前完成问题整改。此后，每半年组织一次“回头看”。",
                                   "6月底前完成系统建设，建成后每半年开展一次安全评估。"])

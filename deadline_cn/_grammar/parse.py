@@ -78,6 +78,9 @@ class OngoingP:
     until: When | None = None  # 持续至2025年
     # 2026年1月以后: 以后 is read both ways (from January, or from February); 后 / 之后 start after the period
     after_doubt: bool = False
+    # 自本公告发布之日起至11月20日止 · 即日起至12月30日: a span from the document's own day to a date — a window
+    # (征集时间 and the like), where 持续至2025年 is ongoing work
+    span: bool = False
 
 
 @record

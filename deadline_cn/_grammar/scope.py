@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 
 from deadline_cn._grammar import lexicon as lx
-from deadline_cn._grammar.parse import DeadlineP, Item, MarkerP, OngoingP, RangeP, RecurP, RelativeP, TriggerP
+from deadline_cn._grammar.parse import DeadlineP, Item, MarkerP, OngoingP, RangeP, RecurP, RelativeP, TriggerP, When
 from deadline_cn._grammar.precompiled import compiled
 from deadline_cn._grammar.record import replace
 
@@ -32,7 +32,7 @@ _SEPARATOR = compiled(f"[{lx.CLAUSE_SEPARATORS}]")
 _DEADLINE_LABEL = compiled(r"(?:截止|截至|最后|最迟)(?:时间|日期|期限|时限)(?:为|是)?:?\s*$")
 # 2024年4月至12月，每月… · 6月1日至9月30日期间每日…: what may stand between a range and the recurrence it bounds
 # (not a line break: a cell's lines are its items)
-_BOUND_GAP = compiled("[, \u3000]*(?:期间|之间|内)?[, \u3000]*")
+_BOUND_GAP = compiled("[), \u3000]*(?:期间|之间|内)?[, \u3000]*")
 # 开始时间:2024-09-04 结束时间:2024-09-27 · 起始时间为3月1日，截止时间为3月31日: two labelled days, one window
 # 报送全年工作总结 · 上半年工作总结7月10日前报送 · 对上半年工作进行总结: the period reported on, not a second time
 _REPORTED_PERIOD = compiled(f"的?(?:工作)?(?:{'|'.join(sorted(lx.PERIOD_REPORTS, key=len, reverse=True))})")
@@ -40,8 +40,9 @@ _REPORTED_PERIOD = compiled(f"的?(?:工作)?(?:{'|'.join(sorted(lx.PERIOD_REPOR
 # saying "after it" right before the recurrence (no sentence ends between)
 _THEREAFTER = compiled("(?:" + "|".join(lx.THEREAFTER) + r")[,\s]*(?:起|开始)?[,\s]*$")
 _SENTENCE_END = compiled("[。;\n]")
-_START_LABEL = compiled(r"(?:开始|起始|起)(?:时间|日期)(?:为|是)?:?\s*$")
-_END_LABEL = compiled(r"[\s,;]*[\u4e00-\u9fff]{0,4}?(?:结束|截止|截至|终止)(?:时间|日期)(?:为|是)?:?\s*$")
+# (启动时间：…；完成时间：… · 开始：2024年5月 结束：2024年12月 — the label's 时间 may be left out before its colon)
+_START_LABEL = compiled(r"(?:开始|起始|起|启动)(?:(?:时间|日期)(?:为|是)?:?|:)\s*$")
+_END_LABEL = compiled(r"[\s,;]*[\u4e00-\u9fff]{0,4}?(?:结束|截止|截至|终止|完成)(?:(?:时间|日期)(?:为|是)?:?|:)\s*$")
 _OPENERS = {"“": "”", "(": ")", "《": "》", "‘": "’", "【": "】", "[": "]"}
 _CLOSERS = {v: k for k, v in _OPENERS.items()}
 # list numbers: 1. · 2、 · (3) · ④ — they number the cell's lines, they are no task
@@ -135,7 +136,8 @@ def place(text: str, items: list[Item], *, continue_clauses: bool = True) -> lis
     def clause(pos: int) -> int:
         return bisect.bisect_right(seps, pos - 1) if seps else 0
 
-    times = _named_by_holidays(text, _without_objects(text, [it for it in items if not isinstance(it.parse, MarkerP)]))
+    times = _named_by_holidays(text, _without_objects(text, _without_superseded(
+        text, [it for it in items if not isinstance(it.parse, MarkerP)])))
     times = _pairs_joined(text, _pairs_joined(text, times, _labelled_window), _bounded_recurrence)
     times = _recurrence_after_deadline(text, times)
     _mark_breakdowns(text, times)
@@ -253,6 +255,25 @@ def _with_year_of(named: object, item: Item) -> Item:
     return item
 
 
+# 2023年12月底前（已延期至2024年6月底） · 原定2024年3月底，调整为2024年6月底: the first date is no longer due
+_SUPERSEDED = compiled(r"(?:前?完成)?[\s(,]*(?:现|已|经批准|经同意)?"
+                       r"(?:延期|推迟|延长|调整|变更|顺延|延后)(?:至|到|为)?\s*$")
+
+
+def _without_superseded(text: str, items: list[Item]) -> list[Item]:
+    """A date the text then moves (…（已延期至…） · …，调整为…) is no deadline: the date it moves to is, read over
+    the words of both (the old date is never left in a scope)."""
+    out: list[Item] = []
+    for it in items:
+        last = out[-1] if out else None
+        if last is not None and isinstance(last.parse, DeadlineP) and isinstance(it.parse, DeadlineP) \
+                and _SUPERSEDED.fullmatch(text, last.end, it.start) is not None:
+            out[-1] = Item(it.parse, last.start, it.end)
+        else:
+            out.append(it)
+    return out
+
+
 def _without_objects(text: str, items: list[Item]) -> list[Placed]:
     """每年6月底前报送上半年工作情况: 上半年 is the work reported on, not a second deadline.
 
@@ -263,7 +284,7 @@ def _without_objects(text: str, items: list[Item]) -> list[Placed]:
     out: list[Placed] = []
     prev_end = 0
     pending: list[Item] = []  # years naming the work, seen before the reading that says when it is due
-    for it in items:
+    for k, it in enumerate(items):
         p = it.parse
         bare = isinstance(p, DeadlineP) and p.cue is None and not p.by and p.when.edge is None and p.after is None
         between = text[prev_end:it.start]
@@ -276,6 +297,16 @@ def _without_objects(text: str, items: list[Item]) -> list[Placed]:
             p.when.half is not None or p.when.quarter is not None) and p.when.month is None)
         if (bare or period) and len(items) > 1 and ((period and _REPORTED_PERIOD.match(text, it.end) is not None)
                                                     or (bare and _names_the_work(text, it))):
+            if out and _heads_clause(text, prev_end, it.start):
+                if period and isinstance(p, DeadlineP) \
+                        and not (k + 1 < len(items) and not _SEPARATOR.search(text, it.end, items[k + 1].start)):
+                    # 三季度开展督查，四季度总结: a step of its own (a period heading its clause, no other time in it)
+                    out.append(Placed(it))
+                    prev_end = it.end
+                    continue
+                if k + 1 < len(items) and not _SEPARATOR.search(text, it.end, items[k + 1].start):
+                    pending.append(it)  # …，上半年工作总结于7月10日前报送: the reading after it, in its clause
+                    continue
             if out and not _ends_sentence(text, out[-1].item.end, it.start):
                 out[-1].flags.append(f"object:{text[it.start:it.end]}")
             else:
@@ -333,6 +364,10 @@ def _bounded_recurrence(text: str, here: Placed, nxt: Placed) -> Item | None:
     if isinstance(a, RangeP) and isinstance(b, RecurP) and a.end_cue in (None, "years") and b.since is None \
             and b.until is None and b.period != "irregular":
         return Item(replace(b, since=a.start, until=a.end), here.item.start, nxt.item.end)
+    if isinstance(b, RecurP) and b.since is None and b.until is None and b.period != "irregular" \
+            and (period := _bounding_period(a)) is not None and lx.PERIODS[b.period][2] < _GRAIN_MONTHS[period.grain]:
+        # 2024年下半年，每月报送 · 三季度每周调度 · 2025年每季度末 · 全年每月: each period inside that one
+        return Item(replace(b, since=period, until=period), here.item.start, nxt.item.end)
     if isinstance(a, RecurP) and isinstance(b, DeadlineP) and b.by and a.until is None and a.period != "irregular" \
             and text.startswith(("至", "到", "截至", "截止"), nxt.item.start) and b.when.day is None:
         return Item(replace(a, until=b.when), here.item.start, nxt.item.end)
@@ -392,10 +427,33 @@ def _bare_after(placed: Placed) -> bool:
 _AFTER_REACH = 40  # how far a deadline may stand before the 此后 of the recurrence (a bound keeps it linear)
 
 
+_GRAIN_MONTHS = {"year": 12, "half": 6, "quarter": 3, "month": 1, "xun": 0, "day": 0}
+
+
+def _bounding_period(parse: object) -> When | None:
+    """A bare period that may bound a recurrence after it: a year, half, quarter or month with no cue (全年: the
+    plan year)."""
+    if isinstance(parse, OngoingP) and parse.whole_year:
+        return When(rel_year=0)
+    if not isinstance(parse, DeadlineP) or parse.cue is not None or parse.by or parse.after is not None:
+        return None
+    w = parse.when
+    if w.edge is not None or w.day is not None or w.holiday is not None or w.cumulative or w.mid or w.xun \
+            or w.half_month:
+        return None
+    return w
+
+
 def _plain_date(placed: Placed) -> bool:
     p = placed.item.parse
     return isinstance(p, DeadlineP) and p.cue is None and not p.by and p.after is None and p.when.edge is None \
         and p.when.month is not None
+
+
+def _heads_clause(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` (between two readings) ends with a clause mark: the second heads its clause."""
+    gap = text[start:end].rstrip(" \u3000")
+    return bool(gap) and gap[-1] in lx.CLAUSE_SEPARATORS
 
 
 def _ends_sentence(text: str, start: int, end: int) -> bool:
@@ -490,9 +548,12 @@ def _event_before(text: str, placed: Placed, clause_start: int) -> Span | None:
     if not isinstance(p, RelativeP) or p.anchor_ref or p.anchor is not None or p.wants_anchor:
         return None
     span = trim(text, (clause_start, placed.item.start), verbs=False)
-    if span is None or span[1] != placed.item.start:
-        return None  # the event must touch the offset
-    if not text[span[0]:span[1]].rstrip(")").endswith(lx.EVENT_VERBS):
+    if span is None:
+        return None
+    words = text[span[0]:placed.item.start]
+    if words.rstrip(")").endswith(lx.EVENT_VERBS):  # the event touches the offset (整改完成|3个月内: 完成 is its)
+        span = (span[0], placed.item.start)
+    elif span[1] != placed.item.start or not (words.startswith(lx.EVENT_OPENERS) and len(words) <= 12):
         return None
     depth = 0  # 条目化展示、信息形成(变更): the event is the last item (a 、 inside brackets is the event's)
     for k in range(span[1] - 1, span[0] - 1, -1):

@@ -214,9 +214,11 @@ def _looks_back(p: Placed, result: Result, ref: date | None, scan: str) -> bool:
         return True  # 已于5月20日开工 · 先后于2月22日召开 · 原定于3月底前完成的任务: done, or a plan superseded
     after = p.item.end + 1 if scan.startswith(",", p.item.end) else p.item.end
     if isinstance(parse, DeadlineP) and ref is not None and due is not None and due < ref \
-            and parse.when.day is not None and not parse.cue \
+            and (parse.when.day is not None or parse.when.month is not None) and not parse.cue \
             and word_soon(scan, after, lx.HELD_VERBS, 24) is not None and not must(scan, after, 24):
-        return True  # 6月5日，市长主持召开… · 我市于2024年4月12日召开动员大会 (a day gone by and what was held on it)
+        # 6月5日，市长主持召开… · 我市于2024年4月12日召开动员大会 · 项目于2023年8月开工 (a day or a month gone by and
+        # what was held or begun in it)
+        return True
     if isinstance(parse, (RangeP, OngoingP)) and ref is not None and (end := getattr(result, "end", None)) \
             and end < ref:
         # 2023年10月至12月，市纪委监委开展了专项整治 · 2021年至2023年，全市共新建学校12所 · 2023年全年，全市接待

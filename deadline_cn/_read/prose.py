@@ -47,6 +47,10 @@ def is_prose_time(item: Item, scan: str) -> bool:
     if isinstance(p, (MarkerP, DittoP)):
         return isinstance(p, MarkerP)  # markers stay so hedges can flag their clause; dropped later
     if isinstance(p, DeadlineP):
+        if p.cue is None and scan.startswith(lx.ATTRIBUTE_VERBS, item.end):
+            return False  # 2015年5月1日施行的《条例》同时废止: the date tells which document, it sets no task
+        if p.by and _names_a_term(_before(scan, item.start)):
+            return False  # 有效期至2024年12月31日: a thing's term, no task's
         return p.cue is not None or p.by or p.when.edge == "end" or p.after is not None or _governs(item, scan, p.when)
     if isinstance(p, OngoingP):
         if p.whole_year:
@@ -87,7 +91,8 @@ def _governs(item: Item, scan: str, when: When) -> bool:
     if before.endswith(lx.PROSE_TIME_OPENERS):
         return True
     if before.endswith((":", "为", "是")) and before[:-1].endswith(lx.PROSE_TIME_LABELS):
-        return True  # 截止时间:2013年10月31日 · 截止时间为2024年1月9日17:00 · 标准时点是2020年11月1日零时
+        # 截止时间:2013年10月31日 · 截止时间为2024年1月9日17:00 · 标准时点是2020年11月1日零时 (not 成文日期:…)
+        return not before[:-1].endswith(lx.DOC_DATE_LABELS)
     if before.endswith("(") and before[:-1].endswith(lx.STAGE_WORDS):
         return True
     if before.endswith(("为", "是", ":")) and before[:-1].endswith(lx.STAGE_WORDS):

@@ -141,10 +141,18 @@ def year_of(w: When, ctx: Context, *, stale: bool = False) -> int:
     if (year := _forward(w, ctx.base_year, ctx)) != ctx.base_year:
         return year
     if ctx.ref is not None and ctx.ref.year != ctx.base_year and not _past_at_issue(w, ctx.ref):
+        if stale and ctx.base_year == ctx.ref.year - 1 and _long_gone_in(w, ctx.base_year, ctx.ref):
+            # a notice of 2025-01-05 on the 2024 plan: 1月15日前报送2024年度总结 is still ahead (2025's); the plan
+            # year's day was gone long before the text was written — the plan year's date in alternatives
+            _doubt_year(ctx, ctx.base_year, "plan-year")
+            return ctx.ref.year
         # a 2019 plan issued in 2018-08 that says "12月22日": this December or next? Both stay visible.
         ctx.flags.append("ambiguous:year")
     elif stale and ctx.ref is not None and ctx.ref.year == ctx.base_year and _long_past_at_issue(w, ctx.ref):
-        _doubt_year(ctx, ctx.base_year + 1, "next-year")
+        # a plan's steps lie ahead of it: next year's (2月20日前 in a schedule of 2011-11-18 is 2012's), this
+        # year's in alternatives
+        _doubt_year(ctx, ctx.base_year, "ref-year")
+        return ctx.base_year + 1
     return ctx.base_year
 
 
@@ -197,6 +205,14 @@ def _long_past_at_issue(w: When, ref: date) -> bool:
         bounds(w, ref.year + 1)  # the alternative must be a date too (not 2200, nor a holiday past the tables)
         # a notice names a holiday ahead of it (元旦春节期间值班, 国庆节前): one gone a month is next year's, likely
         return (ref - bounds(w, ref.year)[1]).days > (HOLIDAY_STALE_DAYS if w.holiday else STALE_DAYS)
+    except (ValueError, _checks.Invalid):
+        return False
+
+
+def _long_gone_in(w: When, year: int, ref: date) -> bool:
+    """Whether ``w`` in ``year`` ended over STALE_DAYS (a holiday: HOLIDAY_STALE_DAYS) before ``ref``."""
+    try:
+        return (ref - bounds(w, year)[1]).days > (HOLIDAY_STALE_DAYS if w.holiday else STALE_DAYS)
     except (ValueError, _checks.Invalid):
         return False
 
@@ -324,13 +340,17 @@ def resolve_deadline(p: DeadlineP, ctx: Context) -> tuple[type[Result], Fields]:
             if w.year is None and ctx.base_year is not None and end.year < ctx.base_year:
                 eve = end
                 end = start = bounds(w, year + 1)[0] - timedelta(days=1)  # 元旦前 in a 2018 plan: 2018-12-31
-                if ctx.year_reading == "next-year" and "ambiguous:year" in ctx.flags:
-                    ctx.flags.remove("ambiguous:year")  # the roll already made it next year's 元旦前: no doubt left
-                    ctx.year_alternative, ctx.year_reading = None, "earlier-year"
                 if ctx.ref is not None and ctx.ref <= eve and "ambiguous:year" not in ctx.flags:
                     # …issued 2017-12-20: the eve of the coming 1 January (2017-12-31) is as likely
                     flags.append("ambiguous:year")
                     alternatives = (*alternatives, Alternative(eve, "ref-year"))
+            elif w.year is None and ctx.year_reading == "ref-year" and ctx.base_year is not None \
+                    and year == ctx.base_year + 1 \
+                    and end.year == ctx.base_year and "ambiguous:year" in ctx.flags:
+                # 元旦前 in a notice of 2018-11, rolled to 2019's 元旦: its eve is this year's last day, and this
+                # year's 元旦 has no eve in this year — no doubt left
+                ctx.flags.remove("ambiguous:year")
+                ctx.year_alternative, ctx.year_reading = None, "earlier-year"
     if w.weekday is not None and w.day and end.weekday() != w.weekday:
         flags.append("weekday-mismatch")
     if w.lunar is not None and w.day and not _lunar_agrees(end, w.lunar):
@@ -456,7 +476,12 @@ def resolve_ongoing(p: OngoingP, ctx: Context) -> tuple[type[Result], Fields]:
     if p.start is None:
         until = concrete(p.until, ctx) if p.until is not None else None
         end = bounds(until, year_of(until, ctx))[1] if until is not None else None
-        return Ongoing, {"start": ctx.ref, "end": end, "flags": ["vague:promptly"] if p.vague else []}
+        flags = ["vague:promptly"] if p.vague else []
+        if until is not None and until.time:  # …至2023年11月10日下午17时止
+            flags.append(f"time:{until.time}")
+        if p.span and ctx.ref is not None and end is not None:
+            return Window, {"start": ctx.ref, "end": end, "label": None, "flags": flags}
+        return Ongoing, {"start": ctx.ref, "end": end, "flags": flags}
     p = replace(p, start=concrete(p.start, ctx))
     assert p.start is not None
     year = year_of(p.start, ctx, stale=bool(p.start.holiday))  # 春节后 in a notice of 2024-11
@@ -525,7 +550,7 @@ def resolve_recurrence(p: RecurP, ctx: Context) -> tuple[type[Result], Fields]:
             _checks.check_occurs(fields["rrule_text"], fields["dtstart"], fields["until"])  # 每年末至6月: none
     if p.holiday:
         fields.update(rrule_text=None, holiday=p.holiday)
-        fields["flags"] = [*fields["flags"], f"holiday:{p.holiday}"]
+        fields["flags"] = [*fields["flags"], f"holiday:{p.holiday.removesuffix('前')}"]  # 国庆前: its eve
         if fields["dtstart"] is not None:  # past the lunar table: unresolved now, not a ValueError in occurrences()
             from deadline_cn.calendar import holiday_date
 
