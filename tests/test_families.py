@@ -1764,6 +1764,12 @@ def test_a_horizon_with_no_event_counts_from_the_document() -> None:
     assert (d["anchor"], d["due"]) == ("ref", "2024-06-05"), d
 
 
+@pytest.mark.parametrize("text", ["本次征文活动截稿时间为2024年11月15日", "收稿时间：2024年11月15日"])
+def test_a_closing_date_label_is_a_deadline_by_that_day(text: str) -> None:
+    d = normalise(text, **CTX).to_dict()
+    assert (d["kind"], d["start"], d["due"]) == ("deadline", None, "2024-11-15"), d
+
+
 # 此后 / 之后 / 完成后 / 投运后 between a deadline and a recurrence: the recurrence starts after the deadline — its
 # first period is the one holding the day after it — not in the period that holds ref.
 @pytest.mark.parametrize(("text", "due", "dtstart"), [

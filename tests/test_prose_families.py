@@ -342,6 +342,21 @@ def test_a_holidays_very_day_heading_a_task() -> None:
     assert [str(r.due) for r in extract("中秋节当天，各地要做好值班值守。", **CTX)] == ["2023-09-29"]
 
 
+# In prose only a 部署 hands the timing to an authority (根据上级的工作部署，…): 按照…要求 / 安排，… says how, not when
+@pytest.mark.parametrize("sentence", [
+    "按照文件要求，各单位认真填写申报表。",
+    "按照市委、市政府要求，督查组深入各县区开展督查。",
+    "根据学院教学工作安排，本学期期末考试具体要求通知如下。",
+])
+def test_a_requirement_or_arrangement_is_no_trigger_in_prose(sentence: str) -> None:
+    assert [r for r in extract(sentence, **CTX) if r.kind == "conditional"] == []
+
+
+def test_a_deployment_heading_a_task_is_still_a_trigger() -> None:
+    got = extract("按照省统一部署，各地适时开展专项检查。", **CTX)
+    assert [(r.kind, r.trigger.type) for r in got] == [("conditional", "deployment")]
+
+
 @pytest.mark.parametrize("text", ["各地要在2023年6月底前完成整改，此后每半年开展一次“回头看”。",
                                   "2023年6月底前完成问题整改。此后，每半年组织一次“回头看”。",
                                   "6月底前完成系统建设，建成后每半年开展一次安全评估。"])

@@ -193,7 +193,8 @@ PROSE_DONE_VERBS = ("开建", "开工", "完工", "竣工", "建成", "完成", 
 FIGURE_UNITS = ("元", "%", "人次", "人", "个", "所", "户", "家", "项", "件", "起", "辆", "套", "吨", "亩", "公里",
                 "平方米", "千瓦", "倍", "座", "条", "批", "次")
 # Before a date, these tell it was done or was the plan before a change: 已于 · 已在 · 先后于 · 曾于 · 原定于
-DONE_BEFORE = ("已于", "已经于", "已在", "先后于", "曾于", "原定于", "原计划于", "原定", "原计划", "已")
+DONE_BEFORE = ("已于", "已经于", "已在", "先后于", "曾于", "原定于", "原计划于", "原定", "原计划", "已",
+               "始于", "起始于")  # 巡察工作始于2016年底: when something began, told
 # What is held or done on a day (召开, 举办…): after a day gone by, with no modal, the sentence tells what happened
 HELD_VERBS = ("召开", "举行", "举办", "主持", "印发", "出台", "开工", "竣工", "验收", "审议", "通过", "启动", "发布",
                "签署", "签订", "召集", "视察", "调研", "督导", "进驻",

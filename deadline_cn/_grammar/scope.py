@@ -29,7 +29,7 @@ _TRAIL = tuple(lx.SCOPE_TRAIL)
 _VERBS = tuple(lx.SCOPE_LEAD_VERBS)
 _SEPARATOR = compiled(f"[{lx.CLAUSE_SEPARATORS}]")
 # 申报截止时间为2024年4月30日 · 截止日期：4月30日: the field names a deadline (due by the day), not an event's day
-_DEADLINE_LABEL = compiled(r"(?:截止|截至|最后|最迟)(?:时间|日期|期限|时限)(?:为|是)?:?\s*$")
+_DEADLINE_LABEL = compiled(r"(?:截止|截至|最后|最迟|截稿|收稿|报名截止)(?:时间|日期|期限|时限)(?:为|是)?:?\s*$")
 # 2024年4月至12月，每月… · 6月1日至9月30日期间每日…: what may stand between a range and the recurrence it bounds
 # (not a line break: a cell's lines are its items)
 _BOUND_GAP = compiled("[), \u3000]*(?:期间|之间|内)?[, \u3000]*")

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 
 from deadline_cn._grammar import lexicon as lx
-from deadline_cn._grammar.parse import DeadlineP, MarkerP, OngoingP, RangeP
+from deadline_cn._grammar.parse import DeadlineP, Item, MarkerP, OngoingP, RangeP
 from deadline_cn._grammar.scope import Placed, place
 from deadline_cn._grammar.text import fold
 from deadline_cn._read.anchors import anchor
@@ -204,6 +204,12 @@ def _extract_chunk(text: str, start: int, end: int, settings: Settings) -> list[
     return out
 
 
+def _narrated_sentence(scan: str, item: Item) -> bool:
+    """A time gone by opening its sentence, which then tells what was done, clauses on (2005年11月11日至14日，督查组在…
+    期间，…进行了现场检查)."""
+    return heads_clause(scan, item, sentence=True) and narrates(scan, item.end, reach=80, sentence=True)
+
+
 def _looks_back(p: Placed, result: Result, ref: date | None, scan: str) -> bool:
     """2022年，全市地区生产总值增长6%… in a plan issued in 2023: a bare year (half, quarter) that ended before
     the document was issued heads a report on what was done, not a task. So does any date already past that
@@ -223,11 +229,12 @@ def _looks_back(p: Placed, result: Result, ref: date | None, scan: str) -> bool:
             and end < ref:
         # 2023年10月至12月，市纪委监委开展了专项整治 · 2021年至2023年，全市共新建学校12所 · 2023年全年，全市接待
         # 游客3000万人次: a period gone by heading its sentence, then what was done or counted
-        return heads_clause(scan, p.item) and (narrates(scan, p.item.end) or counts(scan, p.item.end))
+        return heads_clause(scan, p.item) and (narrates(scan, p.item.end) or counts(scan, p.item.end)
+                                               or _narrated_sentence(scan, p.item))
     if ref is None or not isinstance(parse, DeadlineP) or due is None or due >= ref:
         return False
     if narrates(scan, p.item.end) or (heads_clause(scan, p.item) and not parse.cue and not parse.by
-                                      and counts(scan, p.item.end)):
+                                      and (counts(scan, p.item.end) or _narrated_sentence(scan, p.item))):
         return True  # …，审议通过了 · 2024年1-2月，全市一般公共预算收入完成45亿元 (a past period's figures)
     if parse.by and scan.startswith(("截至", "截止"), p.item.start) and heads_clause(scan, p.item) \
             and scan.startswith(",", p.item.end) and not must(scan, p.item.end + 1):  # not 截至…，各地要完成…

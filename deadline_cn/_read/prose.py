@@ -40,8 +40,9 @@ def is_prose_time(item: Item, scan: str) -> bool:
             return scan.startswith(",", item.end) and must(scan, item.end + 1) and not narrates(scan, item.end + 1)
         if p.type in ("document", "event"):
             return True
-        # 按照省统一部署，适时开展… (a task follows) — not 根据…部署，现将…公布 nor a sentence telling what was done
-        return heads_clause(scan, item) and scan.startswith(",", item.end) \
+        # 按照省统一部署，适时开展… (a task follows) — not 根据…部署，现将…公布 nor a sentence telling what was done;
+        # and only a 部署 (the wild readers mark no 按照…要求 / 安排，… in prose: a manner, not a time handed over)
+        return "部署" in scan[item.start:item.end] and heads_clause(scan, item) and scan.startswith(",", item.end) \
             and not scan.startswith(lx.ANNOUNCE_WORDS, item.end + 1) \
             and not narrates(scan, item.end, reach=80, sentence=True)
     if isinstance(p, (MarkerP, DittoP)):
