@@ -1798,3 +1798,98 @@ def test_an_event_after_a_year_or_month_is_unread(text: str, words: str) -> None
 def test_start_and_completion_of_works_make_one_window() -> None:
     d = normalise("开工时间：2024年4月1日；竣工时间：2024年11月30日", **CTX).to_dict()
     assert (d["kind"], d["start"], d["end"]) == ("window", "2024-04-01", "2024-11-30"), d
+
+# 此后 / 之后 / 完成后 / 投运后 between a deadline and a recurrence: the recurrence starts after the deadline — its
+# first period is the one holding the day after it — not in the period that holds ref.
+@pytest.mark.parametrize(("text", "due", "dtstart"), [
+    ("2024年5月底前完成排查，此后每半年复查一次", "2024-05-31", "2024-01-01"),  # June is in the first half still
+    ("2024年8月底前完成整改，之后每季度开展一次回访", "2024-08-31", "2024-07-01"),  # September is in Q3
+    ("9月底前建成投用，投运后每月巡查一次", "2024-09-30", "2024-10-01"),
+    ("4月底前建立工作台账，以后每月更新", "2024-04-30", "2024-05-01"),
+    ("2025年3月底前完成，完成后，每季度评估一次", "2025-03-31", "2025-04-01"),
+    ("2024年底前全面完成，此后每年开展一次评估", "2024-12-31", "2025-01-01"),
+    ("11月底前完成整治，此后每两个月抽查一次", "2024-11-30", "2024-12-01"),  # every 2nd month from December
+])
+def test_a_recurrence_after_a_deadline_starts_after_it(text: str, due: str, dtstart: str) -> None:
+    parts = normalise(text, **CTX).to_dict()["parts"]
+    assert [(p["kind"], p.get("due"), p.get("dtstart")) for p in parts] == \
+        [("deadline", due, None), ("recurrence", None, dtstart)], parts
+
+
+@pytest.mark.parametrize("text", ["6月底前完成，今后每季度报送一次", "6月底前完成，同时每季度报送一次进展"])
+def test_a_recurrence_beside_a_deadline_runs_from_ref(text: str) -> None:
+    parts = normalise(text, **CTX).to_dict()["parts"]
+    assert parts[-1]["dtstart"] == "2024-01-01", parts  # 今后: from now on; 同时: alongside it
+
+
+# 0时前 / 零时前 / 0:00前 / 截至…0时 on a day: before the midnight that opens it, so due by the end of the day before.
+@pytest.mark.parametrize(("text", "due"), [
+    ("4月10日0时前", "2024-04-09"), ("2024年5月1日零时前报送", "2024-04-30"), ("截至6月1日0时", "2024-05-31"),
+    ("2025年1月1日0:00前", "2024-12-31"), ("3月1日0点前提交", "2024-02-29"),
+])
+def test_midnight_before_a_day_is_the_end_of_the_day_before(text: str, due: str) -> None:
+    d = normalise(text, **CTX).to_dict()
+    assert (d["kind"], d["due"], "time:24:00" in d["flags"]) == ("deadline", due, True), d
+
+
+def test_midnight_as_a_start_stays_on_its_day() -> None:
+    assert normalise("4月10日0时起", **CTX).to_dict()["start"] == "2024-04-10"
+
+
+# A row number, a space, then a date (PDF / plain-text tables): where joining the digits makes no date (month 58,
+# year 22025) the space parts them; a phrase spaced out a character at a time (2 0 2 4 年) is still one number.
+@pytest.mark.parametrize(("text", "due"), [
+    ("2 3月底前完成摸底", "2024-03-31"), ("3 1月15日前报送", "2024-01-15"), ("5 8月底前", "2024-08-31"),
+    ("11 10月底前完成验收", "2024-10-31"), ("3\u30009月30日前", "2024-09-30"), ("2 2025年1月底前", "2025-01-31"),
+    ("2 0 2 4 年 5 月底前", "2024-05-31"), ("7 月 1 5 日前", "2024-07-15"), ("20 24年5月底前", "2024-05-31"),
+    ("6月3 0日前", "2024-06-30"), ("2024 7月底前", "2024-07-31"),
+])
+def test_a_row_number_before_a_date_stays_apart(text: str, due: str) -> None:
+    d = normalise(text, **CTX).to_dict()
+    assert (d["kind"], d["due"]) == ("deadline", due), d
+
+
+# A date in a bracket opened after a deadline, or after 其中, breaks that deadline down: it falls inside the deadline's
+# period and keeps its year ("steps run forward" is for the next step, not a part of this one).
+@pytest.mark.parametrize(("text", "dues"), [
+    ("2024年9月30日前完成（分两步：7月底前完成设计，9月底前完成施工）", ["2024-09-30", "2024-07-31", "2024-09-30"]),
+    ("2024年10月底前完成（其中8月底前完成主体工程）", ["2024-10-31", "2024-08-31"]),
+    ("11月30日前全部完成（10月15日前完成70%）", ["2024-11-30", "2024-10-15"]),
+    ("2025年12月底前完成，其中6月底前完成城区改造", ["2025-12-31", "2025-06-30"]),
+])
+def test_a_breakdown_inside_a_deadline_keeps_its_year(text: str, dues: list[str]) -> None:
+    d = normalise(text, **CTX).to_dict()
+    assert [p["due"] for p in d["parts"]] == dues, d
+    assert all("ambiguous:year" not in p["flags"] for p in d["parts"]), d
+
+
+def test_a_later_step_after_a_closed_bracket_still_runs_forward() -> None:
+    d = normalise("2024年12月底前完成方案（牵头单位：市住建局），3月底前完成验收", **CTX).to_dict()
+    assert d["parts"][1]["due"] == "2025-03-31" and "ambiguous:year" in d["parts"][1]["flags"], d
+
+
+# 次年 / 翌年 after a written year is the year after it — not the year after the plan year (明年 still is).
+@pytest.mark.parametrize(("text", "due"), [
+    ("2023年11月底前完成方案，次年3月底前完成验收", "2024-03-31"),
+    ("2022年9月启动，翌年6月底前全面完成", "2023-06-30"),
+    ("2023年度考核结果于次年2月底前公布", "2024-02-29"),
+    ("2021年12月底前完成申报，次年第一季度完成评审", "2022-03-31"),
+])
+def test_the_year_after_a_written_year(text: str, due: str) -> None:
+    d = normalise(text, ref="2024-12-10", plan_year=2025).to_dict()
+    last = d["parts"][-1] if d["kind"] == "compound" else d
+    assert (last["due"], "ambiguous:year" in last["flags"]) == (due, False), d
+
+
+def test_next_year_alone_still_counts_from_the_plan_year() -> None:
+    d = normalise("明年3月底前完成", ref="2024-12-10", plan_year=2025).to_dict()
+    assert d["due"] == "2026-03-31" and "ambiguous:year" in d["flags"], d
+
+
+@pytest.mark.parametrize(("text", "dtstart"), [
+    ("2024年3月至5月开展集中整治，此后每月开展一次巡查", "2024-06-01"),
+    ("4月1日至8月31日集中攻坚，之后每季度开展一次回头看", "2024-07-01"),  # September is in Q3
+])
+def test_a_recurrence_after_a_range_starts_after_its_end(text: str, dtstart: str) -> None:
+    parts = normalise(text, **CTX).to_dict()["parts"]
+    assert (parts[-1]["kind"], parts[-1]["dtstart"]) == ("recurrence", dtstart), parts

@@ -369,3 +369,48 @@ def test_a_holiday_gone_by_and_counted_is_a_report(sentence: str) -> None:
 def test_a_holiday_ahead_with_a_task_is_kept() -> None:
     got = extract("春节期间，各地要加强值班值守。", ref="2024-03-15", plan_year=2024)
     assert [(r.kind, str(r.start)) for r in got] == [("window", "2025-01-28")]
+
+@pytest.mark.parametrize("text", ["各地要在2023年6月底前完成整改，此后每半年开展一次“回头看”。",
+                                  "2023年6月底前完成问题整改。此后，每半年组织一次“回头看”。",
+                                  "6月底前完成系统建设，建成后每半年开展一次安全评估。"])
+def test_a_recurrence_after_a_deadline_in_prose_starts_after_it(text: str) -> None:
+    found = extract(text, **CTX)
+    assert [(r.kind, str(getattr(r, "due", None)), str(getattr(r, "dtstart", None))) for r in found] == \
+        [("deadline", "2023-06-30", "None"), ("recurrence", "None", "2023-07-01")], [r.describe() for r in found]
+
+
+def test_a_row_number_before_a_date_in_prose_stays_apart() -> None:
+    found = extract("4 5月底前完成方案编制。\n5 10月底前完成项目验收。", **CTX)
+    assert [str(r.due) for r in found] == ["2023-05-31", "2023-10-31"], [r.describe() for r in found]
+
+
+def test_a_share_due_inside_a_deadline_in_prose_keeps_its_year() -> None:
+    found = extract("到2025年底，全市新建口袋公园50个，其中6月底前建成20个。", **CTX)
+    assert [str(r.due) for r in found] == ["2025-12-31", "2025-06-30"], [r.describe() for r in found]
+
+
+# A stage's time after 为 / 是 / ：(第三阶段为7月份 · 总结阶段是12月) is read as the stage's window, as a range
+# there is.
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("第三阶段为7月份，主要是总结验收。", "2023-07-01", "2023-07-31"),
+    ("总结提升阶段为12月，各地要全面总结。", "2023-12-01", "2023-12-31"),
+    ("第二阶段是9月，重点开展督查。", "2023-09-01", "2023-09-30"),
+    ("集中整治阶段为第三季度。", "2023-07-01", "2023-09-30"),
+])
+def test_a_stage_for_one_period_is_read(text: str, start: str, end: str) -> None:
+    found = extract(text, **CTX)
+    assert [(r.kind, str(r.start), str(r.end)) for r in found] == [("window", start, end)], \
+        [r.describe() for r in found]
+
+
+# A table pasted as lines, each opened by its row number: a time ending a row governs that row's words, never the
+# next row's (the row number parts them).
+@pytest.mark.parametrize(("text", "scopes"), [
+    ("序号 工作内容 责任部门 时限\n1 编制实施方案 市农业农村局 2023年5月底前\n2 开展试点示范 各县区 2023年9月底前",
+     ["1 编制实施方案 市农业农村局", "2 开展试点示范 各县区"]),
+    ("1. 摸清底数 市统计局 6月底前\n2. 建立台账 市住建局 8月底前\n3. 组织验收 市政府办 11月底前",
+     ["摸清底数 市统计局", "建立台账 市住建局", "组织验收 市政府办"]),  # (a list number is no task)
+])
+def test_table_rows_as_lines_keep_their_own_scope(text: str, scopes: list[str]) -> None:
+    found = extract(text, **CTX)
+    assert [r.scope for r in found] == scopes, [r.describe() for r in found]

@@ -75,6 +75,9 @@ RELATIVE_YEARS = {"今年": 0, "本年度": 0, "本年": 0, "当年": 0, "年内
 YEAR_WORDS_BEFORE_PARTS = {"去年": -1, "前年": -2, "上年": -1, "上1年": -1, "后年": 2, "大后年": 3}
 YEAR_WORD_PARTS = ("年底", "年末", "年初", "底", "末", "初", "上半年", "下半年", "第", "季度")
 RELATIVE_YEARS.update(YEAR_WORDS_BEFORE_PARTS)
+# 2024年12月底前完成方案，次年3月底前完成验收 · 2024年度工作总结于次年1月10日前报送: the year after the year written
+# before (明年 / 下年度 count from the plan year)
+FOLLOWING_YEARS = ("次年", "翌年")
 
 # 每<period>: (freq label, RRULE, months in one period)
 PERIODS = {
@@ -314,3 +317,13 @@ SCOPE_EMPTY = ("工作", "", "全面", "全部", "基本", "贯穿", "贯穿于"
                "从", "自", "结束", "止", "为止",
                # what is left before a date that replaced another (…（已延期至2024年6月底）)
                "已延期", "延期", "调整", "延长", "推迟", "顺延", "原定", "原计划")
+# 2024年6月底前完成整改，此后每半年开展一次 · …建成投运，投运后每月巡检一次 · …完成排查，完成后每季度复查: the words
+# between a deadline and a recurrence that start the recurrence after the deadline (今后 / 以来 count from now: not
+# here)
+THEREAFTER = ("此后", "之后", "以后", "其后", "然后", "自此", "从此", "完成后", "建成后", "完毕后", "到位后", "投运后",
+              "运行后", "上线后", "验收后")
+# 2026年底前全面建成，其中6月底前完成50%: the words that break the deadline before them down into steps inside it
+BREAKDOWN_WORDS = ("其中", "分两步", "分三步", "分步")
+# After a number at a line's start, what makes it a date or a count, not a table's row number (text.py: 2 组织实施 is a
+# row; 2 月 / 3 个工作日 / 5 次 are not)
+ROW_NOT_WORDS = "年月日号时点分个季周天次项批轮家人户件名条万亿千百元%倍期届所座只吨米"

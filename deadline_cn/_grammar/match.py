@@ -78,6 +78,8 @@ def when_of(tok: Token) -> When:
         fields["time"] = time_of(tok)
     if (ry := get("ry")) is not None:
         fields["rel_year"] = lx.RELATIVE_YEARS.get(ry)
+        if ry in lx.FOLLOWING_YEARS:
+            fields["after_named"] = True
     if m := get("m") or mt:
         fields["month"] = int(m)
     if d := get("d") or get("dt"):

@@ -8,6 +8,7 @@ with no time continues the previous one, and a hedge or 及时 flags the time of
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Callable
 
@@ -21,7 +22,7 @@ _COUNT = compiled(r"(?:至少|不少于|不低于|最少)[^,;。]{0,12}?(\d{1,3}
 _PER_TIMES = compiled(r"(\d{1,3})次/")
 _AT_LEAST = lx.AT_LEAST
 _COUNT_REACH = 40  # how far after 每年 its "至少…1次" may stand (a bound keeps a long clause linear)
-_PUNCT = " ,;。、:\"'-—/"  # 2024年6月底前/长期坚持: a slash parts two readings
+_PUNCT = " ,;。、:\"'-—/|"  # 2024年6月底前/长期坚持: a slash parts two readings; | a table's column
 _LEAD_RE = compiled("(?:[" + re.escape(_PUNCT) + "]|" + "|".join(
     re.escape(w) for w in sorted((*lx.SCOPE_LEAD, *lx.HEDGES), key=len, reverse=True)) + ")+")
 _TRAIL = tuple(lx.SCOPE_TRAIL)
@@ -35,6 +36,10 @@ _BOUND_GAP = compiled("[), \u3000]*(?:期间|之间|内)?[, \u3000]*")
 # 开始时间:2024-09-04 结束时间:2024-09-27 · 起始时间为3月1日，截止时间为3月31日: two labelled days, one window
 # 报送全年工作总结 · 上半年工作总结7月10日前报送 · 对上半年工作进行总结: the period reported on, not a second time
 _REPORTED_PERIOD = compiled(f"的?(?:工作)?(?:{'|'.join(sorted(lx.PERIOD_REPORTS, key=len, reverse=True))})")
+# 6月底前完成整改，此后每半年… · …完成排查，完成后，每季度复查: a deadline, words of its clause or the next, and a word
+# saying "after it" right before the recurrence (no sentence ends between)
+_THEREAFTER = compiled("(?:" + "|".join(lx.THEREAFTER) + r")[,\s]*(?:起|开始)?[,\s]*$")
+_SENTENCE_END = compiled("[。;\n]")
 # (启动时间：…；完成时间：… · 开始：2024年5月 结束：2024年12月 — the label's 时间 may be left out before its colon)
 _LABEL_TAIL = r"(?:(?:时间|日期)(?:为|是)?:?|:)\s*$"
 _START_LABEL = compiled(r"(?:开始|起始|起|启动|开工)" + _LABEL_TAIL)
@@ -54,13 +59,16 @@ class Placed:
 
     A plain slotted class (built for every reading of every cell; a dataclass costs an ``exec`` at import)."""
 
-    __slots__ = ("anchor", "count_min", "flags", "item", "label", "scope")
+    __slots__ = ("anchor", "count_min", "flags", "inside", "item", "label", "scope")
 
     def __init__(self, item: Item, scope: Span | None = None, label: Span | None = None, anchor: Span | None = None,
                  flags: list[str] | None = None, count_min: int | None = None) -> None:
         self.item, self.scope, self.label, self.anchor = item, scope, label, anchor
         self.flags: list[str] = [] if flags is None else flags
         self.count_min = count_min
+        # 2024年6月底前完成（其中5月底前完成初稿）: a step of the reading before it, inside its period — not a later
+        # step, so "steps run forward" does not push it past that reading (the resolver keeps its year)
+        self.inside = False
 
     def __repr__(self) -> str:
         return (f"Placed(item={self.item!r}, scope={self.scope!r}, label={self.label!r}, anchor={self.anchor!r}, "
@@ -132,6 +140,8 @@ def place(text: str, items: list[Item], *, continue_clauses: bool = True) -> lis
     times = _named_by_holidays(text, _without_objects(text, _without_superseded(
         text, [it for it in items if not isinstance(it.parse, MarkerP)])))
     times = _pairs_joined(text, _pairs_joined(text, times, _labelled_window), _bounded_recurrence)
+    times = _recurrence_after_deadline(text, times)
+    _mark_breakdowns(text, times)
     markers = [it for it in items if isinstance(it.parse, MarkerP)]
     for k, placed in enumerate(times):
         c, c_end = clause(placed.item.start), clause(placed.item.end - 1)  # a reading may span a comma
@@ -222,6 +232,16 @@ def _named_by_holidays(text: str, times: list[Placed]) -> list[Placed]:
     return out
 
 
+def _after_named_year(obj: Item, item: Item) -> Item:
+    """2024年度工作总结于次年1月10日前报送: 次年 is the year after the one the work is named by (2025)."""
+    p, named = item.parse, obj.parse
+    if isinstance(p, DeadlineP) and p.when.after_named and p.when.rel_year is not None \
+            and isinstance(named, DeadlineP) and named.when.year is not None:
+        when = replace(p.when, year=named.when.year + p.when.rel_year, rel_year=None, after_named=False)
+        return Item(replace(p, when=when), item.start, item.end)
+    return item
+
+
 def _with_year_of(named: object, item: Item) -> Item:
     """The dated item, given the year written with the holiday before it when it has none of its own."""
     year = named.when.year if isinstance(named, DeadlineP) else named.start.year if isinstance(named, RangeP) \
@@ -299,6 +319,7 @@ def _without_objects(text: str, items: list[Item]) -> list[Placed]:
                 out.append(Placed(obj))  # no reading of its sentence says when: the year stays a reading
             else:
                 here.flags.append(f"object:{text[obj.start:obj.end]}")
+                here.item = _after_named_year(obj, here.item)
         out.append(here)
         pending = []
         prev_end = it.end
@@ -352,6 +373,59 @@ def _bounded_recurrence(text: str, here: Placed, nxt: Placed) -> Item | None:
             and text.startswith(("至", "到", "截至", "截止"), nxt.item.start) and b.when.day is None:
         return Item(replace(a, until=b.when), here.item.start, nxt.item.end)
     return None
+
+
+def _recurrence_after_deadline(text: str, times: list[Placed]) -> list[Placed]:
+    """2024年6月底前完成整改，此后每半年开展一次“回头看” · 9月底前建成投运，投运后每月巡检: the recurrence runs after
+    the deadline before it (its first period is the one after the deadline's day), not from the period that holds ref.
+    A bare 后 read between them as an event (此后，每年… · 完成后，每季度…) is that same "after", no part of its own."""
+    out: list[Placed] = []
+    k = 0
+    while k < len(times):
+        here = times[k]
+        out.append(here)
+        k += 1
+        a = here.item.parse
+        if isinstance(a, RangeP) and a.end_cue is None:  # 2024年3月至6月集中整治，此后每月…: after the range's end
+            last = a.end if a.end.year is not None or a.end.rel_year is not None else \
+                replace(a.end, year=a.start.year, rel_year=a.start.rel_year)
+        elif isinstance(a, DeadlineP) and a.after is None and not a.when.cumulative and a.when.rel_period is None:
+            last = a.when
+        else:
+            continue
+        bare_after = k + 1 < len(times) and _bare_after(times[k])
+        nxt = times[k + 1] if bare_after else times[k] if k < len(times) else None
+        b = nxt.item.parse if nxt is not None else None
+        if nxt is None or not (isinstance(b, RecurP) and b.since is None and b.until is None and b.after is None
+                               and b.period != "irregular"):
+            continue
+        gap = text[here.item.end:nxt.item.start]
+        tail = _SENTENCE_END.split(gap)[-1]  # 6月底前完成整改。此后，每半年…: 此后 may open the next sentence
+        if len(gap) <= _AFTER_REACH and _THEREAFTER.search(gap) \
+                and (tail == gap or _THEREAFTER.fullmatch(tail.strip()) is not None):
+            nxt.item = Item(replace(b, after=last), nxt.item.start, nxt.item.end)
+            k += bare_after  # the 后 read as an event is this "after"
+    return out
+
+
+def _mark_breakdowns(text: str, times: list[Placed]) -> None:
+    """2024年6月30日前完成（分两步：5月底前完成方案，6月底前…） · 2026年底前全面建成，其中6月底前完成50%: a date in a
+    bracket opened after a deadline, or after 其中 in its sentence, breaks that deadline down (``Placed.inside``)."""
+    for prev, here in itertools.pairwise(times):
+        if not isinstance(prev.item.parse, (DeadlineP, RangeP)) or _ends_sentence(text, prev.item.end, here.item.start):
+            continue
+        gap = text[prev.item.end:here.item.start]
+        if gap.count("(") > gap.count(")") or any(w in gap for w in lx.BREAKDOWN_WORDS):
+            here.inside = True
+
+
+def _bare_after(placed: Placed) -> bool:
+    p = placed.item.parse
+    return isinstance(p, TriggerP) and p.type == "event" and p.wants_event and p.then is None \
+        and p.event is None and p.authority is None and p.document is None
+
+
+_AFTER_REACH = 40  # how far a deadline may stand before the 此后 of the recurrence (a bound keeps it linear)
 
 
 _GRAIN_MONTHS = {"year": 12, "half": 6, "quarter": 3, "month": 1, "xun": 0, "day": 0}

@@ -125,11 +125,17 @@ def build(text: str, folded: Folded, p: Placed, ctx: Context) -> Result:
     span = folded.original_span(p.item.start, p.item.end)
     scope = ctx.text_of(p.scope)
     ctx.part()
+    outer = ctx.last_start
+    if p.inside:  # a step inside the reading before it: no "steps run forward" past that reading
+        ctx.last_start = None
     try:
         return _build(text, span, scope, p, ctx)
     except (NeedsYear, ValueError, OverflowError) as exc:
         reason = str(exc) if not isinstance(exc, OverflowError) else "the date falls outside years 1–9999"
         return Unresolved(text=text, span=span, scope=scope, reason=reason, flags=tuple(p.flags))
+    finally:
+        if ctx.last_start is None:
+            ctx.last_start = outer  # a step that dates nothing leaves the reading before it to the next
 
 
 def _build(text: str, span: tuple[int, int], scope: str | None, p: Placed, ctx: Context) -> Result:

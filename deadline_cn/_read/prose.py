@@ -96,6 +96,8 @@ def _governs(item: Item, scan: str, when: When) -> bool:
         return not before[:-1].endswith(lx.DOC_DATE_LABELS)
     if before.endswith("(") and before[:-1].endswith(lx.STAGE_WORDS):
         return True
+    if before.endswith(("为", "是", ":")) and before[:-1].endswith(lx.STAGE_WORDS):
+        return True  # 第三阶段为7月份 · 总结阶段是12月: the stage's time, as 第一阶段为3月下旬至4月上旬 (a range) is
     if before.endswith("(") and scan.startswith(")", item.end) and when.day is not None \
             and _names_a_step(before[:-1]):
         return True  # 推荐申报(11月18日-25日)、评审(2017年12月15日)、表彰(…): a step of the plan and its day

@@ -120,6 +120,8 @@ def year_of(w: When, ctx: Context, *, stale: bool = False) -> int:
         ctx.last_year = _checks.check_year(w.year)  # 2200年 is flagged, never replaced by the ref's year
         ctx.year_inferred = False
         return w.year
+    if w.rel_year is not None and w.after_named and ctx.last_year is not None and not ctx.year_inferred:
+        return _checks.check_year(ctx.last_year + w.rel_year)  # 2024年12月底前…，次年3月底前: 2025, as written
     if w.rel_year is not None:
         if ctx.base_year is None:
             raise NeedsYear("a year counted from the document (今年, 年内, 去年) needs ref or plan_year")
@@ -302,6 +304,14 @@ def _strict_before(w: When, year: int, start: date) -> tuple[date, str] | None:
 def resolve_deadline(p: DeadlineP, ctx: Context) -> tuple[type[Result], Fields]:
     w = concrete(p.when, ctx)
     year = year_of(w, ctx, stale=True)
+    if w.time == "00:00" and w.day is not None and (p.by or p.cue in ("before", "end-before", "before-strict")):
+        # 3月22日0时前 · 截至3月22日零时: before the midnight that opens the 22nd is the end of the 21st (24:00)
+        eve = bounds(w, year)[0] - timedelta(days=1)
+        w = replace(w, month=eve.month, day=eve.day, time="24:00", weekday=None, lunar=None)
+        if eve.year != year:
+            w, year = replace(w, year=eve.year, rel_year=None, short_year=False), eve.year
+        if p.cue == "before-strict":
+            p = replace(p, cue="before")  # (不含) excludes the midnight itself, not the day before it
     start, end = bounds(w, year)
     flags = [w.typo] if w.typo else []
     alternatives: tuple[Alternative, ...] = ()
@@ -522,6 +532,10 @@ def resolve_recurrence(p: RecurP, ctx: Context) -> tuple[type[Result], Fields]:
     if p.since is not None:
         since = concrete(p.since, ctx)
         fields["dtstart"] = bounds(since, year_of(since, ctx))[0]
+    elif p.after is not None:  # 6月底前完成，此后每季度: from the period that holds the day after the deadline
+        after = concrete(p.after, ctx)
+        fields["dtstart"] = _period_holding(bounds(after, year_of(after, ctx))[1] + timedelta(days=1), months,
+                                            p.period)
     else:
         fields["dtstart"] = period_start(months, p.period, ctx)
     if p.until is not None:  # 2024年4月至12月，每月5日前报送: no occurrence after the range's last day
@@ -558,7 +572,11 @@ def period_start(months: int, period: str, ctx: Context) -> date | None:
     """The start of the period that holds ref (DESIGN.md); the plan year's 1 January without ref."""
     if ctx.ref is None:
         return None if ctx.base_year is None else date(ctx.base_year, 1, 1)
-    ref = ctx.ref
+    return _period_holding(ctx.ref, months, period)
+
+
+def _period_holding(ref: date, months: int, period: str) -> date:
+    """The first day of the period (of ``months`` months, or a week, or a day) that holds ``ref``."""
     if period == "周":
         return ref - timedelta(days=ref.weekday())
     if period in ("日", "工作日"):
