@@ -1893,3 +1893,8 @@ def test_next_year_alone_still_counts_from_the_plan_year() -> None:
 def test_a_recurrence_after_a_range_starts_after_its_end(text: str, dtstart: str) -> None:
     parts = normalise(text, **CTX).to_dict()["parts"]
     assert (parts[-1]["kind"], parts[-1]["dtstart"]) == ("recurrence", dtstart), parts
+
+
+def test_an_age_in_years_is_no_time_word() -> None:
+    d = normalise("对70周岁至79周岁人员查漏补缺，7月底前完成投保", **CTX).to_dict()
+    assert (d["due"], d["flags"]) == ("2024-07-31", ["year-from-ref"]), d
