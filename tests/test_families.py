@@ -1898,3 +1898,14 @@ def test_a_recurrence_after_a_range_starts_after_its_end(text: str, dtstart: str
 def test_an_age_in_years_is_no_time_word() -> None:
     d = normalise("对70周岁至79周岁人员查漏补缺，7月底前完成投保", **CTX).to_dict()
     assert (d["due"], d["flags"]) == ("2024-07-31", ["year-from-ref"]), d
+
+
+# …and so does a period heading its clause when an actor stands between it and the rhythm
+@pytest.mark.parametrize(("text", "dtstart", "until"), [
+    ("三季度，各县区要每周开展一次安全巡查", "2024-07-01", "2024-09-30"),
+    ("2024年下半年，各县区每月报送一次工作进展", "2024-07-01", "2024-12-31"),
+    ("今年第四季度，市里将每两周召开一次调度会", "2024-10-01", "2024-12-31"),
+])
+def test_a_period_an_actor_and_a_rhythm(text: str, dtstart: str, until: str) -> None:
+    d = normalise(text, **CTX).to_dict()
+    assert (d["kind"], d["dtstart"], d["until"]) == ("recurrence", dtstart, until), d

@@ -32,6 +32,7 @@ _SEPARATOR = compiled(f"[{lx.CLAUSE_SEPARATORS}]")
 _DEADLINE_LABEL = compiled(r"(?:截止|截至|最后|最迟|截稿|收稿)(?:时间|日期|期限|时限)(?:为|是)?:?\s*$")
 # 2024年4月至12月，每月… · 6月1日至9月30日期间每日…: what may stand between a range and the recurrence it bounds
 # (not a line break: a cell's lines are its items)
+_ACTOR_GAP = compiled(r"[) \u3000]*,[ \u3000]*[^,;。:\d\n]{1,10}")
 _BOUND_GAP = compiled("[), \u3000]*(?:期间|之间|内)?[, \u3000]*")
 # 开始时间:2024-09-04 结束时间:2024-09-27 · 起始时间为3月1日，截止时间为3月31日: two labelled days, one window
 # 报送全年工作总结 · 上半年工作总结7月10日前报送 · 对上半年工作进行总结: the period reported on, not a second time
@@ -361,7 +362,11 @@ def _bounded_recurrence(text: str, here: Placed, nxt: Placed) -> Item | None:
     an end said right after it (每月10日前，至2024年12月底止: a month or a year, not a day's task)."""
     a, b = here.item.parse, nxt.item.parse
     if not _BOUND_GAP.fullmatch(text, here.item.end, nxt.item.start):
-        return None
+        # 三季度，各县区要每周开展 · 2024年下半年，市里将每两周调度: a period heading its clause, an actor, then
+        # the rhythm (a modal or a few words, no other time and no clause mark between)
+        if not (isinstance(b, RecurP) and _ACTOR_GAP.fullmatch(text, here.item.end, nxt.item.start)
+                and (here.item.start == 0 or _heads_clause(text, 0, here.item.start))):
+            return None
     if isinstance(a, RangeP) and isinstance(b, RecurP) and a.end_cue in (None, "years") and b.since is None \
             and b.until is None and b.period != "irregular":
         return Item(replace(b, since=a.start, until=a.end), here.item.start, nxt.item.end)
