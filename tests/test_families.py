@@ -1909,3 +1909,9 @@ def test_an_age_in_years_is_no_time_word() -> None:
 def test_a_period_an_actor_and_a_rhythm(text: str, dtstart: str, until: str) -> None:
     d = normalise(text, **CTX).to_dict()
     assert (d["kind"], d["dtstart"], d["until"]) == ("recurrence", dtstart, until), d
+
+
+@pytest.mark.parametrize("text", ["年内每月", "今年内每季度开展", "2024年内，每月报送"])
+def test_within_the_year_bounds_a_recurrence(text: str) -> None:
+    d = normalise(text, **CTX).to_dict()
+    assert (d["kind"], d["until"]) == ("recurrence", "2024-12-31"), d

@@ -441,9 +441,12 @@ def _bounding_period(parse: object) -> When | None:
     plan year)."""
     if isinstance(parse, OngoingP) and parse.whole_year:
         return When(rel_year=0)
-    if not isinstance(parse, DeadlineP) or parse.cue is not None or parse.by or parse.after is not None:
+    if not isinstance(parse, DeadlineP) or parse.by or parse.after is not None:
         return None
     w = parse.when
+    if parse.cue is not None and not (parse.cue == "within" and w.month is None and w.quarter is None
+                                      and w.half is None and w.day is None):
+        return None  # (年内每月 · 今年内每季度: a year with 内 bounds as the bare year does)
     if w.edge is not None or w.day is not None or w.holiday is not None or w.cumulative or w.mid or w.xun \
             or w.half_month:
         return None
