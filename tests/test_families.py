@@ -1915,3 +1915,9 @@ def test_a_period_an_actor_and_a_rhythm(text: str, dtstart: str, until: str) -> 
 def test_within_the_year_bounds_a_recurrence(text: str) -> None:
     d = normalise(text, **CTX).to_dict()
     assert (d["kind"], d["until"]) == ("recurrence", "2024-12-31"), d
+
+
+@pytest.mark.parametrize("text", ["每年上、下半年", "每年上下半年", "每年度上半年和下半年"])
+def test_every_year_each_half(text: str) -> None:
+    d = normalise(text, **CTX).to_dict()
+    assert (d["kind"], d["freq"]) == ("recurrence", "half-yearly"), d
