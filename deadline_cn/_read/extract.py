@@ -186,6 +186,8 @@ def _extract_chunk(text: str, start: int, end: int, settings: Settings) -> list[
     folded = fold(text, start, end)
     scan, items = items_of(folded)
     kept = [it for it in items if is_prose_time(it, scan)]
+    if all(isinstance(it.parse, MarkerP) for it in kept):
+        return []  # only hedges and 及时 (or nothing) kept: place() would return just them, which prose drops
     placed = [p for p in place(scan, kept, continue_clauses=False) if not isinstance(p.item.parse, MarkerP)]
     if placed:
         flag_unread(text, folded, scan, items, placed, reach=UNREAD_REACH)
