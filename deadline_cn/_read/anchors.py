@@ -128,6 +128,22 @@ def anchor() -> re.Pattern[str]:
     lookahead on their union, so the regex engine leaves most positions after one class test (~90 MB/s on
     plan prose, against ~13 MB/s when every alternative is tried at every character).
     """
+    starts, body = _pattern()
+    # from the stored regex code (_grammar/precompiled): re.compile spends ~70 ms on this 93,000-character
+    # pattern, which every process's first extract() used to pay
+    return compiled(f"(?={starts}){body}")
+
+
+@lru_cache(maxsize=1)
+def first_chars() -> re.Pattern[str]:
+    """One raw character a match of ``anchor()`` can begin with (its opening lookahead, consuming): no span
+    holds more time words than such characters (matches never overlap)."""
+    return compiled(_pattern()[0])
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> tuple[str, str]:
+    """The anchor's opening class (as an alternation: ``\\d`` or a character class) and its body."""
     g = invisible() + "*"
     digit = "[\\d" + "".join(re.escape(c) for c in raw_chars("0123456789" + NUMERALS)) + "]"
     clause = "[^" + "".join(re.escape(c) for c in raw_chars(",;。")) + "]*?"
@@ -151,9 +167,7 @@ def anchor() -> re.Pattern[str]:
         *words_trie(sorted({*KEYS, *lx.HOLIDAYS, *lx.ONGOING})),
     ]
     starts = "".join(sorted({c for first, _ in parts for c in first}))
-    # from the stored regex code (_grammar/precompiled): re.compile spends ~100 ms on this 132,000-character
-    # pattern, which every process's first extract() used to pay
-    return compiled(f"(?=\\d|{char_class(starts)})(?:{'|'.join(p for _, p in parts)})")
+    return f"\\d|{char_class(starts)}", f"(?:{'|'.join(p for _, p in parts)})"
 
 
 @lru_cache(maxsize=1)

@@ -15,7 +15,7 @@ from deadline_cn._grammar import lexicon as lx
 from deadline_cn._grammar.parse import DeadlineP, MarkerP, OngoingP, RangeP
 from deadline_cn._grammar.scope import Placed, place
 from deadline_cn._grammar.text import fold
-from deadline_cn._read.anchors import anchor
+from deadline_cn._read.anchors import anchor, first_chars
 from deadline_cn._read.normalise import DateLike, check_args
 from deadline_cn._read.pipeline import build, flag_unread, items_of, mask_doc_numbers, mask_titles, original_text
 from deadline_cn._read.prose import counts, heads_clause, is_prose_time, must, narrates, word_soon
@@ -86,24 +86,30 @@ class Budget:
         self.text = text
         self.used = 0  # time words in the windows counted
         self.reach = 0  # where the last window taken ends (a window overlapping it counts from there)
-        self.uncounted: list[tuple[int, int]] = []  # taken while their length alone kept them within the budget
-        self.upper = 0  # their characters: no more time words than that
+        self.uncounted: list[tuple[int, int]] = []  # taken while a bound on their time words fit the budget
+        self.upper = 0  # that bound: their characters, or (``tight``) the characters a time word can begin with
+        self.tight = False
         self.counted = 0  # text[:counted] is ``size`` bytes of UTF-8
         self.size = 0
 
     def admit(self, w: Window) -> bool:
-        """Take ``w`` if its time words fit (True). While the characters of the windows taken fit, nothing is
-        counted (a paragraph, a cell: most calls)."""
+        """Take ``w`` if its time words fit (True). While a bound on the time words of the windows taken fits,
+        nothing is counted: first their characters (a paragraph, a cell: most calls), then the characters a time
+        word can begin with (in plan prose about one in six); only past that are the words counted."""
         lo = max(w.start, self.reach)
         if lo >= w.end:
             return True
-        if self.used + self.upper + (w.end - lo) <= BURST + w.end // BYTES_PER_WORD:  # words <= characters
+        limit = BURST + w.end // BYTES_PER_WORD  # characters <= bytes: within the budget
+        if not self.tight and self.used + self.upper + (w.end - lo) > limit:
+            self.upper, self.tight = sum(self._starts(a, b) for a, b in self.uncounted), True
+        bound = self._starts(lo, w.end) if self.tight else w.end - lo
+        if self.used + self.upper + bound <= limit:
             self.uncounted.append((lo, w.end))
-            self.upper += w.end - lo
+            self.upper += bound
             self.reach = w.end
             return True
         self.used += sum(self._words(a, b) for a, b in self.uncounted)
-        self.uncounted, self.upper = [], 0
+        self.uncounted, self.upper, self.tight = [], 0, False
         words = self._words(lo, w.end)
         if self.used + words > BURST + self._bytes(w.end) // BYTES_PER_WORD:
             return False
@@ -113,6 +119,10 @@ class Budget:
 
     def _words(self, lo: int, hi: int) -> int:
         return len(anchor().findall(self.text, lo, hi))
+
+    def _starts(self, lo: int, hi: int) -> int:
+        """At least ``_words(lo, hi)``, for a tenth of its cost: a time word begins with one of these."""
+        return len(first_chars().findall(self.text, lo, hi))
 
     def _bytes(self, end: int) -> int:
         """The UTF-8 length of ``text[:end]``, counted on from the last call (windows come in order)."""
