@@ -121,7 +121,7 @@ class Budget:
         return len(anchor().findall(self.text, lo, hi))
 
     def _starts(self, lo: int, hi: int) -> int:
-        """At least ``_words(lo, hi)``, for a tenth of its cost: a time word begins with one of these."""
+        """At least ``_words(lo, hi)``, for less: every time word begins with one of these characters."""
         return len(first_chars().findall(self.text, lo, hi))
 
     def _bytes(self, end: int) -> int:
