@@ -17,10 +17,11 @@ import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
+from deadline_cn._grammar import lexicon as lx
 from deadline_cn._grammar.text import fold
 from deadline_cn._grammar.tokens import tokenize
 from deadline_cn._read import extract as extract_module
-from deadline_cn._read.anchors import INERT, anchor
+from deadline_cn._read.anchors import INERT, KEYS, anchor, word, words_trie
 from deadline_cn._read.extract import BURST, BYTES_PER_WORD, DENSE, TRUNCATED, _extract_full, chunks, extract
 from deadline_cn._read.normalise import MAX_CELL, normalise
 from deadline_cn._read.windows import MAX_SENTENCE, Window, admitted, windows
@@ -78,6 +79,19 @@ def test_the_anchor_finds_every_family_phrase_with_a_token() -> None:
     for phrase in phrases:
         if not anchor().search(phrase):
             assert {t.type for t in tokenize(fold(phrase).text)} <= set(INERT), phrase
+
+
+def test_the_key_words_as_a_trie_match_what_the_words_one_by_one_match() -> None:
+    """anchors.words_trie (one alternative per first character) finds, at every place, what one alternative per
+    word, longest first, finds: on each word with an invisible inside, each word cut short, each word run into
+    the start of every other, and the corpus's sentences."""
+    words = sorted({*KEYS, *lx.HOLIDAYS, *lx.ONGOING})
+    one_by_one = re.compile("|".join(word(w) for w in sorted(words, key=lambda w: (-len(w), w))))
+    trie = re.compile("|".join(pattern for _, pattern in words_trie(words)))
+    texts = [*SENTENCES, *(w[:k] + gap + w[k:] for w in words for k in range(len(w) + 1) for gap in ("", " ", "\n")),
+             *(w[:-1] for w in words), *(w + v[:2] for w in words for v in words)]
+    for text in texts:
+        assert [m.span() for m in trie.finditer(text)] == [m.span() for m in one_by_one.finditer(text)], text
 
 
 # What crosses a sentence end, each case failing when its rule in windows.py is taken out.

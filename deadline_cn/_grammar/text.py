@@ -94,6 +94,21 @@ def _kept_runs() -> re.Pattern[str]:
     return compiled(f"[^\\x00-\\x08\\x0a-\\x20{body}]+")  # the tab (9) is kept: it folds to ";"
 
 
+_POSITIONS_CAP = 1 << 16  # the ready positions stop growing here (512 KB); longer pieces build theirs
+_positions_ready = array("q")
+
+
+def _positions(a: int, b: int) -> array[int]:
+    """``array("q", range(a, b))``, copied from a ready array of positions (a memcpy, where extending an array
+    from a range converts every number: most of what folding a window of extract() cost)."""
+    global _positions_ready
+    if b > len(_positions_ready):
+        if b > _POSITIONS_CAP:
+            return array("q", range(a, b))
+        _positions_ready = array("q", range(min(_POSITIONS_CAP, max(b, 2 * len(_positions_ready), 1024))))
+    return _positions_ready[a:b]
+
+
 def fold(text: str, start: int = 0, end: int | None = None) -> Folded:
     """Fold ``text[start:end]``; the spans it maps back to are offsets into the whole ``text``."""
     piece = text if start == 0 and end is None else text[start:end]
@@ -107,7 +122,7 @@ def fold(text: str, start: int = 0, end: int | None = None) -> Folded:
     else:
         kept = array("q")
         for run in _kept_runs().finditer(piece):
-            kept.extend(range(run.start(), run.end()))
+            kept.extend(_positions(run.start(), run.end()))
         starts = kept
     if "元月" in folded:  # 元月 is January (see _FIRST_MONTH): one character for one, so offsets hold
         folded = _FIRST_MONTH.sub("1", folded)
@@ -169,7 +184,7 @@ def _fold_numerals(text: str, starts: Sequence[int], offset: int) -> Folded:
         if digits is None:
             continue
         out.append(text[last:m.start()])
-        new_starts.extend(starts[last:m.start()])
+        new_starts.extend(_part(starts, last, m.start()))
         # every digit maps to the whole numeral, so any match over it maps back to all of it
         first, end = starts[m.start()], starts[m.end() - 1] + 1
         for k in range(len(digits)):
@@ -178,8 +193,13 @@ def _fold_numerals(text: str, starts: Sequence[int], offset: int) -> Folded:
         out.append(digits)
         last = m.end()
     out.append(text[last:])
-    new_starts.extend(starts[last:])
+    new_starts.extend(_part(starts, last, len(starts)))
     return Folded("".join(out), new_starts, block_ends, offset)
+
+
+def _part(starts: Sequence[int], a: int, b: int) -> Sequence[int]:
+    """``starts[a:b]`` as an array when ``starts`` is the identity (nothing dropped): extended without a loop."""
+    return _positions(a, b) if isinstance(starts, range) else starts[a:b]
 
 
 def _in_numeral_context(text: str, start: int, end: int) -> bool:

@@ -98,6 +98,29 @@ def word(folded: str) -> str:
     return gap.join(char_class(c) for c in folded)
 
 
+def words_trie(words: list[str]) -> list[tuple[str, str]]:
+    """The key words as one alternative per first character, each a trie (长期 · 长期性 · 长效化 →
+    长(?:期(?:性)?|效化), invisibles allowed between characters), sorted so that the pattern's text is the same in
+    every process (its stored code is found).
+
+    It matches what the words one by one, longest first, match: two words never match at the same place unless
+    one begins the other (each folded character has its own raw characters), and there the optional tail is
+    tried before the shorter word. At a position the regex engine then descends into one alternative, where
+    one per word made it test each word's first character (and the invisibles after it) in turn.
+    """
+    gap = invisible() + "*"
+
+    def tail(suffixes: list[str]) -> str:
+        longer = sorted({w for w in suffixes if w})
+        branches = [char_class(c) + tail([w[1:] for w in longer if w[0] == c]) for c in sorted({w[0] for w in longer})]
+        if not branches:
+            return ""
+        body = gap + (branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")")
+        return f"(?:{body})?" if "" in suffixes else body
+
+    return [(c, char_class(c) + tail([w[1:] for w in words if w[0] == c])) for c in sorted({w[0] for w in words})]
+
+
 @lru_cache(maxsize=1)
 def anchor() -> re.Pattern[str]:
     """The anchor pattern (see the module docstring).
@@ -106,6 +129,22 @@ def anchor() -> re.Pattern[str]:
     lookahead on their union, so the regex engine leaves most positions after one class test (~90 MB/s on
     plan prose, against ~13 MB/s when every alternative is tried at every character).
     """
+    starts, body = _pattern()
+    # from the stored regex code (_grammar/precompiled): re.compile spends ~70 ms on this 93,000-character
+    # pattern, which every process's first extract() used to pay
+    return compiled(f"(?={starts}){body}")
+
+
+@lru_cache(maxsize=1)
+def first_chars() -> re.Pattern[str]:
+    """One raw character a match of ``anchor()`` can begin with (its opening lookahead, consuming): no span
+    holds more time words than such characters (matches never overlap)."""
+    return compiled(_pattern()[0])
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> tuple[str, str]:
+    """The anchor's opening class (as an alternation: ``\\d`` or a character class) and its body."""
     g = invisible() + "*"
     digit = "[\\d" + "".join(re.escape(c) for c in raw_chars("0123456789" + NUMERALS)) + "]"
     clause = "[^" + "".join(re.escape(c) for c in raw_chars(",;。")) + "]*?"
@@ -126,16 +165,10 @@ def anchor() -> re.Pattern[str]:
         ("".join(w[0] for w in TRIGGER_OPENERS), f"(?:{'|'.join(word(w) for w in TRIGGER_OPENERS)}){clause}"
                                                   f"(?:{'|'.join(word(w) for w in TRIGGER_WORDS)})"),
         ("十", f"{word('十')}{g}{cls(NUMERALS)}{g}{word('五')}"),  # “十三五”期间 (fiveyear)
-        # longest first; among words of one length, in code-point order, so that the pattern's text is the same
-        # in every process (a set's order follows the hash seed) and its stored code is found. (Two words of one
-        # length never match at the same place unless they are the same word: the order among them changes no
-        # match.)
-        *((w[0], word(w)) for w in sorted({*KEYS, *lx.HOLIDAYS, *lx.ONGOING}, key=lambda w: (-len(w), w))),
+        *words_trie(sorted({*KEYS, *lx.HOLIDAYS, *lx.ONGOING})),
     ]
     starts = "".join(sorted({c for first, _ in parts for c in first}))
-    # from the stored regex code (_grammar/precompiled): re.compile spends ~100 ms on this 132,000-character
-    # pattern, which every process's first extract() used to pay
-    return compiled(f"(?=\\d|{char_class(starts)})(?:{'|'.join(p for _, p in parts)})")
+    return f"\\d|{char_class(starts)}", f"(?:{'|'.join(p for _, p in parts)})"
 
 
 @lru_cache(maxsize=1)
