@@ -179,8 +179,9 @@ def _fold_numerals(text: str, starts: Sequence[int], offset: int) -> Folded:
         if text[m.end():m.end() + 1].isascii() and text[m.end():m.end() + 1].isdigit():
             continue  # 周五12时: folded, 五 would join 12 into 512; the grammar reads 周五 in words
         digits = numeral_value(m.group()) if _in_numeral_context(text, m.start(), m.end()) else None
-        if digits is None and len(m.group()) == 2 and text.startswith("年", m.end()) and "十" not in m.group():
-            digits = "".join(str(CN_DIGITS[c]) for c in m.group())  # 九八年: a year in two words
+        if digits is None and len(m.group()) == 2 and text.startswith("年", m.end()) \
+                and all(c in CN_DIGITS for c in m.group()):
+            digits = "".join(str(CN_DIGITS[c]) for c in m.group())  # 九八年: a year in two words (not 百〇年)
         if digits is None:
             continue
         out.append(text[last:m.start()])
