@@ -414,3 +414,14 @@ def test_a_stage_for_one_period_is_read(text: str, start: str, end: str) -> None
 def test_table_rows_as_lines_keep_their_own_scope(text: str, scopes: list[str]) -> None:
     found = extract(text, **CTX)
     assert [r.scope for r in found] == scopes, [r.describe() for r in found]
+
+
+# A window read alone must know the list numbers of its chunk (1、… in a sentence with no time, 2、6月底前 after it):
+# extract() and the whole-chunk reading agree
+@pytest.mark.parametrize("text", ["1、做好工作。2、6月底前完成。", "1、做好工作。\n2、6月底前完成。",
+                                  "１、做好工作。２、6月底前完成。"])
+def test_a_list_number_outside_the_window_is_still_one(text: str) -> None:
+    from deadline_cn._read.extract import _extract_full
+
+    got = [str(r.due) for r in extract(text, ref="2017-01-09")]
+    assert got == ["2017-06-30"] == [str(r.due) for r in _extract_full(text, ref="2017-01-09")]

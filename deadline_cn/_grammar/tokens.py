@@ -159,7 +159,8 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     ("date_quarter", rf"{YEAR}?第?(?P<q>{QQ})季度(?:(?P<qend>末|底)|(?P<pstart>初)(?![中期]))?"),
     # 每年上、下半年各一次 · 上半年和下半年各开展1次: once in each half
     # (after 每年 the 各 may be left out: 每年上、下半年 is each half, not a yearly rule beside a window)
-    ("halveseach", r"每年度?的?(?:上[、,和及]?下半年|上半年[、,和及]下半年)各?|(?:上[、,和及]?下半年|上半年[、,和及]下半年)各"),
+    ("halveseach", r"每年度?的?(?:上[、,和及]?下半年|上半年[、,和及]下半年)各?"
+                   r"|(?:上[、,和及]?下半年|上半年[、,和及]下半年)各"),
     ("date_half", rf"{YEAR}?(?P<h>上|下)半年(?:(?P<hend>末|底)|(?P<pstart>初)(?![中期]))?"),
     # 2024年底 · 年末 · 年终前 · 年终进行评估 (not 年终考核 / 年终总公开 / 年度终了: 年终 names a time only
     # before a cue, a verb or the clause's end)

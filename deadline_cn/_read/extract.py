@@ -17,7 +17,15 @@ from deadline_cn._grammar.scope import Placed, place
 from deadline_cn._grammar.text import fold
 from deadline_cn._read.anchors import anchor, first_chars
 from deadline_cn._read.normalise import DateLike, check_args
-from deadline_cn._read.pipeline import build, flag_unread, items_of, mask_doc_numbers, mask_titles, original_text
+from deadline_cn._read.pipeline import (
+    build,
+    flag_unread,
+    items_of,
+    list_number_marks,
+    mask_doc_numbers,
+    mask_titles,
+    original_text,
+)
 from deadline_cn._read.prose import counts, heads_clause, is_prose_time, must, narrates, word_soon
 from deadline_cn._read.windows import MAX_SENTENCE, Window, admitted
 from deadline_cn._resolve.resolver import Context, Settings
@@ -65,7 +73,8 @@ def extract(text: str, *, ref: DateLike = None, plan_year: int | None = None,
     for start, end in chunks(text):
         settings = Settings(ref_day, year, month_before)
         taken, stop = admitted(text, start, end, budget.admit)
-        found = [r for w in taken for r in _extract_window(text, w, settings)]
+        listed = list_number_marks(text, start, end)  # 1、… 2、6月底前: a window with 2、 alone must know
+        found = [r for w in taken for r in _extract_window(text, w, settings, listed)]
         if stop is not None:  # the budget ran out: the rest of the text is not read
             found.append(budget.unread(stop))
             end = stop
@@ -159,9 +168,9 @@ def _extract_full(text: str, *, ref: DateLike = None, plan_year: int | None = No
                                                                       Settings(ref_day, year, month_before))]
 
 
-def _extract_window(text: str, w: Window, settings: Settings) -> list[Result]:
+def _extract_window(text: str, w: Window, settings: Settings, listed: frozenset[int] = frozenset()) -> list[Result]:
     """One window read as a chunk is; a truncated sentence says so on its results (or on the unread rest)."""
-    found = _extract_chunk(text, w.start, w.end, settings)
+    found = _extract_chunk(text, w.start, w.end, settings, listed)
     if not w.cut:
         return found
     flag = f"{TRUNCATED}{w.cut}"
@@ -202,9 +211,10 @@ def chunks(text: str, size: int | None = None) -> list[tuple[int, int]]:
     return bounds
 
 
-def _extract_chunk(text: str, start: int, end: int, settings: Settings) -> list[Result]:
+def _extract_chunk(text: str, start: int, end: int, settings: Settings,
+                   listed: frozenset[int] = frozenset()) -> list[Result]:
     folded = fold(text, start, end)
-    scan, items = items_of(folded)
+    scan, items = items_of(folded, listed)
     kept = [it for it in items if is_prose_time(it, scan)]
     if all(isinstance(it.parse, MarkerP) for it in kept):
         return []  # only hedges and 及时 (or nothing) kept: place() would return just them, which prose drops

@@ -8,6 +8,7 @@ the placed parses with their scopes (``_grammar.scope``), the time words no read
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from datetime import date
 
 from deadline_cn._grammar import lexicon as lx
@@ -57,8 +58,10 @@ def mask_titles(text: str) -> str:
     return _TITLE.sub(lambda m: "《" + "□" * (len(m.group()) - 2) + "》", text)
 
 
-def items_of(folded: Folded) -> tuple[str, list[Item]]:
-    scan = mask_list_numbers(mask_titles(folded.text), folded)
+def items_of(folded: Folded, listed: Collection[int] = ()) -> tuple[str, list[Item]]:
+    """The folded text with titles and list numbers masked, and its best cover; ``listed``: where (in the
+    caller's text) the 、 of a list number stands that a part read alone could not see (extract's windows)."""
+    scan = mask_list_numbers(mask_titles(folded.text), folded, listed)
     return scan, parse_tokens(tokenize(scan))
 
 
@@ -67,19 +70,44 @@ def items_of(folded: Folded) -> tuple[str, list[Item]]:
 _LIST_NUMBER = compiled(r"(?<!\d)(\d{1,2})、")
 
 
-def mask_list_numbers(text: str, folded: Folded) -> str:
+def mask_list_numbers(text: str, folded: Folded, known: Collection[int] = ()) -> str:
     if "、" not in text:
         return text
     found = [(m.start(1), m.end(), int(m.group(1))) for m in _LIST_NUMBER.finditer(text)
              if _opens_line(text, folded, m.start(1))]
     numbers = {n for _, _, n in found}
-    listed = [(s, e) for s, e, n in found if n + 1 in numbers or n - 1 in numbers]
+    listed = [(s, e) for s, e, n in found
+              if n + 1 in numbers or n - 1 in numbers or folded.starts[e - 1] + folded.offset in known]
     if not listed:
         return text
     chars = list(text)
     for _, e in listed:
         chars[e - 1] = "."  # same length: offsets hold
     return "".join(chars)
+
+
+# the same on a caller's raw text (full-width digits, spaces not yet dropped): 1、…。2、6月底前 in one chunk
+_RAW_LIST_NUMBER = compiled(r"(?<![0-9０-９])([0-9０-９]{1,2})、")
+_RAW_OPENERS = ";；。:：\n"
+
+
+def list_number_marks(text: str, start: int, end: int) -> frozenset[int]:
+    """Where in ``text[start:end]`` the 、 of a list number stands (a number opening a line or clause whose
+    neighbour, N-1 or N+1, opens one too): what a window of it read alone cannot tell from a month list."""
+    if "、" not in text[start:end]:
+        return frozenset()
+    found = []
+    for m in _RAW_LIST_NUMBER.finditer(text, start, end):
+        k = m.start() - 1
+        while k >= start and k > m.start() - 8 and text[k] in " \u3000\t\r":  # (bounded: linear in the text)
+            k -= 1
+        if k < start or text[k] in _RAW_OPENERS:
+            found.append((m.end() - 1, int(m.group(1).translate(_FULL_DIGITS))))
+    numbers = {n for _, n in found}
+    return frozenset(k for k, n in found if n + 1 in numbers or n - 1 in numbers)
+
+
+_FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 def _opens_line(text: str, folded: Folded, k: int) -> bool:
