@@ -1921,3 +1921,15 @@ def test_within_the_year_bounds_a_recurrence(text: str) -> None:
 def test_every_year_each_half(text: str) -> None:
     d = normalise(text, **CTX).to_dict()
     assert (d["kind"], d["freq"]) == ("recurrence", "half-yearly"), d
+
+
+# A weekday note that says which week (3月22日（下周五）) is a note on the written date, its weekday checked — not a
+# second deadline a week off
+@pytest.mark.parametrize(("text", "flags"), [
+    ("4月12日（下周五）前", ["ambiguous:day-before", "year-from-ref"]),
+    ("3月20日（本周三）前", ["ambiguous:day-before", "year-from-ref"]),
+    ("4月1日（下周二）前", ["ambiguous:day-before", "weekday-mismatch", "year-from-ref"]),
+])
+def test_a_weekday_note_naming_its_week(text: str, flags: list[str]) -> None:
+    d = normalise(text, **CTX).to_dict()
+    assert (d["kind"], sorted(d["flags"])) == ("deadline", flags), d

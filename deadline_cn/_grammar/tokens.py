@@ -51,7 +51,8 @@ NOTE_WEEKDAY = rf"(?:\(?(?:星期|周|礼拜){WD}(?:[、,和至\-~](?:星期|周
 END_WEEKDAY = rf"(?:\(?(?:星期|周|礼拜)(?:{WD}[、,和至\-~](?:星期|周|礼拜)?{WD}|(?P<wde>{WD}))\)?)?"
 # (11周) · (12-13周) · (第1周周一): a term's week numbers (and the weekday) beside the dates
 WEEK_NOTE = rf"(?:\(第?\d{{1,2}}(?:[-~至]\d{{1,2}})?周(?:(?:星期|周|礼拜)?(?P<wdn>{WD}))?\))?"  # wdn: checked
-WEEKDAY = rf"(?:\(?(?:星期|周|礼拜)(?P<wd>{WD})\)?)?"
+# (a note may say which week from the notice: 3月22日(下周五) — the weekday is checked, the date is the date)
+WEEKDAY = rf"(?:\(?(?:\((?:本|这|下下|下|上))?(?:星期|周|礼拜)(?P<wd>{WD})\)?)?"
 # “七一”前 · “六一”期间 · “三八”节: a quoted short name is a day before a cue or its own name (not “七一”重要讲话,
 # “五四”精神, “三八”红旗手)
 QUOTED_AFTER = "(?:前|之前|以前|前夕|前后|期间|当天|当日|假期|放假|节|建党|建军|儿童|青年|妇女|国庆|$|[,;。)])"
