@@ -1554,6 +1554,7 @@ def test_a_holidays_rest_words(text: str, kind: str, day: str) -> None:
 @pytest.mark.parametrize(("text", "start"), [
     ("2024年7月—至今", "2024-07-01"), ("2024年7月——", "2024-07-01"), ("2024年7月1日——", "2024-07-01"),
     ("2024.7.1—", "2024-07-01"), ("2024年7月起至今", "2024-07-01"), ("2023年10月-至今", "2023-10-01"),
+    ("2024年7月—今", "2024-07-01"), ("2024年7月-现在", "2024-07-01"),
 ])
 def test_an_open_range_is_ongoing_from_its_start(text: str, start: str) -> None:
     d = normalise(text, **CTX).to_dict()

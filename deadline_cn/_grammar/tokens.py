@@ -234,7 +234,7 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     ("hedge", alt(lx.HEDGES)),
     ("ditto", rf"(?<!一)(?:{alt(lx.DITTO)})(?!报|级|年|月|期|述|一)"),  # 同上 (not 一同上报, 同上级, 同上年)
     ("exempt", alt(lx.EXEMPT)),
-    ("sofar", r"至今|迄今"),
+    ("sofar", r"至今|迄今|(?<=[—\-~])(?:今|现在|目前)(?![年天日后])"),  # 2024年7月—今 · 2024.7—现在
     # (含) · (含当日) · (不含6月30日): whether the day itself is inside a 前 / 截至 (never a date of its own)
     ("inclusive", r"\((?P<neg>不)?(?:含|包含|包括)(?:当日|当天|本日|本数|\d{1,2}月\d{1,2}日)?\)"),
     ("cue", alt(lx.CUES)),
