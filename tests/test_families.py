@@ -1934,3 +1934,7 @@ def test_every_year_each_half(text: str) -> None:
 def test_a_weekday_note_naming_its_week(text: str, flags: list[str]) -> None:
     d = normalise(text, **CTX).to_dict()
     assert (d["kind"], sorted(d["flags"])) == ("deadline", flags), d
+
+
+def test_a_half_written_h1_beside_a_year_is_unread() -> None:
+    assert "unread:H1" in normalise("2024年H1", **CTX).flags

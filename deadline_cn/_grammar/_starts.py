@@ -123,8 +123,8 @@ AFTER_DIGITS: tuple[tuple[str, str | None], ...] = (
     ('offset', '-.~—不个到周天小工年日星最月第自至'),
 )
 # the unread check's time words: the class of characters they begin with, and the checksum of the pattern
-TIME_WORDS_KEY = 869538046
+TIME_WORDS_KEY = 819685897
 TIME_WORDS_GUARD = (
-    '[012Qq七三上下中主五供儿元八六冬前劳周国夏妇季学寒年建开当征招教旱旺星春暑月期本次每毕汛淡清礼秋立端终结节采重除隔'
-    '雨霜青首麦\\d]'
+    '[012HQhq七三上下中主五供儿元八六冬前劳周国夏妇季学寒年建开当征招教旱旺星春暑月期本次每毕汛淡清礼秋立端终结节采重'
+    '除隔雨霜青首麦\\d]'
 )

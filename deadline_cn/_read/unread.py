@@ -41,6 +41,7 @@ TIME_WORDS = "|".join((
     alt(lx.SEASONS),
     r"(?<=年)[春夏秋冬](?!节)",  # 2024年春 · 2025年秋冬 · 2024年冬至: a season by its character (春节 is read)
     r"(?<![A-Za-z])[Qq][1-4](?![\dA-Za-z])",  # Q3
+    r"(?<![A-Za-z])[Hh][12](?![\dA-Za-z])",  # 2024年H1: a half no rule dates
     r"(?:星期|礼拜)[1-7日天一二三四五六]|周[1-7日一二三四五六](?=\d)|周[1-7日]",
     r"(?<!\d)(?:[01]?\d|2[0-4]):[0-5]\d",
     r"(?<![\d.:])\d{1,2}(?=前|之前|以前)",  # 每月15前: a day whose 日 was left out
