@@ -85,10 +85,17 @@ def shaped(count: int, seed: int) -> list[Case]:
     return [(_head(rng) + _tail(rng), _settings(rng)) for _ in range(count)]
 
 
+# Deployments opening a clause (按省部署实施，2017年底前完成), and what may touch them
+DEPLOYMENTS = ("按省部署", "按省部署实施", "按省统一部署", "按照省法制办部署实施", "按省发展改革委部署", "按实际需要",
+               "按省部署10日内", "按省部署执行", "按国家和省部署", "按省部署要求", "按上级部署及时", "按省时间节点",
+               "按工作安排", "按省部署,", "按市部署于")
+
+
 # What may open a clause after the first (fast._clauses): a shape, none, a word alone, what a list of days or
 # months goes on with (6月30日,31日 · 6月,9月底), a window's end (2017年起，2018年底止)
 OPENERS = ("{head}", "{head}", "{head}", "", "长期", "长期工作", "全年工作", "31日", "9月底前", "9月", "2季度",
-           "第3季度末", "至2018年底", "2018年底止", "下半年", "次年6月", "每年", "每月", "后", "及时", "前")
+           "第3季度末", "至2018年底", "2018年底止", "下半年", "次年6月", "每年", "每月", "后", "及时", "前",
+           *DEPLOYMENTS)
 JOINS = ("，", ",", "；", ";", "。", ":", "：", "\t", "、", "\n", "，\n", " ,", "，并")
 
 
@@ -99,6 +106,8 @@ def clauses(count: int, seed: int) -> list[Case]:
     for i in range(count):
         clean = i % 2 == 0  # half as a ledger writes them (most read by the fast path), half with odd words
         text = _head(rng, clean) + _tail(rng, clean)
+        if i % 5 == 1:  # a deployment first
+            text = rng.choice(DEPLOYMENTS) + _tail(rng, clean) + rng.choice(JOINS) + text
         for _ in range(rng.choice((1, 1, 1, 2))):
             opener = rng.choice(OPENERS[:4] if clean and rng.random() < 0.7 else OPENERS)
             join = rng.choice(JOINS[:8] if clean else JOINS)

@@ -30,9 +30,10 @@ from deadline_cn._grammar.lexicon import LIST_JOINERS, SCOPE_EMPTY
 from deadline_cn._grammar.lexicon import PLAN_YEARS as YEARS
 from deadline_cn._grammar.parse import DeadlineP, Item, OngoingP, RangeP, RecurP, RelativeP, When
 from deadline_cn._grammar.precompiled import compiled
+from deadline_cn._grammar.rules import parse_tokens
 from deadline_cn._grammar.scope import _EMPTY_IS_NONE, _VERBS, Placed, place, trim
 from deadline_cn._grammar.text import Folded, _char_table, fold
-from deadline_cn._grammar.tokens import _scanner
+from deadline_cn._grammar.tokens import Token, _scanner
 from deadline_cn._read.pipeline import build, original_text
 from deadline_cn._read.unread import _time_words
 from deadline_cn._resolve.resolver import Context, Settings
@@ -101,16 +102,22 @@ def _unchanged(text: str) -> bool:
 
 def _inert(scan: str, pos: int, stop: int = -1, *, again: bool = False) -> bool:
     """No token of the grammar begins at or after ``pos`` (before ``stop``, when given: a clause's end) but list
-    joiners (和 、 及 与: alone, with no date after them, no rule reads them): the scanner's own loop, on the
-    whole text. With ``again``, a 前 right at ``pos`` is passed over too: after a reading that ends in its own
-    前 (2017年6月底前前完成) the cover leaves the second one unread, and it is only a word of the scope."""
+    joiners (和 、 及 与: alone, with no date after them, no rule reads them). With ``again``, a 前 right at
+    ``pos`` is passed over too: after a reading that ends in its own cue (2017年6月底前前完成) the cover leaves
+    the second one unread, and it is only a word of the scope."""
+    return _token(scan, pos, stop, again=again) is None
+
+
+def _token(scan: str, pos: int, stop: int = -1, *, again: bool = False) -> re.Match[str] | None:
+    """The first token of the grammar that begins at or after ``pos`` (before ``stop``), list joiners (and with
+    ``again`` a 前 at ``pos``) passed over: the scanner's own loop, on the whole text."""
     scanner = _scanner()
     search, by_char = scanner.search, scanner.by_char
     first = pos
     while (m := search(scan, pos)) is not None:
         pos = m.start()
         if 0 <= stop <= pos:
-            return True
+            return None
         char = scan[pos]
         pattern = by_char[char] if char in by_char else scanner.at(char)
         found = pattern.match(scan, pos) if pattern is not None else None
@@ -120,8 +127,8 @@ def _inert(scan: str, pos: int, stop: int = -1, *, again: bool = False) -> bool:
                                           and found.group() == "前"):
             pos = found.end()
         else:
-            return False
-    return True
+            return found
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -177,6 +184,8 @@ _NUMBERED = compiled(r"\d、")
 
 def fast_read(text: str, settings: Settings) -> Result | None:
     """The grammar's reading of ``text`` when it has one of the shapes above, else None (read it in full)."""
+    if text[:1] == "按":  # 按省部署实施，2017年底前完成: a deployment, then a shape, in clauses
+        return _clauses(text, settings) if any(c in text for c in _SEPARATORS) else None
     if not text or not ("0" <= text[0] <= "9" or text[0] in "每印自"):
         if text in WORDS:
             parse, end = WORDS[text]
@@ -221,7 +230,7 @@ def _own_cue(g: tuple[str | None, ...]) -> bool:
     """Whether the shape's reading ends in its own cue (2017年6月底前 · 每月10日前 · 15日内): then a 前 after it
     is left to the scope by the grammar's cover."""
     return g[CUE] is not None or g[CUE2] is not None or g[RM] is not None or g[RD] is not None or g[QD] is not None \
-        or g[WD] is not None
+        or g[WD] is not None or g[RY1] is not None  # (2021—2025年前: a plan period takes no cue)
 
 
 _CLAUSE_ENDS = ",;。:"  # lexicon.CLAUSE_SEPARATORS: a folded text holds only these (a tab folds to ;)
@@ -229,8 +238,9 @@ _CLAUSE_ENDS = ",;。:"  # lexicon.CLAUSE_SEPARATORS: a folded text holds only t
 
 def _clauses(text: str, settings: Settings) -> Result | None:
     """A cell of clauses (2017年6月底前完成方案，2018年底前全面推广), each one of the shapes at its start and
-    words no rule reads after it, or such words alone: the grammar's cover is then the shapes' items, which are
-    placed (scopes, years carried from one reading to the next) and built by the grammar's own code.
+    words no rule reads after it, or such words alone, or a deployment (按省部署实施): the grammar's cover is
+    then these items, which are placed (scopes, years carried from one reading to the next) and built by the
+    grammar's own code.
 
     Declined: a 起 shape (2017年起，2018年底: one window over two clauses, rule_start_then_end), and a head
     not ended by a cue right before its clause's end (2017年6月30日,31日: a list of days is one token)."""
@@ -256,6 +266,13 @@ def _clauses(text: str, settings: Settings) -> Result | None:
                 return None  # 6月前 · 6月30日: a yearless date the grammar may doubt (as fast_read)
             items.append(Item(_parse(g), start, end))
             again = _own_cue(g)
+        elif scan.startswith("按", start):  # 按省部署实施: a deployment, read by the grammar's rules from its token
+            # alone (rule_trigger looks on only to an offset touching it; another clause's tokens are past a sep)
+            tok = _token(scan, start, stop)
+            if tok is None or tok.start() != start or tok.lastgroup != "deploy":
+                return None
+            items.extend(parse_tokens([Token("deploy", tok)]))
+            end = head = tok.end()
         if head < stop and not _inert(scan, head, stop, again=again):
             return None
         if (w := words.search(scan, end)) is not None and w.start() <= stop:
