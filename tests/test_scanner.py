@@ -115,14 +115,6 @@ def fresh_needs(what: str = "needed") -> list[str]:
     return sorted(json.loads(out.stdout))
 
 
-def test_the_import_and_a_first_call_read_only_the_small_table() -> None:
-    code = ("import sys, deadline_cn; deadline_cn.normalise('2017年6月底前完成', ref='2017-01-09'); "
-            "print('deadline_cn._grammar._sre_code' in sys.modules)")
-    env = {**os.environ, "PYTHONPATH": str(Path(tokens.__file__).parents[2])}
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
-    assert out.stdout.strip() == "False"
-
-
 @pytest.mark.skipif(tuple(_sre_code.INTERPRETER) != precompiled.interpreter_key(),
                     reason="the stored regex code is for another Python: re.compile is used instead")
 def test_the_stored_regex_code_is_what_re_compiles_today() -> None:
