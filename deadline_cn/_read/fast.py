@@ -55,7 +55,8 @@ _AFTER_PERIOD = "(?![底末初])"  # 二季度初 · 下半年初: the first mon
 SHAPES = (
     "(?P<item>"
     # 2017年6月至2018年3月 (first: the date's branch would take its start alone)
-    rf"(?P<ay>(?:19|20)\d\d)年(?P<am>1[0-2]|[1-9])月至(?P<by>(?:19|20)\d\d)年(?P<bm>1[0-2]|[1-9])月{_AFTER_MONTH}(?![底])|"
+    rf"(?P<ay>(?:19|20)\d\d)年(?P<am>1[0-2]|[1-9])月至(?P<by>(?:19|20)\d\d)年(?P<bm>1[0-2]|[1-9])月{_AFTER_MONTH}(?![底])"
+    rf"(?:前{_CUE})?|"  # (…3月前: the range's rule takes the cue into its reading)
     # 2017年6月底前 · 2017年6月30日前 · 2017年6月上旬 · 6月底前 · 2017年6月前 · 2017年6月
     rf"(?:{_Y})?{_M}(?:{_D}{_AFTER_DAY}|(?P<xun>[上中下])旬|(?P<mend>底)|{_AFTER_MONTH})(?:(?P<cue>前){_CUE})?"
     # 2017年底前 · 2017年年底 · 2017年第1季度末前 · 2017年上半年
@@ -66,7 +67,7 @@ SHAPES = (
     # 2021—2025年 (a plan period) · 2017年起(长期坚持) · 每季度结束后15日内
     r"|(?P<ry1>(?:19|20)\d\d)—(?P<ry2>(?:19|20)\d\d)年(?![度底末])"
     r"|(?P<sy>(?:19|20)\d\d)年起(?:长期(?=坚持))?"  # (长期 before other words may be no ongoing word: 长期性)
-    r"|每季度结束后(?P<qd>2[0-8]|1\d|[1-9])日内"
+    r"|每季度结束后(?P<qd>30|[12]\d|[1-9])日内"  # (31: the grammar reads it apart)
     # 印发之日起10个工作日内 (an offset from the document's date: placed and built by the grammar's code)
     r"|自?印发之日起(?P<wd>[1-9]\d?)个工作日内"
     ")"
@@ -78,6 +79,7 @@ SHAPES = (
 (ITEM, AY, AM, BY, BM, Y, M, D, XUN, MEND, CUE, Y2, YEND, Q, QEND, H, CUE2, RM, RD, RY1, RY2, SY, QD, WD) = range(24)
 _XUN = {"上": 1, "中": 2, "下": 3}
 _SEPARATORS = ",;。:，；：\t"  # lexicon.CLAUSE_SEPARATORS, and what folds to them
+_SEPARATOR = compiled(f"[{_SEPARATORS}]")
 _DAY = timedelta(days=1)
 
 
@@ -179,13 +181,13 @@ WORDS: dict[str, tuple[OngoingP, int]] = {
 }
 
 
-_NUMBERED = compiled(r"\d、")
+_APART = compiled(r"统一部署|统一安排|《|号|\d、")  # (one search: _masked)
 
 
 def fast_read(text: str, settings: Settings) -> Result | None:
     """The grammar's reading of ``text`` when it has one of the shapes above, else None (read it in full)."""
     if text[:1] == "按":  # 按省部署实施，2017年底前完成: a deployment, then a shape, in clauses
-        return _clauses(text, settings) if any(c in text for c in _SEPARATORS) else None
+        return _clauses(text, settings) if _SEPARATOR.search(text) is not None else None
     if not text or not ("0" <= text[0] <= "9" or text[0] in "每印自"):
         if text in WORDS:
             parse, end = WORDS[text]
@@ -193,7 +195,7 @@ def fast_read(text: str, settings: Settings) -> Result | None:
             placed = Placed(Item(parse, 0, end), scope=_scope(text, end, len(text)) if end < len(text) else None)
             return build(text, folded, placed, Context(settings, lambda span: original_text(text, folded, span)))
         return None  # (spaces before the date are folded away, but rare: the grammar reads them)
-    if any(c in text for c in _SEPARATORS):
+    if _SEPARATOR.search(text) is not None:
         return _clauses(text, settings)  # two clauses or more: each read on its own terms, placed by the grammar
     same = _unchanged(text)
     folded = Folded(text, range(len(text))) if same else fold(text)  # (what fold gives when it changes nothing)
@@ -222,8 +224,7 @@ def _masked(scan: str) -> bool:
     """What the grammar reads apart before its scan: a head of a whole deployment (统一部署, begins anywhere), a
     title or document number (masked), N、 (may be a list number the grammar writes N. first:
     pipeline.mask_list_numbers)."""
-    return "统一部署" in scan or "统一安排" in scan or "《" in scan or "号" in scan \
-        or _NUMBERED.search(scan) is not None
+    return _APART.search(scan) is not None
 
 
 def _own_cue(g: tuple[str | None, ...]) -> bool:
