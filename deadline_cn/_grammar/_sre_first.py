@@ -66,6 +66,9 @@ PATTERNS: tuple[tuple[str, tuple[int, dict[str, int], tuple[str | None, ...], st
     ('\\d{4}',
      (32, {}, (None,),
       'eNrjY2BgYGGAABYolgBiTiQ+L5TmAGIuqFpGKAYAD/AAaQ==')),
+    ('\\d、',
+     (32, {}, (None,),
+      'eNrjY2BgYAdiFiBmgmIOIOZigABeqByymAAQMxoAMZAGAA+wAJU=')),
     ('^(?:([一二三四五六七八九两])?百)?零?(?:([一二三四五六七八九两])?(十))?([一二三四五六七八九])?$',
      (32, {}, (None, None, None, None, None),
       'eNrjY2BgYGFAADYoBgFxIC6Gshmh/BwkviCUzQvEKUDMhWYWdQDQJiYQzcwwXAAn0D8CEKYCmBQQwK1YgySjOWAMQWgcCTFA7Korg7AlkOKXESr3bRoifssJxDfTaHwP2vhmhsa3IDReQLY4BkP4rFA5bHHKNhqnZMUpAx3ilB0ab2zQOATFGQAybwpT')),
@@ -75,7 +78,4 @@ PATTERNS: tuple[tuple[str, tuple[int, dict[str, int], tuple[str | None, ...], st
     ('的?(?:工作)?(?:完成情况|进展情况|进行总结|开展总结|总结|情况|报告|数据|报表|述职|自查)',
      (32, {}, (None,),
       'eNrjY2BgYGGAACYgZgdiCSBmg4oxArEAELeUQdjiUDXIck9jIXSMPwODEFSeGyrXEw2hBZIg9NEECL01kIGBH0iHIKm93Q+hQ2Owq/XEotanA0JbQ9VeroOotUNSyxCPai66WmOom7HJ6SDJobtHFUluKdR/XiEQOTkkuYJUCJ2XDJETx6IvowMiJ4Ak9wHmxwaIHCeS3KtGaNinQ+SYkOIEAGP0JWg=')),
-    ('统一部署|统一安排|《|号|\\d、',
-     (32, {}, (None,),
-      'eNrjY2BgYGGAAEYomx2IuYFYAIjv10FoBj8I/WIChC6qZ2DgB9KKeNR2RkPoSckQtWJAzApVy2UAERNEEvseDBHjAckDMS/UPRxQPgNUHSNULxOSuwEeFwsL')),
 )

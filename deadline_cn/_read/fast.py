@@ -181,7 +181,7 @@ WORDS: dict[str, tuple[OngoingP, int]] = {
 }
 
 
-_APART = compiled(r"统一部署|统一安排|《|号|\d、")  # (one search: _masked)
+_NUMBERED = compiled(r"\d、")
 
 
 def fast_read(text: str, settings: Settings) -> Result | None:
@@ -205,8 +205,8 @@ def fast_read(text: str, settings: Settings) -> Result | None:
         return None
     end, head = m.end(ITEM + 1), m.end()
     g = m.groups()
-    if head < len(scan) and (not _inert(scan, head, again=_own_cue(g))
-                             or _time_words().search(scan, end) is not None):
+    if head < len(scan) and (_time_words().search(scan, end) is not None  # (the cheaper test first)
+                             or not _inert(scan, head, again=_own_cue(g))):
         return None
     if g[M] is not None and g[Y] is None and g[MEND] is None:
         return None  # 6月前 · 6月30日: a yearless date the grammar may doubt (ambiguous:year, 一月…)
@@ -224,7 +224,8 @@ def _masked(scan: str) -> bool:
     """What the grammar reads apart before its scan: a head of a whole deployment (统一部署, begins anywhere), a
     title or document number (masked), N、 (may be a list number the grammar writes N. first:
     pipeline.mask_list_numbers)."""
-    return _APART.search(scan) is not None
+    return "统一部署" in scan or "统一安排" in scan or "《" in scan or "号" in scan \
+        or _NUMBERED.search(scan) is not None
 
 
 def _own_cue(g: tuple[str | None, ...]) -> bool:
@@ -235,6 +236,9 @@ def _own_cue(g: tuple[str | None, ...]) -> bool:
 
 
 _CLAUSE_ENDS = ",;。:"  # lexicon.CLAUSE_SEPARATORS: a folded text holds only these (a tab folds to ;)
+# A longer cell of clauses is left to the grammar at once: it seldom has only shapes and inert words, and the
+# scan that finds out costs as much as the grammar's own (a 100-character cell twice over)
+_CLAUSES_UP_TO = 64
 
 
 def _clauses(text: str, settings: Settings) -> Result | None:
@@ -245,6 +249,8 @@ def _clauses(text: str, settings: Settings) -> Result | None:
 
     Declined: a 起 shape (2017年起，2018年底: one window over two clauses, rule_start_then_end), and a head
     not ended by a cue right before its clause's end (2017年6月30日,31日: a list of days is one token)."""
+    if len(text) > _CLAUSES_UP_TO:
+        return None
     same = _unchanged(text)
     folded = Folded(text, range(len(text))) if same else fold(text)
     scan = folded.text
@@ -274,9 +280,9 @@ def _clauses(text: str, settings: Settings) -> Result | None:
                 return None
             items.extend(parse_tokens([Token("deploy", tok)]))
             end = head = tok.end()
-        if head < stop and not _inert(scan, head, stop, again=again):
-            return None
         if (w := words.search(scan, end)) is not None and w.start() <= stop:
+            return None  # (the cheaper test first)
+        if head < stop and not _inert(scan, head, stop, again=again):
             return None
         start = stop + 1
     return _built(text, folded, scan, items, settings) if items else None
