@@ -258,6 +258,7 @@ def _clauses(text: str, settings: Settings) -> Result | None:
         return None
     shapes, words = _shapes(), _time_words()
     items: list[Item] = []
+    tails: list[tuple[int, int, bool]] = []  # (from, to, a 前 at from passed over) of each clause's words
     start, size = 0, len(scan)
     while start <= size:
         stop = min((k for k in (scan.find(c, start) for c in _CLAUSE_ENDS) if k >= 0), default=size)
@@ -281,11 +282,14 @@ def _clauses(text: str, settings: Settings) -> Result | None:
             items.extend(parse_tokens([Token("deploy", tok)]))
             end = head = tok.end()
         if (w := words.search(scan, end)) is not None and w.start() <= stop:
-            return None  # (the cheaper test first)
-        if head < stop and not _inert(scan, head, stop, again=again):
             return None
+        if head < stop:
+            tails.append((head, stop, again))
         start = stop + 1
-    return _built(text, folded, scan, items, settings) if items else None
+    # the scanner last, over every clause's words: a cell most often declines on the cheaper tests above
+    if not items or any(not _inert(scan, head, stop, again=again) for head, stop, again in tails):
+        return None
+    return _built(text, folded, scan, items, settings)
 
 
 def _built(text: str, folded: Folded, scan: str, items: list[Item], settings: Settings) -> Result | None:
