@@ -400,9 +400,12 @@ class Recurrence(_Base):
     def occurrences(self, start: date, end: date) -> list[date]:
         """Every occurrence in [start, end]; lunar holidays (每年春节) are computed, RRULE cannot say them."""
         if self.holiday is not None:
+            from deadline_cn._calendar.lunar_data import LAST_YEAR
             from deadline_cn.calendar import holiday_date
 
-            days = (holiday_date(self.holiday, y) for y in range(start.year, end.year + 1))
+            # (元旦前 in year y is y-1's 31 December: the year after the end is asked too, when the tables hold it)
+            years = range(start.year, end.year + (2 if self.holiday.endswith("前") and end.year < LAST_YEAR else 1))
+            days = (holiday_date(self.holiday, y) for y in years)
             first = self.dtstart or start
             return [d for d in days if start <= d <= end and d >= first]
         rule = self.rrule()

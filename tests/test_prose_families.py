@@ -299,3 +299,118 @@ def test_a_day_gone_by_and_what_was_held_on_it_is_narration(sentence: str) -> No
 
 def test_a_meeting_ahead_is_kept() -> None:
     assert [str(r.due) for r in extract("各单位要于4月5日召开推进会。", **CTX)] == ["2023-04-05"]
+
+
+# A month gone by and what was begun or held in it is narration too (项目于2022年8月开工); a month ahead stays
+@pytest.mark.parametrize("sentence", [
+    "项目于2022年8月开工，目前已完成主体工程的60%。",
+    "我市于二〇二二年九月启动试点，取得积极成效。",
+    "2022年12月，省里出台实施意见，全市随即部署落实。",
+    "该中心于2022年11月挂牌成立。",
+])
+def test_a_month_gone_by_and_what_was_begun_in_it_is_narration(sentence: str) -> None:
+    assert extract(sentence, **CTX) == [], [r.describe() for r in extract(sentence, **CTX)]
+
+
+def test_a_month_ahead_and_what_begins_in_it_is_kept() -> None:
+    assert [str(r.due) for r in extract("各地要于2023年8月启动试点工作。", **CTX)] == ["2023-08-31"]
+
+
+# The page's own dates (成文日期, 发布时间), a date naming a document (…施行的《条例》) and a thing's term (有效期至…)
+# set no task
+@pytest.mark.parametrize("sentence", [
+    "文号：某政办发〔2023〕8号；成文日期：2023年3月10日；发布日期：2023年3月15日。",
+    "2015年5月1日施行的《某市物业管理条例》同时废止。",
+    "2024年1月1日起实施的新标准，同步印发。",
+    "本证书有效期至2025年12月31日。",
+])
+def test_metadata_attributes_and_terms_are_no_deadlines(sentence: str) -> None:
+    assert [r for r in extract(sentence, **CTX) if r.kind == "deadline"] == [], \
+        [r.describe() for r in extract(sentence, **CTX)]
+
+
+def test_a_labelled_deadline_field_is_still_kept() -> None:
+    assert [str(r.due) for r in extract("申报截止时间：2023年4月30日。", **CTX)] == ["2023-04-30"]
+
+
+def test_a_school_calendars_days_are_each_kept() -> None:
+    text = "2023—2024学年第一学期于2023年9月1日开学，2024年1月18日放寒假。"
+    assert [str(r.due) for r in extract(text, **CTX)] == ["2023-09-01", "2024-01-18"]
+
+
+def test_a_holidays_very_day_heading_a_task() -> None:
+    assert [str(r.due) for r in extract("中秋节当天，各地要做好值班值守。", **CTX)] == ["2023-09-29"]
+
+
+# In prose only a 部署 hands the timing to an authority (根据上级的工作部署，…): 按照…要求 / 安排，… says how, not when
+@pytest.mark.parametrize("sentence", [
+    "按照文件要求，各单位认真填写申报表。",
+    "按照市委、市政府要求，督查组深入各县区开展督查。",
+    "根据学院教学工作安排，本学期期末考试具体要求通知如下。",
+])
+def test_a_requirement_or_arrangement_is_no_trigger_in_prose(sentence: str) -> None:
+    assert [r for r in extract(sentence, **CTX) if r.kind == "conditional"] == []
+
+
+def test_a_deployment_heading_a_task_is_still_a_trigger() -> None:
+    got = extract("按照省统一部署，各地适时开展专项检查。", **CTX)
+    assert [(r.kind, r.trigger.type) for r in got] == [("conditional", "deployment")]
+
+
+# A holiday named long after it passed is read in the next year — but a sentence that counts or narrates it is
+# still a report on the one gone by
+@pytest.mark.parametrize("sentence", ["春节期间，全市接待游客320万人次，同比增长15%。",
+                                      "元旦期间，全市社会消费品零售总额同比增长12%。",
+                                      "春节前，各地已完成困难群众走访慰问工作。"])
+def test_a_holiday_gone_by_and_counted_is_a_report(sentence: str) -> None:
+    assert extract(sentence, ref="2024-03-15", plan_year=2024) == []
+
+
+def test_a_holiday_ahead_with_a_task_is_kept() -> None:
+    got = extract("春节期间，各地要加强值班值守。", ref="2024-03-15", plan_year=2024)
+    assert [(r.kind, str(r.start)) for r in got] == [("window", "2025-01-28")]
+
+@pytest.mark.parametrize("text", ["各地要在2023年6月底前完成整改，此后每半年开展一次“回头看”。",
+                                  "2023年6月底前完成问题整改。此后，每半年组织一次“回头看”。",
+                                  "6月底前完成系统建设，建成后每半年开展一次安全评估。"])
+def test_a_recurrence_after_a_deadline_in_prose_starts_after_it(text: str) -> None:
+    found = extract(text, **CTX)
+    assert [(r.kind, str(getattr(r, "due", None)), str(getattr(r, "dtstart", None))) for r in found] == \
+        [("deadline", "2023-06-30", "None"), ("recurrence", "None", "2023-07-01")], [r.describe() for r in found]
+
+
+def test_a_row_number_before_a_date_in_prose_stays_apart() -> None:
+    found = extract("4 5月底前完成方案编制。\n5 10月底前完成项目验收。", **CTX)
+    assert [str(r.due) for r in found] == ["2023-05-31", "2023-10-31"], [r.describe() for r in found]
+
+
+def test_a_share_due_inside_a_deadline_in_prose_keeps_its_year() -> None:
+    found = extract("到2025年底，全市新建口袋公园50个，其中6月底前建成20个。", **CTX)
+    assert [str(r.due) for r in found] == ["2025-12-31", "2025-06-30"], [r.describe() for r in found]
+
+
+# A stage's time after 为 / 是 / ：(第三阶段为7月份 · 总结阶段是12月) is read as the stage's window, as a range
+# there is.
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("第三阶段为7月份，主要是总结验收。", "2023-07-01", "2023-07-31"),
+    ("总结提升阶段为12月，各地要全面总结。", "2023-12-01", "2023-12-31"),
+    ("第二阶段是9月，重点开展督查。", "2023-09-01", "2023-09-30"),
+    ("集中整治阶段为第三季度。", "2023-07-01", "2023-09-30"),
+])
+def test_a_stage_for_one_period_is_read(text: str, start: str, end: str) -> None:
+    found = extract(text, **CTX)
+    assert [(r.kind, str(r.start), str(r.end)) for r in found] == [("window", start, end)], \
+        [r.describe() for r in found]
+
+
+# A table pasted as lines, each opened by its row number: a time ending a row governs that row's words, never the
+# next row's (the row number parts them).
+@pytest.mark.parametrize(("text", "scopes"), [
+    ("序号 工作内容 责任部门 时限\n1 编制实施方案 市农业农村局 2023年5月底前\n2 开展试点示范 各县区 2023年9月底前",
+     ["1 编制实施方案 市农业农村局", "2 开展试点示范 各县区"]),
+    ("1. 摸清底数 市统计局 6月底前\n2. 建立台账 市住建局 8月底前\n3. 组织验收 市政府办 11月底前",
+     ["摸清底数 市统计局", "建立台账 市住建局", "组织验收 市政府办"]),  # (a list number is no task)
+])
+def test_table_rows_as_lines_keep_their_own_scope(text: str, scopes: list[str]) -> None:
+    found = extract(text, **CTX)
+    assert [r.scope for r in found] == scopes, [r.describe() for r in found]

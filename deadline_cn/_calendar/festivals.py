@@ -168,8 +168,11 @@ def holiday_date(name: str, year: int) -> date:
 
     Names: 元旦, 除夕 (the day before 正月初一), 春节 (正月初一), 元宵 (正月十五), 清明 (the solar term),
     劳动节, 端午 (五月初五), 中秋 (八月十五), 国庆, plus common aliases and traditional forms (春節, 國慶節,
-    五一, 中秋节, ...). Raises ValueError for an unknown name or a year outside 1900–2100.
+    五一, 中秋节, ...); a name ending in 前 is the day before the holiday (中秋前: 八月十四; 每年中秋前 keeps it so).
+    Raises ValueError for an unknown name or a year outside 1900–2100.
     """
-    key = canonical(name)
+    eve = name.endswith("前") and name.strip() not in _ALIASES
+    key = canonical(name[:-1] if eve else name)
     check_year(year)
-    return _HOLIDAYS[key](year)
+    day = _HOLIDAYS[key](year)
+    return day - timedelta(days=1) if eve else day

@@ -2,7 +2,7 @@
 can begin with (and whether a digit can). Used only while KEY is the checksum of today's patterns; a stale
 table is ignored (computed again at the first call) and tests/test_scanner.py says to regenerate it."""
 
-KEY = 595020387
+KEY = 838224930
 STARTS: tuple[tuple[str, str | None, bool], ...] = (
     ('rulelimit', '于在按法规', False),
     ('statute', '按', False),
@@ -17,7 +17,7 @@ STARTS: tuple[tuple[str, str | None, bool], ...] = (
     ('todaystart', '从即自', False),
     ('endafter', '季月期终结', False),
     ('otherwise', '另', False),
-    ('selfstart', '下从公出印发本自颁', False),
+    ('selfstart', '下从公出印发本自通颁', False),
     ('pertimes', '123456789', False),
     ('onceper', '1半', False),
     ('onceevery', '123456789', False),
@@ -40,8 +40,8 @@ STARTS: tuple[tuple[str, str | None, bool], ...] = (
     ('daylist', '0上下今前去后大当明本次翌', True),
     ('monthrange', '(0123456789上下今前去后大当明本次翌', True),
     ('firstn', '0上下今前去后大当明本次翌首', True),
-    ('relweek', '上下当本次', False),
-    ('relperiod', '上下当本次', False),
+    ('relweek', '上下再当本次', False),
+    ('relperiod', '上下再当本次', False),
     ('date_day', '0上下今前去后大当明本次翌', True),
     ('date_typo', '', True),
     ('date_daytypo', '0上下今前去后大当明本次翌', True),
@@ -77,7 +77,7 @@ STARTS: tuple[tuple[str, str | None, bool], ...] = (
     ('exempt', '不免除', False),
     ('sofar', '至迄', False),
     ('inclusive', '(', False),
-    ('cue', '为之以假内前后左底开收放期末止起黄', False),
+    ('cue', '"“两为之以假内前双后小左底开当收放期末止起长黄', False),
     ('to', '不到截最至', False),
     ('from', '从自', False),
     ('dash', '-~—', False),
@@ -123,7 +123,8 @@ AFTER_DIGITS: tuple[tuple[str, str | None], ...] = (
     ('offset', '-.~—不个到周天小工年日星最月第自至'),
 )
 # the unread check's time words: the class of characters they begin with, and the checksum of the pattern
-TIME_WORDS_KEY = 495907125
+TIME_WORDS_KEY = 869538046
 TIME_WORDS_GUARD = (
-    '[012Qq七三上下中主五供儿元八六冬前劳周国夏妇季学寒年建开当教星春暑月期本次每汛清礼秋端终结节采重除隔青首麦\\d]'
+    '[012Qq七三上下中主五供儿元八六冬前劳周国夏妇季学寒年建开当征招教旱旺星春暑月期本次每毕汛淡清礼秋立端终结节采重除隔'
+    '雨霜青首麦\\d]'
 )

@@ -37,21 +37,33 @@ CUES = {
     "之日起": "since", "开始": "since", "以来": "since", "起": "since",
     "前后": "around", "左右": "around",
     "以后": "after", "之后": "after", "后": "after",
+    "当天": "on", "当日": "on",  # 中秋节当天 · 6月30日当日: that very day (read as the date itself)
     "期间": "during", "假期期间": "during", "放假期间": "during", "假期": "during",  # 国庆假期 · 春节放假期间
     "黄金周": "during", "黄金周期间": "during",  # “十一”黄金周: the rest block, not the first day
+    # 中秋、国庆“双节”期间 · 元旦春节“两节”期间: the two festivals just named, each one's rest
+    "双节期间": "during", "两节期间": "during", "\"双节\"期间": "during", "\"两节\"期间": "during",
+    "“双节”期间": "during", "“两节”期间": "during",
+    "长假": "during", "长假期间": "during", "小长假": "during", "小长假期间": "during",  # 国庆长假 · 清明小长假
     # “七一”前夕 · 五一假期前 (before the day, as 前) · 春节假期结束后 (after the rest's end)
     "前夕": "before", "假期前": "before", "放假前": "before",
+    "黄金周前": "before", "长假前": "before", "小长假前": "before",  # 国庆黄金周前 · 清明小长假前: the rest's eve
     "假期后": "after", "假期结束后": "after", "放假结束后": "after", "收假后": "after",
+    "黄金周后": "after", "长假后": "after", "小长假后": "after", "长假结束后": "after", "小长假结束后": "after",
 }
+
+# 前 words that mean before a holiday's rest block, not its day (端午假期前 2024: 06-07, not 06-09)
+REST_BEFORE = ("假期前", "放假前", "黄金周前", "长假前", "小长假前")
 
 # Words before a date.
 BY_WORDS = ("截止到", "截止至", "截至", "截止", "不晚于", "不迟于", "最迟于", "最晚于", "到", "至")
+# 自公告之日起至…止 · 从公告之日起，截止2024年10月20日: what joins the document's own day to a span's end
+SPAN_END_JOINERS = ("至", "到", "—", "——", "-", "--", "~", "截止到", "截止至", "截至", "截止")
 FROM_WORDS = ("从", "自")
 RANGE_JOINERS = ("至", "到", "—", "——", "-", "--", "~")
 LIST_JOINERS = ("和", "、", "及", "与")
 
 # 本月 · 下季度 · 次月 · 上月: a month or quarter counted from the one that holds ref.
-RELATIVE_PERIODS = {"本": 0, "当": 0, "下": 1, "次": 1, "上": -1}
+RELATIVE_PERIODS = {"本": 0, "当": 0, "下": 1, "次": 1, "上": -1, "下下": 2, "再下": 2, "上上": -2}  # 下下周 · 下下个月
 # The years a plan can name; anything else is a number misread as a year, or a typo (invalid:year).
 PLAN_YEARS = (1900, 2199)
 RELATIVE_YEARS = {"今年": 0, "本年度": 0, "本年": 0, "当年": 0, "年内": 0, "明年": 1, "次年": 1, "翌年": 1,
@@ -63,6 +75,9 @@ RELATIVE_YEARS = {"今年": 0, "本年度": 0, "本年": 0, "当年": 0, "年内
 YEAR_WORDS_BEFORE_PARTS = {"去年": -1, "前年": -2, "上年": -1, "上1年": -1, "后年": 2, "大后年": 3}
 YEAR_WORD_PARTS = ("年底", "年末", "年初", "底", "末", "初", "上半年", "下半年", "第", "季度")
 RELATIVE_YEARS.update(YEAR_WORDS_BEFORE_PARTS)
+# 2024年12月底前完成方案，次年3月底前完成验收 · 2024年度工作总结于次年1月10日前报送: the year after the year written
+# before (明年 / 下年度 count from the plan year)
+FOLLOWING_YEARS = ("次年", "翌年")
 
 # 每<period>: (freq label, RRULE, months in one period)
 PERIODS = {
@@ -112,7 +127,15 @@ QUOTED_HOLIDAYS = {"十一": "国庆", "七一": "建党节", "八一": "建军�
 # one is flagged unread — "2024年汛期前" must not look like a plain "2024年".
 SEASONS = ("春季", "夏季", "秋季", "冬季", "春夏", "秋冬", "主汛期", "汛期", "汛前", "汛后", "开学", "学期", "寒假",
            "暑假", "学年", "春运", "供暖季", "采暖季", "供暖期", "采暖期", "春耕", "夏收", "秋收", "麦收",
-           "三夏", "三秋")
+           "三夏", "三秋",
+           # seasons of work and the solar terms plans name (2024年暑期前 · 雨季来临前 · 冬至前后): dated by no rule
+           "暑期", "寒期", "雨季", "旱季", "旺季", "淡季", "毕业季", "征兵季", "招生季", "节假日",
+           "立春", "立夏", "立秋", "立冬", "夏至", "冬至", "霜降")
+# 2024年高考前 · 2024年“两会”期间 · 2025年全运会开幕前 · 2024年中考结束后 · 2024年雨季来临前: a year followed by an
+# event and one of these is a time inside that year that no rule dates (the event's day), not the whole year
+EVENT_EDGES = ("之前", "以前", "期间", "之后", "以后", "前", "后")
+# …but not 前期 / 前置 / 后续 / 后期 / 前夕-less words that only begin with the edge character
+EVENT_EDGE_NOT_BEFORE = "期置续台端沿列提"
 # 年后 · 节后 · 假后: a time word alone before 后 names no event (after which year's end, which holiday?)
 NO_EVENT_WORDS = ("", "年", "节", "假", "节假", "年节")
 # 2025年中考 · 2024年中央预算内投资 · 2025年中小学…: 中 begins a word here, not 年中 (the middle of the year)
@@ -126,7 +149,8 @@ MID_MONTH_AFTER = ("前", "之前", "以前", "完成", "进行", "开展", "组
 # 双月报送 · 单月调度: what makes a bare 单月 / 双月 a schedule (双月座谈会 stays a name)
 PARITY_MONTH_VERBS = ("报送", "上报", "报告", "调度", "通报", "召开", "开展", "1次", "一次", "底", "末")
 # School terms and breaks: beside a yearless date they may set its year (寒假 of the 2023 school year is in 2024)
-SCHOOL_YEAR_WORDS = ("开学", "学期", "寒假", "暑假", "学年")
+# (开学 is not one: 2月1日开学 is the day school opens, the date's year is the text's)
+SCHOOL_YEAR_WORDS = ("学期", "寒假", "暑假", "学年")
 
 WHOLE_YEAR = ("全年",)
 # 全年 is the year's work only before these (全年工作), not as a modifier (全年落实情况).
@@ -151,7 +175,13 @@ EXEMPT = ("免报", "不报", "除外")  # 1月免报 · (四季度免报): a pe
 PROSE_TIME_OPENERS = ("在", "于", "定于", "拟于", "将于", "确保", "力争", "争取", "要", "应", "须", "需", "必须",
                       "应当")
 LENGTH_LABELS = ("期限", "时限")  # 整改期限为30日 · 办理时限：15天: a label that names a length, not a day
+# 成文日期：2024年3月10日 · 发布时间：…: the document's own dates on a page, no task's
+DOC_DATE_LABELS = ("成文日期", "发布日期", "印发日期", "发文日期", "签发日期", "公布日期", "生成日期", "更新日期",
+                   "发布时间", "更新时间", "成文时间", "印发时间", "公开日期", "公开时间")
 PROSE_TIME_LABELS = ("时间", "时限", "日期", "期限", "节点", "时点")  # 截止时间:2013年10月31日 · 截止时间为… · 时点是…
+# 2015年5月1日施行的《某市条例》 · 2023年印发的方案: a date and a document's verb made an attribute by 的
+ATTRIBUTE_VERBS = tuple(f"{v}的" for v in ("施行", "实施", "印发", "出台", "发布", "颁布", "公布", "通过", "制定",
+                                             "修订", "修正", "下发", "签订", "签署"))
 # Words after 按照…部署， that tell what was done or announce the document, not a task: 根据…部署，现将…公布如下
 ANNOUNCE_WORDS = ("现将", "现就", "现予", "特制定", "制定本", "特此", "经研究")
 # A 每<period> before these describes something (每月情况 · 每年3月至6月是…), it is no task's rhythm
@@ -166,10 +196,12 @@ PROSE_DONE_VERBS = ("开建", "开工", "完工", "竣工", "建成", "完成", 
 FIGURE_UNITS = ("元", "%", "人次", "人", "个", "所", "户", "家", "项", "件", "起", "辆", "套", "吨", "亩", "公里",
                 "平方米", "千瓦", "倍", "座", "条", "批", "次")
 # Before a date, these tell it was done or was the plan before a change: 已于 · 已在 · 先后于 · 曾于 · 原定于
-DONE_BEFORE = ("已于", "已经于", "已在", "先后于", "曾于", "原定于", "原计划于", "原定", "原计划", "已")
+DONE_BEFORE = ("已于", "已经于", "已在", "先后于", "曾于", "原定于", "原计划于", "原定", "原计划", "已",
+               "始于", "起始于")  # 巡察工作始于2016年底: when something began, told
 # What is held or done on a day (召开, 举办…): after a day gone by, with no modal, the sentence tells what happened
 HELD_VERBS = ("召开", "举行", "举办", "主持", "印发", "出台", "开工", "竣工", "验收", "审议", "通过", "启动", "发布",
-               "签署", "签订", "召集", "视察", "调研", "督导", "进驻")
+               "签署", "签订", "召集", "视察", "调研", "督导", "进驻",
+               "获评", "荣获", "入选", "成立", "挂牌", "揭牌", "开通", "上线", "通车", "投运")
 PAST_MARKERS = "已了"  # 已完成 · 审议通过了: a clause that narrates
 # …and the words of a report on what was done: 1-4月，累计完成投资… · 2022年，全市共完成投资…，同比增长10%
 NARRATION_WORDS = ("累计", "同比", "比上年", "较上年", "共完成", "共计", "共有", "共办理", "共受理")
@@ -209,7 +241,8 @@ ACTION_VERBS = tuple(v for v in dict.fromkeys((
     *LIMIT_VERBS, *PERIODIC_ACTIONS, *PROSE_DONE_VERBS, "提交", "汇总", "总结", "编制", "制定", "制订", "落实",
     "部署", "实施", "施行", "执行", "进行", "推进", "发行", "安排", "举行", "举办", "报到", "注册", "上课",
     "开课", "放假", "签订", "验收", "申报", "公示", "下达", "启用", "实行", "推行", "抽查", "印发", "出台", "巩固",
-    "提升", "推广", "深化", "健全", "建立", "形成", "达到", "达标", "覆盖", "完善", "启动"))
+    "提升", "推广", "深化", "健全", "建立", "形成", "达到", "达标", "覆盖", "完善", "启动",
+    "放寒假", "放暑假", "开学", "返校", "离校", "考试", "结业", "开班"))  # a school calendar's days
     if v not in ("研究", "分析"))  # 研究生 · 分析师: nouns as often as verbs
 # After a period and its verb, these make the words a name of a time (2月申报纳税期限顺延至…), not an action.
 TIME_NOUNS = ("期限", "时间", "日期", "时限", "期间")
@@ -218,7 +251,11 @@ YEAR_FRAMES = ("学年",)
 # An offset right after these (信息形成20个工作日内公开 · 文件印发5个工作日内) counts from that event, though no
 # 后 / 之日起 says so.
 EVENT_VERBS = ("形成", "变更", "产生", "印发", "发布", "出台", "受理", "收到", "接到", "批准", "作出", "做出", "签订",
-               "公布", "确定", "办结", "生效", "下达", "成立", "批复", "审定")
+               "公布", "确定", "办结", "生效", "下达", "成立", "批复", "审定",
+               # 会议结束3日内 · 答辩完3天内 · 验收完毕5个工作日内: the end of an event
+               "结束", "完毕", "闭幕", "答辩完", "考完", "办完", "完成", "完工", "竣工")
+# 收到通知5个工作日内 · 接到交办件10日内: an event that begins with its verb (what is received)
+EVENT_OPENERS = ("收到", "接到", "接收", "收悉")
 # After a bare year these words make it a time, not the name of the work (2024年全面完成 · 2024年起 · 2024年各地…)
 YEAR_NOT_OBJECT = ("全面", "基本", "起", "开始", "以前", "之前", "以后", "之后", "以来", "前", "后", "底", "末", "内",
                    "中", "初", "上半年", "下半年", "第", "各", "全市", "全县", "全区", "全省", "力争", "争取", "确保",
@@ -242,15 +279,20 @@ STATUTE_SUFFIXES = ("法", "条例")
 AUTHORITIES = ("国家、省", "国家和省", "国务院", "国家", "中央", "上级", "省里", "市里", "县里", "省", "市", "县")
 # An anchor naming the document itself: its issue date is ``ref``.
 # the document's own issue (本通知发出后3日内 counts from ref); not 施行 / 实施, which may come later than it
-SELF_ISSUE = ("发文", "印发", "下发", "发布", "公布", "颁布", "出台", "发出", "下达")
+# (公告 / 通告: 自公告之日起至…止 in a 征集 notice is its own day; 公示 is left out — 公示之日起 is most often a
+# later notice of a result)
+SELF_ISSUE = ("发文", "印发", "下发", "发布", "公布", "颁布", "出台", "发出", "下达", "公告", "通告")
 
 # Scope trimming (see corpus/GOLD.md).
 CLAUSE_SEPARATORS = ",;。:"
-SCOPE_LEAD = ("并于", "应在", "后续", "及时", "在", "于", "并", "将", "要", "限")
+SCOPE_LEAD = ("并于", "应在", "后续", "及时", "在", "于", "并", "将", "要", "限",
+              "最迟", "最晚", "不超过")  # 最迟2024年9月底 · 原则上不超过2024年底: the limit's own word
 SCOPE_LEAD_VERBS = ("完成", "实施", "施行", "实现", "执行", "进行", "开展", "推进", "坚持", "落实")
 # 整改于6月底前完成 · 各单位应于…: the word that sets the time belongs to it, not to the task
 SCOPE_TRAIL = ("完成时限为", "时限为", "期限为", "为", "完成", "应于", "须于", "需于", "要于", "务必于", "计划于",
-               "拟于", "将于", "定于", "应在", "须在", "需在", "要在", "计划在", "拟在", "将在")
+               "拟于", "将于", "定于", "应在", "须在", "需在", "要在", "计划在", "拟在", "将在",
+               # 选课将从11月28日开始 · “冬防”工作自10月22日开始: the preposition (not a lone 于: 不少于, 早于)
+               "将从", "从", "自")
 # 报送上半年工作情况 · 提交下一年度工作计划: a period between these names the work reported, not a deadline
 REPORT_VERBS = ("报送", "上报", "报告", "提交", "报", "汇总", "总结", "编制", "制定", "制订", "公布", "公开", "发布",
                 "完成", "落实", "开展", "部署")
@@ -270,4 +312,18 @@ TASK_VERBS = ("抓", "做好", "加快", "推动", "强化", "加强", "深化",
 ACTION_OR_TASK_VERBS = (*ACTION_VERBS, *TASK_VERBS)
 # Before the work a year names (2025年全市重点工作计划 · 2023年市直部门…): passed over to find the noun
 WORK_MODIFIERS = ("全市", "全县", "全区", "全省", "全镇", "重点", "市直", "县直", "区直", "省直", "各")
-SCOPE_EMPTY = ("工作", "", "全面", "全部", "基本", "贯穿", "贯穿于")  # all that is left of "全面完成": no scope
+SCOPE_EMPTY = ("工作", "", "全面", "全部", "基本", "贯穿", "贯穿于",  # all that is left of "全面完成": no scope
+               # a range's own words left over (从2014年8月29日开始，至9月3日止 · 3月1日开始，3月31日结束)
+               "从", "自", "结束", "止", "为止",
+               # what is left before a date that replaced another (…（已延期至2024年6月底）)
+               "已延期", "延期", "调整", "延长", "推迟", "顺延", "原定", "原计划")
+# 2024年6月底前完成整改，此后每半年开展一次 · …建成投运，投运后每月巡检一次 · …完成排查，完成后每季度复查: the words
+# between a deadline and a recurrence that start the recurrence after the deadline (今后 / 以来 count from now: not
+# here)
+THEREAFTER = ("此后", "之后", "以后", "其后", "然后", "自此", "从此", "完成后", "建成后", "完毕后", "到位后", "投运后",
+              "运行后", "上线后", "验收后")
+# 2026年底前全面建成，其中6月底前完成50%: the words that break the deadline before them down into steps inside it
+BREAKDOWN_WORDS = ("其中", "分两步", "分三步", "分步")
+# After a number at a line's start, what makes it a date or a count, not a table's row number (text.py: 2 组织实施 is a
+# row; 2 月 / 3 个工作日 / 5 次 are not)
+ROW_NOT_WORDS = "年月日号时点分个季周天次项批轮家人户件名条万亿千百元%倍期届所座只吨米"

@@ -78,6 +78,8 @@ def when_of(tok: Token) -> When:
         fields["time"] = time_of(tok)
     if (ry := get("ry")) is not None:
         fields["rel_year"] = lx.RELATIVE_YEARS.get(ry)
+        if ry in lx.FOLLOWING_YEARS:
+            fields["after_named"] = True
     if m := get("m") or mt:
         fields["month"] = int(m)
     if d := get("d") or get("dt"):
@@ -102,7 +104,8 @@ def when_of(tok: Token) -> When:
         fields["edge"] = "end"
     if (hol := get("hol")) is not None:
         fields["holiday"] = lx.HOLIDAYS.get(hol) or lx.QUOTED_HOLIDAYS.get(hol)
-    if (wd := get("wd") or (get("wdn") if kind == "date_day" else None)) is not None:  # (第1周周一) is checked too
+    # (第1周周一) is checked too; wdl: a weekday sharing a lunar note's bracket
+    if (wd := get("wd") or get("wdl") or (get("wdn") if kind == "date_day" else None)) is not None:
         fields["weekday"] = weekday_index(wd)
     if (ld := get("ld")) is not None:  # (正月十五) · (初七)
         lm = get("lm")

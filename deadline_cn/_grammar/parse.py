@@ -32,6 +32,8 @@ class When:
     cumulative: bool = False  # 前三季度 · 前8个月 · 1—8月: from the year's start to the end of the period
     lunar: tuple[int | None, int] | None = None  # 2月3日(初七) → (None, 7): the lunar note, checked against the day
     half_month: int | None = None  # 6月上半月 → 1 (days 1–15), 下半月 → 2 (the 16th to the month's end)
+    rest: bool = False  # 端午假期前 · 国庆黄金周前: before the holiday's rest block (端午 2024: 06-07), not its day
+    after_named: bool = False  # 次年 / 翌年: the year after the one written before it (明年 counts from the plan year)
 
     @property
     def grain(self) -> str:
@@ -77,6 +79,9 @@ class OngoingP:
     until: When | None = None  # 持续至2025年
     # 2026年1月以后: 以后 is read both ways (from January, or from February); 后 / 之后 start after the period
     after_doubt: bool = False
+    # 自本公告发布之日起至11月20日止 · 即日起至12月30日: a span from the document's own day to a date — a window
+    # (征集时间 and the like), where 持续至2025年 is ongoing work
+    span: bool = False
 
 
 @record
@@ -95,6 +100,8 @@ class RecurP:
     workdays_before: int | None = None
     time: str | None = None  # 每月5日17:00前: the time of day, kept as a flag as on a deadline
     until: When | None = None  # 2024年4月至12月，每月5日前: the last period the recurrence runs in
+    # 2024年6月底前完成整改，此后每半年…: runs from the period that holds the day after this deadline
+    after: When | None = None
 
 
 @record

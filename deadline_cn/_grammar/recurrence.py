@@ -60,7 +60,10 @@ def _every(tokens: Sequence[Token], i: int, since: When | None = None) -> tuple[
     if (first := _first_days(recur, tokens, i + 1, within=True)) is not None:
         return first, 2  # 每月5个工作日内: the first five working days of each month, as 每月前5个工作日
     nxt = at(tokens, i + 1, "date_day", "date_month", "dayonly", "monthrange", "date_holiday", "date_yearend",
-              "date_quarter", "date_half", "xunonly", "monthlist", "dayrange", "dayspan", "relperiod", "offset")
+              "date_quarter", "date_half", "xunonly", "monthlist", "dayrange", "dayspan", "relperiod", "offset",
+              "quarterlist")
+    if nxt is not None and nxt.type == "date_holiday" and (holidays := _listed_holidays(recur, tokens, i + 1)):
+        return holidays  # 每年中秋、国庆前 · 每年端午和中秋前: each holiday every year, the cue shared
     if nxt is not None and nxt.get("xunpair") and recur.period in ("月", "半月"):
         # 每月上、下旬各一次: one due day in each (the 10th and the month's last), one recurrence each
         return ManyP((replace(recur, bymonthday=10), replace(recur, bymonthday=-1))), 2
@@ -95,6 +98,8 @@ def _every(tokens: Sequence[Token], i: int, since: When | None = None) -> tuple[
             recur, used = back, used + 2
         else:
             used += 1 if cue is not None else 0
+            if recur.holiday and cue_of(cue) in ("before", "end-before"):
+                recur = replace(recur, holiday=f"{recur.holiday}前")  # 每年国庆节前: each year's eve (09-30)
     elif at(tokens, i + 1, "endafter") and (after := _days_after_end(period, since, tokens, i + 2)) is not None:
         recur, used = after, 3
     if used == 1 and (tok.get("hh") or tail) and cue_of(at(tokens, i + 1, "cue")) in ("before", "end-before"):
@@ -102,6 +107,25 @@ def _every(tokens: Sequence[Token], i: int, since: When | None = None) -> tuple[
     if (vague := at(tokens, i + used, "irregular")) is not None and vague.text == "定期":
         used += 1  # 每月定期: 定期 only repeats what 每月 already says
     return recur, used
+
+
+def _listed_holidays(recur: RecurP, tokens: Sequence[Token], j: int) -> tuple[ManyP, int] | None:
+    """每年中秋、国庆前: two or more holidays after 每年, joined by 、 / 和 (or side by side), the last one's 前 / 期间
+    every one's."""
+    names, starts, k = [], [], j
+    while (tok := at(tokens, k, "date_holiday")) is not None and (w := when_of(tok)).holiday and w.year is None \
+            and w.rel_year is None:
+        names.append(w.holiday)
+        starts.append(tok.start)
+        k += 1
+        if at(tokens, k, "and") is not None and at(tokens, k + 1, "date_holiday") is not None:
+            k += 1
+    if len(names) < 2 or recur.period != "年":
+        return None
+    cue = at(tokens, k, "cue")
+    eve = cue_of(cue) in ("before", "end-before")
+    parts = tuple(replace(recur, holiday=f"{name}前" if eve else name) for name in names)
+    return ManyP(parts, tuple(starts[1:])), k - j + 1 + (1 if cue is not None else 0)
 
 
 def _listed_days(first: RecurP, kind: str, tokens: Sequence[Token], j: int) -> tuple[RecurP | ManyP, int] | None:
@@ -253,6 +277,12 @@ def _due_within(recur: RecurP, nxt: Token) -> RecurP | None:
         return RecurP(recur.period, recur.since, (month,), int(nxt.get("d2") or 1))
     if nxt.type == "monthrange":
         return RecurP(recur.period, recur.since, month_span(nxt))
+    if nxt.type == "quarterlist":  # 每年二、四季度 · 每年第一、三季度末: each listed quarter's last day
+        if recur.period != "年" or nxt.get("y"):
+            return None
+        quarters = [int(c) if c.isdigit() else "一二三四".index(c) + 1
+                    for c in nxt.get("qs") or "" if c in "1234一二三四"]
+        return RecurP(recur.period, recur.since, tuple(q * 3 for q in quarters), -1)
     if nxt.type == "monthlist":  # 每年6、12月(底前)
         months = tuple(int(m) for m in re.findall(r"\d+", nxt.get("months") or ""))
         return RecurP(recur.period, recur.since, months, -1 if nxt.get("mend") else None)
@@ -323,10 +353,19 @@ def rule_since_every(tokens: Sequence[Token], i: int) -> Match | None:
         return None
     if at(tokens, j, "sep") and tokens[j].text == ",":
         j += 1
-    if at_gap(tokens, j, "every", limit=ACTOR_REACH) is None:  # 自2024年起，市直各部门于每年3月底前
+    if at_gap(tokens, j, "every", limit=ACTOR_REACH) is not None:  # 自2024年起，市直各部门于每年3月底前
+        inner = _every(tokens, j, since=when_of(date))
+    elif at_gap(tokens, j, *SPACED_EVERY, limit=ACTOR_REACH) is not None:  # 自2025年起，每两年 · 2026年起隔年
+        found = rule_every(tokens, j)
+        inner = None if found is None or not isinstance(found[0], RecurP) \
+            else (replace(found[0], since=when_of(date)), found[1])
+    else:
         return None
-    inner = _every(tokens, j, since=when_of(date))
     return None if inner is None else (inner[0], j - i + inner[1])
+
+
+# The recurrences other than 每<period>: every N periods, once every N, N times a period, each weekday
+SPACED_EVERY = ("everyn", "onceevery", "pertimes", "onceper", "percount", "everyweekday", "paritymonth")
 
 
 def rule_seasonal(tokens: Sequence[Token], i: int) -> Match | None:

@@ -56,6 +56,12 @@ CUMULATIVE_MONTHS = compiled(r"(?<!\d)1(?:-{1,2}|—{1,2}|~)\d")
 
 # --- spans of time ---------------------------------------------------------------------------------
 
+def _dangling(joiner: Token) -> bool:
+    """A range's joiner with nothing after it in its clause (2024年7月——): the end is still open."""
+    rest = joiner.source[joiner.end:joiner.end + 3].lstrip(" \u3000")
+    return not rest or rest[0] in lx.CLAUSE_SEPARATORS
+
+
 def rule_range(tokens: Sequence[Token], i: int) -> Match | None:
     """11月20日至12月31日 · 从11月20日至2020年春节前 · 自2020-05-26起至2020-05-29止 · 2021年11月到2022年春节前."""
     j = i + 1 if head(tokens, i, "from") else i
@@ -190,10 +196,19 @@ def rule_self_start(tokens: Sequence[Token], i: int) -> Match | None:
     if month is not None and cue_of(at(tokens, i + 2, "cue")) == "within" and (w := when_of(month)).year is None \
             and w.month is not None and w.day is None and w.edge is None:
         return RelativeP(w.month, "month", None, anchor_ref=True), 3  # 自印发之日起两月内: a count, never a month
-    to, end = at(tokens, i + 1, "to", "dash"), at(tokens, i + 2, *DATES)
-    if to is not None and end is not None and to.text in lx.RANGE_JOINERS:  # 自印发之日起至2025年12月31日(止)
-        return OngoingP(from_ref=True, until=when_of(end)), 4 if cue_of(at(tokens, i + 3, "cue")) == "until" else 3
-    return OngoingP(from_ref=True), 1
+    return _span_from_ref(tokens, i) or (OngoingP(from_ref=True), 1)
+
+
+def _span_from_ref(tokens: Sequence[Token], i: int) -> Match | None:
+    """自印发之日起至2025年12月31日(止) · 即日起至12月30日 · 自本公告发布之日起，至11月20日止: from the document's day
+    to a date (a comma may stand before the joiner)."""
+    j = i + 1 + (1 if at(tokens, i + 1, "sep") is not None and tokens[i + 1].text == "," else 0)
+    to, end = at(tokens, j, "to", "dash"), at(tokens, j + 1, *DATES)
+    if to is None or end is None or to.text not in lx.SPAN_END_JOINERS:
+        return None
+    used = j + 2 - i
+    return OngoingP(from_ref=True, until=when_of(end), span=True), used + (
+        1 if cue_of(at(tokens, i + used, "cue")) == "until" else 0)
 
 
 def rule_spend(tokens: Sequence[Token], i: int) -> Match | None:
@@ -349,6 +364,12 @@ def rule_date(tokens: Sequence[Token], i: int) -> Match | None:
     k = j + 1 + (1 if note else 0)
     cue = cue_of(at(tokens, k, "cue"))
     used = k - i + (1 if cue else 0)
+    if cue == "during" and not w.holiday and ("双节" in tokens[k].text or "两节" in tokens[k].text):
+        cue, used = None, k - i  # 2024年“两节”期间: which two? (left to the words after the year: unread)
+    if w.holiday and cue == "before" and tokens[k].text in lx.REST_BEFORE:
+        w = replace(w, rest=True)  # 端午假期前: the eve of the days off
+    if cue == "on" or (cue is None and (w.day or w.holiday) and at(tokens, k, "sameday") is not None):
+        cue, used = None, k + 1 - i  # 中秋节当天 · 6月30日当日办结: the day itself
     if note is None and cue in ("before", "end-before") and (note := at(tokens, i + used, "inclusive")):
         used += 1  # 6月30日前(含) · 截至6月30日(不含)
     if note is not None and (cue in ("before", "end-before") or j > i):
@@ -366,8 +387,12 @@ def rule_date(tokens: Sequence[Token], i: int) -> Match | None:
         return RelativeP(1, "month", or_month=1), used  # 一月内: one month, or January
     if cue == "around":
         return RangeP(w, w, "around"), used
-    if cue is None and at(tokens, j + 1, "sofar"):  # 2024年6月至今: going on since then
-        return OngoingP(start=w), j + 2 - i
+    if cue in (None, "since") and at(tokens, j + 1 + (cue is not None), "sofar"):  # 2024年6月至今 · 6月起至今
+        return OngoingP(start=w), j + 2 - i + (cue is not None)
+    if cue is None and (dash := at(tokens, j + 1, "dash")) is not None and (
+            at(tokens, j + 2, "sofar") or _dangling(dash)):
+        # 2024年7月—至今 · 2024.7.1— (at the clause's end): begun then, still going (a 整改台账's open range)
+        return OngoingP(start=w), j + 2 - i + (1 if at(tokens, j + 2, "sofar") else 0)
     if cue is None and at(tokens, j + 1, "exempt") and (w.year is None
                                                           or lx.PLAN_YEARS[0] <= w.year <= lx.PLAN_YEARS[1]):
         # 1月免报: the schedule skips it (2200年不报 is an impossible year: read, and flagged invalid)
@@ -617,11 +642,7 @@ def rule_words(tokens: Sequence[Token], i: int) -> Match | None:
     if tok.type == "wholeyear":  # 全年 · 全年持续
         return OngoingP(whole_year=True), 2 if at(tokens, i + 1, "ongoing") else 1
     if tok.type == "todaystart":  # 即日起 · 即日起至2024年12月31日 · 即日起—6月30日
-        to, end = at(tokens, i + 1, "to", "dash"), at(tokens, i + 2, *DATES)
-        if to is not None and end is not None and to.text in lx.RANGE_JOINERS:
-            used = 4 if cue_of(at(tokens, i + 3, "cue")) == "until" else 3
-            return OngoingP(from_ref=True, until=when_of(end)), used
-        return OngoingP(from_ref=True), 1
+        return _span_from_ref(tokens, i) or (OngoingP(from_ref=True), 1)
     if tok.type == "ongoing":
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if nxt is not None and (nxt.type in DATE_TYPES or nxt.type in _RANGES) and _STAGE_BRACKET.fullmatch(

@@ -8,11 +8,12 @@ with no time continues the previous one, and a hedge or 及时 flags the time of
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Callable
 
 from deadline_cn._grammar import lexicon as lx
-from deadline_cn._grammar.parse import DeadlineP, Item, MarkerP, OngoingP, RangeP, RecurP, RelativeP, TriggerP
+from deadline_cn._grammar.parse import DeadlineP, Item, MarkerP, OngoingP, RangeP, RecurP, RelativeP, TriggerP, When
 from deadline_cn._grammar.precompiled import compiled
 from deadline_cn._grammar.record import replace
 
@@ -21,22 +22,29 @@ _COUNT = compiled(r"(?:至少|不少于|不低于|最少)[^,;。]{0,12}?(\d{1,3}
 _PER_TIMES = compiled(r"(\d{1,3})次/")
 _AT_LEAST = lx.AT_LEAST
 _COUNT_REACH = 40  # how far after 每年 its "至少…1次" may stand (a bound keeps a long clause linear)
-_PUNCT = " ,;。、:\"'-—/"  # 2024年6月底前/长期坚持: a slash parts two readings
+_PUNCT = " ,;。、:\"'-—/|"  # 2024年6月底前/长期坚持: a slash parts two readings; | a table's column
 _LEAD_RE = compiled("(?:[" + re.escape(_PUNCT) + "]|" + "|".join(
     re.escape(w) for w in sorted((*lx.SCOPE_LEAD, *lx.HEDGES), key=len, reverse=True)) + ")+")
 _TRAIL = tuple(lx.SCOPE_TRAIL)
 _VERBS = tuple(lx.SCOPE_LEAD_VERBS)
 _SEPARATOR = compiled(f"[{lx.CLAUSE_SEPARATORS}]")
 # 申报截止时间为2024年4月30日 · 截止日期：4月30日: the field names a deadline (due by the day), not an event's day
-_DEADLINE_LABEL = compiled(r"(?:截止|截至|最后|最迟)(?:时间|日期|期限|时限)(?:为|是)?:?\s*$")
+_DEADLINE_LABEL = compiled(r"(?:截止|截至|最后|最迟|截稿|收稿)(?:时间|日期|期限|时限)(?:为|是)?:?\s*$")
 # 2024年4月至12月，每月… · 6月1日至9月30日期间每日…: what may stand between a range and the recurrence it bounds
 # (not a line break: a cell's lines are its items)
-_BOUND_GAP = compiled("[, \u3000]*(?:期间|之间|内)?[, \u3000]*")
+_ACTOR_GAP = compiled(r"[) \u3000]*,[ \u3000]*[^,;。:\d\n]{1,10}")
+_BOUND_GAP = compiled("[), \u3000]*(?:期间|之间|内)?[, \u3000]*")
 # 开始时间:2024-09-04 结束时间:2024-09-27 · 起始时间为3月1日，截止时间为3月31日: two labelled days, one window
 # 报送全年工作总结 · 上半年工作总结7月10日前报送 · 对上半年工作进行总结: the period reported on, not a second time
 _REPORTED_PERIOD = compiled(f"的?(?:工作)?(?:{'|'.join(sorted(lx.PERIOD_REPORTS, key=len, reverse=True))})")
-_START_LABEL = compiled(r"(?:开始|起始|起)(?:时间|日期)(?:为|是)?:?\s*$")
-_END_LABEL = compiled(r"[\s,;]*[\u4e00-\u9fff]{0,4}?(?:结束|截止|截至|终止)(?:时间|日期)(?:为|是)?:?\s*$")
+# 6月底前完成整改，此后每半年… · …完成排查，完成后，每季度复查: a deadline, words of its clause or the next, and a word
+# saying "after it" right before the recurrence (no sentence ends between)
+_THEREAFTER = compiled("(?:" + "|".join(lx.THEREAFTER) + r")[,\s]*(?:起|开始)?[,\s]*$")
+_SENTENCE_END = compiled("[。;\n]")
+# (启动时间：…；完成时间：… · 开始：2024年5月 结束：2024年12月 — the label's 时间 may be left out before its colon)
+_LABEL_TAIL = r"(?:(?:时间|日期)(?:为|是)?:?|:)\s*$"
+_START_LABEL = compiled(r"(?:开始|起始|起|启动|开工)" + _LABEL_TAIL)
+_END_LABEL = compiled(r"[\s,;]*[\u4e00-\u9fff]{0,4}?(?:结束|截止|截至|终止|完成|竣工|完工)" + _LABEL_TAIL)
 _OPENERS = {"“": "”", "(": ")", "《": "》", "‘": "’", "【": "】", "[": "]"}
 _CLOSERS = {v: k for k, v in _OPENERS.items()}
 # list numbers: 1. · 2、 · (3) · ④ — they number the cell's lines, they are no task
@@ -52,13 +60,16 @@ class Placed:
 
     A plain slotted class (built for every reading of every cell; a dataclass costs an ``exec`` at import)."""
 
-    __slots__ = ("anchor", "count_min", "flags", "item", "label", "scope")
+    __slots__ = ("anchor", "count_min", "flags", "inside", "item", "label", "scope")
 
     def __init__(self, item: Item, scope: Span | None = None, label: Span | None = None, anchor: Span | None = None,
                  flags: list[str] | None = None, count_min: int | None = None) -> None:
         self.item, self.scope, self.label, self.anchor = item, scope, label, anchor
         self.flags: list[str] = [] if flags is None else flags
         self.count_min = count_min
+        # 2024年6月底前完成（其中5月底前完成初稿）: a step of the reading before it, inside its period — not a later
+        # step, so "steps run forward" does not push it past that reading (the resolver keeps its year)
+        self.inside = False
 
     def __repr__(self) -> str:
         return (f"Placed(item={self.item!r}, scope={self.scope!r}, label={self.label!r}, anchor={self.anchor!r}, "
@@ -127,8 +138,11 @@ def place(text: str, items: list[Item], *, continue_clauses: bool = True) -> lis
     def clause(pos: int) -> int:
         return bisect.bisect_right(seps, pos - 1) if seps else 0
 
-    times = _named_by_holidays(text, _without_objects(text, [it for it in items if not isinstance(it.parse, MarkerP)]))
+    times = _named_by_holidays(text, _without_objects(text, _without_superseded(
+        text, [it for it in items if not isinstance(it.parse, MarkerP)])))
     times = _pairs_joined(text, _pairs_joined(text, times, _labelled_window), _bounded_recurrence)
+    times = _recurrence_after_deadline(text, times)
+    _mark_breakdowns(text, times)
     markers = [it for it in items if isinstance(it.parse, MarkerP)]
     for k, placed in enumerate(times):
         c, c_end = clause(placed.item.start), clause(placed.item.end - 1)  # a reading may span a comma
@@ -219,6 +233,16 @@ def _named_by_holidays(text: str, times: list[Placed]) -> list[Placed]:
     return out
 
 
+def _after_named_year(obj: Item, item: Item) -> Item:
+    """2024年度工作总结于次年1月10日前报送: 次年 is the year after the one the work is named by (2025)."""
+    p, named = item.parse, obj.parse
+    if isinstance(p, DeadlineP) and p.when.after_named and p.when.rel_year is not None \
+            and isinstance(named, DeadlineP) and named.when.year is not None:
+        when = replace(p.when, year=named.when.year + p.when.rel_year, rel_year=None, after_named=False)
+        return Item(replace(p, when=when), item.start, item.end)
+    return item
+
+
 def _with_year_of(named: object, item: Item) -> Item:
     """The dated item, given the year written with the holiday before it when it has none of its own."""
     year = named.when.year if isinstance(named, DeadlineP) else named.start.year if isinstance(named, RangeP) \
@@ -233,6 +257,25 @@ def _with_year_of(named: object, item: Item) -> Item:
     return item
 
 
+# 2023年12月底前（已延期至2024年6月底） · 原定2024年3月底，调整为2024年6月底: the first date is no longer due
+_SUPERSEDED = compiled(r"(?:前?完成)?[\s(,]*(?:现|已|经批准|经同意)?"
+                       r"(?:延期|推迟|延长|调整|变更|顺延|延后)(?:至|到|为)?\s*$")
+
+
+def _without_superseded(text: str, items: list[Item]) -> list[Item]:
+    """A date the text then moves (…（已延期至…） · …，调整为…) is no deadline: the date it moves to is, read over
+    the words of both (the old date is never left in a scope)."""
+    out: list[Item] = []
+    for it in items:
+        last = out[-1] if out else None
+        if last is not None and isinstance(last.parse, DeadlineP) and isinstance(it.parse, DeadlineP) \
+                and _SUPERSEDED.fullmatch(text, last.end, it.start) is not None:
+            out[-1] = Item(it.parse, last.start, it.end)
+        else:
+            out.append(it)
+    return out
+
+
 def _without_objects(text: str, items: list[Item]) -> list[Placed]:
     """每年6月底前报送上半年工作情况: 上半年 is the work reported on, not a second deadline.
 
@@ -243,7 +286,7 @@ def _without_objects(text: str, items: list[Item]) -> list[Placed]:
     out: list[Placed] = []
     prev_end = 0
     pending: list[Item] = []  # years naming the work, seen before the reading that says when it is due
-    for it in items:
+    for k, it in enumerate(items):
         p = it.parse
         bare = isinstance(p, DeadlineP) and p.cue is None and not p.by and p.when.edge is None and p.after is None
         between = text[prev_end:it.start]
@@ -256,6 +299,16 @@ def _without_objects(text: str, items: list[Item]) -> list[Placed]:
             p.when.half is not None or p.when.quarter is not None) and p.when.month is None)
         if (bare or period) and len(items) > 1 and ((period and _REPORTED_PERIOD.match(text, it.end) is not None)
                                                     or (bare and _names_the_work(text, it))):
+            if out and _heads_clause(text, prev_end, it.start):
+                if period and isinstance(p, DeadlineP) \
+                        and not (k + 1 < len(items) and not _SEPARATOR.search(text, it.end, items[k + 1].start)):
+                    # 三季度开展督查，四季度总结: a step of its own (a period heading its clause, no other time in it)
+                    out.append(Placed(it))
+                    prev_end = it.end
+                    continue
+                if k + 1 < len(items) and not _SEPARATOR.search(text, it.end, items[k + 1].start):
+                    pending.append(it)  # …，上半年工作总结于7月10日前报送: the reading after it, in its clause
+                    continue
             if out and not _ends_sentence(text, out[-1].item.end, it.start):
                 out[-1].flags.append(f"object:{text[it.start:it.end]}")
             else:
@@ -267,6 +320,7 @@ def _without_objects(text: str, items: list[Item]) -> list[Placed]:
                 out.append(Placed(obj))  # no reading of its sentence says when: the year stays a reading
             else:
                 here.flags.append(f"object:{text[obj.start:obj.end]}")
+                here.item = _after_named_year(obj, here.item)
         out.append(here)
         pending = []
         prev_end = it.end
@@ -308,20 +362,107 @@ def _bounded_recurrence(text: str, here: Placed, nxt: Placed) -> Item | None:
     an end said right after it (每月10日前，至2024年12月底止: a month or a year, not a day's task)."""
     a, b = here.item.parse, nxt.item.parse
     if not _BOUND_GAP.fullmatch(text, here.item.end, nxt.item.start):
-        return None
+        # 三季度，各县区要每周开展 · 2024年下半年，市里将每两周调度: a period heading its clause, an actor, then
+        # the rhythm (a modal or a few words, no other time and no clause mark between)
+        if not (isinstance(b, RecurP) and _ACTOR_GAP.fullmatch(text, here.item.end, nxt.item.start)
+                and (here.item.start == 0 or _heads_clause(text, 0, here.item.start))):
+            return None
     if isinstance(a, RangeP) and isinstance(b, RecurP) and a.end_cue in (None, "years") and b.since is None \
             and b.until is None and b.period != "irregular":
         return Item(replace(b, since=a.start, until=a.end), here.item.start, nxt.item.end)
+    if isinstance(b, RecurP) and b.since is None and b.until is None and b.period != "irregular" \
+            and (period := _bounding_period(a)) is not None and lx.PERIODS[b.period][2] < _GRAIN_MONTHS[period.grain]:
+        # 2024年下半年，每月报送 · 三季度每周调度 · 2025年每季度末 · 全年每月: each period inside that one
+        return Item(replace(b, since=period, until=period), here.item.start, nxt.item.end)
     if isinstance(a, RecurP) and isinstance(b, DeadlineP) and b.by and a.until is None and a.period != "irregular" \
             and text.startswith(("至", "到", "截至", "截止"), nxt.item.start) and b.when.day is None:
         return Item(replace(a, until=b.when), here.item.start, nxt.item.end)
     return None
 
 
+def _recurrence_after_deadline(text: str, times: list[Placed]) -> list[Placed]:
+    """2024年6月底前完成整改，此后每半年开展一次“回头看” · 9月底前建成投运，投运后每月巡检: the recurrence runs after
+    the deadline before it (its first period is the one after the deadline's day), not from the period that holds ref.
+    A bare 后 read between them as an event (此后，每年… · 完成后，每季度…) is that same "after", no part of its own."""
+    out: list[Placed] = []
+    k = 0
+    while k < len(times):
+        here = times[k]
+        out.append(here)
+        k += 1
+        a = here.item.parse
+        if isinstance(a, RangeP) and a.end_cue is None:  # 2024年3月至6月集中整治，此后每月…: after the range's end
+            last = a.end if a.end.year is not None or a.end.rel_year is not None else \
+                replace(a.end, year=a.start.year, rel_year=a.start.rel_year)
+        elif isinstance(a, DeadlineP) and a.after is None and not a.when.cumulative and a.when.rel_period is None:
+            last = a.when
+        else:
+            continue
+        bare_after = k + 1 < len(times) and _bare_after(times[k])
+        nxt = times[k + 1] if bare_after else times[k] if k < len(times) else None
+        b = nxt.item.parse if nxt is not None else None
+        if nxt is None or not (isinstance(b, RecurP) and b.since is None and b.until is None and b.after is None
+                               and b.period != "irregular"):
+            continue
+        gap = text[here.item.end:nxt.item.start]
+        tail = _SENTENCE_END.split(gap)[-1]  # 6月底前完成整改。此后，每半年…: 此后 may open the next sentence
+        if len(gap) <= _AFTER_REACH and _THEREAFTER.search(gap) \
+                and (tail == gap or _THEREAFTER.fullmatch(tail.strip()) is not None):
+            nxt.item = Item(replace(b, after=last), nxt.item.start, nxt.item.end)
+            k += bare_after  # the 后 read as an event is this "after"
+    return out
+
+
+def _mark_breakdowns(text: str, times: list[Placed]) -> None:
+    """2024年6月30日前完成（分两步：5月底前完成方案，6月底前…） · 2026年底前全面建成，其中6月底前完成50%: a date in a
+    bracket opened after a deadline, or after 其中 in its sentence, breaks that deadline down (``Placed.inside``)."""
+    for prev, here in itertools.pairwise(times):
+        if not isinstance(prev.item.parse, (DeadlineP, RangeP)) or _ends_sentence(text, prev.item.end, here.item.start):
+            continue
+        gap = text[prev.item.end:here.item.start]
+        if gap.count("(") > gap.count(")") or any(w in gap for w in lx.BREAKDOWN_WORDS):
+            here.inside = True
+
+
+def _bare_after(placed: Placed) -> bool:
+    p = placed.item.parse
+    return isinstance(p, TriggerP) and p.type == "event" and p.wants_event and p.then is None \
+        and p.event is None and p.authority is None and p.document is None
+
+
+_AFTER_REACH = 40  # how far a deadline may stand before the 此后 of the recurrence (a bound keeps it linear)
+
+
+_GRAIN_MONTHS = {"year": 12, "half": 6, "quarter": 3, "month": 1, "xun": 0, "day": 0}
+
+
+def _bounding_period(parse: object) -> When | None:
+    """A bare period that may bound a recurrence after it: a year, half, quarter or month with no cue (全年: the
+    plan year)."""
+    if isinstance(parse, OngoingP) and parse.whole_year:
+        return When(rel_year=0)
+    if not isinstance(parse, DeadlineP) or parse.by or parse.after is not None:
+        return None
+    w = parse.when
+    if parse.cue is not None and not (parse.cue == "within" and w.month is None and w.quarter is None
+                                      and w.half is None and w.day is None):
+        return None  # (年内每月 · 今年内每季度: a year with 内 bounds as the bare year does)
+    if w.edge is not None or w.day is not None or w.holiday is not None or w.cumulative or w.mid or w.xun \
+            or w.half_month:
+        return None
+    return w
+
+
 def _plain_date(placed: Placed) -> bool:
     p = placed.item.parse
     return isinstance(p, DeadlineP) and p.cue is None and not p.by and p.after is None and p.when.edge is None \
         and p.when.month is not None
+
+
+def _heads_clause(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` (between two readings) ends with a clause mark: the second heads its clause."""
+    gap = text[start:end].rstrip(" \u3000")
+    return bool(gap) and gap[-1] in lx.CLAUSE_SEPARATORS
 
 
 def _ends_sentence(text: str, start: int, end: int) -> bool:
@@ -416,9 +557,12 @@ def _event_before(text: str, placed: Placed, clause_start: int) -> Span | None:
     if not isinstance(p, RelativeP) or p.anchor_ref or p.anchor is not None or p.wants_anchor:
         return None
     span = trim(text, (clause_start, placed.item.start), verbs=False)
-    if span is None or span[1] != placed.item.start:
-        return None  # the event must touch the offset
-    if not text[span[0]:span[1]].rstrip(")").endswith(lx.EVENT_VERBS):
+    if span is None:
+        return None
+    words = text[span[0]:placed.item.start]
+    if words.rstrip(")").endswith(lx.EVENT_VERBS):  # the event touches the offset (整改完成|3个月内: 完成 is its)
+        span = (span[0], placed.item.start)
+    elif span[1] != placed.item.start or not (words.startswith(lx.EVENT_OPENERS) and len(words) <= 12):
         return None
     depth = 0  # 条目化展示、信息形成(变更): the event is the last item (a 、 inside brackets is the event's)
     for k in range(span[1] - 1, span[0] - 1, -1):

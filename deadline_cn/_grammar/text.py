@@ -18,7 +18,14 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from types import MappingProxyType
 
-from deadline_cn._grammar.lexicon import CHAR_VARIANTS, CN_DIGITS, INVISIBLE_RANGES, NUMERAL_AFTER, NUMERAL_BEFORE
+from deadline_cn._grammar.lexicon import (
+    CHAR_VARIANTS,
+    CN_DIGITS,
+    INVISIBLE_RANGES,
+    NUMERAL_AFTER,
+    NUMERAL_BEFORE,
+    ROW_NOT_WORDS,
+)
 from deadline_cn._grammar.precompiled import compiled
 from deadline_cn._grammar.record import record
 
@@ -90,6 +97,10 @@ def _kept_runs() -> re.Pattern[str]:
 def fold(text: str, start: int = 0, end: int | None = None) -> Folded:
     """Fold ``text[start:end]``; the spans it maps back to are offsets into the whole ``text``."""
     piece = text if start == 0 and end is None else text[start:end]
+    if " " in piece or "\u3000" in piece:
+        piece = _digit_groups_parted(piece)
+    if "\n" in piece:
+        piece = _ROW_START.sub("\t", piece)
     folded = piece.translate(_char_table())
     if len(folded) == len(piece):
         starts: Sequence[int] = range(len(piece))
@@ -103,6 +114,41 @@ def fold(text: str, start: int = 0, end: int | None = None) -> Folded:
     if _NUMERAL_RUN.search(folded):
         return _fold_numerals(folded, starts, start)
     return Folded(folded, starts, offset=start)
+
+
+# Spaces between two digit groups go (2 0 2 4 年 · a PDF wrap inside 2019年), except where the number they would make
+# is no date: 3 6月底前 (month 36) · 10 12月底前 · 1 2024年6月底前 · 2024 6月底前 are a row number (or a stray figure)
+# before a date. There the space parts them, as a tab does (folded to ";"). (1 2月底前 stays 12月: a wrap inside 12
+# reads the same.)
+_SPACES = " \u3000\u00a0"
+_SPACED_DIGITS = re.compile(f"(\\d+)[{_SPACES}]+(?=(\\d+)([年月日号]))")
+_LARGEST = {"年": 2199, "月": 12, "日": 31, "号": 31}
+
+
+def _digit_groups_parted(piece: str) -> str:
+    parts: list[str] = []
+    last = 0
+    dropped = _char_table()
+    for m in _SPACED_DIGITS.finditer(piece):
+        k = m.start()
+        while k > last and (piece[k - 1].isdigit() or dropped.get(ord(piece[k - 1]), "") is None):
+            k -= 1  # 2 0 19年 · 2\n0 19年: every group before the unit that folding joins
+        digits = "".join(c for c in piece[k:m.end()] if c.isdigit()) + m.group(2)
+        if int(digits) <= _LARGEST[m.group(3)] and (m.group(3) != "年" or len(digits) in (2, 4)):
+            continue  # a date once joined: one number
+        parts.append(piece[last:m.end() - 1])
+        parts.append("\t")  # the space's last character: same length, so offsets hold
+        last = m.end()
+    if not parts:
+        return piece
+    parts.append(piece[last:])
+    return "".join(parts)
+
+
+# A table pasted as lines (1 制定方案 市发改委 2024年4月底前 / 2 组织实施 各县区 …): a line opened by a row number (then
+# a space, . or 、, then a word — not a date's or a count's unit) starts a new row, so its line break parts the rows
+# as a tab does, and the time ending the row before never takes this row's words as its scope
+_ROW_START = re.compile(f"\n(?=[ \u3000]*\\d{{1,3}}(?:[.、．]|(?=[ \u3000]))[ \u3000]*(?![\\d\\s{ROW_NOT_WORDS}]))")
 
 
 # 元 begins 元月 only after a year, a preposition or no word at all (not 港元月均, 十元月票, 多元月度)

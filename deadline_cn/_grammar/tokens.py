@@ -58,8 +58,9 @@ QUOTED_AFTER = "(?:前|之前|以前|前夕|前后|期间|当天|当日|假期|�
 # 10日一并报送 · 一月一律: 一 before these is "together" / "all", not "once" (一季度一通报, 10日一调度)
 ONE_NOT_ONCE = "并|同|起|律|样|致|定|直|般|切|些|旦|边|面|方|道|齐|概|体|带|线|把手"
 # (初七) · (正月十五) · (农历腊月二十三): the lunar day beside a date, a note like the weekday's
+# lm, ld: checked against the date; (正月十六,周五): a weekday may share the bracket (wdl, checked as 周五 is)
 LUNAR_NOTE = (r"(?:\((?:农历)?(?:(?P<lm>正|腊|冬|\d{1,2})月)?(?P<ld>初[一二三四五六七八九十]|十[一二三四五六七八九]"
-              r"|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|三十)\))?")  # lm, ld: checked against the date
+              rf"|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|三十)(?:[,、 ](?:星期|周|礼拜)(?P<wdl>{WD}))?\))?")
 HOLIDAY = alt(lx.HOLIDAYS)
 QUOTED_HOLIDAY = alt(lx.QUOTED_HOLIDAYS)  # “十一”: a holiday only between quotes
 COUNT_AHEAD = r"[^,;。\d]{0,4}?(?:至少|不少于|最少)[^,;。]{0,10}?\d{1,3}次"  # (开展)不少于4次: a count per period
@@ -90,7 +91,7 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     # 季度终了后 · 年度结束之日起 (15日内) · 季后15日
     ("endafter", r"(?:结束|终了|期满)(?:之日起|之后|以后|后)|季度?后(?=\d)|(?<!\d)月后(?=\d)"),
     ("otherwise", r"另有规定的?,?应?(?:从|依|按)其规定"),  # 法律、法规对…另有规定的，从其规定
-    ("selfstart", rf"(?:自|从)?(?:本(?:意见|通知|方案|办法|规定|决定|文件))?(?:{alt(lx.SELF_ISSUE)})之日起?"),
+    ("selfstart", rf"(?:自|从)?(?:本(?:意见|通知|方案|办法|规定|决定|文件|公告|通告))?(?:{alt(lx.SELF_ISSUE)})之日起?"),
     ("pertimes", r"(?<!\d)[1-9]次/(?P<per>半年|季度|季|月|年|周)"),  # 1次/季 · 2次/年: a count per period
     # 一季度一通报 · 一月一报 · 一周一通报 (周一 folds to 周1) · 半月一调度 · 半年1次
     ("onceper", r"(?<!\d)(?:1|(?P<half>半))(?P<per>季度|季|月|年|周)"
@@ -147,16 +148,18 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
                   r"(?P<per>季度|季|月|(?:周|星期|礼拜)(?![期年边转知围全到密]))(?:份)?"
                   rf"(?:(?P<d>{DD}){DAY_MARK}{TIME_OF_DAY}|(?P<mend>底|末)|(?P<mstart>初)|(?P<xun>上旬|中旬|下旬))?"),
     ("date_day", rf"{YEAR}?(?P<m>{MM})月份?的?(?P<d>{DD}){DAY_MARK}{WEEKDAY}{LUNAR_NOTE}{TIME_OF_DAY}"  # 10月的15日
-                 rf"(?:上午|下午|晚上)?{WEEK_NOTE}"),
+                 rf"(?:上午|下午|晚上|晚(?![于点会间饭餐]))?{WEEK_NOTE}"),  # 9月3日晚止: that evening
     ("date_typo", rf"(?P<y>{Y4})年度?(?P<mt>{MM})底"),
-    # 2024年6月15前 · 6月30 (at a cell's end): a day whose 日 was left out (flag typo:missing-日)
-    ("date_daytypo", rf"{YEAR}?(?P<m>{MM})月(?P<dt>{DD})(?=前|之前|以前|止|$|[,;。])"),
+    # 2024年6月15前 · 6月30 (at a cell's end) · 8月29下午开始: a day whose 日 was left out (flag typo:missing-日)
+    ("date_daytypo", rf"{YEAR}?(?P<m>{MM})月(?P<dt>{DD})(?:上午|下午|中午|晚上)?"
+                     r"(?=前|之前|以前|止|起|开始|$|[,;。])"),
     ("date_month", rf"{YEAR}?(?P<m>{MM})月份?(?:(?P<xun>上旬|中旬|下旬|上、?中旬|中、?下旬)|(?P<mend>底|末)"
                    r"|(?P<mstart>初)|(?P<mid>中)(?=前|$|[,;。])|(?P<hm>上半月|下半月))?"),
     ("date_q", rf"(?:{YEAR}|(?<!\d)(?P<yq>{Y4}))?[Qq](?P<q>[1-4])(?![\dA-Za-z])"),  # 2023年Q3 · 2024Q1
     ("date_quarter", rf"{YEAR}?第?(?P<q>{QQ})季度(?:(?P<qend>末|底)|(?P<pstart>初)(?![中期]))?"),
     # 每年上、下半年各一次 · 上半年和下半年各开展1次: once in each half
-    ("halveseach", r"(?:每年度?的?)?(?:上[、,和及]?下半年|上半年[、,和及]下半年)各"),
+    # (after 每年 the 各 may be left out: 每年上、下半年 is each half, not a yearly rule beside a window)
+    ("halveseach", r"每年度?的?(?:上[、,和及]?下半年|上半年[、,和及]下半年)各?|(?:上[、,和及]?下半年|上半年[、,和及]下半年)各"),
     ("date_half", rf"{YEAR}?(?P<h>上|下)半年(?:(?P<hend>末|底)|(?P<pstart>初)(?![中期]))?"),
     # 2024年底 · 年末 · 年终前 · 年终进行评估 (not 年终考核 / 年终总公开 / 年度终了: 年终 names a time only
     # before a cue, a verb or the clause's end)
@@ -166,7 +169,8 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     # 春节 · 2024年“五一”前 · “十一”前 · “六一”儿童节前 (the name after the quoted date is the same day)
     ("date_holiday", rf"{YEAR}?(?:[“\"](?=(?:{HOLIDAY}|{QUOTED_HOLIDAY})[”\"]))?"
                      rf"(?P<hol>{HOLIDAY}|(?<=[“\"])(?:十一(?=[”\"])|(?:{QUOTED_HOLIDAY})(?=[”\"]{QUOTED_AFTER}))"
-                     r"|(?<![\d第十百千])(?:七一|八一|六一)(?=前|之前|期间|前后|当天))[”\"]?"
+                     r"|(?<![\d第十百千])(?:七一|八一|六一)(?=前|之前|期间|前后|当天)"
+                     r"|(?<![\d第十百千])十一(?=黄金周|长假|小长假|假期|放假))[”\"]?"  # 十一黄金周后: National Day
                      rf"(?:(?<=[”\"])(?:{HOLIDAY}|节))?"),
     # 2024年 · a cell that holds only a year (2024, as 2023-2024 is a range of years)
     ("date_year", rf"{YEAR}|^(?P<yq>19[5-9]\d|20[0-4]\d)$"),  # (1950–2049: a bare number further off is no year)
@@ -174,11 +178,13 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     ("nomonth", r"(?<![\d每])月(?:底|末)(?:之前|以前|前)?"),
     # 1-15日 · 1日至15日 (each month's days, after 每月): a span of days, not an offset (no 内)
     ("dayspan", rf"(?<![\d.])(?P<d>{DD}){DAY_MARK}?{JOIN}(?P<d2>{DD}){DAY_MARK}(?!以内|之内|内)"),
-    ("clock", rf"(?<![\d:])(?P<ampm>{AMPM})?(?P<hh>[01]?\d|2[0-4]):(?P<mi>[0-5]\d)(?![\d:])"),  # 10:00 · 晚20:00
+    # 10:00 · 晚20:00 (not 节点3:12月31日: a label's number, then a date)
+    ("clock", rf"(?<![\d:])(?P<ampm>{AMPM})?(?P<hh>[01]?\d|2[0-4]):(?P<mi>[0-5]\d)(?![\d:月日号])"),
     ("dayonly", rf"(?P<d>{DD}){DAY_MARK}(?!以内|之内|内){TIME_OF_DAY}"),
     # 5个工作日内 · 2—3年 · 1.5个月 (1.2月 is a list number before a month) · 节后第3个工作日 (the Nth one)
+    # (最迟2024年9月底 · 不超过2024年底: a year after the cap, not 2024 years)
     ("offset", rf"(?P<cap>{alt(lx.OFFSET_CAPS)})?(?:(?P<ord>第)(?=\d{{1,2}}个?(?:工作日|天|日))|(?<![\d第]))"
-               rf"(?P<n>\d{{1,4}}(?:\.\d{{1,2}}(?!月))?)"
+               rf"(?!(?:19|20)\d\d年)(?P<n>\d{{1,4}}(?:\.\d{{1,2}}(?!月))?)"
                rf"(?:(?:[—~至到]|-)(?P<n2>\d{{1,4}}))?(?P<half>个半)?(?P<unit>{alt(lx.UNITS)})"
                r"(?P<within>以内|之内|内)?"),
     # 每两个月 · 每隔3年 · 隔周 · 隔月一次 (隔 with no number, or 每隔一: every other one; not 间隔 / 相隔)

@@ -45,6 +45,7 @@ KEYS = (
     "同步", "一致",  # synced: 与省同步 · 同上级工作进度一致
     "十一”", "五四”", "三八”",  # “十一”前 (National Day, named so only between quotes)
     "七一", "八一", "六一",  # 七一前 · “六一”期间 (observances, quoted or before a cue)
+    "十一黄", "十一长", "十一小", "十一假", "十一放",  # 十一黄金周后 · 十一长假期间 (unquoted before its rest)
     "后,",  # an event's trigger heading a task (全国征兵网开通后，各地要及时发布…)
 )
 # After a digit, what makes the number a time (offset units, 日/号, Q of a quarter; 个 needs its unit after it).

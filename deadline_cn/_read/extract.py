@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 
 from deadline_cn._grammar import lexicon as lx
-from deadline_cn._grammar.parse import DeadlineP, MarkerP, OngoingP, RangeP
+from deadline_cn._grammar.parse import DeadlineP, Item, MarkerP, OngoingP, RangeP
 from deadline_cn._grammar.scope import Placed, place
 from deadline_cn._grammar.text import fold
 from deadline_cn._read.anchors import anchor
@@ -204,6 +204,12 @@ def _extract_chunk(text: str, start: int, end: int, settings: Settings) -> list[
     return out
 
 
+def _narrated_sentence(scan: str, item: Item) -> bool:
+    """A time gone by opening its sentence, which then tells what was done, clauses on (2005年11月11日至14日，督查组在…
+    期间，…进行了现场检查)."""
+    return heads_clause(scan, item, sentence=True) and narrates(scan, item.end, reach=80, sentence=True)
+
+
 def _looks_back(p: Placed, result: Result, ref: date | None, scan: str) -> bool:
     """2022年，全市地区生产总值增长6%… in a plan issued in 2023: a bare year (half, quarter) that ended before
     the document was issued heads a report on what was done, not a task. So does any date already past that
@@ -214,19 +220,29 @@ def _looks_back(p: Placed, result: Result, ref: date | None, scan: str) -> bool:
         return True  # 已于5月20日开工 · 先后于2月22日召开 · 原定于3月底前完成的任务: done, or a plan superseded
     after = p.item.end + 1 if scan.startswith(",", p.item.end) else p.item.end
     if isinstance(parse, DeadlineP) and ref is not None and due is not None and due < ref \
-            and parse.when.day is not None and not parse.cue \
+            and (parse.when.day is not None or parse.when.month is not None) and not parse.cue \
             and word_soon(scan, after, lx.HELD_VERBS, 24) is not None and not must(scan, after, 24):
-        return True  # 6月5日，市长主持召开… · 我市于2024年4月12日召开动员大会 (a day gone by and what was held on it)
+        # 6月5日，市长主持召开… · 我市于2024年4月12日召开动员大会 · 项目于2023年8月开工 (a day or a month gone by and
+        # what was held or begun in it)
+        return True
+    # a date read in the next year because this year's was long gone (春节期间 in March): told of as much as
+    # past, when its sentence narrates or counts
+    alternatives = getattr(result, "alternatives", None)
+    rolled = "ambiguous:year" in result.flags and (  # (not steps run forward: 10月30日前…，6月底… is next June's)
+        alternatives is None or any(a.reading in ("ref-year", "plan-year") for a in alternatives))
     if isinstance(parse, (RangeP, OngoingP)) and ref is not None and (end := getattr(result, "end", None)) \
-            and end < ref:
+            and (end < ref or rolled):
         # 2023年10月至12月，市纪委监委开展了专项整治 · 2021年至2023年，全市共新建学校12所 · 2023年全年，全市接待
         # 游客3000万人次: a period gone by heading its sentence, then what was done or counted
-        return heads_clause(scan, p.item) and (narrates(scan, p.item.end) or counts(scan, p.item.end))
-    if ref is None or not isinstance(parse, DeadlineP) or due is None or due >= ref:
+        return heads_clause(scan, p.item) and (narrates(scan, p.item.end) or counts(scan, p.item.end)
+                                               or _narrated_sentence(scan, p.item))
+    if ref is None or not isinstance(parse, DeadlineP) or due is None or (due >= ref and not rolled):
         return False
     if narrates(scan, p.item.end) or (heads_clause(scan, p.item) and not parse.cue and not parse.by
-                                      and counts(scan, p.item.end)):
+                                      and (counts(scan, p.item.end) or _narrated_sentence(scan, p.item))):
         return True  # …，审议通过了 · 2024年1-2月，全市一般公共预算收入完成45亿元 (a past period's figures)
+    if due >= ref:
+        return False  # (rolled: only what narrates is told)
     if parse.by and scan.startswith(("截至", "截止"), p.item.start) and heads_clause(scan, p.item) \
             and scan.startswith(",", p.item.end) and not must(scan, p.item.end + 1):  # not 截至…，各地要完成…
         return True  # 截至2023年底，全市建成… (a count as of a past day; no limit is set for a day gone by)

@@ -11,13 +11,20 @@ import re
 from datetime import date
 
 from deadline_cn._grammar import lexicon as lx
-from deadline_cn._grammar.parse import DeadlineP, Item, MarkerP, RangeP
+from deadline_cn._grammar.parse import DeadlineP, Item, MarkerP, OngoingP, RangeP, RecurP, TriggerP
 from deadline_cn._grammar.precompiled import compiled
 from deadline_cn._grammar.rules import parse_tokens
 from deadline_cn._grammar.scope import Placed, place
 from deadline_cn._grammar.text import Folded, fold
 from deadline_cn._grammar.tokens import tokenize
-from deadline_cn._read.unread import DOC_NUMBER, is_term_label, mask_doc_numbers, nearest, unread_spans
+from deadline_cn._read.unread import (
+    DOC_NUMBER,
+    event_after_year,
+    is_term_label,
+    mask_doc_numbers,
+    nearest,
+    unread_spans,
+)
 from deadline_cn._resolve.resolver import Context, NeedsYear, Settings, resolve
 from deadline_cn.results import (
     Alternative,
@@ -118,11 +125,17 @@ def build(text: str, folded: Folded, p: Placed, ctx: Context) -> Result:
     span = folded.original_span(p.item.start, p.item.end)
     scope = ctx.text_of(p.scope)
     ctx.part()
+    outer = ctx.last_start
+    if p.inside:  # a step inside the reading before it: no "steps run forward" past that reading
+        ctx.last_start = None
     try:
         return _build(text, span, scope, p, ctx)
     except (NeedsYear, ValueError, OverflowError) as exc:
         reason = str(exc) if not isinstance(exc, OverflowError) else "the date falls outside years 1–9999"
         return Unresolved(text=text, span=span, scope=scope, reason=reason, flags=tuple(p.flags))
+    finally:
+        if ctx.last_start is None:
+            ctx.last_start = outer  # a step that dates nothing leaves the reading before it to the next
 
 
 def _build(text: str, span: tuple[int, int], scope: str | None, p: Placed, ctx: Context) -> Result:
@@ -207,10 +220,86 @@ def flag_unread(text: str, folded: Folded, scan: str, items: list[Item], placed:
         if isinstance(placed[k].item.parse, RangeP) and scan.endswith(lx.DURATION_OPENERS, max(0, s - 3), s) \
                 and scan[s:s + 1].isdigit():
             continue  # 3月15日-4月15日(共30天): the range's own length, said again
-        words = "".join(original_text(text, folded, (s, e)) or "").replace(" ", "")
-        flag = f"unread:{words}"
-        if flag not in placed[k].flags:
-            placed[k].flags.append(flag)
+        if (hour := _clock_after_day(scan, placed[k], s, e)) is not None:
+            if f"time:{hour}" not in placed[k].flags:
+                placed[k].flags.append(f"time:{hour}")  # 2024年6月8日，9:00-11:30: the day's hours
+            continue
+        _flag(text, folded, placed[k], (s, e))
+    _flag_events_after_years(text, folded, scan, items, placed, start, len(scan) if end is None else end)
+
+
+_CLOCK = compiled(r"([01]?\d|2[0-4]):([0-5]\d)")
+_AFTERNOON = ("下午", "晚上", "晚", "傍晚", "夜间")
+# between a day's reading and its hours: a comma, a space, other hours and their joiners, 上午 / 下午
+_DAYPART = "(?:上午|下午|中午|晚上|晚|早上|早|傍晚|夜间)?"
+_TO_HOURS = compiled(rf"[, \u3000]*(?:{_DAYPART}\d{{1,2}}:\d\d[—\-~至到]{{0,2}}[, \u3000]*)*{_DAYPART}")
+
+
+def _clock_after_day(scan: str, p: Placed, s: int, e: int) -> str | None:
+    """2010年7月20日—29日，上午8:30—下午5:00 · 四季度季后13日，12:00: hours written after a day's reading, in
+    its sentence, are the day's (time:HH:MM), not a time word left unread. None if they are not."""
+    m = _CLOCK.fullmatch(scan, s, e)
+    if m is None or p.item.end > s or not _TO_HOURS.fullmatch(scan, p.item.end, s) or not _day_level(p.item.parse):
+        return None
+    hour = int(m.group(1))
+    if scan.endswith(_AFTERNOON, max(0, s - 2), s) and hour < 12:
+        hour += 12  # 下午5:00 → 17:00
+    return f"{hour:02d}:{m.group(2)}"
+
+
+def _day_level(parse: object) -> bool:
+    if isinstance(parse, DeadlineP):
+        return parse.when.day is not None or parse.after is not None
+    if isinstance(parse, RangeP):
+        return parse.end.day is not None
+    return False
+
+
+def _flag(text: str, folded: Folded, p: Placed, span: tuple[int, int]) -> None:
+    words = "".join(original_text(text, folded, span) or "").replace(" ", "")
+    flag = f"unread:{words}"
+    if flag not in p.flags:
+        p.flags.append(flag)
+
+
+def _flag_events_after_years(text: str, folded: Folded, scan: str, items: list[Item], placed: list[Placed],
+                             start: int, end: int) -> None:
+    """2024年高考前 · 2024年“两会”期间: a bare year read as the whole year, an event and 前 / 期间 / 后 after it
+    in the words no reading took — the year dates the event, not the task: ``unread:<event><edge>``."""
+    for p in placed:
+        if not (start <= p.item.end <= end) or not (_bare_year(p.item.parse) or _bare_month(p.item.parse)):
+            continue
+        found = event_after_year(scan, p.item.end, end)
+        if found is None:
+            continue
+        s, edge, e = found
+        if not _bare_year(p.item.parse) and not scan.startswith(("前", "之前", "以前", "期间"), edge):
+            continue  # 2024年6月高考前 (the exam is in June: a date inside the month), not 6月开展检查后
+        # the event's words hold no reading but a trigger's (中考|结束后: the trigger took the edge), and no
+        # time word in them was flagged already (2024年汛期前: unread:汛期)
+        if any(s <= it.start < edge and not isinstance(it.parse, TriggerP) for it in items) \
+                or any(f.startswith("unread:") and f[7:] in scan[s:e] for f in p.flags):
+            continue
+        _flag(text, folded, p, (s, e))
+
+
+def _bare_month(parse: object) -> bool:
+    """6月 / 2024年6月 alone: a month with no day, part, edge or cue."""
+    if not isinstance(parse, DeadlineP) or parse.cue is not None or parse.after is not None:
+        return False
+    w = parse.when
+    return w.month is not None and w.day is None and w.holiday is None and w.edge is None and w.xun is None \
+        and not w.mid and w.half_month is None and w.rel_period is None and not w.cumulative
+
+
+def _bare_year(parse: object) -> bool:
+    """2024年 / 明年 alone: no month, quarter, half, day, holiday or edge, and no cue (2024年前 is read)."""
+    if not isinstance(parse, DeadlineP) or parse.cue is not None or parse.after is not None:
+        return False
+    w = parse.when
+    return (w.year is not None or w.rel_year is not None) and w.month is None and w.quarter is None \
+        and w.half is None and w.day is None and w.holiday is None and w.edge is None and w.rel_period is None \
+        and not w.mid and not w.cumulative
 
 
 def _fully_dated(parse: object, *, year: bool = True) -> bool:
@@ -222,4 +311,9 @@ def _fully_dated(parse: object, *, year: bool = True) -> bool:
     if isinstance(parse, RangeP):
         return (parse.start.year is not None or not year) and parse.start.day is not None \
             and parse.end.day is not None
+    if isinstance(parse, OngoingP):  # 10月1日起，学校执行冬季作息时间: the season names the schedule begun that day
+        return parse.start is not None and parse.start.day is not None and (parse.start.year is not None or not year)
+    if isinstance(parse, RecurP):  # 汛期（6月1日至9月30日）每日报送: the season's days bound the rule
+        return parse.since is not None and parse.until is not None and parse.since.day is not None \
+            and parse.until.day is not None and (parse.since.year is not None or not year)
     return False

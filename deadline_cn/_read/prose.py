@@ -40,13 +40,18 @@ def is_prose_time(item: Item, scan: str) -> bool:
             return scan.startswith(",", item.end) and must(scan, item.end + 1) and not narrates(scan, item.end + 1)
         if p.type in ("document", "event"):
             return True
-        # 按照省统一部署，适时开展… (a task follows) — not 根据…部署，现将…公布 nor a sentence telling what was done
-        return heads_clause(scan, item) and scan.startswith(",", item.end) \
+        # 按照省统一部署，适时开展… (a task follows) — not 根据…部署，现将…公布 nor a sentence telling what was done;
+        # and only a 部署 (the wild readers mark no 按照…要求 / 安排，… in prose: a manner, not a time handed over)
+        return "部署" in scan[item.start:item.end] and heads_clause(scan, item) and scan.startswith(",", item.end) \
             and not scan.startswith(lx.ANNOUNCE_WORDS, item.end + 1) \
             and not narrates(scan, item.end, reach=80, sentence=True)
     if isinstance(p, (MarkerP, DittoP)):
         return isinstance(p, MarkerP)  # markers stay so hedges can flag their clause; dropped later
     if isinstance(p, DeadlineP):
+        if p.cue is None and scan.startswith(lx.ATTRIBUTE_VERBS, item.end):
+            return False  # 2015年5月1日施行的《条例》同时废止: the date tells which document, it sets no task
+        if p.by and _names_a_term(_before(scan, item.start)):
+            return False  # 有效期至2024年12月31日: a thing's term, no task's
         return p.cue is not None or p.by or p.when.edge == "end" or p.after is not None or _governs(item, scan, p.when)
     if isinstance(p, OngoingP):
         if p.whole_year:
@@ -87,9 +92,12 @@ def _governs(item: Item, scan: str, when: When) -> bool:
     if before.endswith(lx.PROSE_TIME_OPENERS):
         return True
     if before.endswith((":", "为", "是")) and before[:-1].endswith(lx.PROSE_TIME_LABELS):
-        return True  # 截止时间:2013年10月31日 · 截止时间为2024年1月9日17:00 · 标准时点是2020年11月1日零时
+        # 截止时间:2013年10月31日 · 截止时间为2024年1月9日17:00 · 标准时点是2020年11月1日零时 (not 成文日期:…)
+        return not before[:-1].endswith(lx.DOC_DATE_LABELS)
     if before.endswith("(") and before[:-1].endswith(lx.STAGE_WORDS):
         return True
+    if before.endswith(("为", "是", ":")) and before[:-1].endswith(lx.STAGE_WORDS):
+        return True  # 第三阶段为7月份 · 总结阶段是12月: the stage's time, as 第一阶段为3月下旬至4月上旬 (a range) is
     if before.endswith("(") and scan.startswith(")", item.end) and when.day is not None \
             and _names_a_step(before[:-1]):
         return True  # 推荐申报(11月18日-25日)、评审(2017年12月15日)、表彰(…): a step of the plan and its day

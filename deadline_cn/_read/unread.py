@@ -28,7 +28,9 @@ def mask_doc_numbers(text: str) -> str:
 # 上1年度 (上一年度, folded) is the period reported on (报送上一年度工作情况), not a count of years
 _PERIODS = "半年|季度|季|月|年|周|星期|天|日"
 TIME_WORDS = "|".join((
-    r"(?<!上)\d+(?:\.\d+)?个?(?:工作日|自然日|小时|季度|星期|礼拜|年|月|日|号(?![令文楼院线])|天|周|旬|季)(?:底|末|初)?",
+    # (not 三年级 · 一、二年级: a school grade; not 80周岁: an age)
+    r"(?<!上)\d+(?:\.\d+)?个?(?:工作日|自然日|小时|季度|星期|礼拜|年(?!级)|月|日|号(?![令文楼院线])|天|周(?!岁)|旬|季)"
+    r"(?:底|末|初)?",
     r"[首前]\d{0,2}个?(?:季度|季|月)",
     r"[本下次上当]1?个?(?:季度|月)",
     r"[上中下]旬|[上下]半年|[上下]半月|(?:年|月|季)(?:底|末|初)",
@@ -37,6 +39,7 @@ TIME_WORDS = "|".join((
     rf"[每隔]\d{{0,2}}个?(?:{_PERIODS})",
     alt(lx.HOLIDAYS),
     alt(lx.SEASONS),
+    r"(?<=年)[春夏秋冬](?!节)",  # 2024年春 · 2025年秋冬 · 2024年冬至: a season by its character (春节 is read)
     r"(?<![A-Za-z])[Qq][1-4](?![\dA-Za-z])",  # Q3
     r"(?:星期|礼拜)[1-7日天一二三四五六]|周[1-7日一二三四五六](?=\d)|周[1-7日]",
     r"(?<!\d)(?:[01]?\d|2[0-4]):[0-5]\d",
@@ -65,6 +68,19 @@ def _time_words() -> re.Pattern[str]:
     # word begins elsewhere); the scan over a cell costs a third of the bare alternation's.
     guard = time_words_guard()
     return compiled(f"(?={guard})(?:{TIME_WORDS})" if guard else TIME_WORDS)
+
+
+# An event between a bare year and its edge: Chinese words, quotes or a middle dot, no clause mark, no digit, and
+# not a range's or a list's joiner first (2024年至2025年春节后)
+_EVENT_AFTER_YEAR = compiled(
+    rf"(?![至到和及与或])[\u4e00-\u9fff“”\"·]{{1,10}}?(?P<edge>{alt(lx.EVENT_EDGES)})(?![{lx.EVENT_EDGE_NOT_BEFORE}])")
+
+
+def event_after_year(scan: str, start: int, end: int) -> tuple[int, int, int] | None:
+    """``(start, edge start, end)`` of the ``<event><edge>`` that opens ``scan[start:end]`` (2024年|高考前): the
+    year before it dates only the event, which no rule does."""
+    m = _EVENT_AFTER_YEAR.match(scan, start, end)
+    return (start, m.start("edge"), m.end()) if m is not None else None
 
 
 _TERM_LABEL = re.compile(r"第?\d{1,2}(?:[-~至]\d{1,2})?周")

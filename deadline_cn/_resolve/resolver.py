@@ -120,6 +120,8 @@ def year_of(w: When, ctx: Context, *, stale: bool = False) -> int:
         ctx.last_year = _checks.check_year(w.year)  # 2200年 is flagged, never replaced by the ref's year
         ctx.year_inferred = False
         return w.year
+    if w.rel_year is not None and w.after_named and ctx.last_year is not None and not ctx.year_inferred:
+        return _checks.check_year(ctx.last_year + w.rel_year)  # 2024年12月底前…，次年3月底前: 2025, as written
     if w.rel_year is not None:
         if ctx.base_year is None:
             raise NeedsYear("a year counted from the document (今年, 年内, 去年) needs ref or plan_year")
@@ -139,10 +141,18 @@ def year_of(w: When, ctx: Context, *, stale: bool = False) -> int:
     if (year := _forward(w, ctx.base_year, ctx)) != ctx.base_year:
         return year
     if ctx.ref is not None and ctx.ref.year != ctx.base_year and not _past_at_issue(w, ctx.ref):
+        if stale and ctx.base_year == ctx.ref.year - 1 and _long_gone_in(w, ctx.base_year, ctx.ref):
+            # a notice of 2025-01-05 on the 2024 plan: 1月15日前报送2024年度总结 is still ahead (2025's); the plan
+            # year's day was gone long before the text was written — the plan year's date in alternatives
+            _doubt_year(ctx, ctx.base_year, "plan-year")
+            return ctx.ref.year
         # a 2019 plan issued in 2018-08 that says "12月22日": this December or next? Both stay visible.
         ctx.flags.append("ambiguous:year")
     elif stale and ctx.ref is not None and ctx.ref.year == ctx.base_year and _long_past_at_issue(w, ctx.ref):
-        _doubt_year(ctx, ctx.base_year + 1, "next-year")
+        # a plan's steps lie ahead of it: next year's (2月20日前 in a schedule of 2011-11-18 is 2012's), this
+        # year's in alternatives
+        _doubt_year(ctx, ctx.base_year, "ref-year")
+        return ctx.base_year + 1
     return ctx.base_year
 
 
@@ -195,6 +205,14 @@ def _long_past_at_issue(w: When, ref: date) -> bool:
         bounds(w, ref.year + 1)  # the alternative must be a date too (not 2200, nor a holiday past the tables)
         # a notice names a holiday ahead of it (元旦春节期间值班, 国庆节前): one gone a month is next year's, likely
         return (ref - bounds(w, ref.year)[1]).days > (HOLIDAY_STALE_DAYS if w.holiday else STALE_DAYS)
+    except (ValueError, _checks.Invalid):
+        return False
+
+
+def _long_gone_in(w: When, year: int, ref: date) -> bool:
+    """Whether ``w`` in ``year`` ended over STALE_DAYS (a holiday: HOLIDAY_STALE_DAYS) before ``ref``."""
+    try:
+        return (ref - bounds(w, year)[1]).days > (HOLIDAY_STALE_DAYS if w.holiday else STALE_DAYS)
     except (ValueError, _checks.Invalid):
         return False
 
@@ -286,6 +304,14 @@ def _strict_before(w: When, year: int, start: date) -> tuple[date, str] | None:
 def resolve_deadline(p: DeadlineP, ctx: Context) -> tuple[type[Result], Fields]:
     w = concrete(p.when, ctx)
     year = year_of(w, ctx, stale=True)
+    if w.time == "00:00" and w.day is not None and (p.by or p.cue in ("before", "end-before", "before-strict")):
+        # 3月22日0时前 · 截至3月22日零时: before the midnight that opens the 22nd is the end of the 21st (24:00)
+        eve = bounds(w, year)[0] - timedelta(days=1)
+        w = replace(w, month=eve.month, day=eve.day, time="24:00", weekday=None, lunar=None)
+        if eve.year != year:
+            w, year = replace(w, year=eve.year, rel_year=None, short_year=False), eve.year
+        if p.cue == "before-strict":
+            p = replace(p, cue="before")  # (不含) excludes the midnight itself, not the day before it
     start, end = bounds(w, year)
     flags = [w.typo] if w.typo else []
     alternatives: tuple[Alternative, ...] = ()
@@ -310,17 +336,23 @@ def resolve_deadline(p: DeadlineP, ctx: Context) -> tuple[type[Result], Fields]:
     if w.holiday:
         flags.append(f"holiday:{w.holiday}")
         if p.cue in ("before", "end-before"):
+            if w.rest:  # 端午假期前: the eve of the rest block (the festival may be its last day)
+                start = min(start, _days_off(w.holiday, year)[0])
             end = start = start - timedelta(days=1)
             if w.year is None and ctx.base_year is not None and end.year < ctx.base_year:
                 eve = end
                 end = start = bounds(w, year + 1)[0] - timedelta(days=1)  # 元旦前 in a 2018 plan: 2018-12-31
-                if ctx.year_reading == "next-year" and "ambiguous:year" in ctx.flags:
-                    ctx.flags.remove("ambiguous:year")  # the roll already made it next year's 元旦前: no doubt left
-                    ctx.year_alternative, ctx.year_reading = None, "earlier-year"
                 if ctx.ref is not None and ctx.ref <= eve and "ambiguous:year" not in ctx.flags:
                     # …issued 2017-12-20: the eve of the coming 1 January (2017-12-31) is as likely
                     flags.append("ambiguous:year")
                     alternatives = (*alternatives, Alternative(eve, "ref-year"))
+            elif w.year is None and ctx.year_reading == "ref-year" and ctx.base_year is not None \
+                    and year == ctx.base_year + 1 \
+                    and end.year == ctx.base_year and "ambiguous:year" in ctx.flags:
+                # 元旦前 in a notice of 2018-11, rolled to 2019's 元旦: its eve is this year's last day, and this
+                # year's 元旦 has no eve in this year — no doubt left
+                ctx.flags.remove("ambiguous:year")
+                ctx.year_alternative, ctx.year_reading = None, "earlier-year"
     if w.weekday is not None and w.day and end.weekday() != w.weekday:
         flags.append("weekday-mismatch")
     if w.lunar is not None and w.day and not _lunar_agrees(end, w.lunar):
@@ -446,7 +478,12 @@ def resolve_ongoing(p: OngoingP, ctx: Context) -> tuple[type[Result], Fields]:
     if p.start is None:
         until = concrete(p.until, ctx) if p.until is not None else None
         end = bounds(until, year_of(until, ctx))[1] if until is not None else None
-        return Ongoing, {"start": ctx.ref, "end": end, "flags": ["vague:promptly"] if p.vague else []}
+        flags = ["vague:promptly"] if p.vague else []
+        if until is not None and until.time:  # …至2023年11月10日下午17时止
+            flags.append(f"time:{until.time}")
+        if p.span and ctx.ref is not None and end is not None:
+            return Window, {"start": ctx.ref, "end": end, "label": None, "flags": flags}
+        return Ongoing, {"start": ctx.ref, "end": end, "flags": flags}
     p = replace(p, start=concrete(p.start, ctx))
     assert p.start is not None
     year = year_of(p.start, ctx, stale=bool(p.start.holiday))  # 春节后 in a notice of 2024-11
@@ -495,6 +532,10 @@ def resolve_recurrence(p: RecurP, ctx: Context) -> tuple[type[Result], Fields]:
     if p.since is not None:
         since = concrete(p.since, ctx)
         fields["dtstart"] = bounds(since, year_of(since, ctx))[0]
+    elif p.after is not None:  # 6月底前完成，此后每季度: from the period that holds the day after the deadline
+        after = concrete(p.after, ctx)
+        fields["dtstart"] = _period_holding(bounds(after, year_of(after, ctx))[1] + timedelta(days=1), months,
+                                            p.period)
     else:
         fields["dtstart"] = period_start(months, p.period, ctx)
     if p.until is not None:  # 2024年4月至12月，每月5日前报送: no occurrence after the range's last day
@@ -511,7 +552,7 @@ def resolve_recurrence(p: RecurP, ctx: Context) -> tuple[type[Result], Fields]:
             _checks.check_occurs(fields["rrule_text"], fields["dtstart"], fields["until"])  # 每年末至6月: none
     if p.holiday:
         fields.update(rrule_text=None, holiday=p.holiday)
-        fields["flags"] = [*fields["flags"], f"holiday:{p.holiday}"]
+        fields["flags"] = [*fields["flags"], f"holiday:{p.holiday.removesuffix('前')}"]  # 国庆前: its eve
         if fields["dtstart"] is not None:  # past the lunar table: unresolved now, not a ValueError in occurrences()
             from deadline_cn.calendar import holiday_date
 
@@ -531,7 +572,11 @@ def period_start(months: int, period: str, ctx: Context) -> date | None:
     """The start of the period that holds ref (DESIGN.md); the plan year's 1 January without ref."""
     if ctx.ref is None:
         return None if ctx.base_year is None else date(ctx.base_year, 1, 1)
-    ref = ctx.ref
+    return _period_holding(ctx.ref, months, period)
+
+
+def _period_holding(ref: date, months: int, period: str) -> date:
+    """The first day of the period (of ``months`` months, or a week, or a day) that holds ``ref``."""
     if period == "周":
         return ref - timedelta(days=ref.weekday())
     if period in ("日", "工作日"):
