@@ -8,7 +8,6 @@ datetime.date(2017, 6, 30)
 from typing import TYPE_CHECKING, Any
 
 from deadline_cn import _compiled  # noqa: F401  (first: DEADLINE_CN_PURE=1 loads no compiled module)
-from deadline_cn._read.extract import extract
 from deadline_cn._read.normalise import normalise
 from deadline_cn.cache import clear_cache
 from deadline_cn.errors import DeadlineError, DocumentError
@@ -29,16 +28,18 @@ from deadline_cn.results import (
 )
 
 if TYPE_CHECKING:
+    from deadline_cn._read.extract import extract
     from deadline_cn.frames import frame
     from deadline_cn.plots import timeline
     from deadline_cn.records import Record, flatten
 
 __version__ = "0.1.0"
 
-# Loaded the first time one is asked for (PEP 562): reading needs no table, plot or flat record, and loads the
-# calendar only when it needs a working day or a holiday.
-_LAZY = {"frame": "deadline_cn.frames", "timeline": "deadline_cn.plots", "Record": "deadline_cn.records",
-         "flatten": "deadline_cn.records", "calendar": "deadline_cn.calendar"}
+# Loaded the first time one is asked for (PEP 562): reading a cell needs no table, plot or flat record, nor
+# extract's modules (its windows, anchors and prose rules), and loads the calendar only when it needs a working
+# day or a holiday.
+_LAZY = {"extract": "deadline_cn._read.extract", "frame": "deadline_cn.frames", "timeline": "deadline_cn.plots",
+         "Record": "deadline_cn.records", "flatten": "deadline_cn.records", "calendar": "deadline_cn.calendar"}
 
 
 def __getattr__(name: str) -> Any:

@@ -89,6 +89,11 @@ if _use_pure() and not any(isinstance(f, _SourceFirst) for f in sys.meta_path):
 
 
 def compiled() -> list[str]:
-    """The modules of ``MODULES`` loaded from a compiled extension (empty: pure Python)."""
+    """The modules of ``MODULES`` loaded from a compiled extension (empty: pure Python). Each is imported first:
+    ``import deadline_cn`` leaves extract's (windows, prose) to the first call of extract."""
+    import importlib
+
+    for name in MODULES:
+        importlib.import_module(name)
     return [name for name in MODULES
             if not getattr(sys.modules.get(name), "__file__", "x.py").endswith((".py", ".pyc"))]

@@ -27,6 +27,10 @@ LAZY = ["pandas", "numpy", "jionlp", "openpyxl", "docx", "pdfplumber", "lxml", "
 # importlib.resources pulls in tempfile, shutil, zipfile, pathlib (~5 ms): _grammar/text.py reads its data file
 # with a plain open instead.
 LAZY_LATER = ["importlib.resources", "tempfile", "shutil"]
+# The package's own, loaded when first needed: extract() and its windows, anchors and prose rules (its first
+# call), the tokeniser's stored regex code (~1 MB: the first phrase the fast path declines).
+OWN_LATER = ["deadline_cn._read.extract", "deadline_cn._read.windows", "deadline_cn._read.anchors",
+             "deadline_cn._read.prose", "deadline_cn._grammar._sre_code"]
 
 
 def modules_after(code: str) -> set[str]:
@@ -53,9 +57,19 @@ def test_the_import_loads_the_package(imported: set[str]) -> None:
     assert {"deadline_cn", "deadline_cn.results"} <= imported  # the probe sees what the import loads
 
 
-@pytest.mark.parametrize("name", [*LAZY, *LAZY_LATER])
+@pytest.mark.parametrize("name", [*LAZY, *LAZY_LATER, *OWN_LATER])
 def test_the_import_does_not_load(imported: set[str], name: str) -> None:
     assert name not in imported
+
+
+@pytest.mark.parametrize("name", OWN_LATER)
+def test_a_first_common_call_does_not_load(first_call: set[str], name: str) -> None:
+    assert name not in first_call
+
+
+def test_extract_is_loaded_when_asked_for() -> None:
+    got = modules_after("from deadline_cn import extract\nextract('2017年6月底前完成方案。', ref='2017-01-09')")
+    assert "deadline_cn._read.extract" in got
 
 
 @pytest.mark.parametrize("name", ["jionlp", "pandas", "dateutil.rrule", "chinese_calendar"])

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from deadline_cn._grammar import _sre_code, _starts, precompiled, tokens
+from deadline_cn._grammar import _sre_code, _sre_first, _starts, precompiled, tokens
 from deadline_cn._grammar.prefilter import after_digits, first_chars, starts_source
 from tests import phrases, strategies
 from tests.corpus_data import GOLD
@@ -106,9 +106,10 @@ def test_an_unbounded_pattern_is_tried_everywhere_and_an_empty_one_refused() -> 
         first_chars(r"a?")
 
 
-def fresh_needs() -> list[str]:
-    """``precompiled.needed()`` in a fresh interpreter (this one has compiled the patterns of other tests)."""
-    code = "import json; from deadline_cn._grammar import precompiled; print(json.dumps(precompiled.needed()))"
+def fresh_needs(what: str = "needed") -> list[str]:
+    """``precompiled.needed()`` (or ``first_needed()``) in a fresh interpreter (this one has compiled the patterns
+    of other tests)."""
+    code = f"import json; from deadline_cn._grammar import precompiled; print(json.dumps(precompiled.{what}()))"
     env = {**os.environ, "PYTHONPATH": str(Path(tokens.__file__).parents[2])}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
     return sorted(json.loads(out.stdout))
@@ -117,8 +118,11 @@ def fresh_needs() -> list[str]:
 @pytest.mark.skipif(tuple(_sre_code.INTERPRETER) != precompiled.interpreter_key(),
                     reason="the stored regex code is for another Python: re.compile is used instead")
 def test_the_stored_regex_code_is_what_re_compiles_today() -> None:
-    stored = dict(_sre_code.PATTERNS)
+    first = dict(_sre_first.PATTERNS)
+    stored = {**first, **dict(_sre_code.PATTERNS)}
+    assert len(stored) == len(first) + len(_sre_code.PATTERNS), "a pattern stored twice"
     assert sorted(stored) == fresh_needs(), f"regenerate it: {REGENERATE}"
+    assert sorted(first) == fresh_needs("first_needed"), f"regenerate it: {REGENERATE}"
     biggest = sorted(stored, key=len)[-3:]  # the digit alternations; every entry would take a second
     for pattern in [*biggest, tokens.TOKEN_PATTERNS[0][1], tokens._scanner().starts]:
         assert stored[pattern] == precompiled.code_of(pattern), f"regenerate it: {REGENERATE}"
@@ -129,6 +133,7 @@ def test_the_stored_regex_code_is_what_re_compiles_today() -> None:
 
 def test_without_stored_code_the_patterns_are_compiled(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(precompiled, "_stored", {})
+    monkeypatch.setattr(precompiled, "_more", {})
     pattern = tokens.TOKEN_PATTERNS[-1][1]
     assert precompiled.compiled(pattern) is re.compile(pattern)
     scanner = tokens._Scanner()  # a scanner built without it reads the same tokens

@@ -28,15 +28,16 @@ from functools import lru_cache
 from deadline_cn._calendar.dates import days_in_month, half_bounds, month_end, quarter_bounds, xun_bounds
 from deadline_cn._grammar.lexicon import LIST_JOINERS, SCOPE_EMPTY
 from deadline_cn._grammar.lexicon import PLAN_YEARS as YEARS
-from deadline_cn._grammar.parse import DeadlineP, Item, OngoingP, RangeP, RecurP, When
+from deadline_cn._grammar.parse import DeadlineP, Item, OngoingP, RangeP, RecurP, RelativeP, When
 from deadline_cn._grammar.precompiled import compiled
-from deadline_cn._grammar.scope import _EMPTY_IS_NONE, _VERBS, Placed, trim
+from deadline_cn._grammar.rules import parse_tokens
+from deadline_cn._grammar.scope import _EMPTY_IS_NONE, _VERBS, Placed, place, trim
 from deadline_cn._grammar.text import Folded, _char_table, fold
-from deadline_cn._grammar.tokens import _scanner
+from deadline_cn._grammar.tokens import Token, _scanner
 from deadline_cn._read.pipeline import build, original_text
 from deadline_cn._read.unread import _time_words
 from deadline_cn._resolve.resolver import Context, Settings
-from deadline_cn.results import _SHARED, Alternative, Deadline, Result, _keep
+from deadline_cn.results import _SHARED, Alternative, Compound, Deadline, Result, _keep
 
 # The shapes, as one pattern at the start of the folded text. Group ``item`` is what the grammar's reading
 # covers; the match may go on past it (a cue the grammar leaves outside its span). Digits are read only in
@@ -54,7 +55,8 @@ _AFTER_PERIOD = "(?![底末初])"  # 二季度初 · 下半年初: the first mon
 SHAPES = (
     "(?P<item>"
     # 2017年6月至2018年3月 (first: the date's branch would take its start alone)
-    rf"(?P<ay>(?:19|20)\d\d)年(?P<am>1[0-2]|[1-9])月至(?P<by>(?:19|20)\d\d)年(?P<bm>1[0-2]|[1-9])月{_AFTER_MONTH}(?![底])|"
+    rf"(?P<ay>(?:19|20)\d\d)年(?P<am>1[0-2]|[1-9])月至(?P<by>(?:19|20)\d\d)年(?P<bm>1[0-2]|[1-9])月{_AFTER_MONTH}(?![底])"
+    rf"(?:前{_CUE})?|"  # (…3月前: the range's rule takes the cue into its reading)
     # 2017年6月底前 · 2017年6月30日前 · 2017年6月上旬 · 6月底前 · 2017年6月前 · 2017年6月
     rf"(?:{_Y})?{_M}(?:{_D}{_AFTER_DAY}|(?P<xun>[上中下])旬|(?P<mend>底)|{_AFTER_MONTH})(?:(?P<cue>前){_CUE})?"
     # 2017年底前 · 2017年年底 · 2017年第1季度末前 · 2017年上半年
@@ -65,16 +67,19 @@ SHAPES = (
     # 2021—2025年 (a plan period) · 2017年起(长期坚持) · 每季度结束后15日内
     r"|(?P<ry1>(?:19|20)\d\d)—(?P<ry2>(?:19|20)\d\d)年(?![度底末])"
     r"|(?P<sy>(?:19|20)\d\d)年起(?:长期(?=坚持))?"  # (长期 before other words may be no ongoing word: 长期性)
-    r"|每季度结束后(?P<qd>2[0-8]|1\d|[1-9])日内"
+    r"|每季度结束后(?P<qd>30|[12]\d|[1-9])日内"  # (31: the grammar reads it apart)
+    # 印发之日起10个工作日内 (an offset from the document's date: placed and built by the grammar's code)
+    r"|自?印发之日起(?P<wd>[1-9]\d?)个工作日内"
     ")"
 )
 
 
 # The groups of SHAPES, by index in ``match.groups()`` (a tuple: ``groupdict()`` costs twice as much);
 # tests/test_fast.py checks them against the pattern's own ``groupindex``.
-(ITEM, AY, AM, BY, BM, Y, M, D, XUN, MEND, CUE, Y2, YEND, Q, QEND, H, CUE2, RM, RD, RY1, RY2, SY, QD) = range(23)
+(ITEM, AY, AM, BY, BM, Y, M, D, XUN, MEND, CUE, Y2, YEND, Q, QEND, H, CUE2, RM, RD, RY1, RY2, SY, QD, WD) = range(24)
 _XUN = {"上": 1, "中": 2, "下": 3}
 _SEPARATORS = ",;。:，；：\t"  # lexicon.CLAUSE_SEPARATORS, and what folds to them
+_SEPARATOR = compiled(f"[{_SEPARATORS}]")
 _DAY = timedelta(days=1)
 
 
@@ -97,23 +102,35 @@ def _unchanged(text: str) -> bool:
     return True
 
 
-def _inert(scan: str, pos: int) -> bool:
-    """No token of the grammar begins at or after ``pos`` but list joiners (和 、 及 与: alone, with no date
-    after them, no rule reads them): the scanner's own loop, on the whole text."""
+def _inert(scan: str, pos: int, stop: int = -1, *, again: bool = False) -> bool:
+    """No token of the grammar begins at or after ``pos`` (before ``stop``, when given: a clause's end) but list
+    joiners (和 、 及 与: alone, with no date after them, no rule reads them). With ``again``, a 前 right at
+    ``pos`` is passed over too: after a reading that ends in its own cue (2017年6月底前前完成) the cover leaves
+    the second one unread, and it is only a word of the scope."""
+    return _token(scan, pos, stop, again=again) is None
+
+
+def _token(scan: str, pos: int, stop: int = -1, *, again: bool = False) -> re.Match[str] | None:
+    """The first token of the grammar that begins at or after ``pos`` (before ``stop``), list joiners (and with
+    ``again`` a 前 at ``pos``) passed over: the scanner's own loop, on the whole text."""
     scanner = _scanner()
     search, by_char = scanner.search, scanner.by_char
+    first = pos
     while (m := search(scan, pos)) is not None:
         pos = m.start()
+        if 0 <= stop <= pos:
+            return None
         char = scan[pos]
         pattern = by_char[char] if char in by_char else scanner.at(char)
         found = pattern.match(scan, pos) if pattern is not None else None
         if found is None:
             pos += 1
-        elif found.lastgroup == "and":
+        elif found.lastgroup == "and" or (again and pos == first and found.lastgroup == "cue"
+                                          and found.group() == "前"):
             pos = found.end()
         else:
-            return False
-    return True
+            return found
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -169,28 +186,32 @@ _NUMBERED = compiled(r"\d、")
 
 def fast_read(text: str, settings: Settings) -> Result | None:
     """The grammar's reading of ``text`` when it has one of the shapes above, else None (read it in full)."""
-    if not text or not ("0" <= text[0] <= "9" or text[0] == "每"):
+    if text[:1] == "按":  # 按省部署实施，2017年底前完成: a deployment, then a shape, in clauses
+        return _clauses(text, settings) if _SEPARATOR.search(text) is not None else None
+    if not text or not ("0" <= text[0] <= "9" or text[0] in "每印自"):
         if text in WORDS:
             parse, end = WORDS[text]
             folded = Folded(text, range(len(text)))
             placed = Placed(Item(parse, 0, end), scope=_scope(text, end, len(text)) if end < len(text) else None)
             return build(text, folded, placed, Context(settings, lambda span: original_text(text, folded, span)))
         return None  # (spaces before the date are folded away, but rare: the grammar reads them)
-    if any(c in text for c in _SEPARATORS):
-        return None  # two clauses: the scan would meet the separator's token (no shape holds one); said early
+    if _SEPARATOR.search(text) is not None:
+        return _clauses(text, settings)  # two clauses or more: each read on its own terms, placed by the grammar
     same = _unchanged(text)
     folded = Folded(text, range(len(text))) if same else fold(text)  # (what fold gives when it changes nothing)
     scan = folded.text
     m = _shapes().match(scan)
-    if m is None or "统一部署" in scan or "统一安排" in scan or "《" in scan or "号" in scan \
-            or _NUMBERED.search(scan) is not None:
-        return None  # (N、 may be a list number the grammar writes N. first: pipeline.mask_list_numbers)
-    end, head = m.end(ITEM + 1), m.end()
-    if head < len(scan) and (not _inert(scan, head) or _time_words().search(scan, end) is not None):
+    if m is None or _masked(scan):
         return None
+    end, head = m.end(ITEM + 1), m.end()
     g = m.groups()
+    if head < len(scan) and (_time_words().search(scan, end) is not None  # (the cheaper test first)
+                             or not _inert(scan, head, again=_own_cue(g))):
+        return None
     if g[M] is not None and g[Y] is None and g[MEND] is None:
         return None  # 6月前 · 6月30日: a yearless date the grammar may doubt (ambiguous:year, 一月…)
+    if g[WD] is not None:
+        return _built(text, folded, scan, [Item(_parse(g), 0, end)], settings)
     scope = _scope(scan, end, len(scan)) if end < len(scan) else None
     if g[Y] is not None or g[M] is not None or g[Y2] is not None:  # a DeadlineP: its span and scope as build's
         span = (0, end) if same else folded.original_span(0, end)
@@ -199,7 +220,92 @@ def fast_read(text: str, settings: Settings) -> Result | None:
     return build(text, folded, placed, Context(settings, lambda span: original_text(text, folded, span)))
 
 
-def _parse(g: tuple[str | None, ...]) -> DeadlineP | RecurP | RangeP | OngoingP:
+def _masked(scan: str) -> bool:
+    """What the grammar reads apart before its scan: a head of a whole deployment (统一部署, begins anywhere), a
+    title or document number (masked), N、 (may be a list number the grammar writes N. first:
+    pipeline.mask_list_numbers)."""
+    return "统一部署" in scan or "统一安排" in scan or "《" in scan or "号" in scan \
+        or _NUMBERED.search(scan) is not None
+
+
+def _own_cue(g: tuple[str | None, ...]) -> bool:
+    """Whether the shape's reading ends in its own cue (2017年6月底前 · 每月10日前 · 15日内): then a 前 after it
+    is left to the scope by the grammar's cover."""
+    return g[CUE] is not None or g[CUE2] is not None or g[RM] is not None or g[RD] is not None or g[QD] is not None \
+        or g[WD] is not None or g[RY1] is not None  # (2021—2025年前: a plan period takes no cue)
+
+
+_CLAUSE_ENDS = ",;。:"  # lexicon.CLAUSE_SEPARATORS: a folded text holds only these (a tab folds to ;)
+# A longer cell of clauses is left to the grammar at once: it seldom has only shapes and inert words, and the
+# scan that finds out costs as much as the grammar's own (a 100-character cell twice over)
+_CLAUSES_UP_TO = 64
+
+
+def _clauses(text: str, settings: Settings) -> Result | None:
+    """A cell of clauses (2017年6月底前完成方案，2018年底前全面推广), each one of the shapes at its start and
+    words no rule reads after it, or such words alone, or a deployment (按省部署实施): the grammar's cover is
+    then these items, which are placed (scopes, years carried from one reading to the next) and built by the
+    grammar's own code.
+
+    Declined: a 起 shape (2017年起，2018年底: one window over two clauses, rule_start_then_end), and a head
+    not ended by a cue right before its clause's end (2017年6月30日,31日: a list of days is one token)."""
+    if len(text) > _CLAUSES_UP_TO:
+        return None
+    same = _unchanged(text)
+    folded = Folded(text, range(len(text))) if same else fold(text)
+    scan = folded.text
+    if _masked(scan):
+        return None
+    shapes, words = _shapes(), _time_words()
+    items: list[Item] = []
+    tails: list[tuple[int, int, bool]] = []  # (from, to, a 前 at from passed over) of each clause's words
+    start, size = 0, len(scan)
+    while start <= size:
+        stop = min((k for k in (scan.find(c, start) for c in _CLAUSE_ENDS) if k >= 0), default=size)
+        m = shapes.match(scan, start)
+        end = head = start
+        again = False
+        if m is not None:
+            g = m.groups()
+            end, head = m.end(ITEM + 1), m.end()
+            if g[SY] is not None or head > stop or (head == stop < size and scan[head - 1] not in "前内"):
+                return None
+            if g[M] is not None and g[Y] is None and g[MEND] is None:
+                return None  # 6月前 · 6月30日: a yearless date the grammar may doubt (as fast_read)
+            items.append(Item(_parse(g), start, end))
+            again = _own_cue(g)
+        elif scan.startswith("按", start):  # 按省部署实施: a deployment, read by the grammar's rules from its token
+            # alone (rule_trigger looks on only to an offset touching it; another clause's tokens are past a sep)
+            tok = _token(scan, start, stop)
+            if tok is None or tok.start() != start or tok.lastgroup != "deploy":
+                return None
+            items.extend(parse_tokens([Token("deploy", tok)]))
+            end = head = tok.end()
+        if (w := words.search(scan, end)) is not None and w.start() <= stop:
+            return None
+        if head < stop:
+            tails.append((head, stop, again))
+        start = stop + 1
+    # the scanner last, over every clause's words: a cell most often declines on the cheaper tests above
+    if not items or any(not _inert(scan, head, stop, again=again) for head, stop, again in tails):
+        return None
+    return _built(text, folded, scan, items, settings)
+
+
+def _built(text: str, folded: Folded, scan: str, items: list[Item], settings: Settings) -> Result | None:
+    """``read`` from its cover on: the items placed and built by the grammar's code (no time word is left
+    outside them: the callers checked, so there is nothing to flag unread)."""
+    placed = place(scan, items)
+    if not placed:
+        return None
+    ctx = Context(settings, lambda span: original_text(text, folded, span))
+    parts = [build(text, folded, p, ctx) for p in placed]
+    if len(parts) == 1:
+        return parts[0]
+    return Compound(text=text, span=(parts[0].span[0], parts[-1].span[1]), parts=tuple(parts))
+
+
+def _parse(g: tuple[str | None, ...]) -> DeadlineP | RecurP | RangeP | OngoingP | RelativeP:
     """The parse the grammar's cover gives for a match of SHAPES (``when_of`` and ``rule_date`` / the
     recurrence, range and since rules, for these shapes)."""
     if (ry1 := g[RY1]) is not None and (ry2 := g[RY2]) is not None:
@@ -211,6 +317,8 @@ def _parse(g: tuple[str | None, ...]) -> DeadlineP | RecurP | RangeP | OngoingP:
         return OngoingP(start=When(year=int(sy)))
     if (qd := g[QD]) is not None:
         return RecurP(period="季度", bymonth=(1, 4, 7, 10), bymonthday=int(qd))
+    if (wd := g[WD]) is not None:
+        return RelativeP(int(wd), "workday", None, anchor_ref=True)
     if (rm := g[RM]) is not None:
         return RecurP(period="年", bymonth=(int(rm),), bymonthday=-1)
     if (rd := g[RD]) is not None:
