@@ -1938,3 +1938,18 @@ def test_a_weekday_note_naming_its_week(text: str, flags: list[str]) -> None:
 
 def test_a_half_written_h1_beside_a_year_is_unread() -> None:
     assert "unread:H1" in normalise("2024年H1", **CTX).flags
+
+
+# A stage happens during its period: a bare period named as a stage's is a window labelled by the stage
+@pytest.mark.parametrize(("text", "start", "end", "label"), [
+    ("第一阶段：全面调查摸底（2024年3月）", "2024-03-01", "2024-03-31", "全面调查摸底"),
+    ("自查自纠阶段：2024年4月", "2024-04-01", "2024-04-30", "自查自纠阶段"),
+    ("6月为总结评估阶段", "2024-06-01", "2024-06-30", "总结评估阶段"),
+])
+def test_a_stages_bare_period_is_its_window(text: str, start: str, end: str, label: str) -> None:
+    d = normalise(text, **CTX).to_dict()
+    assert (d["kind"], d["start"], d["end"], d["label"]) == ("window", start, end, label), d
+
+
+def test_a_stages_deadline_stays_a_deadline() -> None:
+    assert normalise("第一阶段：2024年4月底前完成摸底", **CTX).kind == "deadline"

@@ -534,6 +534,11 @@ def _place_one(text: str, placed: Placed, before: Span, after: Span) -> None:
         placed.scope = trim(text, before) or scope_after
     else:
         placed.scope = scope_after or trim(text, before)
+    if _is_label_candidate(placed.item) and (stage := _stage_named(text, before, scope_after, placed.item.start)):
+        # 第一阶段:全面调查摸底(2011年3月) · 自查自纠阶段:2024年4月 · 6月为总结评估阶段: a stage happens during its
+        # period — a window labelled by the stage (its dates are the period's), not a deadline
+        placed.label, placed.scope = stage, None
+        return
     if bracketed and not text.endswith(lx.STAGE_WORDS, 0, placed.item.start - 1):
         return  # …开始上课(9月4日): a note on the task before it, never a label (but 动员部署阶段(2023年3月) is)
     if _is_label_candidate(placed.item) and scope_after is None and (lab := trim(text, before, verbs=False)):
@@ -541,6 +546,23 @@ def _place_one(text: str, placed: Placed, before: Span, after: Span) -> None:
                 and not text.endswith(lx.LABEL_NOT_END, lab[0], lab[1]) \
                 and not text[lab[1]:before[1]].strip().endswith(lx.LABEL_NOT_END):  # 各股室应于|2024年3月1日
             placed.label, placed.scope = lab, None
+
+
+def _stage_named(text: str, before: Span, scope_after: Span | None, start: int) -> Span | None:
+    """The stage a bare period belongs to: the words before it, back to its line's or sentence's start (at most
+    16 characters), when they hold 阶段 / 时段 (第一阶段:摸底排查(3月) · 自查自纠阶段:2024年4月), or 为 / 是 + words
+    ending in one after it (6月为总结评估阶段)."""
+    if scope_after is None:
+        head = max(0, start - 16)
+        for stop in "。;\n)":
+            head = max(head, text.rfind(stop, head, start) + 1)
+        if not any(w in text[head:start] for w in lx.STAGE_WORDS):
+            return None
+        return trim(text, before, verbs=False) or trim(text, (head, start), verbs=False)
+    words = text[scope_after[0]:scope_after[1]]
+    if words.startswith(("为", "是")) and words.endswith(lx.STAGE_WORDS):
+        return (scope_after[0] + 1, scope_after[1])
+    return None
 
 
 def _bare_offset(text: str, placed: Placed, clause_start: int) -> bool:
