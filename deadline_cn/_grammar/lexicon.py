@@ -51,6 +51,9 @@ CUES = {
     "黄金周后": "after", "长假后": "after", "小长假后": "after", "长假结束后": "after", "小长假结束后": "after",
 }
 
+# Parts of the day after which an hour below 12 is the afternoon's (下午5点 → 17:00 · 晚8点 → 20:00)
+AFTERNOON = ("下午", "晚上", "晚", "傍晚", "夜间")
+
 # 前 words that mean before a holiday's rest block, not its day (端午假期前 2024: 06-07, not 06-09)
 REST_BEFORE = ("假期前", "放假前", "黄金周前", "长假前", "小长假前")
 
@@ -253,7 +256,8 @@ YEAR_FRAMES = ("学年",)
 EVENT_VERBS = ("形成", "变更", "产生", "印发", "发布", "出台", "受理", "收到", "接到", "批准", "作出", "做出", "签订",
                "公布", "确定", "办结", "生效", "下达", "成立", "批复", "审定",
                # 会议结束3日内 · 答辩完3天内 · 验收完毕5个工作日内: the end of an event
-               "结束", "完毕", "闭幕", "答辩完", "考完", "办完", "完成", "完工", "竣工")
+               "结束", "完毕", "闭幕", "完成", "完工", "竣工",
+               "完")  # a verb and 完, done (答辩完 · 考完 · 学完): not one word each
 # 收到通知5个工作日内 · 接到交办件10日内: an event that begins with its verb (what is received)
 EVENT_OPENERS = ("收到", "接到", "接收", "收悉")
 # After a bare year these words make it a time, not the name of the work (2024年全面完成 · 2024年起 · 2024年各地…)

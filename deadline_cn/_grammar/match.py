@@ -132,7 +132,7 @@ def time_of(tok: Token) -> str | None:
         return None
     minutes = tok.get("mi") or tok.get("mi2") or ("30" if tok.get("hhalf") else "0")
     hour = int(hh)
-    if tok.get("ampm") in ("下午", "晚上", "晚", "傍晚", "夜间") and hour < 12:
+    if tok.get("ampm") in lx.AFTERNOON and hour < 12:
         hour += 12  # 下午5点 → 17:00 · 晚8点 → 20:00 (下午17:00 stays)
     return f"{hour:02d}:{int(minutes):02d}"
 

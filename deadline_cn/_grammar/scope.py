@@ -467,7 +467,7 @@ def _heads_clause(text: str, start: int, end: int) -> bool:
 
 def _ends_sentence(text: str, start: int, end: int) -> bool:
     """Whether a sentence ends between ``start`` and ``end`` (a year names the work only of its own sentence)."""
-    return any(c in text[start:end] for c in "。;\n")
+    return _SENTENCE_END.search(text, start, end) is not None
 
 
 def _names_the_work(text: str, it: Item) -> bool:

@@ -17,7 +17,7 @@ from deadline_cn._grammar.precompiled import compiled
 from deadline_cn._grammar.rules import parse_tokens
 from deadline_cn._grammar.scope import Placed, place
 from deadline_cn._grammar.text import Folded, fold
-from deadline_cn._grammar.tokens import tokenize
+from deadline_cn._grammar.tokens import AMPM, tokenize
 from deadline_cn._read.unread import (
     DOC_NUMBER,
     event_after_year,
@@ -257,9 +257,8 @@ def flag_unread(text: str, folded: Folded, scan: str, items: list[Item], placed:
 
 
 _CLOCK = compiled(r"([01]?\d|2[0-4]):([0-5]\d)")
-_AFTERNOON = ("下午", "晚上", "晚", "傍晚", "夜间")
 # between a day's reading and its hours: a comma, a space, other hours and their joiners, 上午 / 下午
-_DAYPART = "(?:上午|下午|中午|晚上|晚|早上|早|傍晚|夜间)?"
+_DAYPART = f"(?:{AMPM})?"
 _TO_HOURS = compiled(rf"[, \u3000]*(?:{_DAYPART}\d{{1,2}}:\d\d[—\-~至到]{{0,2}}[, \u3000]*)*{_DAYPART}")
 
 
@@ -270,7 +269,7 @@ def _clock_after_day(scan: str, p: Placed, s: int, e: int) -> str | None:
     if m is None or p.item.end > s or not _TO_HOURS.fullmatch(scan, p.item.end, s) or not _day_level(p.item.parse):
         return None
     hour = int(m.group(1))
-    if scan.endswith(_AFTERNOON, max(0, s - 2), s) and hour < 12:
+    if scan.endswith(lx.AFTERNOON, max(0, s - 2), s) and hour < 12:
         hour += 12  # 下午5:00 → 17:00
     return f"{hour:02d}:{m.group(2)}"
 
