@@ -1953,3 +1953,16 @@ def test_a_stages_bare_period_is_its_window(text: str, start: str, end: str, lab
 
 def test_a_stages_deadline_stays_a_deadline() -> None:
     assert normalise("第一阶段：2024年4月底前完成摸底", **CTX).kind == "deadline"
+
+
+# an event's end is a verb and 完, whichever verb (not a list of the corpus's words)
+@pytest.mark.parametrize(("text", "anchor"), [("培训学完5个工作日内", "培训学完"), ("材料审完3日内", "材料审完")])
+def test_a_verb_and_wan_is_an_events_end(text: str, anchor: str) -> None:
+    assert normalise(text, **CTX).to_dict()["anchor"] == anchor
+
+
+# a start with a day before a month with no day: each month occurs on its first day, as the month alone does
+@pytest.mark.parametrize("text", ["8月31日起每年2月", "8月15日起每年2月"])
+def test_a_starts_day_is_not_the_listed_months(text: str) -> None:
+    r = normalise(text, **CTX)
+    assert [str(d) for d in r.occurrences(date(2024, 1, 1), date(2026, 12, 31))] == ["2025-02-01", "2026-02-01"]

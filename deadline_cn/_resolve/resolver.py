@@ -534,10 +534,10 @@ def resolve_recurrence(p: RecurP, ctx: Context) -> tuple[type[Result], Fields]:
         fields["dtstart"] = bounds(since, year_of(since, ctx))[0]
         rule_text = fields["rrule_text"]
         if rule_text is not None and "BYMONTH=" in rule_text and "BYMONTHDAY" not in rule_text \
-                and "BYDAY" not in rule_text and fields["dtstart"].day > 28:
-            # 8月31日起每年2月: an RRULE takes its day from dtstart, and a day some listed month lacks is the
-            # month's last day (as 每月31日前 is), never a rule with no occurrence
-            fields["rrule_text"] = f"{rule_text};BYMONTHDAY=-1"
+                and "BYDAY" not in rule_text and fields["dtstart"].day > 1:
+            # 8月31日起每年2月: an RRULE takes its day from dtstart (February has no 31st: no occurrence at all), but
+            # the start's day is not the listed month's — each occurs on its first day, as 每年2月 alone does
+            fields["rrule_text"] = f"{rule_text};BYMONTHDAY=1"
     elif p.after is not None:  # 6月底前完成，此后每季度: from the period that holds the day after the deadline
         after = concrete(p.after, ctx)
         fields["dtstart"] = _period_holding(bounds(after, year_of(after, ctx))[1] + timedelta(days=1), months,
