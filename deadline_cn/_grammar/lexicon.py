@@ -137,6 +137,7 @@ SEASONS = ("春季", "夏季", "秋季", "冬季", "春夏", "秋冬", "主汛�
 # 2024年高考前 · 2024年“两会”期间 · 2025年全运会开幕前 · 2024年中考结束后 · 2024年雨季来临前: a year followed by an
 # event and one of these is a time inside that year that no rule dates (the event's day), not the whole year
 EVENT_EDGES = ("之前", "以前", "期间", "之后", "以后", "前", "后")
+EVENT_EDGES_WITHIN = ("之前", "以前", "期间", "前")  # after a month, only what puts the event inside it
 # …but not 前期 / 前置 / 后续 / 后期 / 前夕-less words that only begin with the edge character
 EVENT_EDGE_NOT_BEFORE = "期置续台端沿列提"
 # 年后 · 节后 · 假后: a time word alone before 后 names no event (after which year's end, which holiday?)

@@ -294,13 +294,14 @@ def _flag_events_after_years(text: str, folded: Folded, scan: str, items: list[I
     """2024年高考前 · 2024年“两会”期间: a bare year read as the whole year, an event and 前 / 期间 / 后 after it
     in the words no reading took — the year dates the event, not the task: ``unread:<event><edge>``."""
     for p in placed:
-        if not (start <= p.item.end <= end) or not (_bare_year(p.item.parse) or _bare_month(p.item.parse)):
+        grain = _bare_grain(p.item.parse)
+        if not (start <= p.item.end <= end) or grain is None:
             continue
         found = event_after_year(scan, p.item.end, end)
         if found is None:
             continue
         s, edge, e = found
-        if not _bare_year(p.item.parse) and not scan.startswith(("前", "之前", "以前", "期间"), edge):
+        if grain == "month" and not scan.startswith(lx.EVENT_EDGES_WITHIN, edge):
             continue  # 2024年6月高考前 (the exam is in June: a date inside the month), not 6月开展检查后
         # the event's words hold no reading but a trigger's (中考|结束后: the trigger took the edge), and no
         # time word in them was flagged already (2024年汛期前: unread:汛期)
@@ -310,23 +311,18 @@ def _flag_events_after_years(text: str, folded: Folded, scan: str, items: list[I
         _flag(text, folded, p, (s, e))
 
 
-def _bare_month(parse: object) -> bool:
-    """6月 / 2024年6月 alone: a month with no day, part, edge or cue."""
+def _bare_grain(parse: object) -> str | None:
+    """"year" for 2024年 / 明年 alone, "month" for 6月 / 2024年6月 alone (no day, part, holiday, edge or cue:
+    2024年前 and 6月底 are read), else None."""
     if not isinstance(parse, DeadlineP) or parse.cue is not None or parse.after is not None:
-        return False
+        return None
     w = parse.when
-    return w.month is not None and w.day is None and w.holiday is None and w.edge is None and w.xun is None \
-        and not w.mid and w.half_month is None and w.rel_period is None and not w.cumulative
-
-
-def _bare_year(parse: object) -> bool:
-    """2024年 / 明年 alone: no month, quarter, half, day, holiday or edge, and no cue (2024年前 is read)."""
-    if not isinstance(parse, DeadlineP) or parse.cue is not None or parse.after is not None:
-        return False
-    w = parse.when
-    return (w.year is not None or w.rel_year is not None) and w.month is None and w.quarter is None \
-        and w.half is None and w.day is None and w.holiday is None and w.edge is None and w.rel_period is None \
-        and not w.mid and not w.cumulative
+    if w.day is not None or w.holiday is not None or w.edge is not None or w.rel_period is not None or w.mid \
+            or w.cumulative or w.quarter is not None or w.half is not None:
+        return None
+    if w.month is not None:
+        return "month" if w.xun is None and w.half_month is None else None
+    return "year" if w.year is not None or w.rel_year is not None else None
 
 
 def _fully_dated(parse: object, *, year: bool = True) -> bool:
