@@ -54,6 +54,9 @@ CUES = {
 # Parts of the day after which an hour below 12 is the afternoon's (下午5点 → 17:00 · 晚8点 → 20:00)
 AFTERNOON = ("下午", "晚上", "晚", "傍晚", "夜间")
 
+# A quarter's number as written in a list or a range of quarters (二、四季度 · 1至3季度)
+QUARTER_WORDS = {"1": 1, "2": 2, "3": 3, "4": 4, "一": 1, "二": 2, "三": 3, "四": 4}
+
 # 前 words that mean before a holiday's rest block, not its day (端午假期前 2024: 06-07, not 06-09)
 REST_BEFORE = ("假期前", "放假前", "黄金周前", "长假前", "小长假前")
 

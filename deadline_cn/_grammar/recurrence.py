@@ -98,8 +98,8 @@ def _every(tokens: Sequence[Token], i: int, since: When | None = None) -> tuple[
             recur, used = back, used + 2
         else:
             used += 1 if cue is not None else 0
-            if recur.holiday and cue_of(cue) in ("before", "end-before"):
-                recur = replace(recur, holiday=f"{recur.holiday}前")  # 每年国庆节前: each year's eve (09-30)
+            if recur.holiday:
+                recur = replace(recur, holiday=_eve(recur.holiday, cue))  # 每年国庆节前: each year's eve (09-30)
     elif at(tokens, i + 1, "endafter") and (after := _days_after_end(period, since, tokens, i + 2)) is not None:
         recur, used = after, 3
     if used == 1 and (tok.get("hh") or tail) and cue_of(at(tokens, i + 1, "cue")) in ("before", "end-before"):
@@ -107,6 +107,11 @@ def _every(tokens: Sequence[Token], i: int, since: When | None = None) -> tuple[
     if (vague := at(tokens, i + used, "irregular")) is not None and vague.text == "定期":
         used += 1  # 每月定期: 定期 only repeats what 每月 already says
     return recur, used
+
+
+def _eve(holiday: str, cue: Token | None) -> str:
+    """The holiday a yearly rule falls on: its eve after 前 (国庆前, which calendar.holiday_date reads)."""
+    return f"{holiday}前" if cue_of(cue) in ("before", "end-before") else holiday
 
 
 def _listed_holidays(recur: RecurP, tokens: Sequence[Token], j: int) -> tuple[ManyP, int] | None:
@@ -123,8 +128,7 @@ def _listed_holidays(recur: RecurP, tokens: Sequence[Token], j: int) -> tuple[Ma
     if len(names) < 2 or recur.period != "年":
         return None
     cue = at(tokens, k, "cue")
-    eve = cue_of(cue) in ("before", "end-before")
-    parts = tuple(replace(recur, holiday=f"{name}前" if eve else name) for name in names)
+    parts = tuple(replace(recur, holiday=_eve(name, cue)) for name in names)
     return ManyP(parts, tuple(starts[1:])), k - j + 1 + (1 if cue is not None else 0)
 
 
@@ -280,8 +284,7 @@ def _due_within(recur: RecurP, nxt: Token) -> RecurP | None:
     if nxt.type == "quarterlist":  # 每年二、四季度 · 每年第一、三季度末: each listed quarter's last day
         if recur.period != "年" or nxt.get("y"):
             return None
-        quarters = [int(c) if c.isdigit() else "一二三四".index(c) + 1
-                    for c in nxt.get("qs") or "" if c in "1234一二三四"]
+        quarters = [lx.QUARTER_WORDS[c] for c in nxt.get("qs") or "" if c in lx.QUARTER_WORDS]
         return RecurP(recur.period, recur.since, tuple(q * 3 for q in quarters), -1)
     if nxt.type == "monthlist":  # 每年6、12月(底前)
         months = tuple(int(m) for m in re.findall(r"\d+", nxt.get("months") or ""))

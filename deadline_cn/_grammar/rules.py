@@ -562,7 +562,7 @@ def _has_part(w: When) -> bool:
     return bool(w.day is not None or w.xun or w.mid or w.half_month or w.edge)
 
 
-QUARTER_WORDS = {"1": 1, "2": 2, "3": 3, "4": 4, "一": 1, "二": 2, "三": 3, "四": 4}
+QUARTER_WORDS = lx.QUARTER_WORDS
 
 
 def rule_quarters(tokens: Sequence[Token], i: int) -> Match | None:
