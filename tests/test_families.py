@@ -1966,3 +1966,50 @@ def test_a_verb_and_wan_is_an_events_end(text: str, anchor: str) -> None:
 def test_a_starts_day_is_not_the_listed_months(text: str) -> None:
     r = normalise(text, **CTX)
     assert [str(d) for d in r.occurrences(date(2024, 1, 1), date(2026, 12, 31))] == ["2025-02-01", "2026-02-01"]
+
+
+# A year run into its month, its 年 lost on the page (as 2023720日 loses 年 and 月): the year is read, and flagged.
+@pytest.mark.parametrize(("text", "due"), [
+    ("20246月底前完成", "2024-06-30"),
+    ("20251月底前", "2025-01-31"),
+    ("202411月30日前完成验收", "2024-11-30"),
+    ("二〇二四六月底前", "2024-06-30"),
+    ("于202312月底前完成", "2023-12-31"),
+])
+def test_a_year_run_into_its_month(text: str, due: str) -> None:
+    r = normalise(text, **CTX)
+    assert r.kind == "deadline" and str(r.due) == due and "typo:compact-date" in r.flags
+    assert text[r.span[0]:r.span[1]].startswith(("20", "二〇"))  # the span maps back over the year's digits
+
+
+def test_a_year_run_into_its_month_carries_to_the_next_clause() -> None:
+    r = normalise("20239月底前完成初验；12月底前完成终验。", **CTX)
+    assert r.kind == "compound" and [str(p.due) for p in r.parts] == ["2023-09-30", "2023-12-31"]
+    assert "typo:compact-date" in r.parts[0].flags and "typo:compact-date" not in r.parts[1].flags
+
+
+@pytest.mark.parametrize("text", ["2024年6月底前", "1236月底前", "第2024号6月底前"])
+def test_no_year_is_written_back_where_none_was_lost(text: str) -> None:
+    r = normalise(text, **CTX)
+    flags = [f for part in (r.parts or (r,)) for f in part.flags]
+    assert "typo:compact-date" not in flags
+
+
+# A year heading its clause, then who does it, then a yearless date: the date's year, no deadline of its own.
+@pytest.mark.parametrize(("text", "dues"), [
+    ("2025年各乡镇8月底前完成摸底", ["2025-08-31"]),
+    ("2025年，各部门要于10月底前报送", ["2025-10-31"]),
+    ("2025年（县本级）9月底前", ["2025-09-30"]),
+    ("2025年：3月底前完成方案，11月底前完成验收", ["2025-03-31", "2025-11-30"]),
+    ("2025年试点乡镇6月底前，其他乡镇12月底前", ["2025-06-30", "2025-12-31"]),
+])
+def test_a_year_framing_the_dates_after_it(text: str, dues: list[str]) -> None:
+    r = normalise(text, **CTX)
+    assert [str(p.due) for p in (r.parts or (r,))] == dues
+
+
+def test_a_framing_year_bounds_a_recurrence_and_its_own_action_keeps_it() -> None:
+    r = normalise("2025年各县区每月5日前", **CTX)
+    assert r.kind == "recurrence" and str(r.dtstart)[:4] == "2025" and str(r.until) == "2025-12-31"
+    r = normalise("2025年完成规划，6月底前完成选址", **CTX)  # the year's own task: two deadlines
+    assert r.kind == "compound" and [str(p.due) for p in r.parts] == ["2025-12-31", "2025-06-30"]

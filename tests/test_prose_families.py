@@ -425,3 +425,57 @@ def test_a_list_number_outside_the_window_is_still_one(text: str) -> None:
 
     got = [str(r.due) for r in extract(text, ref="2017-01-09")]
     assert got == ["2017-06-30"] == [str(r.due) for r in _extract_full(text, ref="2017-01-09")]
+
+
+# A list of dates is kept or left as one: what governs it stands around the list (ref 2023-03-15).
+DATE_LISTS = [
+    ("将于5月、9月分两批开展交叉检查。", ["5月", "9月"]),
+    ("6月12日、13日组织开展现场复核。", ["6月12日", "13日"]),
+    ("评审时间分别为2023年7月中旬和2023年11月中旬。", ["2023年7月中旬", "2023年11月中旬"]),
+    ("申报截止日期分别为2023年6月30日和10月31日。", ["2023年6月30日", "10月31日"]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "phrases"), DATE_LISTS)
+def test_a_list_of_dates_is_kept_whole(sentence: str, phrases: list[str]) -> None:
+    found = [sentence[r.span[0]:r.span[1]] for r in extract(sentence, **CTX)]
+    assert found == phrases
+
+
+@pytest.mark.parametrize("sentence", [
+    "我市已在2019年、2020年、2021年分别开展了三轮专项检查。",  # a list of what was done
+    "5月8日、9日值班的同志，要做好交接。",  # the verb makes an attribute of a noun (值班的同志)
+])
+def test_a_list_told_of_or_describing_is_left(sentence: str) -> None:
+    assert extract(sentence, **CTX) == []
+
+
+# A schedule: each day heading its clause after a kept day is the next step; a changed time label keeps its time.
+@pytest.mark.parametrize(("sentence", "dues"), [
+    ("新生于2023年9月2日报到，9月3日军训动员，9月4日体检。", ["2023-09-02", "2023-09-03", "2023-09-04"]),
+    ("选手于6月10日报名，6月12日资格审查，6月15日初赛。", ["2023-06-10", "2023-06-12", "2023-06-15"]),
+    ("项目申报截止时间调整为6月20日。", ["2023-06-20"]),
+    ("报名时间暂定为7月5日。", ["2023-07-05"]),
+])
+def test_a_schedule_and_a_changed_time_label(sentence: str, dues: list[str]) -> None:
+    found = extract(sentence, **CTX)  # (a labelled day may read as a one-day window: its end is the day)
+    assert [str(getattr(r, "due", None) or getattr(r, "end", None)) for r in found] == dues, \
+        [r.describe() for r in found]
+
+
+@pytest.mark.parametrize(("sentence", "month", "label"), [
+    ("9月份为自查整改阶段，10月份为督导检查阶段。", 9, "自查整改阶段"),
+    ("11月是总结验收阶段。", 11, "总结验收阶段"),
+])
+def test_a_period_named_as_a_stage_in_prose(sentence: str, month: int, label: str) -> None:
+    r = extract(sentence, **CTX)[0]
+    assert r.kind == "window" and r.start is not None and r.start.month == month and r.label == label
+
+
+@pytest.mark.parametrize(("sentence", "year"), [
+    ("2024年全市污水集中收集率达到75%，2025年达到80%以上。", 2024),
+    ("2025年全县森林覆盖率提高到45%。", 2025),
+])
+def test_a_years_target_with_a_figure_is_a_deadline(sentence: str, year: int) -> None:
+    r = extract(sentence, **CTX)[0]
+    assert r.kind == "deadline" and r.due is not None and r.due.year == year and r.precision == "year"

@@ -138,8 +138,8 @@ def place(text: str, items: list[Item], *, continue_clauses: bool = True) -> lis
     def clause(pos: int) -> int:
         return bisect.bisect_right(seps, pos - 1) if seps else 0
 
-    times = _named_by_holidays(text, _without_objects(text, _without_superseded(
-        text, [it for it in items if not isinstance(it.parse, MarkerP)])))
+    times = _named_by_holidays(text, _without_objects(text, _framing_years(text, _without_superseded(
+        text, [it for it in items if not isinstance(it.parse, MarkerP)]))))
     times = _pairs_joined(text, _pairs_joined(text, times, _labelled_window), _bounded_recurrence)
     times = _recurrence_after_deadline(text, times)
     _mark_breakdowns(text, times)
@@ -274,6 +274,58 @@ def _without_superseded(text: str, items: list[Item]) -> list[Item]:
         else:
             out.append(it)
     return out
+
+
+# What may stand between a year that frames a cell and the date it frames: who does it, where, a modal (市直部门 ·
+# ，各地要于 · （市本级） · 省级试点地区) — no digit, no sentence end, at most one clause mark
+_FRAME_GAP = compiled(r"[^\d。;\n]{0,16}")
+
+
+def _framing_years(text: str, items: list[Item]) -> list[Item]:
+    """2024年市直部门9月底前完成 · 2024年，各地要于6月底前完成排查 · 2024年：6月底前完成方案，12月底前完成建设: a year
+    heading its clause, then who does it, then a date without a year, is that date's year, not a deadline of its own
+    (its 12-31 was the first part, the one a ledger's due column shows). The date takes the year (a recurrence
+    is bounded by it, as 2024年，各县区每季度末 is); the dates after it carry it on, as a year written with the
+    first date is carried. A year followed by its own action (2024年完成方案，6月底前…) stays a reading, as does
+    one naming the work (2024年工作总结6月底前报送: ``_without_objects``)."""
+    out: list[Item] = []
+    k = 0
+    while k < len(items):
+        framed = _framed(text, items[k], items[k + 1], out[-1].end if out else 0) if k + 1 < len(items) else None
+        if framed is None:
+            out.append(items[k])
+            k += 1
+        else:
+            out.append(framed)
+            k += 2
+    return out
+
+
+def _framed(text: str, first: Item, second: Item, prev_end: int) -> Item | None:
+    """``second`` given the year ``first`` frames it with (see ``_framing_years``), else None."""
+    p, q = first.parse, second.parse
+    if not (isinstance(p, DeadlineP) and p.cue is None and not p.by and p.after is None and p.when.edge is None
+            and p.when.year is not None and p.when.month is None and p.when.quarter is None and p.when.half is None
+            and p.when.holiday is None and p.when.rel_period is None and not p.when.cumulative):
+        return None
+    gap = text[first.end:second.start]
+    before = text[prev_end:first.start]
+    if (before.strip() and not _heads_clause(text, prev_end, first.start)) or not _FRAME_GAP.fullmatch(gap) \
+            or sum(gap.count(c) for c in lx.CLAUSE_SEPARATORS) > 1 or any(v in gap for v in lx.ACTION_VERBS) \
+            or _names_the_work(text, first):
+        return None
+    if isinstance(q, RecurP):
+        period = _bounding_period(p)
+        if period is None or q.since is not None or q.until is not None or q.period == "irregular" \
+                or lx.PERIODS[q.period][2] >= _GRAIN_MONTHS[period.grain]:
+            return None
+        return Item(replace(q, since=period, until=period), first.start, second.end)
+    if (isinstance(q, DeadlineP) and q.when.year is None and q.when.rel_year is None and q.when.rel_period is None
+            and (q.when.month is not None or q.when.quarter is not None or q.when.half is not None
+                 or q.when.holiday is not None)) \
+            or (isinstance(q, RangeP) and q.start.year is None and q.start.rel_year is None and q.start.month is not None):
+        return _with_year_of(p, Item(q, first.start, second.end))
+    return None
 
 
 def _without_objects(text: str, items: list[Item]) -> list[Placed]:
@@ -541,7 +593,8 @@ def _place_one(text: str, placed: Placed, before: Span, after: Span) -> None:
         return
     if bracketed and not text.endswith(lx.STAGE_WORDS, 0, placed.item.start - 1):
         return  # …开始上课(9月4日): a note on the task before it, never a label (but 动员部署阶段(2023年3月) is)
-    if _is_label_candidate(placed.item) and scope_after is None and (lab := trim(text, before, verbs=False)):
+    if _is_label_candidate(placed.item) and scope_after is None and (lab := trim(text, before, verbs=False)) \
+            and not text.startswith(lx.LIST_JOINERS, placed.item.end):  # 本科生2月4日、5日报到: a list's head
         if lab[1] - lab[0] <= 6 and text[lab[0]:lab[1]] not in lx.LIST_JOINERS \
                 and not text.endswith(lx.LABEL_NOT_END, lab[0], lab[1]) \
                 and not text[lab[1]:before[1]].strip().endswith(lx.LABEL_NOT_END):  # 各股室应于|2024年3月1日

@@ -50,6 +50,7 @@ class Folded:
     starts: Sequence[int]
     block_ends: Mapping[int, int] = _NO_BLOCKS
     offset: int = 0  # where the folded piece begins in the caller's text (extract() folds a chunk at a time)
+    inserted: tuple[int, ...] = ()  # folded positions of a 年 that the text left out (20236月底前: compact_years)
 
     def end_of(self, i: int) -> int:
         return self.block_ends.get(i, self.starts[i] + 1) + self.offset
@@ -126,9 +127,51 @@ def fold(text: str, start: int = 0, end: int | None = None) -> Folded:
         starts = kept
     if "元月" in folded:  # 元月 is January (see _FIRST_MONTH): one character for one, so offsets hold
         folded = _FIRST_MONTH.sub("1", folded)
-    if _NUMERAL_RUN.search(folded):
-        return _fold_numerals(folded, starts, start)
-    return Folded(folded, starts, offset=start)
+    out = _fold_numerals(folded, starts, start) if _NUMERAL_RUN.search(folded) else Folded(folded, starts, offset=start)
+    return compact_years(out) if "月" in out.text and COMPACT_YEAR.search(out.text) else out
+
+
+# 20236月底前 · 20231月底前 · 202312月: a year run into its month, its 年 lost (a page that dropped the character, as
+# 2023720日 dropped 年 and 月). Folding writes the 年 back, mapped to the year's last digit, and keeps where: a
+# reading over it is flagged typo:compact-date (_read.pipeline.build). Only a year of 19xx / 20xx right before
+# a month and its 月, so no count or code is taken for one.
+COMPACT_YEAR = compiled(r"(?<![\d.])(?:19|20)\d\d(?=(?:1[0-2]|0?[1-9])月)")
+
+
+def compact_years(f: Folded) -> Folded:
+    """``f`` with a 年 written after each year run into its month (see ``COMPACT_YEAR``)."""
+    parts: list[str] = []
+    starts = array("q")
+    block_ends: dict[int, int] = {}
+    inserted: list[int] = []
+    last = 0
+    for m in COMPACT_YEAR.finditer(f.text):
+        parts.append(f.text[last:m.end()])
+        starts.extend(_part(f.starts, last, m.end()))
+        inserted.append(len(starts))
+        starts.append(f.starts[m.end() - 1])  # the 年 maps to the year's last digit (its end, the year's end)
+        parts.append("年")
+        last = m.end()
+    parts.append(f.text[last:])
+    starts.extend(_part(f.starts, last, len(f.starts)))
+    if f.block_ends:  # a numeral's digits move on by the 年s written before them
+        block_ends = _shifted(f.block_ends, inserted)
+    for i in inserted:
+        if (i - 1) in block_ends:
+            block_ends[i] = block_ends[i - 1]
+    return Folded("".join(parts), starts, block_ends or _NO_BLOCKS, f.offset, tuple(inserted))
+
+
+def _shifted(block_ends: Mapping[int, int], inserted: list[int]) -> dict[int, int]:
+    """A numeral's block ends keyed by folded positions after the 年s at ``inserted`` (new positions) went in."""
+    out: dict[int, int] = {}
+    for k, end in block_ends.items():
+        new = k
+        for i in inserted:
+            if i <= new:
+                new += 1
+        out[new] = end
+    return out
 
 
 # Spaces between two digit groups go (2 0 2 4 年 · a PDF wrap inside 2019年), except where the number they would make

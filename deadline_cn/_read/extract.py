@@ -26,7 +26,7 @@ from deadline_cn._read.pipeline import (
     mask_titles,
     original_text,
 )
-from deadline_cn._read.prose import counts, heads_clause, is_prose_time, must, narrates, word_soon
+from deadline_cn._read.prose import counts, heads_clause, must, narrates, prose_times, word_soon
 from deadline_cn._read.windows import MAX_SENTENCE, Window, admitted
 from deadline_cn._resolve.resolver import Context, Settings
 from deadline_cn.results import Result, Unresolved, replace
@@ -215,7 +215,7 @@ def _extract_chunk(text: str, start: int, end: int, settings: Settings,
                    listed: frozenset[int] = frozenset()) -> list[Result]:
     folded = fold(text, start, end)
     scan, items = items_of(folded, listed)
-    kept = [it for it in items if is_prose_time(it, scan)]
+    kept = prose_times(items, scan)
     if all(isinstance(it.parse, MarkerP) for it in kept):
         return []  # only hedges and 及时 (or nothing) kept: place() would return just them, which prose drops
     placed = [p for p in place(scan, kept, continue_clauses=False) if not isinstance(p.item.parse, MarkerP)]

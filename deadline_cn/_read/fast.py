@@ -32,7 +32,7 @@ from deadline_cn._grammar.parse import DeadlineP, Item, OngoingP, RangeP, RecurP
 from deadline_cn._grammar.precompiled import compiled
 from deadline_cn._grammar.rules import parse_tokens
 from deadline_cn._grammar.scope import _EMPTY_IS_NONE, _VERBS, Placed, place, trim
-from deadline_cn._grammar.text import Folded, _char_table, fold
+from deadline_cn._grammar.text import COMPACT_YEAR, Folded, _char_table, fold
 from deadline_cn._grammar.tokens import Token, _scanner
 from deadline_cn._read.pipeline import build, original_text
 from deadline_cn._read.unread import _time_words
@@ -99,7 +99,7 @@ def _unchanged(text: str) -> bool:
     for c in text:
         if ord(c) in table or c in _NUMERALS:
             return False
-    return True
+    return "月" not in text or COMPACT_YEAR.search(text) is None  # (nor a 年 to write back: 20236月)
 
 
 def _inert(scan: str, pos: int, stop: int = -1, *, again: bool = False) -> bool:
@@ -201,7 +201,7 @@ def fast_read(text: str, settings: Settings) -> Result | None:
     folded = Folded(text, range(len(text))) if same else fold(text)  # (what fold gives when it changes nothing)
     scan = folded.text
     m = _shapes().match(scan)
-    if m is None or _masked(scan):
+    if m is None or _masked(scan) or folded.inserted:  # (a 年 written back: the grammar flags it)
         return None
     end, head = m.end(ITEM + 1), m.end()
     g = m.groups()
@@ -254,7 +254,7 @@ def _clauses(text: str, settings: Settings) -> Result | None:
     same = _unchanged(text)
     folded = Folded(text, range(len(text))) if same else fold(text)
     scan = folded.text
-    if _masked(scan):
+    if _masked(scan) or folded.inserted:
         return None
     shapes, words = _shapes(), _time_words()
     items: list[Item] = []

@@ -91,9 +91,11 @@ def _governs(item: Item, scan: str, when: When) -> bool:
     before = _before(scan, item.start)
     if before.endswith(lx.PROSE_TIME_OPENERS):
         return True
-    if before.endswith((":", "为", "是")) and before[:-1].endswith(lx.PROSE_TIME_LABELS):
-        # 截止时间:2013年10月31日 · 截止时间为2024年1月9日17:00 · 标准时点是2020年11月1日零时 (not 成文日期:…)
-        return not before[:-1].endswith(lx.DOC_DATE_LABELS)
+    label = _bridged(before[:-1]) if before.endswith((":", "为", "是")) else ""
+    if label.endswith(lx.PROSE_TIME_LABELS):
+        # 截止时间:2013年10月31日 · 截止时间为2024年1月9日17:00 · 标准时点是2020年11月1日零时 · 截止时间调整为5月15日
+        # (not 成文日期:…)
+        return not label.endswith(lx.DOC_DATE_LABELS)
     if before.endswith("(") and before[:-1].endswith(lx.STAGE_WORDS):
         return True
     if before.endswith(("为", "是", ":")) and before[:-1].endswith(lx.STAGE_WORDS):
@@ -101,14 +103,19 @@ def _governs(item: Item, scan: str, when: When) -> bool:
     if before.endswith("(") and scan.startswith(")", item.end) and when.day is not None \
             and _names_a_step(before[:-1]):
         return True  # 推荐申报(11月18日-25日)、评审(2017年12月15日)、表彰(…): a step of the plan and its day
+    if _stage_after(scan, item.end):
+        return True  # 7月份为宣传动员和自查阶段 · 2013年是普查准备阶段: the period a stage of the plan takes
     after = scan[item.end:item.end + 1]
     if after in ("", "\n", ")") or _signs(scan, item.end):
         return False  # a signature line: "2017年1月9日" alone, "2017年1月9日印发"
     if narrates(scan, item.end):
         return False  # 1月10日，市政府常务会议审议通过了… · 1-4月，累计完成投资…: what was done, not a limit
+    if isinstance(item.parse, DeadlineP) and when.month is None and when.day is None and heads_clause(scan, item) \
+            and (k := word_soon(scan, item.end, lx.TARGET_VERBS, 24)) is not None and _FIGURE.search(scan, k, k + 16):
+        return True  # 2020年全校标准化率达到70% · 2025年度…实施率达到50%以上: a target for the year (a figure)
     if heads_clause(scan, item) and (_acts_soon(scan, item.end) or _plan_heading(scan, item.end)):
         return True  # ，第一季度发行专项债券 · 10月份省级开展抽查 · 4月份计划:…
-    if when.day is not None and scan.startswith(lx.ACTION_VERBS, item.end) and not _names_a_time(scan, item.end):
+    if when.day is not None and _acts_at(scan, item.end):
         return True  # 小学非毕业班2021年6月27日安排期末考试: a day and then what is done on it
     if (scan.startswith(lx.PROSE_HEAD_FOLLOWERS, item.end) and not scan.startswith(lx.HEAD_FOLLOWER_NOUNS, item.end)) \
             or when.weekday is not None:
@@ -117,6 +124,69 @@ def _governs(item: Item, scan: str, when: When) -> bool:
         verb = next(v for v in lx.PROSE_DONE_VERBS if scan.startswith(v, item.end))
         return not scan.startswith(("情况", "的", "率"), item.end + len(verb))
     return after == "," and heads_clause(scan, item, sentence=True)  # 2025年下半年，各区要…
+
+
+def _stage_after(scan: str, end: int, reach: int = 20) -> bool:
+    """为 / 是 after a period, then words ending its clause in 阶段 / 时段 (6月为总结评估阶段)."""
+    if not scan.startswith(("为", "是"), end):
+        return False
+    stop = end + 1
+    while stop < min(len(scan), end + reach) and scan[stop] not in _CLAUSE_STOPS:
+        stop += 1
+    return scan[end + 1:stop].endswith(lx.STAGE_WORDS)
+
+
+def _bridged(before: str) -> str:
+    """The words before a 为 without the one word that says the labelled time was changed, set or shared out
+    (时间调整 → 时间, 时间分别 → 时间: lx.LABEL_BRIDGES)."""
+    word = next((w for w in lx.LABEL_BRIDGES if before.endswith(w)), "")
+    return before[:len(before) - len(word)]
+
+
+def prose_times(items: list[Item], scan: str) -> list[Item]:
+    """The items that are time limits in running text: ``is_prose_time`` of each, then what a list or a schedule
+    carries to its members.
+
+    A list of dates is one time, kept or left whole: what governs it stands around the list, not beside each
+    member (将于3月、6月分两批次开展督察 · 4月27日、28日依据视频进行选拔赛 · 时间分别为8月上旬和12月上旬). And in a
+    schedule sentence a day heading its clause right after a kept day is the next step (于8月28日报到，8月29日入学
+    教育，8月30日开学上课), unless its clause tells what was done."""
+    keep = [is_prose_time(it, scan) for it in items]
+    i = 0
+    while i < len(items):
+        j = i
+        while j + 1 < len(items) and _listed(scan, items[j], items[j + 1]):
+            j += 1
+        if j > i and not all(keep[i:j + 1]):
+            whole = any(keep[i:j + 1]) or is_prose_time(Item(items[i].parse, items[i].start, items[j].end), scan) \
+                or is_prose_time(Item(items[j].parse, items[i].start, items[j].end), scan)
+            if narrates(scan, items[j].end) or scan[max(0, items[i].start - 4):items[i].start].endswith(lx.DONE_BEFORE):
+                whole = False  # 已在2004年、2008年、2013年分别开展了三次普查: a list of what was done
+            keep[i:j + 1] = [whole] * (j + 1 - i)
+        i = j + 1
+    for k in range(1, len(items)):
+        if not keep[k] and keep[k - 1] and _next_step(scan, items[k - 1], items[k]):
+            keep[k] = True
+    return [it for it, kept in zip(items, keep, strict=True) if kept]
+
+
+def _listed(scan: str, a: Item, b: Item) -> bool:
+    """Two dates joined by 、 / 和 / 及 / 与 alone (3月、6月 · 8月上旬和12月上旬)."""
+    if not (isinstance(a.parse, DeadlineP) and isinstance(b.parse, DeadlineP)) or a.parse.cue or a.parse.by:
+        return False
+    return scan[a.end:b.start].strip(_SKIP) in lx.LIST_JOINERS
+
+
+def _next_step(scan: str, prev: Item, item: Item) -> bool:
+    """``item`` a day heading the clause after ``prev``'s, a day too, in one sentence (see ``prose_times``)."""
+    p, q = prev.parse, item.parse
+    if not (isinstance(p, DeadlineP) and isinstance(q, DeadlineP)) or p.when.day is None or q.when.day is None:
+        return False
+    between = scan[prev.end:item.start]
+    if any(c in between for c in "。;\n") or "," not in between or len(between) > 24:
+        return False
+    return heads_clause(scan, item) and not narrates(scan, item.end) and not _signs(scan, item.end) \
+        and scan[item.end:item.end + 1] not in ("", ")", ",")
 
 
 def must(scan: str, start: int, reach: int = 8) -> bool:
@@ -150,7 +220,14 @@ def _acts_soon(scan: str, start: int, reach: int = 5) -> bool:
     if scan.startswith(("是", "为"), start):
         return False  # 2020年是全面建成小康社会…收官之年: a definition, not a task
     k = word_soon(scan, start, lx.ACTION_VERBS, reach)
-    return k is not None and not _names_a_time(scan, k)
+    return k is not None and _acts_at(scan, k)
+
+
+def _acts_at(scan: str, k: int) -> bool:
+    """An action verb at ``k`` that is the clause's action: not the start of a time's name (2月申报纳税期限…) nor
+    an attribute made by 的 (9月29日上课的教师)."""
+    verb = max((v for v in lx.ACTION_VERBS if scan.startswith(v, k)), key=len, default="")
+    return bool(verb) and not _names_a_time(scan, k) and not scan.startswith("的", k + len(verb))
 
 
 def _names_a_time(scan: str, start: int, reach: int = 8) -> bool:
