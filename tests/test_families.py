@@ -2013,3 +2013,41 @@ def test_a_framing_year_bounds_a_recurrence_and_its_own_action_keeps_it() -> Non
     assert r.kind == "recurrence" and str(r.dtstart)[:4] == "2025" and str(r.until) == "2025-12-31"
     r = normalise("2025年完成规划，6月底前完成选址", **CTX)  # the year's own task: two deadlines
     assert r.kind == "compound" and [str(p.due) for p in r.parts] == ["2025-12-31", "2025-06-30"]
+
+
+# 每年 governs each yearless date after it in its sentence: each is a yearly rule, not a deadline of one year.
+@pytest.mark.parametrize(("text", "rules"), [
+    ("每年5月底前、11月底前", ["FREQ=YEARLY;BYMONTH=5;BYMONTHDAY=-1", "FREQ=YEARLY;BYMONTH=11;BYMONTHDAY=-1"]),
+    ("每年2月底前报送年度计划，8月底前报送半年进展", ["FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1",
+                                                   "FREQ=YEARLY;BYMONTH=8;BYMONTHDAY=-1"]),
+    ("每年二季度开展自查，三季度抽查", ["FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=-1", "FREQ=YEARLY;BYMONTH=9;BYMONTHDAY=-1"]),
+    ("每年4月15日前、10月15日前", ["FREQ=YEARLY;BYMONTH=4;BYMONTHDAY=15", "FREQ=YEARLY;BYMONTH=10;BYMONTHDAY=15"]),
+])
+def test_each_year_governs_the_dates_after_it(text: str, rules: list[str]) -> None:
+    r = normalise(text, **CTX)
+    assert [p.kind for p in r.parts] == ["recurrence"] * len(rules)
+    assert [p.to_dict()["rrule"] for p in r.parts] == rules
+
+
+def test_a_dated_year_ends_the_yearly_list() -> None:
+    r = normalise("每年6月底前自评，2026年12月底前完成终期验收", **CTX)
+    assert [p.kind for p in r.parts] == ["recurrence", "deadline"] and str(r.parts[1].due) == "2026-12-31"
+
+
+# A rhythm and the dates it falls on, right after it, are one rule on those dates.
+@pytest.mark.parametrize(("text", "rule"), [
+    ("每半年（5月底、11月底前）", "FREQ=YEARLY;BYMONTH=5,11;BYMONTHDAY=-1"),
+    ("每季度通报一次，分别于1月、4月、7月、10月底前", "FREQ=YEARLY;BYMONTH=1,4,7,10;BYMONTHDAY=-1"),
+    ("每年两次，分别在4月和9月", "FREQ=YEARLY;BYMONTH=4,9"),
+    ("每年：3月底前、9月底前", "FREQ=YEARLY;BYMONTH=3,9;BYMONTHDAY=-1"),
+    ("每月一次，每月15日前", "FREQ=MONTHLY;BYMONTHDAY=15"),
+    ("一年一次，于每年11月底前完成", "FREQ=YEARLY;BYMONTH=11;BYMONTHDAY=-1"),
+])
+def test_a_rhythm_and_the_dates_it_falls_on(text: str, rule: str) -> None:
+    r = normalise(text, **CTX)
+    assert r.kind == "recurrence" and r.to_dict()["rrule"] == rule
+
+
+@pytest.mark.parametrize("text", ["每半年（3月）", "每季度一次（3月、5月、9月、12月）"])
+def test_dates_that_do_not_fit_the_rhythm_stay_apart(text: str) -> None:
+    assert normalise(text, **CTX).kind == "compound"  # not as many a year as the rhythm says, or not spaced

@@ -323,6 +323,31 @@ def _due_within(recur: RecurP, nxt: Token) -> RecurP | None:
 MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
+def yearly_at(recur: RecurP, when: When) -> RecurP | None:
+    """The yearly rule ``recur`` would be if it named ``when`` (a month, a day, a quarter or a half of no year):
+    每年6月底前、12月底前 · 每年1月底前…，7月底前… · 每年一季度部署，四季度考核 — 每年 governs each of them. Read as
+    每年<when> is (a quarter or a half: its last day). None for what a yearly rule cannot name so."""
+    if recur.period != "年" or recur.holiday or recur.workday is not None or recur.byweekday or \
+            when.year is not None or when.rel_year is not None or when.rel_period is not None or when.holiday \
+            or when.cumulative or when.lunar is not None or when.weekday is not None:
+        return None
+    if when.month is not None:
+        day = day_in_month(when)
+        if not 1 <= when.month <= 12 or (day is not None and day > 0 and not has_day((when.month,), day)):
+            return None
+        months, day_of = (when.month,), day
+    elif when.quarter is not None and when.day is None:
+        if not 1 <= when.quarter <= 4:
+            return None
+        months, day_of = (3 * when.quarter,), -1
+    elif when.half is not None and when.day is None:
+        months, day_of = (6 * when.half,), -1
+    else:
+        return None
+    return RecurP(period="年", since=recur.since, bymonth=months, bymonthday=day_of, until=recur.until,
+                  after=recur.after, time=when.time)
+
+
 def has_day(months: Sequence[int], day: int) -> bool:
     """Every month listed has ``day`` in every year (a day shared by a list of months must exist in each)."""
     return all(1 <= m <= 12 and 1 <= day <= MONTH_DAYS[m - 1] for m in months)

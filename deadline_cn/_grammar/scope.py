@@ -16,6 +16,7 @@ from deadline_cn._grammar import lexicon as lx
 from deadline_cn._grammar.parse import DeadlineP, Item, MarkerP, OngoingP, RangeP, RecurP, RelativeP, TriggerP, When
 from deadline_cn._grammar.precompiled import compiled
 from deadline_cn._grammar.record import replace
+from deadline_cn._grammar.recurrence import day_in_month, yearly_at
 
 Span = tuple[int, int]
 _COUNT = compiled(r"(?:至少|不少于|不低于|最少)[^,;。]{0,12}?(\d{1,3})次|(?<!\d)(\d{1,3})次(?:及)?以上")  # 2次以上
@@ -138,8 +139,9 @@ def place(text: str, items: list[Item], *, continue_clauses: bool = True) -> lis
     def clause(pos: int) -> int:
         return bisect.bisect_right(seps, pos - 1) if seps else 0
 
-    times = _named_by_holidays(text, _without_objects(text, _framing_years(text, _without_superseded(
-        text, [it for it in items if not isinstance(it.parse, MarkerP)]))))
+    times = _without_objects(text, _framing_years(text, _without_superseded(
+        text, [it for it in items if not isinstance(it.parse, MarkerP)])))
+    times = _named_by_holidays(text, _yearly_over_list(text, _dated_rhythm(text, times)))
     times = _pairs_joined(text, _pairs_joined(text, times, _labelled_window), _bounded_recurrence)
     times = _recurrence_after_deadline(text, times)
     _mark_breakdowns(text, times)
@@ -323,9 +325,113 @@ def _framed(text: str, first: Item, second: Item, prev_end: int) -> Item | None:
     if (isinstance(q, DeadlineP) and q.when.year is None and q.when.rel_year is None and q.when.rel_period is None
             and (q.when.month is not None or q.when.quarter is not None or q.when.half is not None
                  or q.when.holiday is not None)) \
-            or (isinstance(q, RangeP) and q.start.year is None and q.start.rel_year is None and q.start.month is not None):
+            or (isinstance(q, RangeP) and q.start.year is None and q.start.rel_year is None
+                and q.start.month is not None):
         return _with_year_of(p, Item(q, first.start, second.end))
     return None
+
+
+# Between a rhythm and the dates it falls on: a count (and its verb), a bracket or a colon, 分别于 (每半年（6月底、
+# 12月底前） · 每年两次，分别在5月和10月 · 每年：6月底前、12月底前 · 每月一次，每月25日前); between the dates,
+# a list joiner
+_RHYTHM_GAP = compiled(r"[\s(:,]*(?:[\u4e00-\u9fff]{0,4}?(?:[1-9]|一|两|二)次)?[\s(:,]*(?:分别|均)?(?:于|在|为|是)?"
+                       r"[\s:]*")
+_RHYTHM_JOIN = compiled(r"\s*(?:[、,和及与]|以及)\s*")
+_PER_YEAR = {"年": 0, "半年": 2, "季度": 4}  # how many dates a year a rhythm's list must give (0: any)
+
+
+def _dated_rhythm(text: str, times: list[Placed]) -> list[Placed]:
+    """每半年（6月底、12月底前） · 每季度开展一次，分别于3月、6月、9月、12月底前完成 · 每年（1月、7月） ·
+    每月一次，每月25日前:
+    a rhythm with no day of its own and the dates it falls on, right after it, are one rule on those dates — not a
+    rule due on each period's first day beside deadlines of the plan's year only. The dates must be as many a year
+    as the rhythm says (two for 每半年, four for 每季度) and share their day (the last one's closes the list: 3月、6月
+    和12月底前); a rule after it with its day (每月25日前) is that rule."""
+    out: list[Placed] = []
+    k = 0
+    while k < len(times):
+        here = times[k]
+        r = here.item.parse
+        if not (isinstance(r, RecurP) and k + 1 < len(times) and _bare_rhythm(r)
+                and _RHYTHM_GAP.fullmatch(text, here.item.end, times[k + 1].item.start)):
+            out.append(here)
+            k += 1
+            continue
+        q = times[k + 1].item.parse
+        if isinstance(q, RecurP) and q.period == r.period and not _bare_rhythm(q):
+            out.append(Placed(Item(q, here.item.start, times[k + 1].item.end),
+                              flags=[*here.flags, *times[k + 1].flags]))
+            k += 2
+            continue
+        j = k + 1
+        while j < len(times) and isinstance(times[j].item.parse, DeadlineP) \
+                and (j == k + 1 or _RHYTHM_JOIN.fullmatch(text, times[j - 1].item.end, times[j].item.start)):
+            j += 1
+        rule = _rhythm_on(r, [m.item.parse for m in times[k + 1:j]])  # type: ignore[misc]
+        if rule is None:
+            out.append(here)
+            k += 1
+            continue
+        out.append(Placed(Item(rule, here.item.start, times[j - 1].item.end),
+                          flags=[f for m in times[k:j] for f in m.flags]))
+        k = j
+    return out
+
+
+def _bare_rhythm(r: RecurP) -> bool:
+    return r.period in ("年", "半年", "季度", "月") and not r.bymonth and r.bymonthday is None and not r.byweekday \
+        and not r.holiday and r.workday is None and r.workdays_before is None and r.interval == 1 and not r.vague
+
+
+def _rhythm_on(r: RecurP, dates: list[DeadlineP]) -> RecurP | None:
+    """The yearly rule on ``dates`` that rhythm ``r`` falls on (see ``_dated_rhythm``), else None."""
+    if not dates or r.period not in _PER_YEAR or (_PER_YEAR[r.period] and len(dates) != _PER_YEAR[r.period]) \
+            or any(d.by or d.after is not None or d.cue not in (None, "before", "end-before") for d in dates):
+        return None
+    whens = [d.when for d in dates]
+    last_day = day_in_month(whens[-1]) if whens[-1].month is not None else None
+    if last_day is not None and all(w.month is not None and day_in_month(w) is None for w in whens[:-1]):
+        whens = [*(replace(w, day=last_day) if last_day > 0 else replace(w, edge="end") for w in whens[:-1]),
+                 whens[-1]]  # 3月、6月、9月、12月底前: the last one's day closes the list
+    yearly = [yearly_at(RecurP(period="年", since=r.since, until=r.until, after=r.after), w) for w in whens]
+    if any(y is None for y in yearly) or len({y.bymonthday for y in yearly if y is not None}) != 1:
+        return None
+    months = tuple(sorted({m for y in yearly if y is not None for m in y.bymonth}))
+    if len(months) != len(yearly) or (r.period != "年" and not _evenly_spaced(months, r.period)):
+        return None
+    first = yearly[0]
+    assert first is not None
+    return replace(first, bymonth=months)
+
+
+def _evenly_spaced(months: tuple[int, ...], period: str) -> bool:
+    """Half-yearly dates six months apart, quarterly ones three: one in each period (6月、12月 · 3、6、9、12月)."""
+    step = 6 if period == "半年" else 3
+    return all(b - a == step for a, b in itertools.pairwise(months))
+
+
+def _yearly_over_list(text: str, times: list[Placed]) -> list[Placed]:
+    """每年6月底前、12月底前 · 每年1月底前报送总结，7月底前报送计划 · 每年一季度部署，四季度考核: 每年 governs every
+    date after it in its sentence that names no year of its own — each is a yearly rule, not a deadline of the
+    plan's year only (after that year the ledger would have nothing due for it). A date with a year, or another
+    kind of reading, ends the list."""
+    for k, here in enumerate(times):
+        recur = here.item.parse
+        if not isinstance(recur, RecurP) or recur.period != "年" or not recur.bymonth:
+            continue
+        last = here.item.end
+        for nxt in times[k + 1:]:
+            q = nxt.item.parse
+            if _YEARLY_LIST_END.search(text, last, nxt.item.start) or not isinstance(q, DeadlineP) \
+                    or q.by or q.after is not None or q.cue not in (None, "before", "end-before") \
+                    or (yearly := yearly_at(recur, q.when)) is None:
+                break
+            nxt.item = Item(yearly, nxt.item.start, nxt.item.end)
+            last = nxt.item.end
+    return times
+
+
+_YEARLY_LIST_END = compiled("[。\n]")
 
 
 def _without_objects(text: str, items: list[Item]) -> list[Placed]:
