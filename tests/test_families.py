@@ -2051,3 +2051,87 @@ def test_a_rhythm_and_the_dates_it_falls_on(text: str, rule: str) -> None:
 @pytest.mark.parametrize("text", ["每半年（3月）", "每季度一次（3月、5月、9月、12月）"])
 def test_dates_that_do_not_fit_the_rhythm_stay_apart(text: str) -> None:
     assert normalise(text, **CTX).kind == "compound"  # not as many a year as the rhythm says, or not spaced
+
+
+# A year (or span of years) right after a reading's verb, before the noun it names, is the work, not a deadline.
+@pytest.mark.parametrize(("text", "due"), [
+    ("2025年3月底前完成2025—2027年行动计划编制", "2025-03-31"),
+    ("2025年9月底前启动2026年度项目申报", "2025-09-30"),
+    ("2025年5月底前完成2024年度及以前年度的核销", "2025-05-31"),
+])
+def test_a_year_the_verb_takes_is_its_work(text: str, due: str) -> None:
+    r = normalise(text, **CTX)
+    assert r.kind == "deadline" and str(r.due) == due and any(f.startswith("object:") for f in r.flags)
+
+
+def test_a_year_with_its_own_verb_after_a_reading_stays_a_deadline() -> None:
+    r = normalise("2025年6月底前完成\n2026年全面推广", **CTX)  # two lines: the second has its own task
+    assert [str(p.due) for p in r.parts] == ["2025-06-30", "2026-12-31"]
+
+
+# A day range whose end is in the year after (次年 / 翌年 / 来年), and 来年 alone (not 未来年度).
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("2025年11月20日至次年2月28日", "2025-11-20", "2026-02-28"),
+    ("12月1日至翌年3月31日", "2024-12-01", "2025-03-31"),
+])
+def test_a_day_range_into_the_next_year(text: str, start: str, end: str) -> None:
+    r = normalise(text, **CTX)
+    assert r.kind == "window" and (str(r.start), str(r.end)) == (start, end)
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    ("每年11月1日至次年3月31日", "FREQ=YEARLY;BYMONTH=3;BYMONTHDAY=31"),  # as 每年3月1日至6月30日: due at its end
+    ("每年10月15日至翌年4月15日为防火期", "FREQ=YEARLY;BYMONTH=4;BYMONTHDAY=15"),
+])
+def test_a_yearly_season_over_the_new_year(text: str, rule: str) -> None:
+    r = normalise(text, **CTX)
+    assert r.kind == "recurrence" and r.to_dict()["rrule"] == rule
+
+
+@pytest.mark.parametrize(("text", "due"), [("来年6月底前", "2025-06-30"), ("各县要于来年底前完成", "2025-12-31")])
+def test_next_year_written_lainian(text: str, due: str) -> None:
+    assert str(normalise(text, **CTX).due) == due
+
+
+# A start relative to the document, or after a date, before a rhythm: the rule starts there.
+@pytest.mark.parametrize(("text", "dtstart"), [
+    ("从下月起每月20日前报送", "2024-04-01"),
+    ("下季度起，每月10日前", "2024-04-01"),
+    ("2024年9月后每季度", "2024-10-01"),  # from the quarter holding the day after September (Oct 1): Q4
+    ("8月后每周一次", "2024-08-26"),
+])
+def test_a_relative_or_after_start_before_a_rhythm(text: str, dtstart: str) -> None:
+    r = normalise(text, **CTX)
+    assert r.kind == "recurrence" and str(r.dtstart) == dtstart
+
+
+# A season bounds the rhythm inside it; a bracketed rhythm after a span is bounded by it.
+def test_a_season_bounds_the_rhythm_inside_it() -> None:
+    r = normalise("每年5月至9月，每月10日前", **CTX)
+    assert r.kind == "recurrence" and r.to_dict()["rrule"] == "FREQ=MONTHLY;BYMONTH=5,6,7,8,9;BYMONTHDAY=10"
+    r = normalise("4月至10月（每月开展一次）", **CTX)
+    assert r.kind == "recurrence" and str(r.until) == "2024-10-31"
+
+
+# 农历 between a year and its festival; years listed before one 年.
+@pytest.mark.parametrize(("text", "due"), [("2026年农历春节前", "2026-02-16"),
+                                          ("2025年（农历）端午节前", "2025-05-30")])
+def test_the_lunar_calendar_named_between_year_and_festival(text: str, due: str) -> None:
+    r = normalise(text, **CTX)
+    assert r.kind == "deadline" and str(r.due) == due
+
+
+@pytest.mark.parametrize(("text", "dues"), [
+    ("2025、2026年底前", ["2025-12-31", "2026-12-31"]),
+    ("2025年和2026年底前", ["2026-12-31"]),  # each year with its own 年: the first is a year of its own (no 底)
+    ("2026和2027年完成", ["2026-12-31", "2027-12-31"]),
+])
+def test_years_listed_before_one_nian(text: str, dues: list[str]) -> None:
+    r = normalise(text, **CTX)
+    assert [str(p.due) for p in (r.parts or (r,))][-len(dues):] == dues
+
+
+@pytest.mark.parametrize("text", ["2025年森林防火期", "2025年禁渔期内", "2025年农忙季节前"])
+def test_a_named_period_after_a_year_is_unread(text: str) -> None:
+    r = normalise(text, **CTX)
+    assert any(f.startswith("unread:") for p in (r.parts or (r,)) for f in p.flags)

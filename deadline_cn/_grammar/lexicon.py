@@ -75,7 +75,7 @@ PLAN_YEARS = (1900, 2199)
 RELATIVE_YEARS = {"今年": 0, "本年度": 0, "本年": 0, "当年": 0, "年内": 0, "明年": 1, "次年": 1, "翌年": 1,
                   # folded: 下一年度 is 下1年度. 上年度 / 去年 stay out: in a cell they name the work reported on
                   # (报送上年度工作总结), not when it is due.
-                  "下年度": 1, "下1年度": 1, "下1年": 1, "下年": 1}
+                  "下年度": 1, "下1年度": 1, "下1年": 1, "下年": 1, "来年": 1}  # (来年: not 未来年度)
 # 去年底前 · 上年12月 · 前年上半年 · 后年6月底前: these years are read only before a part of the year (底, a month, a
 # half, a quarter); alone (上年度工作总结, 去年以来, 以后年度) they name what is reported on, or are other words.
 YEAR_WORDS_BEFORE_PARTS = {"去年": -1, "前年": -2, "上年": -1, "上1年": -1, "后年": 2, "大后年": 3}
@@ -83,7 +83,7 @@ YEAR_WORD_PARTS = ("年底", "年末", "年初", "底", "末", "初", "上半年
 RELATIVE_YEARS.update(YEAR_WORDS_BEFORE_PARTS)
 # 2024年12月底前完成方案，次年3月底前完成验收 · 2024年度工作总结于次年1月10日前报送: the year after the year written
 # before (明年 / 下年度 count from the plan year)
-FOLLOWING_YEARS = ("次年", "翌年")
+FOLLOWING_YEARS = ("次年", "翌年", "来年")
 
 # 每<period>: (freq label, RRULE, months in one period)
 PERIODS = {
@@ -136,7 +136,10 @@ SEASONS = ("春季", "夏季", "秋季", "冬季", "春夏", "秋冬", "主汛�
            "三夏", "三秋",
            # seasons of work and the solar terms plans name (2024年暑期前 · 雨季来临前 · 冬至前后): dated by no rule
            "暑期", "寒期", "雨季", "旱季", "旺季", "淡季", "毕业季", "征兵季", "招生季", "节假日",
-           "立春", "立夏", "立秋", "立冬", "夏至", "冬至", "霜降")
+           "立春", "立夏", "立秋", "立冬", "夏至", "冬至", "霜降",
+           # periods a plan names by what happens in them (2024年森林防火期 · 2024年禁渔期内 · 2024年农忙季节)
+           "防火期", "禁渔期", "休渔期", "禁捕期", "禁牧期", "三伏", "伏天", "农忙", "农闲", "采收期", "收获期",
+           "播种期", "枯水期", "丰水期", "防汛期", "期中", "期末")
 # 2024年高考前 · 2024年“两会”期间 · 2025年全运会开幕前 · 2024年中考结束后 · 2024年雨季来临前: a year followed by an
 # event and one of these is a time inside that year that no rule dates (the event's day), not the whole year
 EVENT_EDGES = ("之前", "以前", "期间", "之后", "以后", "前", "后")

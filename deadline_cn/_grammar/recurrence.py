@@ -369,27 +369,40 @@ def day_in_month(w: When) -> int | None:
 
 
 def rule_since_every(tokens: Sequence[Token], i: int) -> Match | None:
-    """从2017年起每年 · 2017年起每年 · 自2016年起每季度."""
+    """从2017年起每年 · 2017年起每年 · 自2016年起每季度 · 从下月起每月10日前 (a start relative to the document) ·
+    2024年7月后每季度 · 6月后每周一次 (after a period: from the period holding the day after it, as 此后 is)."""
     j = i + 1 if head(tokens, i, "from") else i
-    date = (at if j > i else head)(tokens, j, "date_year", "date_month", "date_day", "iso", "date_quarter", "date_half")
+    date = (at if j > i else head)(tokens, j, "date_year", "date_month", "date_day", "iso", "date_quarter", "date_half",
+                                   "relperiod")
     if date is None:
         return None
     j += 1
-    if cue_of(at(tokens, j, "cue")) == "since":
-        j += 1
+    cue = cue_of(at(tokens, j, "cue"))
+    if cue in ("since", "after") and not (cue == "after" and (j > i + 1 or date.type == "relperiod")):
+        j += 1  # (从…后 is no start; 下月后 is left: read as 下月起 it would be a guess)
     elif j == i + 1:  # neither 从/自 nor 起: "2017年每年" is not this rule
         return None
+    else:
+        cue = None
     if at(tokens, j, "sep") and tokens[j].text == ",":
         j += 1
+    start = when_of(date)
+    if cue == "after" and at(tokens, j, "every", *SPACED_EVERY) is None:
+        return None  # 2024年7月后每季度: after a date only the rhythm right after it (no actor, no words between)
     if at_gap(tokens, j, "every", limit=ACTOR_REACH) is not None:  # 自2024年起，市直各部门于每年3月底前
-        inner = _every(tokens, j, since=when_of(date))
+        inner = _every(tokens, j, since=None if cue == "after" else start)
     elif at_gap(tokens, j, *SPACED_EVERY, limit=ACTOR_REACH) is not None:  # 自2025年起，每两年 · 2026年起隔年
         found = rule_every(tokens, j)
         inner = None if found is None or not isinstance(found[0], RecurP) \
-            else (replace(found[0], since=when_of(date)), found[1])
+            else (replace(found[0], since=None if cue == "after" else start), found[1])
     else:
         return None
-    return None if inner is None else (inner[0], j - i + inner[1])
+    if inner is None:
+        return None
+    recur = inner[0]
+    if cue == "after" and isinstance(recur, RecurP):
+        recur = replace(recur, after=start)
+    return recur, j - i + inner[1]
 
 
 # The recurrences other than 每<period>: every N periods, once every N, N times a period, each weekday

@@ -113,6 +113,10 @@ def rule_day_range(tokens: Sequence[Token], i: int) -> Match | None:
                       weekday=None if wde is None else weekday_index(wde))
         if (y2 := tok.get("y2")) is not None:  # 2023.12.25-2024.1.5
             end = replace(end, year=int(y2))
+        elif tok.get("next2") and start.rel_year is not None:  # 今年11月15日至次年3月15日
+            end = replace(end, rel_year=start.rel_year + 1, after_named=False)
+        elif tok.get("next2") and start.year is not None:
+            end = replace(end, year=start.year + 1)
         elif start.year is not None and end.month is not None and start.month is not None \
                 and (end.month, end.day or 0) < (start.month, start.day or 0):
             end = replace(end, year=start.year + 1)  # 2024年12月20日至1月10日: over the new year, as 12月28日至1月5日
@@ -342,6 +346,23 @@ def _week(w: When, tokens: Sequence[Token], i: int, j: int) -> Match | None:
     if cue in ("within", "before", "end-before") or j > i or w.edge == "end":  # 本周末 · 本周内: its Sunday
         return DeadlineP(sunday, "within"), j + (2 if cue else 1) - i
     return RangeP(monday, sunday), j + 1 - i
+
+
+def rule_year_list(tokens: Sequence[Token], i: int) -> Match | None:
+    """2024、2025年底前 · 2023和2024年完成: years listed, the last one's 年 (and its 底, its cue) each one's — a
+    deadline a year, not the last year alone with the others left as words."""
+    tok = head(tokens, i, "yearlist")
+    nxt = at(tokens, i + 1, "date_yearend", "date_year")
+    if tok is None or nxt is None or nxt.start != tok.end:
+        return None
+    found = rule_date(tokens, i + 1)
+    if found is None:
+        return None
+    last, used = found
+    if not isinstance(last, DeadlineP) or last.when.year is None or last.when.short_year:
+        return None
+    years = [int(y) for y in re.findall(r"\d{4}", tok.get("yl") or "")]
+    return ManyP((*(replace(last, when=replace(last.when, year=y)) for y in years), last)), used + 1
 
 
 def rule_date(tokens: Sequence[Token], i: int) -> Match | None:
@@ -727,6 +748,7 @@ RULES: tuple[tuple[Rule, tuple[str, ...]], ...] = (
     (rule_quarters, ("quarterrange", "quarterlist")),
     (rule_adjacent_days, ("date_day",)),
     (rule_five_year, ("fiveyear",)),
+    (rule_year_list, ("yearlist",)),
     (rule_since_every, ("from", *DATES)),
     (rule_seasonal, ("monthrange",)),
     (rule_every, ("paritymonth", "halveseach", "everyn", "onceper", "onceevery", "pertimes", "everyweekday", "every",
@@ -753,9 +775,9 @@ for _rule, _types in RULES:
 # Dispatch on (a date token's type, what touches it next): a rule that, started on a date, cannot match unless
 # the next token (with no text between) is of one of these kinds is not tried otherwise. Each kind set is a
 # necessary condition read off the rule's own first steps, so the cover is the same, with fewer calls.
-NEXT_KINDS = ("since", "joiner", "date_day", "and", "other")
+NEXT_KINDS = ("since", "after", "joiner", "date_day", "and", "other")
 NEEDS_NEXT: dict[Rule, tuple[str, ...]] = {
-    rule_since_every: ("since",),  # 2017年起每年 (no 从/自: 起 must follow)
+    rule_since_every: ("since", "after"),  # 2017年起每年 · 2024年7月后每季度 (no 从/自: 起 or 后 must follow)
     rule_since: ("since",),
     rule_start_then_end: ("since",),
     rule_range: ("since", "joiner"),  # 11月20日至12月31日 · 2020-05-26起至…
@@ -780,13 +802,14 @@ def _cue_may_start(tokens: Sequence[Token], i: int) -> bool:
 
 
 def _next_kind(tokens: Sequence[Token], i: int) -> str:
-    """What touches tokens[i] on its right: a 起 cue, a range joiner, a day, a list joiner, or other."""
+    """What touches tokens[i] on its right: a 起 or 后 cue, a range joiner, a day, a list joiner, or other."""
     if i + 1 >= len(tokens) or tokens[i + 1].start != tokens[i].end:
         return "other"
     nxt = tokens[i + 1]
     kind = nxt.type
     if kind == "cue":
-        return "since" if lx.CUES[nxt.text] == "since" else "other"
+        cue = lx.CUES[nxt.text]
+        return cue if cue in ("since", "after") else "other"
     if kind in ("to", "dash"):
         return "joiner" if nxt.text in lx.RANGE_JOINERS else "other"
     return kind if kind in ("date_day", "and") else "other"

@@ -34,7 +34,7 @@ _DEADLINE_LABEL = compiled(r"(?:截止|截至|最后|最迟|截稿|收稿)(?:时
 # 2024年4月至12月，每月… · 6月1日至9月30日期间每日…: what may stand between a range and the recurrence it bounds
 # (not a line break: a cell's lines are its items)
 _ACTOR_GAP = compiled(r"[) \u3000]*,[ \u3000]*[^,;。:\d\n]{1,10}")
-_BOUND_GAP = compiled("[), \u3000]*(?:期间|之间|内)?[, \u3000]*")
+_BOUND_GAP = compiled("[), \u3000]*(?:期间|之间|内)?[(, \u3000]*")  # 3月至11月（每月开展一次）
 # 开始时间:2024-09-04 结束时间:2024-09-27 · 起始时间为3月1日，截止时间为3月31日: two labelled days, one window
 # 报送全年工作总结 · 上半年工作总结7月10日前报送 · 对上半年工作进行总结: the period reported on, not a second time
 _REPORTED_PERIOD = compiled(f"的?(?:工作)?(?:{'|'.join(sorted(lx.PERIOD_REPORTS, key=len, reverse=True))})")
@@ -410,6 +410,30 @@ def _evenly_spaced(months: tuple[int, ...], period: str) -> bool:
     return all(b - a == step for a, b in itertools.pairwise(months))
 
 
+def _verbs_object(text: str, it: Item, between: str) -> bool:
+    """6月底前完成2024—2026年规划编制 · 10月底前启动2025年度招生 · 6月底前完成2023年度及以前年度的清理: a year (or a
+    span of years) right after the verb of a reading before it, and before the noun it names, is the work that
+    verb takes — no second deadline."""
+    p = it.parse
+    years = (isinstance(p, DeadlineP) and p.cue is None and not p.by and p.when.edge is None and p.after is None
+             and p.when.year is not None and p.when.month is None and p.when.quarter is None and p.when.half is None
+             and p.when.holiday is None) or (isinstance(p, RangeP) and p.end_cue == "years")
+    if not years or not between.endswith(lx.ACTION_VERBS):
+        return False
+    rest = text[it.end:it.end + 8]
+    # (not 6月底前完成|2025年全面推广: a line of its own, run into the one before when the break is folded away —
+    # a verb, an adverb or a cue after the year makes it a time)
+    return "\u4e00" <= rest[:1] <= "\u9fff" and rest[0] not in _NOT_A_NOUN \
+        and not rest.startswith((*lx.YEAR_NOT_OBJECT, *lx.HEDGES)) \
+        and not (rest.startswith(lx.ACTION_OR_TASK_VERBS) and not rest.startswith(_VERB_ATTRIBUTES))
+
+
+_VERB_ATTRIBUTES = tuple(f"{v}的" for v in ("完成", "印发", "制定", "下达"))  # 2023年完成的项目: a noun after all
+
+
+_NOT_A_NOUN = "前底末内起止至到以之期间后初中完"  # a cue or an edge after the year: it is a time, not a name
+
+
 def _yearly_over_list(text: str, times: list[Placed]) -> list[Placed]:
     """每年6月底前、12月底前 · 每年1月底前报送总结，7月底前报送计划 · 每年一季度部署，四季度考核: 每年 governs every
     date after it in its sentence that names no year of its own — each is a yearly rule, not a deadline of the
@@ -450,6 +474,9 @@ def _without_objects(text: str, items: list[Item]) -> list[Placed]:
         between = text[prev_end:it.start]
         if bare and out and not _SEPARATOR.search(between) and any(v in between for v in lx.REPORT_VERBS) \
                 and text.startswith(lx.REPORTED_WORK, it.end):
+            out[-1].flags.append(f"object:{text[it.start:it.end]}")
+            continue
+        if out and not _SEPARATOR.search(between) and _verbs_object(text, it, between):
             out[-1].flags.append(f"object:{text[it.start:it.end]}")
             continue
         # 全年 · 上半年 · 第一季度 before the report on it (a day or a month before 总结 is when it is written)
@@ -532,6 +559,11 @@ def _bounded_recurrence(text: str, here: Placed, nxt: Placed) -> Item | None:
             and (period := _bounding_period(a)) is not None and lx.PERIODS[b.period][2] < _GRAIN_MONTHS[period.grain]:
         # 2024年下半年，每月报送 · 三季度每周调度 · 2025年每季度末 · 全年每月: each period inside that one
         return Item(replace(b, since=period, until=period), here.item.start, nxt.item.end)
+    if isinstance(a, RecurP) and isinstance(b, RecurP) and a.period == "年" and len(a.bymonth) > 1 \
+            and a.bymonthday is None and not a.holiday and b.period in ("月", "周") and not b.bymonth \
+            and b.since is None and b.until is None and b.after is None:
+        # 每年4月至10月，每月15日前 · 每年5—9月每周巡查: the season's months of each year, the rhythm inside them
+        return Item(replace(b, bymonth=a.bymonth, since=a.since), here.item.start, nxt.item.end)
     if isinstance(a, RecurP) and isinstance(b, DeadlineP) and b.by and a.until is None and a.period != "irregular" \
             and text.startswith(("至", "到", "截至", "截止"), nxt.item.start) and b.when.day is None:
         return Item(replace(a, until=b.when), here.item.start, nxt.item.end)

@@ -31,7 +31,9 @@ MM_SPAN = r"(?<!\d)(?:1[0-2]|0?[1-9])(?!\d)"  # a month range keeps 1–12: matc
 _YEAR_WORDS = alt(lx.YEAR_WORDS_BEFORE_PARTS).replace("|后年", "|(?<![今此以之前最然随往])后年").replace(
     "|前年", "|(?<![底末日月年旬季初])前年")
 # 本年级: a grade, not this year
-REL_YEAR = (rf"(?:{alt(k for k in lx.RELATIVE_YEARS if k != '年内' and k not in lx.YEAR_WORDS_BEFORE_PARTS)}"
+_REL_YEAR_WORDS = "|".join(f"(?<!未){w}" if w == "来年" else w for w in alt(
+    k for k in lx.RELATIVE_YEARS if k != "年内" and k not in lx.YEAR_WORDS_BEFORE_PARTS).split("|"))  # 未来年度
+REL_YEAR = (rf"(?:{_REL_YEAR_WORDS}"
             rf"|(?:{_YEAR_WORDS})(?=\d{{1,2}}(?:月|季)|{alt(lx.YEAR_WORD_PARTS)}))(?!级)")  # 去年底前 · 后年6月
 REL_PERIOD = alt(lx.RELATIVE_PERIODS)
 # A two-digit or word year (23年, 〇九年 → 09年) only where a period follows, or with a leading zero: "10年"
@@ -63,6 +65,7 @@ ONE_NOT_ONCE = "并|同|起|律|样|致|定|直|般|切|些|旦|边|面|方|道|
 LUNAR_NOTE = (r"(?:\((?:农历)?(?:(?P<lm>正|腊|冬|\d{1,2})月)?(?P<ld>初[一二三四五六七八九十]|十[一二三四五六七八九]"
               rf"|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|三十)(?:[,、 ](?:星期|周|礼拜)(?P<wdl>{WD}))?\))?")
 HOLIDAY = alt(lx.HOLIDAYS)
+LUNAR_WORD = "(?:(?<=年)(?:农历|阴历|\\(农历(?:[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年)?\\)))?"
 QUOTED_HOLIDAY = alt(lx.QUOTED_HOLIDAYS)  # “十一”: a holiday only between quotes
 COUNT_AHEAD = r"[^,;。\d]{0,4}?(?:至少|不少于|最少)[^,;。]{0,10}?\d{1,3}次"  # (开展)不少于4次: a count per period
 FREE = r"[^,;。按]"  # free text inside a trigger: bounded, never crosses a clause
@@ -102,6 +105,8 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     ("onceevery", r"(?<![\d.])(?:(?P<n>[2-9])个?(?P<per>季度|月|年|周)|(?P<nd>[1-9]\d?)(?P<dper>天|日))"
                   rf"(?:1次|一(?=[\u4e00-\u9fff])(?!次性|{ONE_NOT_ONCE}))"),
     ("sameday", r"(?:当(?:日|天)(?:内)?|当场)(?=办结|办理|完成|答复|回复|处理|公开|$)"),
+    # 2024、2025年底前 · 2023和2024年: years listed before the last one's 年 (rules.rule_year_list)
+    ("yearlist", r"(?<![\d.])(?P<yl>(?:19|20)\d\d(?:[、,和及](?:19|20)\d\d){0,5})[、,和及](?=(?:19|20)\d\d年)"),
     # 2018年10-2019年6月: a month range across years, the first 月 dropped
     ("ymrange", rf"(?P<y>{Y4})年(?P<m>{MM_SPAN})月?{JOIN}(?P<y2>{Y4})年(?P<m2>{MM_SPAN})月"),
     ("dotrange", rf"(?P<y>{Y4})\.(?P<m>{MM}){JOIN}(?:(?P<y2>{Y4})\.)?(?P<m2>{MM})(?![\d.])"),
@@ -127,7 +132,9 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     ("quarterlist", rf"{YEAR}?第?(?P<qs>[1-4一二三四](?:[、,和及]第?[1-4一二三四]|(?<=[一二三四])[一二三四]){{1,3}})"
                     r"季度(?P<qend>末|底)?"),
     ("dotday", rf"(?<![\d.])(?P<m>{MM_SPAN})\.(?P<d>{DD})(?=前|之前|以前|止)"),  # 6.30前
-    ("dayrange", rf"{YEAR}?(?P<m>{MM})月(?P<d>{DD})(?:日|号)?{WEEKDAY}{JOIN}(?:(?P<m2>{MM})月)?(?P<d2>{DD}){DAY_MARK}"
+    # 11月15日至次年3月15日: the end in the year after (a winter season)
+    ("dayrange", rf"{YEAR}?(?P<m>{MM})月(?P<d>{DD})(?:日|号)?{WEEKDAY}{JOIN}"
+                 rf"(?:(?P<next2>次年|翌年|第2年|来年)?(?P<m2>{MM})月)?(?P<d2>{DD}){DAY_MARK}"
                  rf"{END_WEEKDAY}{WEEK_NOTE}"),
     # 6、12月 · 3月、6月 are two date_month tokens; 6、12月 writes 月 once
     ("monthlist", rf"{YEAR}?(?P<months>{MM_SPAN}(?:[、,和及]{MM_SPAN}){{1,11}})月(?P<mend>底|末)?"),
@@ -169,7 +176,8 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
                      rf"(?P<yend>底|末|终(?={alt(lx.YEAR_END_AFTER)}|$|[,;。)]))"),
     # 春节 · 2024年“五一” · “十一”前 (十一 is National Day only between quotes)
     # 春节 · 2024年“五一”前 · “十一”前 · “六一”儿童节前 (the name after the quoted date is the same day)
-    ("date_holiday", rf"{YEAR}?(?:[“\"](?=(?:{HOLIDAY}|{QUOTED_HOLIDAY})[”\"]))?"
+    # 2025年农历春节前 · 2024年（农历甲辰年）春节前: the lunar calendar named between the year and the festival
+    ("date_holiday", rf"{YEAR}?{LUNAR_WORD}(?:[“\"](?=(?:{HOLIDAY}|{QUOTED_HOLIDAY})[”\"]))?"
                      rf"(?P<hol>{HOLIDAY}|(?<=[“\"])(?:十一(?=[”\"])|(?:{QUOTED_HOLIDAY})(?=[”\"]{QUOTED_AFTER}))"
                      r"|(?<![\d第十百千])(?:七一|八一|六一)(?=前|之前|期间|前后|当天)"
                      r"|(?<![\d第十百千])十一(?=黄金周|长假|小长假|假期|放假))[”\"]?"  # 十一黄金周后: National Day
