@@ -2135,3 +2135,22 @@ def test_years_listed_before_one_nian(text: str, dues: list[str]) -> None:
 def test_a_named_period_after_a_year_is_unread(text: str) -> None:
     r = normalise(text, **CTX)
     assert any(f.startswith("unread:") for p in (r.parts or (r,)) for f in p.flags)
+
+
+@pytest.mark.parametrize(("text", "due"), [("2025年第Ⅲ季度", "2025-09-30"), ("第Ⅳ季度末前", "2024-12-31"),
+                                          ("2025年第ⅱ季度完成", "2025-06-30")])
+def test_roman_numeral_quarters(text: str, due: str) -> None:
+    r = normalise(text, **CTX)
+    assert r.kind == "deadline" and str(r.due) == due
+
+
+@pytest.mark.parametrize(("text", "end"), [("从现在起到9月底", "2024-09-30"), ("从今天开始至年底", "2024-12-31"),
+                                          ("自目前起至6月30日", "2024-06-30")])
+def test_from_now_is_from_the_document(text: str, end: str) -> None:
+    r = normalise(text, **CTX)
+    assert r.kind == "window" and str(r.start) == CTX["ref"] and str(r.end) == end
+
+
+def test_a_range_from_a_periods_end_starts_at_that_end() -> None:
+    r = normalise("2025年底至2026年春节前", **CTX)
+    assert r.kind == "window" and str(r.start) == "2025-12-31" and str(r.end) == "2026-02-16"

@@ -24,6 +24,8 @@ def test_invisible_ranges_match_unicodedata() -> None:
     ("２０１７年６月底前", "2017年6月底前"), ("二〇一七年六月底前", "2017年6月底前"), ("二○二二年", "2022年"),
     ("長期工作", "长期工作"), ("2017 年\n12\u200b月", "2017年12月"), ("28\t年内", "28;年内"),
     ("统一部署", "统一部署"), ("第十四个五年规划", "第14个5年规划"), ("十三五", "十三五"), ("两个半月", "2个半月"),
+    (" 2\n0 \u200b19年", "2019年"),  # a zero-width space after a line's digit: no row number 0
+    ("20236月底前", "2023年6月底前"), ("二〇二三六月", "2023年6月"), ("第Ⅱ季度", "第2季度"),  # 年 written back
 ])
 def test_fold(text: str, folded: str) -> None:
     assert fold(text).text == folded
@@ -50,3 +52,9 @@ def test_numeral_span_covers_the_whole_numeral() -> None:
                                              ("两", "2"), ("十三五", None), ("一二", None)])
 def test_numeral_value(run: str, value: str | None) -> None:
     assert numeral_value(run) == value
+
+
+def test_a_written_back_nian_maps_to_the_years_last_digit() -> None:
+    f = fold("于20236月底前")
+    assert f.text == "于2023年6月底前" and f.inserted == (5,)
+    assert f.original_span(1, 6) == (1, 5) and f.original_span(1, 9) == (1, 8)  # 2023年 → 2023 · …6月底 → 20236月底

@@ -2,7 +2,7 @@
 can begin with (and whether a digit can). Used only while KEY is the checksum of today's patterns; a stale
 table is ignored (computed again at the first call) and tests/test_scanner.py says to regenerate it."""
 
-KEY = 1977544627
+KEY = 652361709
 STARTS: tuple[tuple[str, str | None, bool], ...] = (
     ('rulelimit', '于在按法规', False),
     ('statute', '按', False),
@@ -14,7 +14,7 @@ STARTS: tuple[tuple[str, str | None, bool], ...] = (
     ('synced', '与同跟', False),
     ('wait', '待', False),
     ('receive', '接收', False),
-    ('todaystart', '从即自', False),
+    ('todaystart', '今从即自', False),
     ('endafter', '季月期终结', False),
     ('otherwise', '另', False),
     ('selfstart', '下从公出印发本自通颁', False),

@@ -22,7 +22,9 @@ INVISIBLE_CATEGORIES = ("Cc", "Cf", "Cs", "Zs", "Zl", "Zp")
 
 # Look-alike characters folded before reading (○ for 〇 in 二○二二年; dashes and tildes).
 # 曰 for 日 is a typing slip (6月30曰前); a plan never quotes 子曰
-CHAR_VARIANTS = {"○": "〇", "〜": "~", "～": "~", "－": "-", "﹣": "-", "–": "-", "―": "—", "曰": "日"}
+CHAR_VARIANTS = {"○": "〇", "〜": "~", "～": "~", "－": "-", "﹣": "-", "–": "-", "―": "—", "曰": "日",
+                 # 第Ⅱ季度 · 第Ⅳ季度末: Roman numerals one to nine, one character each (Ⅹ and on are two digits)
+                 **{chr(0x2160 + k): str(k + 1) for k in range(9)}, **{chr(0x2170 + k): str(k + 1) for k in range(9)}}
 
 # A Chinese numeral is read as a number only next to these (so 统一 and 一门式 stay words).
 NUMERAL_AFTER = "年月日号季个小天周次半旬度点时星"  # 一星期 (五星级 folds to 5星级, which no token reads)

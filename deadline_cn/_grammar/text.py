@@ -203,10 +203,13 @@ def _digit_groups_parted(piece: str) -> str:
     return "".join(parts)
 
 
+_ZERO_WIDTH = "\u200b-\u200f\u2060\ufeff"  # dropped by folding: 2\n0 \u200b19年 is 2019年 (no row number 0)
 # A table pasted as lines (1 制定方案 市发改委 2024年4月底前 / 2 组织实施 各县区 …): a line opened by a row number (then
 # a space, . or 、, then a word — not a date's or a count's unit) starts a new row, so its line break parts the rows
 # as a tab does, and the time ending the row before never takes this row's words as its scope
-_ROW_START = re.compile(f"\n(?=[ \u3000]*\\d{{1,3}}(?:[.、．]|(?=[ \u3000]))[ \u3000]*(?![\\d\\s{ROW_NOT_WORDS}]))")
+_ROW_START = re.compile(f"\n(?=[ \u3000]*\\d{{1,3}}(?:[.、．]|(?=[ \u3000]))[ \u3000{_ZERO_WIDTH}]*"
+                        f"(?![\\d\\s{_ZERO_WIDTH}{ROW_NOT_WORDS}]))")
+
 
 
 # 元 begins 元月 only after a year, a preposition or no word at all (not 港元月均, 十元月票, 多元月度)

@@ -89,7 +89,8 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
                r"(?:推进|实施|开展|进行|部署|落实)?"),
     ("wait", r"待(?P<body>[^,;。]{2,40}?)后"),
     ("receive", r"(?:收到|接到)(?P<body>[^,;。]{2,30}?)后"),
-    ("todaystart", r"(?:自|从)?即日(?:起|开始)"),
+    # 即日起 · 从今天起 · 从现在开始 (现在 / 当前 / 目前 only after 从 / 自: 现在开始… is no start)
+    ("todaystart", r"(?:(?:自|从)?(?:即日|今日)|(?:自|从)(?:今天|现在|当前|目前|此时))(?:起|开始)"),
     # 月后18日前 · 季后7日 (a reporting schedule: after each period's end). Not 年后: after the Spring Festival
     # as often as after the year's end, and one-off as often as yearly — left a doubt (unread:年后)
     # 季度终了后 · 年度结束之日起 (15日内) · 季后15日

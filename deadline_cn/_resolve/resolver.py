@@ -396,7 +396,8 @@ def resolve_range(p: RangeP, ctx: Context) -> tuple[type[Result], Fields]:
     p = replace(p, start=concrete(p.start, ctx), end=concrete(p.end, ctx))
     first_year = year_of(p.start, ctx, stale=bool(p.start.holiday))  # 元旦春节期间 in a notice of 2024-11
     start, first_end = bounds(p.start, first_year)
-    if p.start.edge == "end" and p.end_cue is None:  # 2024年底至2025年6月: from the end of the first period
+    if p.start.edge == "end" and p.end_cue in (None, "before", "end-before", "until"):
+        # 2024年底至2025年6月 · 2024年底至2025年春节前: from the end of the first period
         start = first_end
     if p.end_cue == "around":  # 元旦前后: a week either side of the day (of the period, for a month)
         if p.start.edge == "end":
