@@ -2154,3 +2154,35 @@ def test_from_now_is_from_the_document(text: str, end: str) -> None:
 def test_a_range_from_a_periods_end_starts_at_that_end() -> None:
     r = normalise("2025年底至2026年春节前", **CTX)
     assert r.kind == "window" and str(r.start) == "2025-12-31" and str(r.end) == "2026-02-16"
+
+
+@pytest.mark.parametrize(("text", "rules"), [
+    ("每年年初部署，年底考核", ["FREQ=YEARLY;BYMONTH=1", "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=-1"]),
+    ("每年10月启动，次年5月完成", ["FREQ=YEARLY;BYMONTH=10", "FREQ=YEARLY;BYMONTH=5"]),
+    ("3月31日、9月30日（每年）", ["FREQ=YEARLY;BYMONTH=3;BYMONTHDAY=31", "FREQ=YEARLY;BYMONTH=9;BYMONTHDAY=30"]),
+])
+def test_more_dates_each_year_governs(text: str, rules: list[str]) -> None:
+    r = normalise(text, **CTX)
+    assert [p.to_dict()["rrule"] for p in r.parts] == rules
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    ("每年11月（一年一次）", "FREQ=YEARLY;BYMONTH=11"),
+    ("每年开展一次，具体时间为10月", "FREQ=YEARLY;BYMONTH=10"),
+    ("5月、11月（每年）", "FREQ=YEARLY;BYMONTH=5,11"),
+])
+def test_a_rhythm_named_twice_or_after_its_dates(text: str, rule: str) -> None:
+    r = normalise(text, **CTX)
+    assert r.kind == "recurrence" and r.to_dict()["rrule"] == rule
+
+
+@pytest.mark.parametrize("text", ["每季度一次（季度末）", "自2025年3月开展为期半年的专项检查", "半个月"])
+def test_a_half_year_or_a_quarters_end_left_over_is_unread(text: str) -> None:
+    r = normalise(text, **CTX)
+    assert r.kind == "unresolved" or any(f.startswith("unread:") for p in (r.parts or (r,)) for f in p.flags)
+
+
+def test_a_framing_year_over_a_batch_and_over_ongoing_work() -> None:
+    assert str(normalise("2025年第二批项目9月底前开工", **CTX).due) == "2025-09-30"
+    r = normalise("2025年，持续推进", **CTX)
+    assert r.kind == "ongoing" and (str(r.start), str(r.end)) == ("2025-01-01", "2025-12-31")

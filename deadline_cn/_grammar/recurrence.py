@@ -327,11 +327,16 @@ def yearly_at(recur: RecurP, when: When) -> RecurP | None:
     """The yearly rule ``recur`` would be if it named ``when`` (a month, a day, a quarter or a half of no year):
     每年6月底前、12月底前 · 每年1月底前…，7月底前… · 每年一季度部署，四季度考核 — 每年 governs each of them. Read as
     每年<when> is (a quarter or a half: its last day). None for what a yearly rule cannot name so."""
+    # (次年6月 after 每年9月: the same yearly cycle's next year — a yearly rule in June all the same)
     if recur.period != "年" or recur.holiday or recur.workday is not None or recur.byweekday or \
-            when.year is not None or when.rel_year is not None or when.rel_period is not None or when.holiday \
-            or when.cumulative or when.lunar is not None or when.weekday is not None:
+            when.year is not None or (when.rel_year is not None and not when.after_named) \
+            or when.rel_period is not None or when.holiday or when.cumulative or when.lunar is not None \
+            or when.weekday is not None:
         return None
-    if when.month is not None:
+    day_of: int | None
+    if when.month is None and when.quarter is None and when.half is None and when.edge == "end":
+        months, day_of = (12,), -1  # 每年年初…，年底总结: the year's end
+    elif when.month is not None:
         day = day_in_month(when)
         if not 1 <= when.month <= 12 or (day is not None and day > 0 and not has_day((when.month,), day)):
             return None

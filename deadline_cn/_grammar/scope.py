@@ -141,7 +141,7 @@ def place(text: str, items: list[Item], *, continue_clauses: bool = True) -> lis
 
     times = _without_objects(text, _framing_years(text, _without_superseded(
         text, [it for it in items if not isinstance(it.parse, MarkerP)])))
-    times = _named_by_holidays(text, _yearly_over_list(text, _dated_rhythm(text, times)))
+    times = _named_by_holidays(text, _yearly_over_list(text, _rhythm_after(text, _dated_rhythm(text, times))))
     times = _pairs_joined(text, _pairs_joined(text, times, _labelled_window), _bounded_recurrence)
     times = _recurrence_after_deadline(text, times)
     _mark_breakdowns(text, times)
@@ -280,7 +280,7 @@ def _without_superseded(text: str, items: list[Item]) -> list[Item]:
 
 # What may stand between a year that frames a cell and the date it frames: who does it, where, a modal (市直部门 ·
 # ，各地要于 · （市本级） · 省级试点地区) — no digit, no sentence end, at most one clause mark
-_FRAME_GAP = compiled(r"[^\d。;\n]{0,16}")
+_FRAME_GAP = compiled(r"(?:[^\d。;\n]|第\d{1,2}[批轮期])*")  # (第一批 folds to 第1批: a batch, no time)
 
 
 def _framing_years(text: str, items: list[Item]) -> list[Item]:
@@ -311,11 +311,16 @@ def _framed(text: str, first: Item, second: Item, prev_end: int) -> Item | None:
             and p.when.holiday is None and p.when.rel_period is None and not p.when.cumulative):
         return None
     gap = text[first.end:second.start]
+    if len(gap) > 16:
+        return None
     before = text[prev_end:first.start]
     if (before.strip() and not _heads_clause(text, prev_end, first.start)) or not _FRAME_GAP.fullmatch(gap) \
             or sum(gap.count(c) for c in lx.CLAUSE_SEPARATORS) > 1 or any(v in gap for v in lx.ACTION_VERBS) \
             or _names_the_work(text, first):
         return None
+    if isinstance(q, OngoingP) and q.word and q.from_ref and q.until is None and not gap.strip(" ,:"):
+        # 2024年，持续推进: on through that year (from its start, not from the document's day)
+        return Item(replace(q, start=p.when, from_ref=False, until=p.when), first.start, second.end)
     if isinstance(q, RecurP):
         period = _bounding_period(p)
         if period is None or q.since is not None or q.until is not None or q.period == "irregular" \
@@ -334,8 +339,8 @@ def _framed(text: str, first: Item, second: Item, prev_end: int) -> Item | None:
 # Between a rhythm and the dates it falls on: a count (and its verb), a bracket or a colon, 分别于 (每半年（6月底、
 # 12月底前） · 每年两次，分别在5月和10月 · 每年：6月底前、12月底前 · 每月一次，每月25日前); between the dates,
 # a list joiner
-_RHYTHM_GAP = compiled(r"[\s(:,]*(?:[\u4e00-\u9fff]{0,4}?(?:[1-9]|一|两|二)次)?[\s(:,]*(?:分别|均)?(?:于|在|为|是)?"
-                       r"[\s:]*")
+_RHYTHM_GAP = compiled(r"[\s(:,]*(?:[\u4e00-\u9fff]{0,4}?(?:[1-9]|一|两|二)次)?[\s(:,]*(?:分别|均)?"
+                       r"(?:[\u4e00-\u9fff]{0,4}?(?:时间|日期|时限)(?:为|是|:))?(?:于|在|为|是)?[\s:]*")  # 具体时间为
 _RHYTHM_JOIN = compiled(r"\s*(?:[、,和及与]|以及)\s*")
 _PER_YEAR = {"年": 0, "半年": 2, "季度": 4}  # how many dates a year a rhythm's list must give (0: any)
 
@@ -358,7 +363,7 @@ def _dated_rhythm(text: str, times: list[Placed]) -> list[Placed]:
             k += 1
             continue
         q = times[k + 1].item.parse
-        if isinstance(q, RecurP) and q.period == r.period and not _bare_rhythm(q):
+        if isinstance(q, RecurP) and q.period == r.period and not _bare_rhythm(q) and q.since is None:
             out.append(Placed(Item(q, here.item.start, times[k + 1].item.end),
                               flags=[*here.flags, *times[k + 1].flags]))
             k += 2
@@ -367,15 +372,56 @@ def _dated_rhythm(text: str, times: list[Placed]) -> list[Placed]:
         while j < len(times) and isinstance(times[j].item.parse, DeadlineP) \
                 and (j == k + 1 or _RHYTHM_JOIN.fullmatch(text, times[j - 1].item.end, times[j].item.start)):
             j += 1
-        rule = _rhythm_on(r, [m.item.parse for m in times[k + 1:j]])  # type: ignore[misc]
-        if rule is None:
+        rules = _rhythm_on(r, [m.item.parse for m in times[k + 1:j]])  # type: ignore[misc]
+        if rules is None:
             out.append(here)
             k += 1
             continue
-        out.append(Placed(Item(rule, here.item.start, times[j - 1].item.end),
-                          flags=[f for m in times[k:j] for f in m.flags]))
+        out.extend(_placed_rules(rules, times[k:j]))
         k = j
     return out
+
+
+def _rhythm_after(text: str, times: list[Placed]) -> list[Placed]:
+    """每年12月（一年一次） · 6月30日、12月31日（每年）: the rhythm in brackets after what it dates — a dated rule
+    of the same rhythm is that rule; yearless dates before a bare 每年 are each year's."""
+    out: list[Placed] = []
+    for here in times:
+        r = here.item.parse
+        if not (isinstance(r, RecurP) and out and _bare_rhythm(r) and _BRACKETED_RHYTHM.fullmatch(
+                text, out[-1].item.end, here.item.start) and text.startswith(")", here.item.end)):
+            out.append(here)
+            continue
+        before = out[-1].item.parse
+        if isinstance(before, RecurP) and before.period == r.period and not _bare_rhythm(before):
+            out[-1].item = Item(before, out[-1].item.start, here.item.end)  # 每年12月（一年一次）
+            continue
+        k = len(out)
+        while k > 0 and isinstance(out[k - 1].item.parse, DeadlineP) and (
+                k == len(out) or _RHYTHM_JOIN.fullmatch(text, out[k - 1].item.end, out[k].item.start)):
+            k -= 1
+        rules = _rhythm_on(r, [m.item.parse for m in out[k:]]) if k < len(out) else None  # type: ignore[misc]
+        if rules is None:
+            out.append(here)
+            continue
+        out[k:] = _placed_rules(rules, [*out[k:], here])
+    return out
+
+
+def _placed_rules(rules: list[RecurP], pieces: list[Placed]) -> list[Placed]:
+    """The rules a rhythm and its dates make, over the pieces they were read from: one rule over all of them, or
+    one a date, the first and last taking the rhythm's words on either side."""
+    flags = [f for m in pieces for f in m.flags]
+    first, last = pieces[0].item.start, pieces[-1].item.end
+    if len(rules) == 1:
+        return [Placed(Item(rules[0], first, last), flags=flags)]
+    dates = [m for m in pieces if isinstance(m.item.parse, DeadlineP)]
+    return [Placed(Item(rule, first if k == 0 else m.item.start, last if k == len(dates) - 1 else m.item.end),
+                   flags=[*m.flags])
+            for k, (rule, m) in enumerate(zip(rules, dates, strict=True))]
+
+
+_BRACKETED_RHYTHM = compiled(r"\s*\(\s*")
 
 
 def _bare_rhythm(r: RecurP) -> bool:
@@ -383,8 +429,9 @@ def _bare_rhythm(r: RecurP) -> bool:
         and not r.holiday and r.workday is None and r.workdays_before is None and r.interval == 1 and not r.vague
 
 
-def _rhythm_on(r: RecurP, dates: list[DeadlineP]) -> RecurP | None:
-    """The yearly rule on ``dates`` that rhythm ``r`` falls on (see ``_dated_rhythm``), else None."""
+def _rhythm_on(r: RecurP, dates: list[DeadlineP]) -> list[RecurP] | None:
+    """The yearly rule on ``dates`` that rhythm ``r`` falls on (see ``_dated_rhythm``), else None: one rule, or
+    one a date when the dates of a yearly rhythm fall on different days of their months."""
     if not dates or r.period not in _PER_YEAR or (_PER_YEAR[r.period] and len(dates) != _PER_YEAR[r.period]) \
             or any(d.by or d.after is not None or d.cue not in (None, "before", "end-before") for d in dates):
         return None
@@ -393,15 +440,16 @@ def _rhythm_on(r: RecurP, dates: list[DeadlineP]) -> RecurP | None:
     if last_day is not None and all(w.month is not None and day_in_month(w) is None for w in whens[:-1]):
         whens = [*(replace(w, day=last_day) if last_day > 0 else replace(w, edge="end") for w in whens[:-1]),
                  whens[-1]]  # 3月、6月、9月、12月底前: the last one's day closes the list
-    yearly = [yearly_at(RecurP(period="年", since=r.since, until=r.until, after=r.after), w) for w in whens]
-    if any(y is None for y in yearly) or len({y.bymonthday for y in yearly if y is not None}) != 1:
+    found = [yearly_at(RecurP(period="年", since=r.since, until=r.until, after=r.after), w) for w in whens]
+    yearly = [y for y in found if y is not None]
+    months = tuple(sorted({m for y in yearly for m in y.bymonth}))
+    if len(yearly) != len(found) or len(months) != len(yearly) \
+            or (r.period != "年" and not _evenly_spaced(months, r.period)):
         return None
-    months = tuple(sorted({m for y in yearly if y is not None for m in y.bymonth}))
-    if len(months) != len(yearly) or (r.period != "年" and not _evenly_spaced(months, r.period)):
-        return None
-    first = yearly[0]
-    assert first is not None
-    return replace(first, bymonth=months)
+    if len({y.bymonthday for y in yearly}) != 1:
+        # 6月30日、12月31日（每年）: each date its own yearly rule (no one day of the month is every one's)
+        return yearly if r.period == "年" else None
+    return [replace(yearly[0], bymonth=months)]
 
 
 def _evenly_spaced(months: tuple[int, ...], period: str) -> bool:
