@@ -495,11 +495,11 @@ def resolve_ongoing(p: OngoingP, ctx: Context) -> tuple[type[Result], Fields]:
         return Ongoing, {"start": last + timedelta(days=1), "end": None, "flags": [*flags, *extra]}
     if p.after_doubt:  # 2026年1月以后: from February (the reading), or from January? (以后 is used both ways)
         flags.append("ambiguous:after")
-    last: date | None = None
+    through: date | None = None
     if p.until is not None:  # 2024年，持续推进: on through that year
         until = concrete(p.until, ctx)
-        last = bounds(until, year_of(until, ctx))[1]
-    return Ongoing, {"start": end + timedelta(days=1) if p.after else start, "end": last, "flags": flags}
+        through = bounds(until, year_of(until, ctx))[1]
+    return Ongoing, {"start": end + timedelta(days=1) if p.after else start, "end": through, "flags": flags}
 
 
 def resolve_recurrence(p: RecurP, ctx: Context) -> tuple[type[Result], Fields]:
