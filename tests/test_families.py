@@ -2186,3 +2186,18 @@ def test_a_framing_year_over_a_batch_and_over_ongoing_work() -> None:
     assert str(normalise("2025年第二批项目9月底前开工", **CTX).due) == "2025-09-30"
     r = normalise("2025年，持续推进", **CTX)
     assert r.kind == "ongoing" and (str(r.start), str(r.end)) == ("2025-01-01", "2025-12-31")
+
+
+@pytest.mark.parametrize(("text", "due", "flag"), [
+    ("1130日前", "2024-11-30", "typo:compact-date"),
+    ("1215日止", "2024-12-15", "typo:compact-date"),
+    ("112日前", "2024-01-12", "ambiguous:compact-date"),  # 1月12日 or 11月2日
+])
+def test_a_month_and_day_typed_without_yue(text: str, due: str, flag: str) -> None:
+    r = normalise(text, **CTX)
+    assert r.kind == "deadline" and str(r.due) == due and flag in r.flags
+
+
+@pytest.mark.parametrize("text", ["180日内", "第120日前"])
+def test_a_count_of_days_is_no_compact_date(text: str) -> None:
+    assert not any("compact" in f for f in normalise(text, **CTX).flags)

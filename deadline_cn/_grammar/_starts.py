@@ -2,7 +2,7 @@
 can begin with (and whether a digit can). Used only while KEY is the checksum of today's patterns; a stale
 table is ignored (computed again at the first call) and tests/test_scanner.py says to regenerate it."""
 
-KEY = 652361709
+KEY = 826589699
 STARTS: tuple[tuple[str, str | None, bool], ...] = (
     ('rulelimit', '于在按法规', False),
     ('statute', '按', False),
@@ -28,6 +28,7 @@ STARTS: tuple[tuple[str, str | None, bool], ...] = (
     ('dotdayrange', '0123456789', True),
     ('iso', '', True),
     ('compactday', '12', False),
+    ('compactdaymd', '123456789', False),
     ('compactday8', '12', False),
     ('iso_month', '', True),
     ('fiveyear', '"“十', False),
@@ -97,6 +98,7 @@ AFTER_DIGITS: tuple[tuple[str, str | None], ...] = (
     ('dotdayrange', '.'),
     ('iso', '-./'),
     ('compactday', '日'),
+    ('compactdaymd', '日'),
     ('compactday8', None),
     ('iso_month', '-./'),
     ('vagueyear', '上下今前去后大年当明本来次翌'),

@@ -118,6 +118,9 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     ("iso", rf"(?P<y>{Y4})[-/.](?P<m>{MM})[-/.](?P<d>{DD})"),
     # 20231015日 · 2023720日: a date typed without 年 and 月 (flagged typo:compact-date)
     ("compactday", r"(?<!\d)(?P<y>(?:19|20)\d\d)(?P<m>0[1-9]|1[0-2]|[1-9])(?P<d>0[1-9]|[12]\d|3[01])日"),
+    # 1031日前 · 1231日止 · 131日前: a month and day typed without 月, before a cue (a count of days would take 内
+    # or an event: 180日内); flagged like 2023720日 (ambiguous:compact-date when the digits split two ways, 111日)
+    ("compactdaymd", r"(?<![\d.第])(?P<m>1[0-2]|[1-9])(?P<d>0[1-9]|[12]\d|3[01])日(?=前|之前|以前|止|起)"),
     ("compactday8", r"(?<![\d.])(?P<y>(?:19|20)\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?![\d.%])"),
     ("iso_month", rf"(?P<y>{Y4})[./-](?P<m>{MM})(?P<mend>底|末)?(?![\d./\-年月])"),  # 2024.6 · 2024/6 · 2024-06底
     ("fiveyear", r"[“\"]?十(?P<fyp>[一二三四五六七八九])五[”\"]?(?:规划)?(?P<fpart>期间|时期|期末|末)"),
