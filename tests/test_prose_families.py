@@ -479,3 +479,31 @@ def test_a_period_named_as_a_stage_in_prose(sentence: str, month: int, label: st
 def test_a_years_target_with_a_figure_is_a_deadline(sentence: str, year: int) -> None:
     r = extract(sentence, **CTX)[0]
     assert r.kind == "deadline" and r.due is not None and r.due.year == year and r.precision == "year"
+
+
+# A deployment followed by the day (or days) it took place, as a clause of its own, heads a report (ref 2023-03-15).
+@pytest.mark.parametrize("sentence", [
+    "根据市委统一部署，2022年9月6日，市委第三巡察组进驻市科技局。",
+    "按照县委统一部署，10月8日至12日，督查组对各乡镇开展交叉检查。",
+])
+def test_a_deployment_then_the_day_it_took_place_is_narration(sentence: str) -> None:
+    assert not any(r.kind == "conditional" for r in extract(sentence, **CTX))
+
+
+def test_a_deployment_then_a_task_with_its_deadline_stays() -> None:
+    found = extract("按照省统一部署，各地要在6月底前完成排查。", **CTX)
+    assert [r.kind for r in found] == ["conditional", "deadline"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "督查组于2022年10月10日至20日对全县重点项目进行了实地督查。",  # a span gone by, told of in its clause
+    "2022年11月1日至11月30日，市委第二巡察组对市教育局、市卫健委、市交通局、市水利局、市农业农村局等单位党组开展"
+    "常规巡察，并于12月20日反馈了巡察意见。",  # …and further on in its sentence
+])
+def test_a_span_gone_by_and_told_of_is_no_deadline(sentence: str) -> None:
+    assert not any(r.kind == "window" for r in extract(sentence, **CTX))
+
+
+def test_a_span_gone_by_in_a_plans_stages_stays() -> None:
+    found = extract("行动分三个阶段：2023年1月至2月为动员部署阶段，3月至10月为集中整治阶段。", **CTX)
+    assert [r.kind for r in found] == ["window", "window"]

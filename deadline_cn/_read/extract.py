@@ -236,6 +236,9 @@ def _extract_chunk(text: str, start: int, end: int, settings: Settings,
     return out
 
 
+_TOLD_REACH = 120  # how far into its sentence a span gone by may be told of (a list of places may stand between)
+
+
 def _narrated_sentence(scan: str, item: Item) -> bool:
     """A time gone by opening its sentence, which then tells what was done, clauses on (2005年11月11日至14日，督查组在…
     期间，…进行了现场检查)."""
@@ -266,6 +269,12 @@ def _looks_back(p: Placed, result: Result, ref: date | None, scan: str) -> bool:
             and (end < ref or rolled):
         # 2023年10月至12月，市纪委监委开展了专项整治 · 2021年至2023年，全市共新建学校12所 · 2023年全年，全市接待
         # 游客3000万人次: a period gone by heading its sentence, then what was done or counted
+        told = narrates(scan, p.item.end) or (
+            heads_clause(scan, p.item) and narrates(scan, p.item.end, reach=_TOLD_REACH, sentence=True))
+        if not rolled and isinstance(parse, RangeP) and told:
+            # …于8月31日至9月10日对…进行了督查 · 2022年3月15日至5月20日，巡察组对…开展专项巡察，并于…反馈了…: a span
+            # gone by and its sentence telling what was done in it, further on than a clause's reach
+            return True
         return heads_clause(scan, p.item) and (narrates(scan, p.item.end) or counts(scan, p.item.end)
                                                or _narrated_sentence(scan, p.item))
     if ref is None or not isinstance(parse, DeadlineP) or due is None or (due >= ref and not rolled):

@@ -28,6 +28,9 @@ from deadline_cn._grammar.rules import FIVE_YEAR_PLAN
 _SKIP = " \"“”"
 _FIGURE = compiled(rf"\d(?:[\d.]*)(?:[亿万千百])?(?:{'|'.join(lx.FIGURE_UNITS)})")
 _CLAUSE_STOPS = "。;,:、()\n"  # where the words after a time stop being its clause's (folded text)
+# 根据县委统一部署，2022年5月5日，… · 根据…部署，4月7日到4月11日，…: a day (or days) with no cue, a clause of its own,
+# after a deployment: when what was deployed took place — a report, not a task handed on
+_DAYS_THEN = compiled(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:(?:至|到|-|—)(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日)?,")
 
 
 def is_prose_time(item: Item, scan: str) -> bool:
@@ -44,7 +47,7 @@ def is_prose_time(item: Item, scan: str) -> bool:
         # and only a 部署 (the wild readers mark no 按照…要求 / 安排，… in prose: a manner, not a time handed over)
         return "部署" in scan[item.start:item.end] and heads_clause(scan, item) and scan.startswith(",", item.end) \
             and not scan.startswith(lx.ANNOUNCE_WORDS, item.end + 1) \
-            and not narrates(scan, item.end, reach=80, sentence=True)
+            and not narrates(scan, item.end, reach=80, sentence=True) and not _DAYS_THEN.match(scan, item.end + 1)
     if isinstance(p, (MarkerP, DittoP)):
         return isinstance(p, MarkerP)  # markers stay so hedges can flag their clause; dropped later
     if isinstance(p, DeadlineP):
