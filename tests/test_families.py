@@ -2201,3 +2201,36 @@ def test_a_month_and_day_typed_without_yue(text: str, due: str, flag: str) -> No
 @pytest.mark.parametrize("text", ["180日内", "第120日前"])
 def test_a_count_of_days_is_no_compact_date(text: str) -> None:
     assert not any("compact" in f for f in normalise(text, **CTX).flags)
+
+
+# After a cap (最迟 · 不超过 · 不得超过), 1–12 and 月 with no 个 is a month; after an event, with 内, or after 最长,
+# a count.
+@pytest.mark.parametrize(("text", "kind", "due"), [
+    ("最迟不超过11月底", "deadline", "2024-11-30"),
+    ("整改时限不超过7月底", "deadline", "2024-07-31"),
+    ("最迟不得超过9月末", "deadline", "2024-09-30"),
+    ("不超过10月15日", "deadline", "2024-10-15"),
+    ("最迟5月底", "deadline", "2024-05-31"),
+    ("通知下发后不超过2月", "relative", None),  # an event before the cap: two months after it
+    ("最长不超过3月", "relative", "2024-06-05"),  # a length
+    ("不超过2月以内", "relative", "2024-05-05"),
+])
+def test_a_month_after_a_cap(text: str, kind: str, due: str | None) -> None:
+    r = normalise(text, **CTX)
+    assert r.kind == kind and (due is None or str(r.due) == due)
+
+
+# Dates on lines (or columns) of their own are the cell's dates, not a range whose joiner was lost.
+@pytest.mark.parametrize(("text", "dues"), [
+    ("2024年5月31日\n2024年11月30日", ["2024-05-31", "2024-11-30"]),
+    ("4月30日\r\n7月31日\r\n10月31日", ["2024-04-30", "2024-07-31", "2024-10-31"]),
+    ("2024年6月30日    2024年12月31日", ["2024-06-30", "2024-12-31"]),
+])
+def test_dates_on_lines_of_their_own(text: str, dues: list[str]) -> None:
+    r = normalise(text, **CTX)
+    assert [str(p.due) for p in r.parts] == dues
+
+
+def test_a_day_and_its_time_after_a_space_stay_one() -> None:
+    r = normalise("2024年6月8日 9:00前", **CTX)
+    assert r.kind == "deadline" and "time:09:00" in r.flags

@@ -117,6 +117,8 @@ def fold(text: str, start: int = 0, end: int | None = None) -> Folded:
         piece = _digit_groups_parted(piece)
     if "\n" in piece:
         piece = _ROW_START.sub("\t", piece)
+    if ("\n" in piece or " " in piece or "\u3000" in piece) and _DAY_THEN_DATE.search(piece) is not None:
+        piece = _DAY_THEN_DATE.sub(_parted, piece)
     folded = piece.translate(_char_table())
     if len(folded) == len(piece):
         starts: Sequence[int] = range(len(piece))
@@ -203,7 +205,19 @@ def _digit_groups_parted(piece: str) -> str:
     return "".join(parts)
 
 
-_ZERO_WIDTH = "\u200b-\u200f\u2060\ufeff"  # dropped by folding: 2\n0 \u200b19年 is 2019年 (no row number 0)
+# dropped by folding: 2\n0 \u200b19年 is 2019年 (no row number 0)
+_ZERO_WIDTH = "\u200b-\u200f\u2060\ufeff"
+# 2024年4月30日\n2024年6月30日 · 3月31日  6月30日: a day, a line break or spaces, then another date — two dates of a
+# cell (one a line), not a range whose joiner was lost (4月28日5月18日, touching, still is: typo:missing-joiner). The
+# break parts them as a tab does. Not before a time of that day (2024年6月8日 9:00).
+_DAY_THEN_DATE = re.compile("(?<=[日号])[ \u3000\r\n]+(?=[\\d〇零一二三四五六七八九十])(?!\\d{1,2}\\s*[:：时点])"
+                            "(?![一二三四五六七八九十]{1,3}[时点])")
+
+
+def _parted(m: re.Match[str]) -> str:
+    return m.group()[:-1] + "\t"  # the run's last character: same length, so offsets hold
+
+
 # A table pasted as lines (1 制定方案 市发改委 2024年4月底前 / 2 组织实施 各县区 …): a line opened by a row number (then
 # a space, . or 、, then a word — not a date's or a count's unit) starts a new row, so its line break parts the rows
 # as a tab does, and the time ending the row before never takes this row's words as its scope

@@ -20,6 +20,7 @@ def alt(words: Any) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+CAPS = f"(?:{alt(lx.OFFSET_CAPS)})"  # 最迟不超过 · 不得超过 · 最长 …
 # Numbers are read wider than the calendar allows (2200年, 13月, 0月, 32日, 第5季度) so that an impossible
 # value reaches the resolver and is flagged ``invalid:<what>`` there, never dropped into scope or clamped.
 Y4 = r"(?<!\d)\d{4,6}(?!\d)"
@@ -197,7 +198,11 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     ("dayonly", rf"(?P<d>{DD}){DAY_MARK}(?!以内|之内|内){TIME_OF_DAY}"),
     # 5个工作日内 · 2—3年 · 1.5个月 (1.2月 is a list number before a month) · 节后第3个工作日 (the Nth one)
     # (最迟2024年9月底 · 不超过2024年底: a year after the cap, not 2024 years)
-    ("offset", rf"(?P<cap>{alt(lx.OFFSET_CAPS)})?(?:(?P<ord>第)(?=\d{{1,2}}个?(?:工作日|天|日))|(?<![\d第]))"
+    # (最迟不超过10月底 · 不超过6月: after a cap, 1–12 and 月 with no 个 is a month, not a count of months — unless an
+    # event's 后 / 起 comes right before the cap, 内 after it or the cap is a length: 印发后不超过3月 · 不超过1月以内 ·
+    # 最长3月 are counts)
+    ("offset", rf"(?:(?P<cap>(?<=[后起]){CAPS}|(?<![后起])(?:最长|最多){CAPS}?|(?<![后起]){CAPS}"
+               rf"(?!(?:1[0-2]|[1-9])月(?!内|以内|之内))))?(?:(?P<ord>第)(?=\d{{1,2}}个?(?:工作日|天|日))|(?<![\d第]))"
                rf"(?!(?:19|20)\d\d年)(?P<n>\d{{1,4}}(?:\.\d{{1,2}}(?!月))?)"
                rf"(?:(?:[—~至到]|-)(?P<n2>\d{{1,4}}))?(?P<half>个半)?(?P<unit>{alt(lx.UNITS)})"
                r"(?P<within>以内|之内|内)?"),
