@@ -2234,3 +2234,21 @@ def test_dates_on_lines_of_their_own(text: str, dues: list[str]) -> None:
 def test_a_day_and_its_time_after_a_space_stay_one() -> None:
     r = normalise("2024年6月8日 9:00前", **CTX)
     assert r.kind == "deadline" and "time:09:00" in r.flags
+
+
+# A half, quarter or month heading a label and a colon, then a date inside it: a heading, no deadline of its own.
+@pytest.mark.parametrize(("text", "kind", "first", "last"), [
+    ("2025年上半年征兵：2月10日至3月31日", "window", "2025-02-10", "2025-03-31"),
+    ("6月申报期：6月1日—6月17日", "window", "2024-06-01", "2024-06-17"),
+    ("2025年第二季度：5月20日前完成评审", "deadline", None, "2025-05-20"),
+    ("9月份（9月25日前）", "deadline", None, "2024-09-25"),
+])
+def test_a_period_heading_a_date_inside_it(text: str, kind: str, first: str | None, last: str) -> None:
+    r = normalise(text, **CTX)
+    assert r.kind == kind
+    assert (str(r.start), str(r.end)) == (first, last) if kind == "window" else str(r.due) == last
+
+
+def test_a_date_outside_the_heading_period_stays_apart() -> None:
+    r = normalise("2025年下半年：3月15日前", **CTX)  # March is in no second half: two readings (one in doubt)
+    assert r.kind == "compound"

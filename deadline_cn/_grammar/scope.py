@@ -306,6 +306,8 @@ def _framing_years(text: str, items: list[Item]) -> list[Item]:
 def _framed(text: str, first: Item, second: Item, prev_end: int) -> Item | None:
     """``second`` given the year ``first`` frames it with (see ``_framing_years``), else None."""
     p, q = first.parse, second.parse
+    if (headed := _headed(text, first, second, prev_end)) is not None:
+        return headed
     if not (isinstance(p, DeadlineP) and p.cue is None and not p.by and p.after is None and p.when.edge is None
             and p.when.year is not None and p.when.month is None and p.when.quarter is None and p.when.half is None
             and p.when.holiday is None and p.when.rel_period is None and not p.when.cumulative):
@@ -334,6 +336,35 @@ def _framed(text: str, first: Item, second: Item, prev_end: int) -> Item | None:
                 and q.start.month is not None):
         return _with_year_of(p, Item(q, first.start, second.end))
     return None
+
+
+def _headed(text: str, first: Item, second: Item, prev_end: int) -> Item | None:
+    """2024年下半年征兵：8月1日至9月30日 · 4月申报纳税期限：4月1日—4月18日 · 2024年第三季度：7月15日前完成招标 · 6月份：
+    6月10日前完成验收: a half, a quarter or a month heading its clause, then a label and a colon (or a bracket), then
+    a date inside it — the period is the heading of the date, not a deadline of its own (its last day was a part
+    the ledger showed)."""
+    p, q = first.parse, second.parse
+    if not (isinstance(p, DeadlineP) and p.cue is None and not p.by and p.after is None and p.when.edge is None
+            and p.when.day is None and p.when.xun is None and p.when.holiday is None and p.when.rel_period is None
+            and not p.when.cumulative and (p.when.half or p.when.quarter or p.when.month)):
+        return None
+    gap = text[first.end:second.start]
+    before = text[prev_end:first.start]
+    if len(gap) > 16 or not gap.rstrip(" ").endswith((":", "(")) or any(c.isdigit() for c in gap) \
+            or (before.strip() and not _heads_clause(text, prev_end, first.start)):
+        return None
+    months = range(1, 13)
+    if p.when.month is not None:
+        months = range(p.when.month, p.when.month + 1)
+    elif p.when.quarter is not None:
+        months = range(3 * p.when.quarter - 2, 3 * p.when.quarter + 1)
+    elif p.when.half is not None:
+        months = range(6 * p.when.half - 5, 6 * p.when.half + 1)
+    inner = [q.when] if isinstance(q, DeadlineP) else [q.start, q.end] if isinstance(q, RangeP) else []
+    if not inner or any(w.month not in months or (w.year is not None and w.year != p.when.year) for w in inner) \
+            or (isinstance(q, DeadlineP) and q.when.day is None and q.when.xun is None):
+        return None
+    return _with_year_of(p, Item(q, first.start, second.end))
 
 
 # Between a rhythm and the dates it falls on: a count (and its verb), a bracket or a colon, 分别于 (每半年（6月底、
