@@ -2252,3 +2252,25 @@ def test_a_period_heading_a_date_inside_it(text: str, kind: str, first: str | No
 def test_a_date_outside_the_heading_period_stays_apart() -> None:
     r = normalise("2025年下半年：3月15日前", **CTX)  # March is in no second half: two readings (one in doubt)
     assert r.kind == "compound"
+
+
+# What a date or a period says about which work is meant (the other date says when it is due).
+@pytest.mark.parametrize(("text", "due"), [
+    ("2024年年报于2025年3月底前报送", "2025-03-31"),
+    ("对2024年第二季度检查发现的问题，于2024年9月底前完成整改", "2024-09-30"),
+    ("2024年10月底前尚未办结的事项，于2025年1月底前全部办结", "2025-01-31"),
+    ("对2020年至2023年实施的项目开展评价，2024年10月底前完成", "2024-10-31"),
+])
+def test_a_period_naming_the_work_is_no_deadline(text: str, due: str) -> None:
+    r = normalise(text, **CTX)
+    assert r.kind == "deadline" and str(r.due) == due and any(f.startswith("object:") for f in r.flags)
+
+
+@pytest.mark.parametrize(("text", "obj"), [
+    ("每月1日至10日申报缴纳上月税款", "上月"),
+    ("每年11月底前下达下一年度预算控制数", "下1年度"),  # (folded: 一 → 1)
+    ("6月15日前缴纳5月税款", "5月"),
+])
+def test_a_period_the_verb_takes_is_its_work(text: str, obj: str) -> None:
+    r = normalise(text, **CTX)
+    assert r.kind != "compound" and f"object:{obj}" in r.flags

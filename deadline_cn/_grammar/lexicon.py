@@ -261,7 +261,7 @@ ACTION_VERBS = tuple(v for v in dict.fromkeys((
     "部署", "实施", "施行", "执行", "进行", "推进", "发行", "安排", "举行", "举办", "报到", "注册", "上课",
     "开课", "放假", "签订", "验收", "申报", "公示", "下达", "启用", "实行", "推行", "抽查", "印发", "出台", "巩固",
     "提升", "推广", "深化", "健全", "建立", "形成", "达到", "达标", "覆盖", "完善", "启动",
-    "放寒假", "放暑假", "开学", "返校", "离校", "考试", "结业", "开班"))  # a school calendar's days
+    "放寒假", "放暑假", "开学", "返校", "离校", "考试", "结业", "开班", "缴纳", "缴清"))  # a school calendar's days
     if v not in ("研究", "分析"))  # 研究生 · 分析师: nouns as often as verbs
 # After a period and its verb, these make the words a name of a time (2月申报纳税期限顺延至…), not an action.
 TIME_NOUNS = ("期限", "时间", "日期", "时限", "期间")
@@ -325,6 +325,7 @@ PERIOD_REPORTS = ("总结", "情况", "完成情况", "进展情况", "报告", 
 # and the other things a plan's year is the year of
 WORK_NOUNS = (*REPORTED_WORK, "项目", "方案", "资金", "指标", "清单", "名单", "台账", "评价", "绩效", "问题", "意见")
 # 2023年巡察反馈问题 · 2023年审计发现的问题: a year before an inspection and what it found names that inspection
+YEAR_REPORTS = ("年报", "年度报告", "年鉴", "决算")  # 2023年年报 · 2023年决算: the year's report, named by it
 INSPECTIONS = ("审计", "巡察", "巡视", "督查", "督察", "检查", "考核", "评估", "排查", "体检")
 FINDINGS = ("发现", "反馈", "指出", "移交", "交办", "通报")
 # A year before these is when the task is done (2024年重点抓好…), not the work's name

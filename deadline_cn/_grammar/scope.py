@@ -489,14 +489,20 @@ def _evenly_spaced(months: tuple[int, ...], period: str) -> bool:
     return all(b - a == step for a, b in itertools.pairwise(months))
 
 
+# 2023年11月底前未完成的 · 截至2023年底尚未整改的 · 6月底前未办结的: a date that says which work is left over
+_UNDONE = compiled(r"(?:以前|之前)?(?:仍|尚|还)?未[\u4e00-\u9fff]{1,4}?的")
+
+
 def _verbs_object(text: str, it: Item, between: str) -> bool:
     """6月底前完成2024—2026年规划编制 · 10月底前启动2025年度招生 · 6月底前完成2023年度及以前年度的清理: a year (or a
     span of years) right after the verb of a reading before it, and before the noun it names, is the work that
     verb takes — no second deadline."""
     p = it.parse
+    # (a year, 下1年度, 上月, 4月: a whole period; 缴纳上月税款 · 下达下一年度预算控制数 · 缴纳4月税款)
     years = (isinstance(p, DeadlineP) and p.cue is None and not p.by and p.when.edge is None and p.after is None
-             and p.when.year is not None and p.when.month is None and p.when.quarter is None and p.when.half is None
-             and p.when.holiday is None) or (isinstance(p, RangeP) and p.end_cue == "years")
+             and p.when.day is None and p.when.xun is None and p.when.holiday is None
+             and (p.when.year is not None or p.when.rel_year is not None or p.when.rel_period == "月"
+                  or p.when.month is not None)) or (isinstance(p, RangeP) and p.end_cue == "years")
     if not years or not between.endswith(lx.ACTION_VERBS):
         return False
     rest = text[it.end:it.end + 8]
@@ -557,6 +563,11 @@ def _without_objects(text: str, items: list[Item]) -> list[Placed]:
             continue
         if out and not _SEPARATOR.search(between) and _verbs_object(text, it, between):
             out[-1].flags.append(f"object:{text[it.start:it.end]}")
+            continue
+        if k + 1 < len(items) and not _ends_sentence(text, it.end, items[k + 1].start) and (
+                _UNDONE.match(text, it.end) is not None or (isinstance(p, RangeP) and _names_the_work(text, it))):
+            # 2023年11月底前未完成的事项，于2024年3月底前完成 · 对2021年至2023年实施的项目…: which work, not when
+            pending.append(it)
             continue
         # 全年 · 上半年 · 第一季度 before the report on it (a day or a month before 总结 is when it is written)
         period = (isinstance(p, OngoingP) and p.whole_year) or (bare and isinstance(p, DeadlineP) and (
@@ -744,18 +755,21 @@ def _names_the_work(text: str, it: Item) -> bool:
     before a noun (or a verb made an attribute by 的) names which work is meant; the other time in the text
     says when it is due."""
     p = it.parse
-    if not isinstance(p, DeadlineP) or p.when.year is None or p.when.quarter is not None or p.when.half \
-            or p.when.month is not None:
-        return False  # a written year alone (年内0季度 is an impossible quarter, never the work's name)
-    if not lx.PLAN_YEARS[0] <= p.when.year <= lx.PLAN_YEARS[1]:
-        return False  # 2300年绩效: an impossible year is read, and flagged invalid, never passed over
     rest = text[it.end:it.end + 12]
+    if isinstance(p, RangeP) and p.end_cue == "years":  # 对2021年至2023年实施的项目开展绩效评价
+        return rest.startswith(lx.ATTRIBUTE_VERBS)
+    if not isinstance(p, DeadlineP) or p.when.year is None or not lx.PLAN_YEARS[0] <= p.when.year <= lx.PLAN_YEARS[1]:
+        return False  # 2300年绩效: an impossible year is read, and flagged invalid, never passed over
+    if rest.startswith(lx.INSPECTIONS) and rest[2:].startswith(lx.FINDINGS) and p.when.day is None:
+        return True  # 对2023年第四季度督查发现的问题 · 2023年巡察反馈问题: the period of the inspection
+    if p.when.quarter is not None or p.when.half or p.when.month is not None:
+        return False  # a written year alone (年内0季度 is an impossible quarter, never the work's name)
+    if rest.startswith(lx.YEAR_REPORTS):
+        return True  # 2023年年报于2024年2月底前报送: the year's report
     while rest.startswith(lx.WORK_MODIFIERS):  # 2025年全市重点工作计划 (not 2024年重点抓好…: a verb follows)
         rest = rest[len(next(w for w in lx.WORK_MODIFIERS if rest.startswith(w))):]
     if not rest or not ("\u4e00" <= rest[0] <= "\u9fff") or rest.startswith(lx.YEAR_NOT_OBJECT):
         return False
-    if rest.startswith(lx.INSPECTIONS) and rest[2:].startswith(lx.FINDINGS):
-        return True  # 2023年巡察反馈问题，6月底前整改到位 · 2023年审计发现的问题: the year of the inspection
     verb = next((v for v in lx.ACTION_OR_TASK_VERBS if rest.startswith(v)), None)
     if verb is not None:
         return rest.startswith("的", len(verb))  # 2023年印发的方案 (but 2024年完成项目建设 is a time)
