@@ -2274,3 +2274,29 @@ def test_a_period_naming_the_work_is_no_deadline(text: str, due: str) -> None:
 def test_a_period_the_verb_takes_is_its_work(text: str, obj: str) -> None:
     r = normalise(text, **CTX)
     assert r.kind != "compound" and f"object:{obj}" in r.flags
+
+
+# A day of the lunar calendar is its Gregorian day in that lunar year (not a Gregorian month's 初 / 旬).
+@pytest.mark.parametrize(("text", "due"), [
+    ("2025年农历九月初九", "2025-10-29"),
+    ("农历八月十五前", "2024-09-17"),
+    ("2025年阴历七月十五", "2025-09-06"),
+    ("农历腊月二十三", "2025-01-22"),  # 小年 of the lunar year 2024 falls in January 2025
+])
+def test_a_lunar_day(text: str, due: str) -> None:
+    r = normalise(text, **CTX)
+    assert r.kind == "deadline" and str(r.due) == due and r.precision == "day"
+
+
+def test_a_lunar_month_alone_is_unread() -> None:
+    assert "unread:农历" in normalise("农历七月", **CTX).flags  # (its Gregorian month is another)
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("2025年国庆后至年底前", "2025-10-09", "2025-12-31"),
+    ("五一后至7月底", "2024-05-06", "2024-07-31"),
+    ("2025年端午节后至中秋节前", "2025-06-03", "2025-10-05"),
+])
+def test_from_after_a_holiday_to_a_date(text: str, start: str, end: str) -> None:
+    r = normalise(text, **CTX)
+    assert r.kind == "window" and (str(r.start), str(r.end)) == (start, end)

@@ -54,6 +54,11 @@ def _lunar_to_solar(year: int, month: int, day: int, leap: bool = False) -> date
     return date.fromordinal(_new_year_ordinals()[year - _lunar_data.FIRST_YEAR] + offset)
 
 
+def solar_of_lunar(year: int, month: int, day: int) -> date:
+    """The Gregorian day of lunar ``month``/``day`` (no leap month) in lunar ``year``; ValueError if none."""
+    return _lunar_to_solar(year, month, day)
+
+
 def lunar_of(day: date) -> tuple[int, int] | None:
     """The lunar (month, day) of a Gregorian day (a leap month counts as its namesake); None outside the table."""
     ordinal = day.toordinal()

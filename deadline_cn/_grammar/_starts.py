@@ -2,7 +2,7 @@
 can begin with (and whether a digit can). Used only while KEY is the checksum of today's patterns; a stale
 table is ignored (computed again at the first call) and tests/test_scanner.py says to regenerate it."""
 
-KEY = 469250193
+KEY = 983778348
 STARTS: tuple[tuple[str, str | None, bool], ...] = (
     ('rulelimit', '于在按法规', False),
     ('statute', '按', False),
@@ -53,6 +53,7 @@ STARTS: tuple[tuple[str, str | None, bool], ...] = (
     ('halveseach', '上每', False),
     ('date_half', '0上下今前去后大当明本来次翌', True),
     ('date_yearend', '0上下今前去后大年当明本来次翌', True),
+    ('lunardate', '0上下今农前去后大当明本来次翌阴', True),
     ('date_holiday', '"(0“七三上下中五今儿元八六农前劳十去后国大妇建当教明春本来次清端翌重阴除青', True),
     ('date_year', '012上下今前去后大当明本来次翌', True),
     ('yearword', '年', False),
@@ -119,6 +120,7 @@ AFTER_DIGITS: tuple[tuple[str, str | None], ...] = (
     ('date_quarter', '上下今前去后大季年当明本来次第翌'),
     ('date_half', '上下今前去后大年当明本来次翌'),
     ('date_yearend', '上下今前去后大年当明本来次翌'),
+    ('lunardate', '上下今农前去后大年当明本来次翌阴'),
     ('date_holiday', '"(“七三上下中五今儿元八六农前劳十去后国大妇年建当教明春本来次清端翌重阴除青'),
     ('date_year', None),
     ('dayspan', '-_~—一到号日至'),
@@ -127,8 +129,8 @@ AFTER_DIGITS: tuple[tuple[str, str | None], ...] = (
     ('offset', '-.~—不个到周天小工年日星最月第自至'),
 )
 # the unread check's time words: the class of characters they begin with, and the checksum of the pattern
-TIME_WORDS_KEY = 1163701324
+TIME_WORDS_KEY = 1188894205
 TIME_WORDS_GUARD = (
     '[012HQhq七三上下中丰主五伏休供儿元八六农冬前劳半周国夏妇季学寒年建开当征招播收教旱旺星春暑月期本枯次每毕汛淡清礼'
-    '禁秋立端终结节采重防除隔雨霜青首麦\\d]'
+    '禁秋立端终结节采重防阴除隔雨霜青首麦\\d]'
 )

@@ -39,7 +39,7 @@ class When:
     def grain(self) -> str:
         if self.rel_period and not (self.day or self.xun or self.mid or self.half_month or self.month):
             return "month" if self.rel_period == "月" else "quarter"
-        if self.holiday or self.day:
+        if self.holiday or self.day or (self.lunar is not None and self.month is None):  # 农历九月初九: a day
             return "day"
         if self.xun or self.mid or self.half_month:  # a half-month is a part of a month, as a 旬 is
             return "xun"

@@ -142,7 +142,8 @@ def place(text: str, items: list[Item], *, continue_clauses: bool = True) -> lis
     times = _without_objects(text, _framing_years(text, _without_superseded(
         text, [it for it in items if not isinstance(it.parse, MarkerP)])))
     times = _named_by_holidays(text, _yearly_over_list(text, _rhythm_after(text, _dated_rhythm(text, times))))
-    times = _pairs_joined(text, _pairs_joined(text, times, _labelled_window), _bounded_recurrence)
+    times = _pairs_joined(text, _pairs_joined(text, _pairs_joined(text, times, _labelled_window), _after_rest_until),
+                          _bounded_recurrence)
     times = _recurrence_after_deadline(text, times)
     _mark_breakdowns(text, times)
     markers = [it for it in items if isinstance(it.parse, MarkerP)]
@@ -629,6 +630,20 @@ def _labelled_window(text: str, here: Placed, nxt: Placed) -> Item | None:
             and _END_LABEL.fullmatch(text, here.item.end, nxt.item.start)):
         return None
     return Item(RangeP(first.when, second.when), here.item.start, nxt.item.end)
+
+
+def _after_rest_until(text: str, here: Placed, nxt: Placed) -> Item | None:
+    """2024年国庆后至年底前 · 五一后至6月底 · 中秋节后至国庆节前: from the day after a holiday's rest to a date — one
+    span, not work begun after the holiday with no end beside a deadline of its own."""
+    a, b = here.item.parse, nxt.item.parse
+    if not (isinstance(a, OngoingP) and a.after and a.start is not None and a.start.holiday and a.until is None
+            and isinstance(b, DeadlineP) and b.by and b.after is None and here.item.end == nxt.item.start):
+        return None
+    until = b.when if b.when.year is not None or b.when.rel_year is not None or a.start.year is None \
+        else replace(b.when, year=a.start.year)
+    if until.holiday and b.cue == "before":
+        until = replace(until, holiday=f"{until.holiday}前")  # 至国庆节前: to the holiday's eve
+    return Item(replace(a, until=until, span=True), here.item.start, nxt.item.end)
 
 
 def _bounded_recurrence(text: str, here: Placed, nxt: Placed) -> Item | None:

@@ -63,8 +63,9 @@ QUOTED_AFTER = "(?:前|之前|以前|前夕|前后|期间|当天|当日|假期|�
 ONE_NOT_ONCE = "并|同|起|律|样|致|定|直|般|切|些|旦|边|面|方|道|齐|概|体|带|线|把手"
 # (初七) · (正月十五) · (农历腊月二十三): the lunar day beside a date, a note like the weekday's
 # lm, ld: checked against the date; (正月十六,周五): a weekday may share the bracket (wdl, checked as 周五 is)
-LUNAR_NOTE = (r"(?:\((?:农历)?(?:(?P<lm>正|腊|冬|\d{1,2})月)?(?P<ld>初[一二三四五六七八九十]|十[一二三四五六七八九]"
-              rf"|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|三十)(?:[,、 ](?:星期|周|礼拜)(?P<wdl>{WD}))?\))?")
+LUNAR_DAY = "初[一二三四五六七八九十]|十[一二三四五六七八九]|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|三十"
+LUNAR_NOTE = (rf"(?:\((?:农历)?(?:(?P<lm>正|腊|冬|\d{{1,2}})月)?(?P<ld>{LUNAR_DAY})"
+              rf"(?:[,、 ](?:星期|周|礼拜)(?P<wdl>{WD}))?\))?")
 HOLIDAY = alt(lx.HOLIDAYS)
 LUNAR_WORD = "(?:(?<=年)(?:农历|阴历|\\(农历(?:[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年)?\\)))?"
 QUOTED_HOLIDAY = alt(lx.QUOTED_HOLIDAYS)  # “十一”: a holiday only between quotes
@@ -179,6 +180,9 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     # before a cue, a verb or the clause's end)
     ("date_yearend", rf"(?:(?P<y>{Y4})年度?年?|(?P<ry>{REL_YEAR})年?|{SHORT_YEAR}年?|年)"
                      rf"(?P<yend>底|末|终(?={alt(lx.YEAR_END_AFTER)}|$|[,;。)]))"),
+    # 农历九月初九 · 2024年农历十月初一 · 阴历八月十五: a day of the lunar calendar (its Gregorian day is the lunar
+    # year's: 农历十二月二十三 falls in the next January)
+    ("lunardate", rf"{YEAR}?(?:农历|阴历)(?P<lm>正|腊|冬|1[0-2]|[1-9])月(?P<ld>{LUNAR_DAY})(?:日)?"),
     # 春节 · 2024年“五一” · “十一”前 (十一 is National Day only between quotes)
     # 春节 · 2024年“五一”前 · “十一”前 · “六一”儿童节前 (the name after the quoted date is the same day)
     # 2025年农历春节前 · 2024年（农历甲辰年）春节前: the lunar calendar named between the year and the festival

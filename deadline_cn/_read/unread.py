@@ -39,6 +39,7 @@ TIME_WORDS = "|".join((
     r"(?:(?<=季度)|(?<=每季)|(?<=半年))中(?![上下]?旬|[央小学期国心])|(?<=每年)年中",  # 二季度中 · 每季度中
     rf"[每隔]\d{{0,2}}个?(?:{_PERIODS})",
     alt(lx.HOLIDAYS),
+    "农历|阴历",  # 农历七月: a lunar month no rule dates (its Gregorian month is another)
     alt(lx.SEASONS),
     r"(?<=年)[春夏秋冬](?!节)",  # 2024年春 · 2025年秋冬 · 2024年冬至: a season by its character (春节 is read)
     r"(?<![A-Za-z])[Qq][1-4](?![\dA-Za-z])",  # Q3

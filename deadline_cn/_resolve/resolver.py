@@ -268,6 +268,11 @@ def bounds(w: When, year: int) -> tuple[date, date]:
     if w.month and w.day:
         day = date(year, w.month, w.day)
         return day, day
+    if w.lunar is not None and w.month is None:  # 农历九月初九: that day of the lunar year
+        from deadline_cn._calendar.festivals import solar_of_lunar
+
+        day = solar_of_lunar(year, w.lunar[0] or 1, w.lunar[1])
+        return day, day
     if w.month and w.xun:
         first = _dates.xun_bounds(year, w.month, w.xun_first or w.xun)[0]
         return first, _dates.xun_bounds(year, w.month, w.xun)[1]
@@ -292,7 +297,7 @@ def _strict_before(w: When, year: int, start: date) -> tuple[date, str] | None:
     """The strict reading of 前 (before the period begins) and the flag naming the ambiguity."""
     if w.holiday or w.edge == "end" or w.xun or w.mid or w.half_month or w.time:
         return None  # 17:00前 is before a time of that day: no doubt about the day
-    if w.day:
+    if w.day or (w.lunar is not None and w.month is None):  # (农历九月初九前: a day, as 10月11日前 is)
         return start - timedelta(days=1), "ambiguous:day-before"
     if w.month:
         return start - timedelta(days=1), "ambiguous:month-before"
@@ -492,6 +497,11 @@ def resolve_ongoing(p: OngoingP, ctx: Context) -> tuple[type[Result], Fields]:
     flags = [f"holiday:{p.start.holiday}"] if p.start.holiday else []
     if p.after and p.start.holiday:
         _, last, extra = _days_off(p.start.holiday, year)
+        if p.until is not None and p.span:  # 国庆后至年底前: from the day after the rest to the date (a window)
+            until = concrete(p.until, ctx)
+            end = bounds(until, until.year if until.year is not None else year_of(until, ctx))[1]
+            return Window, {"start": last + timedelta(days=1), "end": end, "label": None,
+                            "flags": [*flags, *extra]}
         return Ongoing, {"start": last + timedelta(days=1), "end": None, "flags": [*flags, *extra]}
     if p.after_doubt:  # 2026年1月以后: from February (the reading), or from January? (以后 is used both ways)
         flags.append("ambiguous:after")
