@@ -2300,3 +2300,24 @@ def test_a_lunar_month_alone_is_unread() -> None:
 def test_from_after_a_holiday_to_a_date(text: str, start: str, end: str) -> None:
     r = normalise(text, **CTX)
     assert r.kind == "window" and (str(r.start), str(r.end)) == (start, end)
+
+
+@pytest.mark.parametrize(("text", "rule"), [("每年“3·15”开展宣传", "FREQ=YEARLY;BYMONTH=3;BYMONTHDAY=15"),
+                                          ("每年“6·26”前后", None)])
+def test_a_named_day_written_month_dot_day(text: str, rule: str | None) -> None:
+    r = normalise(text, **CTX)
+    assert r.kind == "recurrence" and (rule is None or r.to_dict()["rrule"] == rule)
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("公示期：2025年7月1日—7月7日（5个工作日）", "2025-07-01", "2025-07-07"),  # the count notes the span's length
+    ("端午节前后（6月1日至6月3日）", "2024-06-01", "2024-06-03"),  # the days written are the ones meant
+])
+def test_a_span_and_its_bracketed_note(text: str, start: str, end: str) -> None:
+    r = normalise(text, **CTX)
+    assert r.kind == "window" and (str(r.start), str(r.end)) == (start, end)
+
+
+def test_a_rhythm_and_its_first_time() -> None:
+    r = normalise("每年度首次检查于4月底前完成", **CTX)
+    assert r.kind == "recurrence" and r.to_dict()["rrule"] == "FREQ=YEARLY;BYMONTH=4;BYMONTHDAY=-1"

@@ -2,7 +2,7 @@
 can begin with (and whether a digit can). Used only while KEY is the checksum of today's patterns; a stale
 table is ignored (computed again at the first call) and tests/test_scanner.py says to regenerate it."""
 
-KEY = 983778348
+KEY = 971747579
 STARTS: tuple[tuple[str, str | None, bool], ...] = (
     ('rulelimit', '于在按法规', False),
     ('statute', '按', False),
@@ -37,6 +37,7 @@ STARTS: tuple[tuple[str, str | None, bool], ...] = (
     ('quarterrange', '01234一三上下二今前去后四大当明本来次第翌', True),
     ('quarterlist', '01234一三上下二今前去后四大当明本来次第翌', True),
     ('dotday', '0123456789', False),
+    ('dotquoted', '"“', False),
     ('dayrange', '0上下今前去后大当明本来次翌', True),
     ('monthlist', '0123456789上下今前去后大当明本来次翌', True),
     ('daylist', '0上下今前去后大当明本来次翌', True),

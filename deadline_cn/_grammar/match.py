@@ -16,7 +16,7 @@ Match = tuple[Parse, int]
 Rule = Callable[[Sequence[Token], int], "Match | None"]
 DATES = ("iso", "iso_month", "compactday", "compactday8", "compactdaymd", "date_day", "date_typo", "date_month",
          "date_quarter", "date_half", "date_q", "date_yearend", "date_holiday", "date_year", "yearword", "firstn",
-         "relperiod", "dotday", "relweek", "date_daytypo", "lunardate")
+         "relperiod", "dotday", "relweek", "date_daytypo", "lunardate", "dotquoted")
 # 上、中旬 (two xun written as one): due at the end of the later one
 XUN = {"上旬": 1, "中旬": 2, "下旬": 3, "上、中旬": 2, "上中旬": 2, "中、下旬": 3, "中下旬": 3}
 XUN_FIRST = {"上、中旬": 1, "上中旬": 1, "中、下旬": 2, "中下旬": 2}

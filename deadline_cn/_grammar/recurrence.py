@@ -61,7 +61,7 @@ def _every(tokens: Sequence[Token], i: int, since: When | None = None) -> tuple[
         return first, 2  # 每月5个工作日内: the first five working days of each month, as 每月前5个工作日
     nxt = at(tokens, i + 1, "date_day", "date_month", "dayonly", "monthrange", "date_holiday", "date_yearend",
               "date_quarter", "date_half", "xunonly", "monthlist", "dayrange", "dayspan", "relperiod", "offset",
-              "quarterlist")
+              "quarterlist", "dotquoted")
     if nxt is not None and nxt.type == "date_holiday" and (holidays := _listed_holidays(recur, tokens, i + 1)):
         return holidays  # 每年中秋、国庆前 · 每年端午和中秋前: each holiday every year, the cue shared
     if nxt is not None and nxt.get("xunpair") and recur.period in ("月", "半月"):

@@ -142,8 +142,8 @@ def place(text: str, items: list[Item], *, continue_clauses: bool = True) -> lis
     times = _without_objects(text, _framing_years(text, _without_superseded(
         text, [it for it in items if not isinstance(it.parse, MarkerP)])))
     times = _named_by_holidays(text, _yearly_over_list(text, _rhythm_after(text, _dated_rhythm(text, times))))
-    times = _pairs_joined(text, _pairs_joined(text, _pairs_joined(text, times, _labelled_window), _after_rest_until),
-                          _bounded_recurrence)
+    for join in (_labelled_window, _after_rest_until, _length_noted, _bounded_recurrence):
+        times = _pairs_joined(text, times, join)
     times = _recurrence_after_deadline(text, times)
     _mark_breakdowns(text, times)
     markers = [it for it in items if isinstance(it.parse, MarkerP)]
@@ -196,8 +196,8 @@ def _holiday_of(p: object) -> str | None:
     """The holiday a bare holiday reading names (春节 · 春节假期), else None."""
     if isinstance(p, DeadlineP) and p.cue is None and not p.by and p.when.holiday and p.when.day is None:
         return p.when.holiday
-    if isinstance(p, RangeP) and p.end_cue == "during" and p.start.holiday and p.start == p.end:
-        return p.start.holiday
+    if isinstance(p, RangeP) and p.end_cue in ("during", "around") and p.start.holiday and p.start == p.end:
+        return p.start.holiday  # (清明节前后（4月1日—4月7日）: the days written are the ones meant)
     return None
 
 
@@ -351,7 +351,7 @@ def _headed(text: str, first: Item, second: Item, prev_end: int) -> Item | None:
         return None
     gap = text[first.end:second.start]
     before = text[prev_end:first.start]
-    if len(gap) > 16 or not gap.rstrip(" ").endswith((":", "(")) or any(c.isdigit() for c in gap) \
+    if len(gap) > 16 or not gap.rstrip(" ").endswith((":", "(", "为")) or any(c.isdigit() for c in gap) \
             or (before.strip() and not _heads_clause(text, prev_end, first.start)):
         return None
     months = range(1, 13)
@@ -371,8 +371,8 @@ def _headed(text: str, first: Item, second: Item, prev_end: int) -> Item | None:
 # Between a rhythm and the dates it falls on: a count (and its verb), a bracket or a colon, 分别于 (每半年（6月底、
 # 12月底前） · 每年两次，分别在5月和10月 · 每年：6月底前、12月底前 · 每月一次，每月25日前); between the dates,
 # a list joiner
-_RHYTHM_GAP = compiled(r"[\s(:,]*(?:[\u4e00-\u9fff]{0,4}?(?:[1-9]|一|两|二)次)?[\s(:,]*(?:分别|均)?"
-                       r"(?:[\u4e00-\u9fff]{0,4}?(?:时间|日期|时限)(?:为|是|:))?(?:于|在|为|是)?[\s:]*")  # 具体时间为
+_RHYTHM_GAP = compiled(r"[\s(:,]*(?:[\u4e00-\u9fff]{0,4}?(?:[1-9]|一|两|二)次|首次[\u4e00-\u9fff]{0,4}?)?[\s(:,]*"
+                       r"(?:分别|均)?(?:[\u4e00-\u9fff]{0,4}?(?:时间|日期|时限)(?:为|是|:))?(?:于|在|为|是)?[\s:]*")  # 具体时间为
 _RHYTHM_JOIN = compiled(r"\s*(?:[、,和及与]|以及)\s*")
 _PER_YEAR = {"年": 0, "半年": 2, "季度": 4}  # how many dates a year a rhythm's list must give (0: any)
 
@@ -630,6 +630,17 @@ def _labelled_window(text: str, here: Placed, nxt: Placed) -> Item | None:
             and _END_LABEL.fullmatch(text, here.item.end, nxt.item.start)):
         return None
     return Item(RangeP(first.when, second.when), here.item.start, nxt.item.end)
+
+
+def _length_noted(text: str, here: Placed, nxt: Placed) -> Item | None:
+    """公示期：2024年6月3日—6月7日（5个工作日） · 公示时间：3月1日—3月7日（7天）: a bare count in brackets right after
+    a span is a note on its length, not a second reading (an offset from the document)."""
+    a, b = here.item.parse, nxt.item.parse
+    if not (isinstance(a, RangeP) and isinstance(b, RelativeP) and not b.anchor_ref and b.anchor is None
+            and not b.wants_anchor and text[here.item.end:nxt.item.start].strip() == "("
+            and text.startswith(")", nxt.item.end)):
+        return None
+    return Item(a, here.item.start, nxt.item.end + 1)
 
 
 def _after_rest_until(text: str, here: Placed, nxt: Placed) -> Item | None:

@@ -138,6 +138,8 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     ("quarterlist", rf"{YEAR}?第?(?P<qs>[1-4一二三四](?:[、,和及]第?[1-4一二三四]|(?<=[一二三四])[一二三四]){{1,3}})"
                     r"季度(?P<qend>末|底)?"),
     ("dotday", rf"(?<![\d.])(?P<m>{MM_SPAN})\.(?P<d>{DD})(?=前|之前|以前|止)"),  # 6.30前
+    # “3·15” · “12·4”国家宪法日 · "6.26": a named day written month·day between quotes
+    ("dotquoted", rf"[“\"](?P<m>{MM_SPAN})[·・.](?P<d>{DD})[”\"]"),
     # 11月15日至次年3月15日: the end in the year after (a winter season)
     ("dayrange", rf"{YEAR}?(?P<m>{MM})月(?P<d>{DD})(?:日|号)?{WEEKDAY}{JOIN}"
                  rf"(?:(?P<next2>次年|翌年|第2年|来年)?(?P<m2>{MM})月)?(?P<d2>{DD}){DAY_MARK}"
@@ -205,8 +207,8 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     # (最迟不超过10月底 · 不超过6月: after a cap, 1–12 and 月 with no 个 is a month, not a count of months — unless an
     # event's 后 / 起 comes right before the cap, 内 after it or the cap is a length: 印发后不超过3月 · 不超过1月以内 ·
     # 最长3月 are counts)
-    ("offset", rf"(?:(?P<cap>(?<=[后起]){CAPS}|(?<![后起])(?:最长|最多){CAPS}?|(?<![后起]){CAPS}"
-               rf"(?!(?:1[0-2]|[1-9])月(?!内|以内|之内))))?(?:(?P<ord>第)(?=\d{{1,2}}个?(?:工作日|天|日))|(?<![\d第]))"
+    ("offset", rf"(?:(?P<cap>(?<=[后起]){CAPS}|(?<![后起])(?:最长|最多){CAPS}?(?!(?:1[0-2]|[1-9])月[底末])"
+               rf"|(?<![后起]){CAPS}(?!(?:1[0-2]|[1-9])月(?!内|以内|之内))))?(?:(?P<ord>第)(?=\d{{1,2}}个?(?:工作日|天|日))|(?<![\d第]))"
                rf"(?!(?:19|20)\d\d年)(?P<n>\d{{1,4}}(?:\.\d{{1,2}}(?!月))?)"
                rf"(?:(?:[—~至到]|-)(?P<n2>\d{{1,4}}))?(?P<half>个半)?(?P<unit>{alt(lx.UNITS)})"
                r"(?P<within>以内|之内|内)?"),
