@@ -372,7 +372,8 @@ def _headed(text: str, first: Item, second: Item, prev_end: int) -> Item | None:
 # 12月底前） · 每年两次，分别在5月和10月 · 每年：6月底前、12月底前 · 每月一次，每月25日前); between the dates,
 # a list joiner
 _RHYTHM_GAP = compiled(r"[\s(:,]*(?:[\u4e00-\u9fff]{0,4}?(?:[1-9]|一|两|二)次|首次[\u4e00-\u9fff]{0,4}?)?[\s(:,]*"
-                       r"(?:分别|均)?(?:[\u4e00-\u9fff]{0,4}?(?:时间|日期|时限)(?:为|是|:))?(?:于|在|为|是)?[\s:]*")  # 具体时间为
+                       r"(?:分别|均)?(?:[\u4e00-\u9fff]{0,4}?(?:时间|日期|时限)(?:为|是|:))?"  # 具体时间为
+                       r"(?:于|在|为|是)?[\s:]*")
 _RHYTHM_JOIN = compiled(r"\s*(?:[、,和及与]|以及)\s*")
 _PER_YEAR = {"年": 0, "半年": 2, "季度": 4}  # how many dates a year a rhythm's list must give (0: any)
 
