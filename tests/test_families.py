@@ -2321,3 +2321,17 @@ def test_a_span_and_its_bracketed_note(text: str, start: str, end: str) -> None:
 def test_a_rhythm_and_its_first_time() -> None:
     r = normalise("每年度首次检查于4月底前完成", **CTX)
     assert r.kind == "recurrence" and r.to_dict()["rrule"] == "FREQ=YEARLY;BYMONTH=4;BYMONTHDAY=-1"
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    ("每年10月15日起至翌年4月15日止", "FREQ=YEARLY;BYMONTH=4;BYMONTHDAY=15"),
+    ("每年6月1日起至8月31日开展巡查", "FREQ=YEARLY;BYMONTH=8;BYMONTHDAY=31"),
+])
+def test_a_yearly_season_written_from_to(text: str, rule: str) -> None:
+    r = normalise(text, **CTX)
+    assert r.kind == "recurrence" and r.to_dict()["rrule"] == rule
+
+
+def test_minutes_left_over_are_unread() -> None:
+    r = normalise("接报后15分钟内电话报告", **CTX)
+    assert r.kind == "unresolved" or any(f == "unread:15分钟" for f in r.flags)

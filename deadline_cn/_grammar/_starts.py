@@ -130,7 +130,7 @@ AFTER_DIGITS: tuple[tuple[str, str | None], ...] = (
     ('offset', '-.~—不个到周天小工年日星最月第自至'),
 )
 # the unread check's time words: the class of characters they begin with, and the checksum of the pattern
-TIME_WORDS_KEY = 1188894205
+TIME_WORDS_KEY = 678848764
 TIME_WORDS_GUARD = (
     '[012HQhq七三上下中丰主五伏休供儿元八六农冬前劳半周国夏妇季学寒年建开当征招播收教旱旺星春暑月期本枯次每毕汛淡清礼'
     '禁秋立端终结节采重防阴除隔雨霜青首麦\\d]'

@@ -67,6 +67,9 @@ def _every(tokens: Sequence[Token], i: int, since: When | None = None) -> tuple[
     if nxt is not None and nxt.get("xunpair") and recur.period in ("月", "半月"):
         # 每月上、下旬各一次: one due day in each (the 10th and the month's last), one recurrence each
         return ManyP((replace(recur, bymonthday=10), replace(recur, bymonthday=-1))), 2
+    if nxt is not None and nxt.type == "date_day" and recur.period == "年" \
+            and (season := _season_from_to(recur, tokens, i + 1)) is not None:
+        return season  # 每年11月1日起至翌年3月31日止: due at the season's end, as 每年3月1日至6月30日 is
     if nxt is not None and (due := _due_within(recur, nxt)) is not None:
         recur, used = (replace(due, time=w.time) if (w := when_of(nxt)).time else due), 2
         while at(tokens, i + used, "and") and (more := at(tokens, i + used + 1, "date_month", "date_day")) \
@@ -107,6 +110,22 @@ def _every(tokens: Sequence[Token], i: int, since: When | None = None) -> tuple[
     if (vague := at(tokens, i + used, "irregular")) is not None and vague.text == "定期":
         used += 1  # 每月定期: 定期 only repeats what 每月 already says
     return recur, used
+
+
+def _season_from_to(recur: RecurP, tokens: Sequence[Token], j: int) -> tuple[RecurP, int] | None:
+    """每年11月1日起至翌年3月31日止 · 每年5月1日起至9月30日: a yearly season written with 起 … 至 (… 止), its rule due
+    on the last day, as the one-token 每年3月1日至6月30日 is."""
+    if cue_of(at(tokens, j + 1, "cue")) != "since" or at(tokens, j + 2, "to") is None:
+        return None
+    end = at(tokens, j + 3, "date_day")
+    if end is None:
+        return None
+    w = when_of(end)
+    if w.year is not None or (w.rel_year is not None and not w.after_named) or w.month is None or w.day is None \
+            or not has_day((w.month,), w.day):
+        return None
+    used = 5 + (1 if cue_of(at(tokens, j + 4, "cue")) == "until" else 0)  # (每年, the start, 起, 至, the end)
+    return RecurP(recur.period, recur.since, (w.month,), w.day), used
 
 
 def _eve(holiday: str, cue: Token | None) -> str:
