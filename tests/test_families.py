@@ -2335,3 +2335,14 @@ def test_a_yearly_season_written_from_to(text: str, rule: str) -> None:
 def test_minutes_left_over_are_unread() -> None:
     r = normalise("接报后15分钟内电话报告", **CTX)
     assert r.kind == "unresolved" or any(f == "unread:15分钟" for f in r.flags)
+
+
+def test_each_years_lunar_day() -> None:
+    r = normalise("每年农历八月十五", **CTX)
+    assert r.kind == "recurrence" and r.holiday == "农历8月15"
+    assert [str(d) for d in r.occurrences(date(2024, 1, 1), date(2025, 12, 31))] == ["2024-09-17", "2025-10-06"]
+
+
+def test_a_named_day_and_its_name_before_a_cue() -> None:
+    r = normalise("“6·26”国际禁毒日前后", **CTX)
+    assert r.kind == "window" and str(r.start) < "2024-06-26" < str(r.end)

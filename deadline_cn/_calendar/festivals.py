@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import re
 from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Final
@@ -168,6 +169,9 @@ def check_year(year: int) -> None:
         raise ValueError(f"year {year} outside the supported range {first}–{last}")
 
 
+_LUNAR_NAME = re.compile(r"农历(\d{1,2})月(\d{1,2})")  # a lunar day named as a holiday (a yearly rule's day)
+
+
 def holiday_date(name: str, year: int) -> date:
     """Return the date of holiday ``name`` in Gregorian ``year`` (1900–2100).
 
@@ -177,6 +181,10 @@ def holiday_date(name: str, year: int) -> date:
     Raises ValueError for an unknown name or a year outside 1900–2100.
     """
     eve = name.endswith("前") and name.strip() not in _ALIASES
+    if (lunar := _LUNAR_NAME.fullmatch(name[:-1] if eve else name)) is not None:  # 农历7月15: 每年农历七月十五
+        check_year(year)
+        day = _lunar_to_solar(year, int(lunar.group(1)), int(lunar.group(2)))
+        return day - timedelta(days=1) if eve else day
     key = canonical(name[:-1] if eve else name)
     check_year(year)
     day = _HOLIDAYS[key](year)

@@ -61,7 +61,13 @@ def _every(tokens: Sequence[Token], i: int, since: When | None = None) -> tuple[
         return first, 2  # 每月5个工作日内: the first five working days of each month, as 每月前5个工作日
     nxt = at(tokens, i + 1, "date_day", "date_month", "dayonly", "monthrange", "date_holiday", "date_yearend",
               "date_quarter", "date_half", "xunonly", "monthlist", "dayrange", "dayspan", "relperiod", "offset",
-              "quarterlist", "dotquoted")
+              "quarterlist", "dotquoted", "lunardate")
+    if nxt is not None and nxt.type == "lunardate" and period == "年" and (w := when_of(nxt)).lunar is not None \
+            and w.year is None and w.rel_year is None:
+        # 每年农历七月十五: each lunar year's day (named as a holiday is, 农历7月15, for each year's date)
+        eve = cue_of(at(tokens, i + 2, "cue")) == "before"
+        name = f"农历{w.lunar[0] or 1}月{w.lunar[1]}"
+        return RecurP(period, since, holiday=f"{name}前" if eve else name), 2 + eve
     if nxt is not None and nxt.type == "date_holiday" and (holidays := _listed_holidays(recur, tokens, i + 1)):
         return holidays  # 每年中秋、国庆前 · 每年端午和中秋前: each holiday every year, the cue shared
     if nxt is not None and nxt.get("xunpair") and recur.period in ("月", "半月"):

@@ -139,7 +139,7 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
                     r"季度(?P<qend>末|底)?"),
     ("dotday", rf"(?<![\d.])(?P<m>{MM_SPAN})\.(?P<d>{DD})(?=前|之前|以前|止)"),  # 6.30前
     # “3·15” · “12·4”国家宪法日 · "6.26": a named day written month·day between quotes
-    ("dotquoted", rf"[“\"](?P<m>{MM_SPAN})[·・.](?P<d>{DD})[”\"]"),
+    ("dotquoted", rf"[“\"](?P<m>{MM_SPAN})[·・.](?P<d>{DD})[”\"](?:[\u4e00-\u9fff]{{1,8}}?日(?=前后|前|期间|当天))?"),
     # 11月15日至次年3月15日: the end in the year after (a winter season)
     ("dayrange", rf"{YEAR}?(?P<m>{MM})月(?P<d>{DD})(?:日|号)?{WEEKDAY}{JOIN}"
                  rf"(?:(?P<next2>次年|翌年|第2年|来年)?(?P<m2>{MM})月)?(?P<d2>{DD}){DAY_MARK}"

@@ -47,6 +47,7 @@ KEYS = (
     "七一", "八一", "六一",  # 七一前 · “六一”期间 (observances, quoted or before a cue)
     "十一黄", "十一长", "十一小", "十一假", "十一放",  # 十一黄金周后 · 十一长假期间 (unquoted before its rest)
     "后,",  # an event's trigger heading a task (全国征兵网开通后，各地要及时发布…)
+    "·", "・",  # dotquoted: “3·15” · “12·4”国家宪法日 (a named day written month·day)
 )
 # After a digit, what makes the number a time (offset units, 日/号, Q of a quarter; 个 needs its unit after it).
 UNIT_AFTER = "年月日号季周天工小自星Qq"
