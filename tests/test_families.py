@@ -2346,3 +2346,8 @@ def test_each_years_lunar_day() -> None:
 def test_a_named_day_and_its_name_before_a_cue() -> None:
     r = normalise("“6·26”国际禁毒日前后", **CTX)
     assert r.kind == "window" and str(r.start) < "2024-06-26" < str(r.end)
+
+
+def test_a_range_ending_at_midnight_ends_the_day_before() -> None:
+    r = normalise("2025年5月1日8时起至5月6日0时止", **CTX)
+    assert r.kind == "window" and str(r.end) == "2025-05-05" and "time:24:00" in r.flags

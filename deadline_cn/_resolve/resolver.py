@@ -309,8 +309,9 @@ def _strict_before(w: When, year: int, start: date) -> tuple[date, str] | None:
 def resolve_deadline(p: DeadlineP, ctx: Context) -> tuple[type[Result], Fields]:
     w = concrete(p.when, ctx)
     year = year_of(w, ctx, stale=True)
-    if w.time == "00:00" and w.day is not None and (p.by or p.cue in ("before", "end-before", "before-strict")):
-        # 3月22日0时前 · 截至3月22日零时: before the midnight that opens the 22nd is the end of the 21st (24:00)
+    if w.time == "00:00" and w.day is not None and (
+            p.by or p.cue in ("before", "end-before", "before-strict", "until")):
+        # 3月22日0时前 · 截至3月22日零时 · 至29日0时止: before the midnight that opens the 22nd is the end of the 21st
         eve = bounds(w, year)[0] - timedelta(days=1)
         w = replace(w, month=eve.month, day=eve.day, time="24:00", weekday=None, lunar=None)
         if eve.year != year:
