@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from deadline_cn._grammar import _sre_code, _sre_first, _starts, precompiled, tokens
-from deadline_cn._grammar.prefilter import after_digits, first_chars, starts_source
+from deadline_cn._grammar.prefilter import after_digits, after_first, first_chars, starts_source
 from tests import phrases, strategies
 from tests.corpus_data import GOLD
 from tests.pure import needs_pure
@@ -51,7 +51,7 @@ def prose_texts() -> list[str]:
 
 
 def test_the_tokens_are_those_of_one_scan_of_the_whole_alternation() -> None:
-    for text in texts() + digit_texts() + prose_texts():
+    for text in texts() + digit_texts() + pair_texts() + prose_texts():
         assert [(t.type, t.start, t.end) for t in tokens.tokenize(text)] == reference(text), text
 
 
@@ -73,6 +73,49 @@ def test_what_follows_a_run_of_digits_bounds_the_patterns_tried_there() -> None:
                     checked += 1
                     assert text[end:end + 1] in bounds[name], (name, text, k)
     assert checked > 1000
+
+
+def pair_texts() -> list[str]:
+    """Each character a token can begin with, followed by every character some pattern wants second and by
+    others, in runs."""
+    rng = random.Random(13)
+    seconds = tokens._scanner().seconds
+    firsts = sorted({c for row in seconds.values() if row for c in row})
+    wanted = sorted({c for row in seconds.values() if row for b in row.values() if b for c in b[0]})
+    alphabet = [*firsts, *wanted, *"0123456789。,;、 x年月日前后内起至-"]
+    return ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 20))) for _ in range(1500)]
+
+
+def test_what_follows_a_first_character_bounds_the_patterns_tried_there() -> None:
+    """prefilter.after_first on the token patterns: wherever one matches at a character other than a digit, the
+    character after it is in its bound for that character (the scanner leaves it out elsewhere)."""
+    seconds = {name: row for name, row in tokens._scanner().seconds.items() if row is not None}
+    own = {name: re.compile(INNER_GROUP.sub("(?:", p)) for name, p in tokens.TOKEN_PATTERNS if name in seconds}
+    checked = 0
+    for text in texts() + pair_texts() + prose_texts():
+        for k, char in enumerate(text):
+            if char.isdecimal():
+                continue
+            for name, pattern in own.items():
+                if pattern.match(text, k):
+                    assert char in seconds[name], (name, text, k)
+                    bound = seconds[name][char]
+                    if bound is None:
+                        continue
+                    checked += 1
+                    second = text[k + 1:k + 2]
+                    assert second in bound[0] or (bound[1] and second.isdecimal()), (name, text, k)
+    assert checked > 1000
+
+
+@pytest.mark.parametrize(("pattern", "bound"), [
+    ("前(?:年)?", {"前": None}), ("公布之日", {"公": ({"布"}, False)}), ("[^a]b", None), ("(?i:ab)", None),
+    (r"(?<!\d)(?:本|上)(?:年|月)?\d", {"本": ({"年", "月"}, True), "上": ({"年", "月"}, True)}),
+    (r"\d+年|第\d", {"第": (set(), True)}), ("年(?:度|$)", {"年": None}), ("(?:每|按(?=年))?季", {"每": ({"季"}, False),
+     "按": ({"季"}, False), "季": None}), ("上{2,}", {"上": ({"上"}, False)}), ("x[\u4e00-\u9fff]", {"x": None}),
+])
+def test_after_first(pattern: str, bound: dict[str, tuple[set[str], bool] | None] | None) -> None:
+    assert after_first(pattern) == bound
 
 
 @pytest.mark.parametrize(("pattern", "bound"), [
