@@ -218,3 +218,16 @@ def test_the_anchor_is_the_same_pattern_under_any_hash_seed() -> None:
     from deadline_cn._read.anchors import anchor
 
     assert anchor().pattern in dict(_sre_code.PATTERNS)
+
+
+def test_the_list_number_pattern_finds_what_its_lookbehind_form_finds() -> None:
+    """pipeline._LIST_NUMBER opens with a digit (so the engine skips to digits): the matches of the plain form."""
+    from deadline_cn._read.pipeline import _LIST_NUMBER
+
+    plain = re.compile(r"(?<!\d)(\d{1,2})、")
+    rng = random.Random(17)
+    strings = ["".join(rng.choice("12、3a、4５٣、 。") for _ in range(rng.randint(0, 24))) for _ in range(5000)]
+    for text in strings + prose_texts() + texts()[:400]:
+        for start, end in ((0, len(text)), (1, len(text)), (2, max(0, len(text) - 1))):
+            assert [(m.span(), m.group(1)) for m in _LIST_NUMBER.finditer(text, start, end)] == \
+                [(m.span(), m.group(1)) for m in plain.finditer(text, start, end)], text
