@@ -456,6 +456,27 @@ class _Scanner:
         (self.by_first_guard if guard else self.by_first)[char] = table
         return table
 
+    def after_char(self, text: str, pos: int, guard: bool) -> re.Pattern[str] | None:
+        """What to try at ``pos``, whose character is no digit: by that character and the one after it, and
+        whether an opening assertion holds there (``guard``)."""
+        tables = self.by_first_guard if guard else self.by_first
+        char = text[pos]
+        table = tables[char] if char in tables else self.at_first(char, guard)
+        second = text[pos + 1:pos + 2]
+        return table[second] if second in table else table["\\d"] if second.isdecimal() else table[""]
+
+    def at_position(self, text: str, pos: int, guard: bool) -> re.Pattern[str] | None:
+        """What ``tokenize`` tries at ``pos`` (a digit's run measured afresh): for a caller that looks for the
+        next token from anywhere, as ``_read.fast`` does."""
+        char = text[pos]
+        if not char.isdecimal():
+            return self.after_char(text, pos, guard)
+        end = pos + 1
+        while end < len(text) and text[end].isdecimal():
+            end += 1
+        key = char + text[end:end + 1]
+        return self.by_digit[key] if key in self.by_digit else self.at_digit(char, text[end:end + 1])
+
     def _alternation(self, names: tuple[str, ...]) -> re.Pattern[str] | None:
         if not names:
             return None
@@ -479,7 +500,6 @@ def _scanner() -> _Scanner:
 def tokenize(text: str) -> list[Token]:
     scanner = _scanner()
     search, by_digit = scanner.search, scanner.by_digit
-    by_first, by_first_guard = scanner.by_first, scanner.by_first_guard
     out: list[Token] = []
     pos = 0
     run_end = 0  # the end of the last run of digits measured (a position before it is in that run)
@@ -495,12 +515,7 @@ def tokenize(text: str) -> list[Token]:
             key = char + text[run_end:run_end + 1]
             pattern = by_digit[key] if key in by_digit else scanner.at_digit(char, text[run_end:run_end + 1])
         else:
-            if hit == pos:
-                table = by_first_guard[char] if char in by_first_guard else scanner.at_first(char, True)
-            else:
-                table = by_first[char] if char in by_first else scanner.at_first(char, False)
-            second = text[pos + 1:pos + 2]
-            pattern = table[second] if second in table else table["\\d"] if second.isdecimal() else table[""]
+            pattern = scanner.after_char(text, pos, hit == pos)
         found = pattern.match(text, pos) if pattern is not None else None
         if found is None:
             pos += 1
