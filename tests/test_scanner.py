@@ -231,3 +231,19 @@ def test_the_list_number_pattern_finds_what_its_lookbehind_form_finds() -> None:
         for start, end in ((0, len(text)), (1, len(text)), (2, max(0, len(text) - 1))):
             assert [(m.span(), m.group(1)) for m in _LIST_NUMBER.finditer(text, start, end)] == \
                 [(m.span(), m.group(1)) for m in plain.finditer(text, start, end)], text
+
+
+@pytest.mark.parametrize(("name", "plain"), [
+    ("_NUMERAL_RUN", "[〇零一二三四五六七八九十百两]+"),
+    ("_SPACED_DIGITS", "(\\d+)[ \u3000\u00a0]+(?=(\\d+)([年月日号]))"),
+])
+def test_the_folding_patterns_find_what_their_plain_forms_find(name: str, plain: str) -> None:
+    """text.py writes these two to open with one character of their class (so the engine skips to it)."""
+    from deadline_cn._grammar import text as text_module
+
+    pattern, bare = getattr(text_module, name), re.compile(plain)
+    rng = random.Random(19)
+    strings = ["".join(rng.choice("12 3\u3000年月日号一二十两x") for _ in range(rng.randint(0, 24))) for _ in range(5000)]
+    for text in strings + prose_texts():
+        assert [m.groups() + m.span() for m in pattern.finditer(text)] == \
+            [m.groups() + m.span() for m in bare.finditer(text)], text
