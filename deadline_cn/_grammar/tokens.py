@@ -409,6 +409,8 @@ class _Scanner:
         # the character after it (its key; "\\d" a digit not listed, "" any other character or the text's end)
         self.by_first: dict[str, dict[str, re.Pattern[str] | None]] = {}
         self.by_first_guard: dict[str, dict[str, re.Pattern[str] | None]] = {}
+        self.by_pair: dict[str, re.Pattern[str] | None] = {}  # (after_char's cache: two characters → pattern)
+        self.by_pair_guard: dict[str, re.Pattern[str] | None] = {}
         self.by_digit: dict[str, re.Pattern[str] | None] = {}  # a digit and the character after its run
         self.by_names: dict[tuple[str, ...], re.Pattern[str]] = {}
 
@@ -458,12 +460,20 @@ class _Scanner:
 
     def after_char(self, text: str, pos: int, guard: bool) -> re.Pattern[str] | None:
         """What to try at ``pos``, whose character is no digit: by that character and the one after it, and
-        whether an opening assertion holds there (``guard``)."""
+        whether an opening assertion holds there (``guard``). The pair is looked up at once in a cache of the
+        pairs met (one dict lookup where the tables take four), kept to ``_PAIRS`` entries."""
+        pair = text[pos:pos + 2]
+        pairs = self.by_pair_guard if guard else self.by_pair
+        if pair in pairs:
+            return pairs[pair]
         tables = self.by_first_guard if guard else self.by_first
-        char = text[pos]
+        char = pair[0]
         table = tables[char] if char in tables else self.at_first(char, guard)
-        second = text[pos + 1:pos + 2]
-        return table[second] if second in table else table["\\d"] if second.isdecimal() else table[""]
+        second = pair[1:]
+        pattern = table[second] if second in table else table["\\d"] if second.isdecimal() else table[""]
+        if len(pairs) < _PAIRS:
+            pairs[pair] = pattern
+        return pattern
 
     def at_position(self, text: str, pos: int, guard: bool) -> re.Pattern[str] | None:
         """What ``tokenize`` tries at ``pos`` (a digit's run measured afresh): for a caller that looks for the
@@ -487,6 +497,7 @@ class _Scanner:
         return pattern
 
 
+_PAIRS = 16_384  # pairs of characters after_char keeps the answer for (a long text meets more: they are looked up)
 _INNER_GROUP = re.compile(r"\(\?P<\w+>")  # a token's named parts: read again from its own pattern (Token.parts)
 # a zero-width opening, (?:^|(?<=[…])): a pattern that opens with it can match only where it holds
 _GUARD = re.compile(r"\(\?:\^\|\(\?<=\[[^\]()]*\]\)\)")
