@@ -27,6 +27,7 @@ COMPILED = (
     "deadline_cn/_read/unread.py",
     "deadline_cn/_read/windows.py",
     "deadline_cn/_read/prose.py",
+    "deadline_cn/_read/chunk.py",
     "deadline_cn/_resolve/resolver.py",
     "deadline_cn/_resolve/checks.py",
 )

@@ -27,10 +27,10 @@ LAZY = ["pandas", "numpy", "jionlp", "openpyxl", "docx", "pdfplumber", "lxml", "
 # importlib.resources pulls in tempfile, shutil, zipfile, pathlib (~5 ms): _grammar/text.py reads its data file
 # with a plain open instead.
 LAZY_LATER = ["importlib.resources", "tempfile", "shutil"]
-# The package's own, loaded when first needed: extract() and its windows, anchors and prose rules (its first
-# call), the tokeniser's stored regex code (~1 MB: the first phrase the fast path declines).
+# The package's own, loaded when first needed: extract() and its windows, anchors, prose rules and per-window
+# reading (its first call), the tokeniser's stored regex code (~1 MB: the first phrase the fast path declines).
 OWN_LATER = ["deadline_cn._read.extract", "deadline_cn._read.windows", "deadline_cn._read.anchors",
-             "deadline_cn._read.prose", "deadline_cn._grammar._sre_code"]
+             "deadline_cn._read.prose", "deadline_cn._read.chunk", "deadline_cn._grammar._sre_code"]
 
 
 def modules_after(code: str) -> set[str]:

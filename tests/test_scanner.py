@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from deadline_cn._grammar import _sre_code, _sre_first, _starts, precompiled, tokens
-from deadline_cn._grammar.prefilter import after_digits, first_chars, starts_source
+from deadline_cn._grammar.prefilter import after_digits, after_first, first_chars, starts_source
 from tests import phrases, strategies
 from tests.corpus_data import GOLD
 from tests.pure import needs_pure
@@ -51,7 +51,7 @@ def prose_texts() -> list[str]:
 
 
 def test_the_tokens_are_those_of_one_scan_of_the_whole_alternation() -> None:
-    for text in texts() + digit_texts() + prose_texts():
+    for text in texts() + digit_texts() + pair_texts() + prose_texts():
         assert [(t.type, t.start, t.end) for t in tokens.tokenize(text)] == reference(text), text
 
 
@@ -73,6 +73,49 @@ def test_what_follows_a_run_of_digits_bounds_the_patterns_tried_there() -> None:
                     checked += 1
                     assert text[end:end + 1] in bounds[name], (name, text, k)
     assert checked > 1000
+
+
+def pair_texts() -> list[str]:
+    """Each character a token can begin with, followed by every character some pattern wants second and by
+    others, in runs."""
+    rng = random.Random(13)
+    seconds = tokens._scanner().seconds
+    firsts = sorted({c for row in seconds.values() if row for c in row})
+    wanted = sorted({c for row in seconds.values() if row for b in row.values() if b for c in b[0]})
+    alphabet = [*firsts, *wanted, *"0123456789。,;、 x年月日前后内起至-"]
+    return ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 20))) for _ in range(1500)]
+
+
+def test_what_follows_a_first_character_bounds_the_patterns_tried_there() -> None:
+    """prefilter.after_first on the token patterns: wherever one matches at a character other than a digit, the
+    character after it is in its bound for that character (the scanner leaves it out elsewhere)."""
+    seconds = {name: row for name, row in tokens._scanner().seconds.items() if row is not None}
+    own = {name: re.compile(INNER_GROUP.sub("(?:", p)) for name, p in tokens.TOKEN_PATTERNS if name in seconds}
+    checked = 0
+    for text in texts() + pair_texts() + prose_texts():
+        for k, char in enumerate(text):
+            if char.isdecimal():
+                continue
+            for name, pattern in own.items():
+                if pattern.match(text, k):
+                    assert char in seconds[name], (name, text, k)
+                    bound = seconds[name][char]
+                    if bound is None:
+                        continue
+                    checked += 1
+                    second = text[k + 1:k + 2]
+                    assert second in bound[0] or (bound[1] and second.isdecimal()), (name, text, k)
+    assert checked > 1000
+
+
+@pytest.mark.parametrize(("pattern", "bound"), [
+    ("前(?:年)?", {"前": None}), ("公布之日", {"公": ({"布"}, False)}), ("[^a]b", None), ("(?i:ab)", None),
+    (r"(?<!\d)(?:本|上)(?:年|月)?\d", {"本": ({"年", "月"}, True), "上": ({"年", "月"}, True)}),
+    (r"\d+年|第\d", {"第": (set(), True)}), ("年(?:度|$)", {"年": None}), ("(?:每|按(?=年))?季", {"每": ({"季"}, False),
+     "按": ({"季"}, False), "季": None}), ("上{2,}", {"上": ({"上"}, False)}), ("x[\u4e00-\u9fff]", {"x": None}),
+])
+def test_after_first(pattern: str, bound: dict[str, tuple[set[str], bool] | None] | None) -> None:
+    assert after_first(pattern) == bound
 
 
 @pytest.mark.parametrize(("pattern", "bound"), [
@@ -175,3 +218,33 @@ def test_the_anchor_is_the_same_pattern_under_any_hash_seed() -> None:
     from deadline_cn._read.anchors import anchor
 
     assert anchor().pattern in dict(_sre_code.PATTERNS)
+
+
+def test_the_list_number_pattern_finds_what_its_lookbehind_form_finds() -> None:
+    """pipeline._LIST_NUMBER opens with a digit (so the engine skips to digits): the matches of the plain form."""
+    from deadline_cn._read.pipeline import _LIST_NUMBER
+
+    plain = re.compile(r"(?<!\d)(\d{1,2})、")
+    rng = random.Random(17)
+    strings = ["".join(rng.choice("12、3a、4５٣、 。") for _ in range(rng.randint(0, 24))) for _ in range(5000)]
+    for text in strings + prose_texts() + texts()[:400]:
+        for start, end in ((0, len(text)), (1, len(text)), (2, max(0, len(text) - 1))):
+            assert [(m.span(), m.group(1)) for m in _LIST_NUMBER.finditer(text, start, end)] == \
+                [(m.span(), m.group(1)) for m in plain.finditer(text, start, end)], text
+
+
+@pytest.mark.parametrize(("name", "plain"), [
+    ("_NUMERAL_RUN", "[〇零一二三四五六七八九十百两]+"),
+    ("_SPACED_DIGITS", "(\\d+)[ \u3000\u00a0]+(?=(\\d+)([年月日号]))"),
+])
+def test_the_folding_patterns_find_what_their_plain_forms_find(name: str, plain: str) -> None:
+    """text.py writes these two to open with one character of their class (so the engine skips to it)."""
+    from deadline_cn._grammar import text as text_module
+
+    pattern, bare = getattr(text_module, name), re.compile(plain)
+    rng = random.Random(19)
+    alphabet = "12 3\u3000年月日号一二十两x"
+    strings = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 24))) for _ in range(5000)]
+    for text in strings + prose_texts():
+        assert [m.groups() + m.span() for m in pattern.finditer(text)] == \
+            [m.groups() + m.span() for m in bare.finditer(text)], text

@@ -118,8 +118,8 @@ def first_needed() -> list[str]:
 
 def needed() -> list[str]:
     """The patterns worth storing: those compiled when the package is imported and when it reads a few
-    phrases, the tokeniser's alternation for every character a token can begin with (and the ASCII digits, by
-    the character after their run), and each token's own pattern."""
+    phrases, the tokeniser's alternation for every character a token can begin with (the ASCII digits by the
+    character after their run, the others by the character after them), and each token's own pattern."""
     import deadline_cn
     from deadline_cn._grammar import tokens
 
@@ -130,6 +130,9 @@ def needed() -> list[str]:
     chars = set("0123456789").union(*(c for _, c, _ in scanner.table if c is not None))
     for char in sorted(chars):
         scanner.at(char)
+        if not char.isdecimal():  # by the character after it, where an opening assertion holds and elsewhere
+            scanner.at_first(char, True)
+            scanner.at_first(char, False)
     follows = set().union(*(bound for bound in scanner.after.values() if bound is not None))
     for digit in "0123456789":  # at a digit, by what follows its run ("" stands for every other character)
         for follow in sorted(follows | {""}):

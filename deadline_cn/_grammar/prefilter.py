@@ -163,6 +163,98 @@ def after_digits(pattern: str) -> set[str] | None:
     return None if got is None or got[1] else got[0]
 
 
+class _Unbounded(Exception):
+    """An element the prefix analysis does not read (a back reference, a conditional, an atomic group, flags)."""
+
+
+DIGIT = "\\d"  # in a set of second characters: every decimal digit (what ``\\d`` matches)
+_WIDEST = 256  # a class of more characters than this is taken as any character (its set is not worth keeping)
+
+
+def _atom(op: Any, arg: Any) -> frozenset[str] | None:
+    if op == _c.LITERAL:
+        return frozenset(chr(arg))
+    if op == _c.IN:
+        got = _in_set(arg)
+        if got is None or len(got[0]) > _WIDEST:
+            return None
+        return frozenset(got[0] | ({DIGIT} if got[1] else set()))
+    if op in (_c.ANY, _c.NOT_LITERAL):
+        return None
+    raise _Unbounded(op)
+
+
+Prefix = tuple["frozenset[str] | None", ...]
+
+
+def _then(heads: set[Prefix], tails: Any, k: int) -> set[Prefix]:
+    out: set[Prefix] = set()
+    for head in heads:
+        if len(head) >= k:
+            out.add(head)
+        else:
+            out.update(head + tail for tail in tails(k - len(head)))
+    return out
+
+
+def _prefixes(items: list[Any], k: int) -> set[Prefix]:
+    """The first ``k`` elements (each a set of characters, or None: any) of what the sequence can match: a tuple
+    shorter than ``k`` is a whole match. Assertions are passed over (they only refuse), so this is a superset."""
+    if k == 0 or not items:
+        return {()}
+    (op, arg), rest = items[0], items[1:]
+    if op in _ZERO_WIDTH:
+        return _prefixes(rest, k)
+    head: set[Prefix]
+    if op == _c.SUBPATTERN:
+        if arg[1] or arg[2]:  # flags inside the pattern ((?i:…)): not read
+            raise _Unbounded(op)
+        head = _prefixes(list(arg[-1]), k)
+    elif op == _c.BRANCH:
+        head = set().union(*(_prefixes(list(b), k) for b in arg[1]))
+    elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+        low, high, sub = arg
+        if low > 16:
+            raise _Unbounded(op)
+        once = _prefixes(list(sub), k)
+        head = {()} if low == 0 else set()
+        upto: set[Prefix] = {()}
+        # more than max(low, k) repetitions begin as fewer do: each adds a character, or is empty and can be left out
+        for n in range(1, min(high, max(low, k)) + 1):
+            upto = _then(upto, lambda m: {t[:m] for t in once}, k)
+            if n >= low:
+                head |= upto
+    else:
+        head = {(_atom(op, arg),)}
+    return _then(head, lambda m: _prefixes(rest, m), k)
+
+
+def after_first(pattern: str) -> dict[str, tuple[frozenset[str], bool] | None] | None:
+    """Per character other than a digit that a match of ``pattern`` can begin with, the characters that can come
+    second (and whether any decimal digit can), or None for that character when no bound was found (a match of
+    one character, a second element that takes any character). None when the pattern cannot be read (or can
+    begin with any character). A match beginning with such a character, followed by one outside its set (or by
+    the end of the text), is impossible: the scanner does not try the pattern there."""
+    try:
+        parsed = _p.parse(pattern)
+        if parsed.state.flags & (re.IGNORECASE | re.LOCALE):
+            return None
+        prefixes = _prefixes(list(parsed), 2)
+    except _Unbounded:
+        return None
+    seconds: dict[str, set[str] | None] = {}
+    for prefix in prefixes:
+        if not prefix or prefix[0] is None:
+            return None
+        second = prefix[1] if len(prefix) == 2 else None
+        for c in prefix[0]:
+            if c == DIGIT or c.isdecimal():
+                continue
+            known = seconds.get(c, set())
+            seconds[c] = None if second is None or known is None else known | second
+    return {c: None if s is None else (frozenset(x for x in s if x != DIGIT), DIGIT in s) for c, s in seconds.items()}
+
+
 def first_char_class(patterns: list[str]) -> str | None:
     """A regex character class matching every character that can begin one of ``patterns``, or None."""
     chars: set[str] = set()
@@ -177,13 +269,19 @@ def first_char_class(patterns: list[str]) -> str | None:
 
 def starts_source() -> str:
     """The text of ``_starts.py``: the tokeniser's first characters, so a first call need not parse the patterns."""
-    from deadline_cn._grammar.tokens import computed_after_digits, computed_starts, patterns_key
+    from deadline_cn._grammar.tokens import (
+        computed_after_digits,
+        computed_after_first,
+        computed_starts,
+        patterns_key,
+    )
     from deadline_cn._read.unread import TIME_WORDS, time_words_guard
 
     rows = "".join(f"    ({name!r}, {None if chars is None else ''.join(sorted(chars))!r}, {digit}),\n"
                    for name, chars, digit in computed_starts())
     after = "".join(f"    ({name!r}, {None if chars is None else ''.join(sorted(chars))!r}),\n"
                     for name, chars in computed_after_digits())
+    first = "".join(f"    ({name!r}, {_seconds(row)}),\n" for name, row in computed_after_first())
     return (
         '"""Generated by ``python -m deadline_cn._grammar.precompiled``: per token type, the characters its pattern\n'
         "can begin with (and whether a digit can). Used only while KEY is the checksum of today's patterns; a stale\n"
@@ -192,10 +290,23 @@ def starts_source() -> str:
         f"STARTS: tuple[tuple[str, str | None, bool], ...] = (\n{rows})\n"
         "# per token type that can begin with a digit: what can follow the digits it begins with (after_digits)\n"
         f"AFTER_DIGITS: tuple[tuple[str, str | None], ...] = (\n{after})\n"
+        "# per token type, for each character other than a digit it can begin with: the characters that can come\n"
+        "# second and whether a digit can (None: no bound; after_first)\n"
+        "AFTER_FIRST: tuple[tuple[str, tuple[tuple[str, tuple[str, bool] | None], ...] | None], ...] = (\n"
+        f"{first})\n"
         "# the unread check's time words: the class of characters they begin with, and the checksum of the pattern\n"
         f"TIME_WORDS_KEY = {checksum(TIME_WORDS)}\n"
         f"TIME_WORDS_GUARD = (\n{_wrapped(time_words_guard(stored=False) or '')})\n"
     )
+
+
+def _seconds(row: dict[str, tuple[frozenset[str], bool] | None] | None) -> str:
+    """One row of ``AFTER_FIRST``: a first character and its second characters each on its own line."""
+    if row is None:
+        return "None"
+    cells = "".join(f"        ({c!r}, {None if b is None else (''.join(sorted(b[0])), b[1])!r}),\n"
+                    for c, b in sorted(row.items()))
+    return f"(\n{cells}    )"
 
 
 def _wrapped(text: str, width: int = 60) -> str:

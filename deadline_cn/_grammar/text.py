@@ -29,7 +29,9 @@ from deadline_cn._grammar.lexicon import (
 from deadline_cn._grammar.precompiled import compiled
 from deadline_cn._grammar.record import record
 
-_NUMERAL_RUN = compiled("[〇零一二三四五六七八九十百两]+")
+# (each of these two opens with one character of its class, not a repeat of it: the regex engine then skips to the
+# next such character at once, where a repeat first made it try the pattern at every character; the same matches)
+_NUMERAL_RUN = compiled("[〇零一二三四五六七八九十百两][〇零一二三四五六七八九十百两]*")
 _POSITIONAL = compiled(
     "^(?:([一二三四五六七八九两])?百)?零?(?:([一二三四五六七八九两])?(十))?([一二三四五六七八九])?$"
 )
@@ -181,7 +183,7 @@ def _shifted(block_ends: Mapping[int, int], inserted: list[int]) -> dict[int, in
 # before a date. There the space parts them, as a tab does (folded to ";"). (1 2月底前 stays 12月: a wrap inside 12
 # reads the same.)
 _SPACES = " \u3000\u00a0"
-_SPACED_DIGITS = re.compile(f"(\\d+)[{_SPACES}]+(?=(\\d+)([年月日号]))")
+_SPACED_DIGITS = re.compile(f"(\\d\\d*)[{_SPACES}]+(?=(\\d+)([年月日号]))")  # (\d\d*: see _NUMERAL_RUN)
 _LARGEST = {"年": 2199, "月": 12, "日": 31, "号": 31}
 
 

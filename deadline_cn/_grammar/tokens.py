@@ -347,6 +347,28 @@ def computed_starts() -> Starts:
     return out
 
 
+Seconds = dict[str, "tuple[frozenset[str], bool] | None"]  # a first character → (second characters, a digit?)
+
+
+def _after_first() -> dict[str, Seconds | None]:
+    """Per token type, for each character other than a digit it can begin with, the characters that can come
+    second (None: no bound; ``prefilter.after_first``). Stored in ``_grammar/_starts.py``, used while its key is
+    today's; else computed from the patterns."""
+    from deadline_cn._grammar import _starts as stored
+
+    rows = getattr(stored, "AFTER_FIRST", None)  # (a table from before this one was stored has none)
+    if stored.KEY == patterns_key() and rows is not None:
+        return {name: None if row is None else
+                {c: None if s is None else (frozenset(s[0]), s[1]) for c, s in row} for name, row in rows}
+    return dict(computed_after_first())
+
+
+def computed_after_first() -> list[tuple[str, Seconds | None]]:
+    from deadline_cn._grammar.prefilter import after_first
+
+    return [(name, after_first(pattern)) for name, pattern in TOKEN_PATTERNS]
+
+
 def _after_digits() -> dict[str, frozenset[str] | None]:
     """Per token type that can begin with a digit, the characters that can follow the digits it begins with
     (None: no bound; ``prefilter.after_digits``). Stored in ``_grammar/_starts.py`` beside the first characters,
@@ -395,14 +417,23 @@ class _Scanner:
         # a pattern that may begin with any character is tried only where its opening assertion holds
         # (deployhead: at the start or after a clause end); one with no such assertion, everywhere
         guards = [_GUARD.match(self.patterns[name]) for name, chars_, _ in self.table if chars_ is None]
-        if all(guards):
-            self.starts = f"[{members}]" + "".join(f"|{g}(?=[\\s\\S])" for g in
-                                                   dict.fromkeys(m.group() for m in guards if m is not None))
+        # (the openings first: where one holds the search's match is empty, so the scanner knows it holds)
+        self.guarded = all(guards)
+        if self.guarded:
+            self.starts = "".join(f"{g}(?=[\\s\\S])|" for g in
+                                  dict.fromkeys(m.group() for m in guards if m is not None)) + f"[{members}]"
         else:
             self.starts = r"[\s\S]"
         self.search = compiled(self.starts).search
         self.after = _after_digits()
+        self.seconds = _after_first()
         self.by_char: dict[str, re.Pattern[str] | None] = {}
+        # per character other than a digit, and whether an opening assertion holds there: the patterns to try by
+        # the character after it (its key; "\\d" a digit not listed, "" any other character or the text's end)
+        self.by_first: dict[str, dict[str, re.Pattern[str] | None]] = {}
+        self.by_first_guard: dict[str, dict[str, re.Pattern[str] | None]] = {}
+        self.by_pair: dict[str, re.Pattern[str] | None] = {}  # (after_char's cache: two characters → pattern)
+        self.by_pair_guard: dict[str, re.Pattern[str] | None] = {}
         self.by_digit: dict[str, re.Pattern[str] | None] = {}  # a digit and the character after its run
         self.by_names: dict[tuple[str, ...], re.Pattern[str]] = {}
 
@@ -423,6 +454,62 @@ class _Scanner:
         self.by_digit[char + follow] = pattern
         return pattern
 
+    def at_first(self, char: str, guard: bool) -> dict[str, re.Pattern[str] | None]:
+        """At ``char`` (not a digit), by the character after it: the alternation of the patterns that can begin
+        with ``char`` and have that character second (``prefilter.after_first``). The patterns that may begin
+        with any character where their opening assertion holds are tried only where it holds (``guard``). Keys:
+        each character some pattern's bound lists, "\\d" for a digit none lists, "" for any other character
+        and for the text's end."""
+        bounds: list[tuple[str, tuple[frozenset[str], bool] | None]] = []
+        listed: set[str] = set()
+        for name, chars, _ in self.table:
+            if chars is None:
+                if guard or not self.guarded:
+                    bounds.append((name, None))
+            elif char in chars:
+                row = self.seconds.get(name)
+                bound = None if row is None else row.get(char)
+                bounds.append((name, bound))
+                if bound is not None:
+                    listed |= bound[0]
+        table: dict[str, re.Pattern[str] | None] = {}
+        for key in (*sorted(listed), "\\d", ""):
+            digit = key == "\\d" or key.isdecimal()
+            names = tuple(name for name, bound in bounds
+                          if bound is None or (key != "" and (key in bound[0] or (digit and bound[1]))))
+            table[key] = self._alternation(names)
+        (self.by_first_guard if guard else self.by_first)[char] = table
+        return table
+
+    def after_char(self, text: str, pos: int, guard: bool) -> re.Pattern[str] | None:
+        """What to try at ``pos``, whose character is no digit: by that character and the one after it, and
+        whether an opening assertion holds there (``guard``). The pair is looked up at once in a cache of the
+        pairs met (one dict lookup where the tables take four), kept to ``_PAIRS`` entries."""
+        pair = text[pos:pos + 2]
+        pairs = self.by_pair_guard if guard else self.by_pair
+        if pair in pairs:
+            return pairs[pair]
+        tables = self.by_first_guard if guard else self.by_first
+        char = pair[0]
+        table = tables[char] if char in tables else self.at_first(char, guard)
+        second = pair[1:]
+        pattern = table[second] if second in table else table["\\d"] if second.isdecimal() else table[""]
+        if len(pairs) < _PAIRS:
+            pairs[pair] = pattern
+        return pattern
+
+    def at_position(self, text: str, pos: int, guard: bool) -> re.Pattern[str] | None:
+        """What ``tokenize`` tries at ``pos`` (a digit's run measured afresh): for a caller that looks for the
+        next token from anywhere, as ``_read.fast`` does."""
+        char = text[pos]
+        if not char.isdecimal():
+            return self.after_char(text, pos, guard)
+        end = pos + 1
+        while end < len(text) and text[end].isdecimal():
+            end += 1
+        key = char + text[end:end + 1]
+        return self.by_digit[key] if key in self.by_digit else self.at_digit(char, text[end:end + 1])
+
     def _alternation(self, names: tuple[str, ...]) -> re.Pattern[str] | None:
         if not names:
             return None
@@ -433,6 +520,7 @@ class _Scanner:
         return pattern
 
 
+_PAIRS = 16_384  # pairs of characters after_char keeps the answer for (a long text meets more: they are looked up)
 _INNER_GROUP = re.compile(r"\(\?P<\w+>")  # a token's named parts: read again from its own pattern (Token.parts)
 # a zero-width opening, (?:^|(?<=[…])): a pattern that opens with it can match only where it holds
 _GUARD = re.compile(r"\(\?:\^\|\(\?<=\[[^\]()]*\]\)\)")
@@ -445,13 +533,13 @@ def _scanner() -> _Scanner:
 
 def tokenize(text: str) -> list[Token]:
     scanner = _scanner()
-    search, by_char, by_digit = scanner.search, scanner.by_char, scanner.by_digit
+    search, by_digit = scanner.search, scanner.by_digit
     out: list[Token] = []
     pos = 0
     run_end = 0  # the end of the last run of digits measured (a position before it is in that run)
     size = len(text)
     while (m := search(text, pos)) is not None:
-        pos = m.start()
+        pos, hit = m.span()  # an empty match: a pattern's opening assertion holds here
         char = text[pos]
         if char.isdecimal():  # what \d matches
             if pos >= run_end:
@@ -461,7 +549,7 @@ def tokenize(text: str) -> list[Token]:
             key = char + text[run_end:run_end + 1]
             pattern = by_digit[key] if key in by_digit else scanner.at_digit(char, text[run_end:run_end + 1])
         else:
-            pattern = by_char[char] if char in by_char else scanner.at(char)
+            pattern = scanner.after_char(text, pos, hit == pos)
         found = pattern.match(text, pos) if pattern is not None else None
         if found is None:
             pos += 1

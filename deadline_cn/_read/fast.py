@@ -114,14 +114,13 @@ def _token(scan: str, pos: int, stop: int = -1, *, again: bool = False) -> re.Ma
     """The first token of the grammar that begins at or after ``pos`` (before ``stop``), list joiners (and with
     ``again`` a 前 at ``pos``) passed over: the scanner's own loop, on the whole text."""
     scanner = _scanner()
-    search, by_char = scanner.search, scanner.by_char
+    search = scanner.search
     first = pos
     while (m := search(scan, pos)) is not None:
-        pos = m.start()
+        pos, hit = m.span()
         if 0 <= stop <= pos:
             return None
-        char = scan[pos]
-        pattern = by_char[char] if char in by_char else scanner.at(char)
+        pattern = scanner.at_position(scan, pos, hit == pos)
         found = pattern.match(scan, pos) if pattern is not None else None
         if found is None:
             pos += 1

@@ -67,7 +67,9 @@ def items_of(folded: Folded, listed: Collection[int] = ()) -> tuple[str, list[It
 
 # 1、6月底前完成方案；2、9月底前完成建设: "N、" opening a clause or a line numbers the items when the next number opens
 # another — then it is written "N." for the scanner (a list number, as 1. is), never a month of a list (3、6、9、12月)
-_LIST_NUMBER = compiled(r"(?<!\d)(\d{1,2})、")
+# ((?<!\d)(\d{1,2})、 written to open with a digit: the regex engine then skips to the next digit at once, where
+# an opening lookbehind made it try the pattern at every character — a pass over a whole chunk of extract())
+_LIST_NUMBER = compiled(r"(\d(?<!\d\d)\d?)、")
 
 
 def mask_list_numbers(text: str, folded: Folded, known: Collection[int] = ()) -> str:

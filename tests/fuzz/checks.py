@@ -138,6 +138,8 @@ def check_impossible(result: Result, text: str, out: set[str]) -> None:
             continue  # 不超过30月: the number was read as a count of months, not as a month
         if text.endswith(OFFSET_CAPS, 0, s):
             continue  # 1月后不超过30月: after a cap the number counts months (an offset), even inside a deadline
+        if text.endswith(("每", "每隔", "隔"), 0, s):
+            continue  # 每13月: every 13 months (a recurrence's interval), not a month 13
         # a part that holds the whole number, or stops / starts right at it (2017年|13月底前, 2200年|春节前);
         # a token that takes only some of its digits (每星期1|899年) did not read it as a date
         touching = [p for p in parts if (p.span[0] <= s and e <= p.span[1]) or p.span[1] == s or p.span[0] == e]
