@@ -2351,3 +2351,16 @@ def test_a_named_day_and_its_name_before_a_cue() -> None:
 def test_a_range_ending_at_midnight_ends_the_day_before() -> None:
     r = normalise("2025年5月1日8时起至5月6日0时止", **CTX)
     assert r.kind == "window" and str(r.end) == "2025-05-05" and "time:24:00" in r.flags
+
+
+def test_touching_dates_each_with_a_year_are_a_doubtful_range() -> None:
+    r = normalise("2025年3月31日2025年9月30日", **CTX)
+    assert r.kind == "window" and "ambiguous:missing-joiner" in r.flags
+    assert "typo:missing-joiner" in normalise("2025年3月1日3月31日", **CTX).flags
+
+
+@pytest.mark.parametrize("text", ["整改时限：2025年3月底（已申请延期至6月底）",
+                                  "2025年3月底前（经批准延期至2025年6月底）"])
+def test_a_date_moved_by_an_approved_request(text: str) -> None:
+    r = normalise(text, **CTX)
+    assert r.kind == "deadline" and str(r.due) == "2025-06-30"

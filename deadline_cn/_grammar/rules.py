@@ -333,7 +333,8 @@ def rule_adjacent_days(tokens: Sequence[Token], i: int) -> Match | None:
     a, b = when_of(first), when_of(second)
     if (b.year is not None and b.year != a.year) or (b.month or 0, b.day or 0) <= (a.month or 0, a.day or 0):
         return None
-    return RangeP(a, replace(b, typo="typo:missing-joiner")), 2
+    # (2024年5月31日2024年10月31日: the second with its own year may as well be a date of its own — a doubt)
+    return RangeP(a, replace(b, typo="typo:missing-joiner" if b.year is None else "ambiguous:missing-joiner")), 2
 
 
 def _week(w: When, tokens: Sequence[Token], i: int, j: int) -> Match | None:

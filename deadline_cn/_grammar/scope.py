@@ -261,8 +261,8 @@ def _with_year_of(named: object, item: Item) -> Item:
 
 
 # 2023年12月底前（已延期至2024年6月底） · 原定2024年3月底，调整为2024年6月底: the first date is no longer due
-_SUPERSEDED = compiled(r"(?:前?完成)?[\s(,]*(?:现|已|经批准|经同意)?"
-                       r"(?:延期|推迟|延长|调整|变更|顺延|延后)(?:至|到|为)?\s*$")
+_SUPERSEDED = compiled(r"(?:前?完成)?[\s(,]*(?:现|已|经批准|经同意)?(?:申请|报请|报批)?(?:并?(?:获批|批准))?"
+                       r"(?:延期|推迟|延长|调整|变更|顺延|延后)(?:至|到|为)?\s*$")  # (已申请延期至5月底)
 
 
 def _without_superseded(text: str, items: list[Item]) -> list[Item]:
@@ -273,7 +273,7 @@ def _without_superseded(text: str, items: list[Item]) -> list[Item]:
         last = out[-1] if out else None
         if last is not None and isinstance(last.parse, DeadlineP) and isinstance(it.parse, DeadlineP) \
                 and _SUPERSEDED.fullmatch(text, last.end, it.start) is not None:
-            out[-1] = Item(it.parse, last.start, it.end)
+            out[-1] = _with_year_of(last.parse, Item(it.parse, last.start, it.end))  # (its year, when it has none)
         else:
             out.append(it)
     return out

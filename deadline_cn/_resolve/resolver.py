@@ -430,6 +430,8 @@ def resolve_range(p: RangeP, ctx: Context) -> tuple[type[Result], Fields]:
     if filled and "year-from-ref" in ctx.flags:
         ctx.year_inferred = True  # 9月14-18日…9月19日: the year carried on was never written; later dates say so
     flags = [f for f in fields["flags"] if not f.startswith("ambiguous:")]
+    if end_when.typo is not None and end_when.typo.startswith("ambiguous:"):
+        flags.append(end_when.typo)  # 2024年5月31日2024年10月31日: a range, or two dates? (the joiner is lost)
     if p.start.weekday is not None and p.start.day and start.weekday() != p.start.weekday \
             and "weekday-mismatch" not in flags:
         flags.append("weekday-mismatch")  # 3月21日(周三)至22日: each end's note is checked, as a day's is
