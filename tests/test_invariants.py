@@ -231,6 +231,8 @@ FUZZ_FINDS = ["每月99月1日到3月1日", "每年13月1日至6月30日", "1月
               # seed 2034: a bounded rule with no occurrence in its bounds; 不报 after an impossible year
               "每年末至17年2季度", "每年2200年不报",
               "每13月",  # a property run: every 13 months (an interval), no month 13 read as a date
+              # seed 2045: an impossible start of a rhythm merged with a dated one, or no year to date it; after a rest
+              "0季度起每月每月末", "年内14月黄金周后每旬",
               # found by a review (not the fuzz): a two-character numeral run before 年 that is no pair of digits
               "百〇年", "百〇年底前",
               # seed 2043: a start on a 31st before a month list with no day (an RRULE with no occurrence)

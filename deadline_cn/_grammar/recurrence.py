@@ -407,7 +407,10 @@ def rule_since_every(tokens: Sequence[Token], i: int) -> Match | None:
     if date is None:
         return None
     j += 1
-    cue = cue_of(at(tokens, j, "cue"))
+    cue_token = at(tokens, j, "cue")
+    cue = cue_of(cue_token)
+    if cue == "after" and cue_token is not None and cue_token.text not in ("后", "以后", "之后"):
+        cue = None  # 10月黄金周后: after the rest, not after the month
     if cue in ("since", "after") and not (cue == "after" and (j > i + 1 or date.type == "relperiod")):
         j += 1  # (从…后 is no start; 下月后 is left: read as 下月起 it would be a guess)
     elif j == i + 1:  # neither 从/自 nor 起: "2017年每年" is not this rule

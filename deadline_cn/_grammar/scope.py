@@ -397,6 +397,8 @@ def _dated_rhythm(text: str, times: list[Placed]) -> list[Placed]:
             continue
         q = times[k + 1].item.parse
         if isinstance(q, RecurP) and q.period == r.period and not _bare_rhythm(q) and q.since is None:
+            # (自2024年起每月一次，每月25日前: the rule keeps the start and the end written with the rhythm)
+            q = replace(q, since=r.since, until=q.until or r.until, after=q.after or r.after)
             out.append(Placed(Item(q, here.item.start, times[k + 1].item.end),
                               flags=[*here.flags, *times[k + 1].flags]))
             k += 2

@@ -520,6 +520,9 @@ def resolve_recurrence(p: RecurP, ctx: Context) -> tuple[type[Result], Fields]:
         flags = ["vague:periodic"] if p.vague else []
         return Recurrence, {"freq": "irregular", "interval": 1, "dtstart": None, "rrule_text": None, "flags": flags}
     freq, rule, months = _lexicon.PERIODS[p.period]
+    for bound in (p.since, p.until, p.after):  # 0季度起每月 · 14月后每旬: an impossible start is flagged even when no
+        if bound is not None and bound.year is None and bound.rel_year is None:  # year dates it (a leap year: 2月29日
+            _checks.check_when(bound, 2000)  # 起 is no doubt; with a year, resolving it checks it)
     if p.interval < 1:
         raise _checks.Invalid("interval", f"every {p.interval} {p.period} never repeats")
     bymonth = p.bymonth
