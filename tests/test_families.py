@@ -2364,3 +2364,19 @@ def test_touching_dates_each_with_a_year_are_a_doubtful_range() -> None:
 def test_a_date_moved_by_an_approved_request(text: str) -> None:
     r = normalise(text, **CTX)
     assert r.kind == "deadline" and str(r.due) == "2025-06-30"
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("从2025年5月持续到年底", "2025-05-01", "2025-12-31"),
+    ("2025年3月启动，持续至9月底", "2025-03-01", "2025-09-30"),
+    ("6月1日起，持续到8月15日", "2024-06-01", "2024-08-15"),
+    ("2025年8月启动，延续至2026年3月", "2025-08-01", "2026-03-31"),
+])
+def test_a_start_lasting_to_an_end(text: str, start: str, end: str) -> None:
+    r = normalise(text, **CTX)
+    assert r.kind == "window" and (str(r.start), str(r.end)) == (start, end)
+
+
+def test_long_term_work_after_a_deadline_goes_on() -> None:
+    r = normalise("2025年9月底前完成并长效推进", **CTX)
+    assert [p.kind for p in r.parts] == ["deadline", "ongoing"]

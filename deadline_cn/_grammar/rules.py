@@ -148,6 +148,29 @@ def rule_start_then_end(tokens: Sequence[Token], i: int) -> Match | None:
     return None
 
 
+# Between a start and the 至 / 到 of its end: a verb of starting, then 持续 / 延续 (从2024年4月持续到年底 · 2024年4月启动，
+# 持续至10月底 · 5月10日起，持续到8月31日 · 2024年7月启动，延续至2025年6月)
+_LASTING = re.compile(r"(?:起|开始)?(?:启动|开始|实施|开展|推进)?,?(?:持续|延续|一直)")
+
+
+def rule_start_lasting(tokens: Sequence[Token], i: int) -> Match | None:
+    """A start, then 持续 / 延续 to an end: one span from the start (not a deadline at the start's month end beside
+    work going on from the document's day)."""
+    j = i + 1 if head(tokens, i, "from") else i
+    first = (at if j > i else head)(tokens, j, *DATES)
+    if first is None:
+        return None
+    k = j + 1
+    while k < len(tokens) and k <= j + 4 and tokens[k].type != "to":
+        k += 1
+    end = at(tokens, k + 1, *DATES)
+    if k >= len(tokens) or end is None or tokens[k].type != "to" \
+            or not _LASTING.fullmatch(first.source, first.end, tokens[k].start):
+        return None
+    used = k + 2 - i + (1 if cue_of(at(tokens, k + 2, "cue")) == "until" else 0)
+    return RangeP(when_of(first), when_of(end)), used
+
+
 def rule_month_range(tokens: Sequence[Token], i: int) -> Match | None:
     """5月至6月 (no year): a window in the plan year."""
     tok = head(tokens, i, "monthrange")
@@ -765,6 +788,7 @@ RULES: tuple[tuple[Rule, tuple[str, ...]], ...] = (
     (rule_offset, ("halfoffset", "offset", "dayonly")),
     (rule_spend, ("spend",)),
     (rule_start_then_end, DATES),
+    (rule_start_lasting, ("from", *DATES)),
     (rule_date, ("to", *DATES)),
     (rule_words, WORDS),
 )
