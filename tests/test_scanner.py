@@ -79,7 +79,7 @@ def pair_texts() -> list[str]:
     """Each character a token can begin with, followed by every character some pattern wants second and by
     others, in runs."""
     rng = random.Random(13)
-    seconds = tokens._scanner().seconds
+    seconds = tokens._after_first()
     firsts = sorted({c for row in seconds.values() if row for c in row})
     wanted = sorted({c for row in seconds.values() if row for b in row.values() if b for c in b[0]})
     alphabet = [*firsts, *wanted, *"0123456789。,;、 x年月日前后内起至-"]
@@ -89,7 +89,7 @@ def pair_texts() -> list[str]:
 def test_what_follows_a_first_character_bounds_the_patterns_tried_there() -> None:
     """prefilter.after_first on the token patterns: wherever one matches at a character other than a digit, the
     character after it is in its bound for that character (the scanner leaves it out elsewhere)."""
-    seconds = {name: row for name, row in tokens._scanner().seconds.items() if row is not None}
+    seconds = {name: row for name, row in tokens._after_first().items() if row is not None}
     own = {name: re.compile(INNER_GROUP.sub("(?:", p)) for name, p in tokens.TOKEN_PATTERNS if name in seconds}
     checked = 0
     for text in texts() + pair_texts() + prose_texts():

@@ -131,8 +131,9 @@ def needed() -> list[str]:
     for char in sorted(chars):
         scanner.at(char)
         if not char.isdecimal():  # by the character after it, where an opening assertion holds and elsewhere
-            scanner.at_first(char, True)
-            scanner.at_first(char, False)
+            for guard in (True, False):
+                for names in scanner.at_first(char, guard).values():
+                    scanner._alternation(names)
     follows = set().union(*(bound for bound in scanner.after.values() if bound is not None))
     for digit in "0123456789":  # at a digit, by what follows its run ("" stands for every other character)
         for follow in sorted(follows | {""}):

@@ -348,19 +348,28 @@ def computed_starts() -> Starts:
 
 
 Seconds = dict[str, "tuple[frozenset[str], bool] | None"]  # a first character → (second characters, a digit?)
+Rows = tuple[tuple[str, "tuple[str, bool] | None"], ...]  # the same as stored: the second characters as a string
+
+
+def _after_first_rows() -> dict[str, Rows | None]:
+    """Per token type, for each character other than a digit it can begin with, the characters that can come
+    second (None: no bound; ``prefilter.after_first``), as ``_grammar/_starts.py`` stores them (read while its
+    key is today's; else computed from the patterns). Rows, not sets: the scanner reads a type's row only when
+    a character it can begin with is first met (a first call builds no set it does not need)."""
+    from deadline_cn._grammar import _starts as stored
+
+    rows: tuple[tuple[str, Rows | None], ...] | None = getattr(stored, "AFTER_FIRST", None)  # (not in an old table)
+    if stored.KEY == patterns_key() and rows is not None:
+        return dict(rows)
+    return {name: None if row is None else
+            tuple((c, None if b is None else ("".join(sorted(b[0])), b[1])) for c, b in sorted(row.items()))
+            for name, row in computed_after_first()}
 
 
 def _after_first() -> dict[str, Seconds | None]:
-    """Per token type, for each character other than a digit it can begin with, the characters that can come
-    second (None: no bound; ``prefilter.after_first``). Stored in ``_grammar/_starts.py``, used while its key is
-    today's; else computed from the patterns."""
-    from deadline_cn._grammar import _starts as stored
-
-    rows = getattr(stored, "AFTER_FIRST", None)  # (a table from before this one was stored has none)
-    if stored.KEY == patterns_key() and rows is not None:
-        return {name: None if row is None else
-                {c: None if s is None else (frozenset(s[0]), s[1]) for c, s in row} for name, row in rows}
-    return dict(computed_after_first())
+    """``_after_first_rows`` with the second characters as sets (what the tests check)."""
+    return {name: None if rows is None else {c: None if b is None else (frozenset(b[0]), b[1]) for c, b in rows}
+            for name, rows in _after_first_rows().items()}
 
 
 def computed_after_first() -> list[tuple[str, Seconds | None]]:
@@ -426,12 +435,12 @@ class _Scanner:
             self.starts = r"[\s\S]"
         self.search = compiled(self.starts).search
         self.after = _after_digits()
-        self.seconds = _after_first()
+        self.seconds = _after_first_rows()
         self.by_char: dict[str, re.Pattern[str] | None] = {}
         # per character other than a digit, and whether an opening assertion holds there: the patterns to try by
         # the character after it (its key; "\\d" a digit not listed, "" any other character or the text's end)
-        self.by_first: dict[str, dict[str, re.Pattern[str] | None]] = {}
-        self.by_first_guard: dict[str, dict[str, re.Pattern[str] | None]] = {}
+        self.by_first: dict[str, dict[str, tuple[str, ...]]] = {}
+        self.by_first_guard: dict[str, dict[str, tuple[str, ...]]] = {}
         self.by_pair: dict[str, re.Pattern[str] | None] = {}  # (after_char's cache: two characters → pattern)
         self.by_pair_guard: dict[str, re.Pattern[str] | None] = {}
         self.by_digit: dict[str, re.Pattern[str] | None] = {}  # a digit and the character after its run
@@ -454,12 +463,12 @@ class _Scanner:
         self.by_digit[char + follow] = pattern
         return pattern
 
-    def at_first(self, char: str, guard: bool) -> dict[str, re.Pattern[str] | None]:
-        """At ``char`` (not a digit), by the character after it: the alternation of the patterns that can begin
-        with ``char`` and have that character second (``prefilter.after_first``). The patterns that may begin
-        with any character where their opening assertion holds are tried only where it holds (``guard``). Keys:
-        each character some pattern's bound lists, "\\d" for a digit none lists, "" for any other character
-        and for the text's end."""
+    def at_first(self, char: str, guard: bool) -> dict[str, tuple[str, ...]]:
+        """At ``char`` (not a digit), by the character after it: the patterns that can begin with ``char`` and
+        have that character second (``prefilter.after_first``), in priority order — their alternation is
+        compiled when a pair first needs it. The patterns that may begin with any character where their
+        opening assertion holds are tried only where it holds (``guard``). Keys: each character some pattern's
+        bound lists, "\\d" for a digit none lists, "" for any other character and for the text's end."""
         bounds: list[tuple[str, tuple[frozenset[str], bool] | None]] = []
         listed: set[str] = set()
         for name, chars, _ in self.table:
@@ -467,19 +476,25 @@ class _Scanner:
                 if guard or not self.guarded:
                     bounds.append((name, None))
             elif char in chars:
-                row = self.seconds.get(name)
-                bound = None if row is None else row.get(char)
+                bound = self._second(name, char)
                 bounds.append((name, bound))
                 if bound is not None:
                     listed |= bound[0]
-        table: dict[str, re.Pattern[str] | None] = {}
+        table: dict[str, tuple[str, ...]] = {}
         for key in (*sorted(listed), "\\d", ""):
             digit = key == "\\d" or key.isdecimal()
-            names = tuple(name for name, bound in bounds
-                          if bound is None or (key != "" and (key in bound[0] or (digit and bound[1]))))
-            table[key] = self._alternation(names)
+            table[key] = tuple(name for name, bound in bounds
+                               if bound is None or (key != "" and (key in bound[0] or (digit and bound[1]))))
         (self.by_first_guard if guard else self.by_first)[char] = table
         return table
+
+    def _second(self, name: str, char: str) -> tuple[frozenset[str], bool] | None:
+        """What pattern ``name`` can have after ``char`` (None: no bound)."""
+        rows = self.seconds.get(name)
+        for c, bound in rows or ():
+            if c == char:
+                return None if bound is None else (frozenset(bound[0]), bound[1])
+        return None
 
     def after_char(self, text: str, pos: int, guard: bool) -> re.Pattern[str] | None:
         """What to try at ``pos``, whose character is no digit: by that character and the one after it, and
@@ -493,7 +508,8 @@ class _Scanner:
         char = pair[0]
         table = tables[char] if char in tables else self.at_first(char, guard)
         second = pair[1:]
-        pattern = table[second] if second in table else table["\\d"] if second.isdecimal() else table[""]
+        pattern = self._alternation(table[second] if second in table else
+                                    table["\\d"] if second.isdecimal() else table[""])
         if len(pairs) < _PAIRS:
             pairs[pair] = pattern
         return pattern
