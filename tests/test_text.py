@@ -25,6 +25,7 @@ def test_invisible_ranges_match_unicodedata() -> None:
     ("長期工作", "长期工作"), ("2017 年\n12\u200b月", "2017年12月"), ("28\t年内", "28;年内"),
     ("统一部署", "统一部署"), ("第十四个五年规划", "第14个5年规划"), ("十三五", "十三五"), ("两个半月", "2个半月"),
     (" 2\n0 \u200b19年", "2019年"),  # a zero-width space after a line's digit: no row number 0
+    ("2017 年\n12 底前", "2017年12底前"),  # 12 before 底 is a month whose 月 was lost, no row number
     ("20236月底前", "2023年6月底前"), ("二〇二三六月", "2023年6月"), ("第Ⅱ季度", "第2季度"),  # 年 written back
 ])
 def test_fold(text: str, folded: str) -> None:

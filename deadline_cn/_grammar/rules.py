@@ -148,8 +148,8 @@ def rule_start_then_end(tokens: Sequence[Token], i: int) -> Match | None:
     return None
 
 
-# Between a start and the 至 / 到 of its end: a verb of starting, then 持续 / 延续 (从2024年4月持续到年底 · 2024年4月启动，
-# 持续至10月底 · 5月10日起，持续到8月31日 · 2024年7月启动，延续至2025年6月)
+# Between a start and the 至 / 到 of its end: a verb of starting, then 持续 / 延续 (从2024年4月持续到年底 ·
+# 2024年4月启动，持续至10月底 · 5月10日起，持续到8月31日 · 2024年7月启动，延续至2025年6月)
 _LASTING = re.compile(r"(?:起|开始)?(?:启动|开始|实施|开展|推进)?,?(?:持续|延续|一直)")
 
 
