@@ -348,4 +348,5 @@ THEREAFTER = ("此后", "之后", "以后", "其后", "然后", "自此", "从�
 BREAKDOWN_WORDS = ("其中", "分两步", "分三步", "分步")
 # After a number at a line's start, what makes it a date or a count, not a table's row number (text.py: 2 组织实施 is a
 # row; 2 月 / 3 个工作日 / 5 次 are not)
-ROW_NOT_WORDS = "年月日号时点分个季周天次项批轮家人户件名条万亿千百元%倍期届所座只吨米底末"  # (2017年\n12 底前: 月 lost)
+# (底 / 末: 2017年\n12 底前, a month whose 月 was lost)
+ROW_NOT_WORDS = "年月日号时点分个季周天次项批轮家人户件名条万亿千百元%倍期届所座只吨米底末"
