@@ -2380,3 +2380,10 @@ def test_a_start_lasting_to_an_end(text: str, start: str, end: str) -> None:
 def test_long_term_work_after_a_deadline_goes_on() -> None:
     r = normalise("2025年9月底前完成并长效推进", **CTX)
     assert [p.kind for p in r.parts] == ["deadline", "ongoing"]
+
+
+@pytest.mark.parametrize(("text", "rule"), [("每季度后15日内", "FREQ=MONTHLY;BYMONTH=1,4,7,10;BYMONTHDAY=15"),
+                                          ("每月后10日内报送", "FREQ=MONTHLY;BYMONTHDAY=10")])
+def test_days_after_each_period_written_short(text: str, rule: str) -> None:
+    r = normalise(text, **CTX)
+    assert r.kind == "recurrence" and r.to_dict()["rrule"] == rule

@@ -109,7 +109,8 @@ def _every(tokens: Sequence[Token], i: int, since: When | None = None) -> tuple[
             used += 1 if cue is not None else 0
             if recur.holiday:
                 recur = replace(recur, holiday=_eve(recur.holiday, cue))  # 每年国庆节前: each year's eve (09-30)
-    elif at(tokens, i + 1, "endafter") and (after := _days_after_end(period, since, tokens, i + 2)) is not None:
+    elif (at(tokens, i + 1, "endafter") or _touching_after(tokens, i + 1)) \
+            and (after := _days_after_end(period, since, tokens, i + 2)) is not None:
         recur, used = after, 3
     if used == 1 and (tok.get("hh") or tail) and cue_of(at(tokens, i + 1, "cue")) in ("before", "end-before"):
         used += 1  # 每日17:00前 · 每年年底前 · 每季度末前: the 前 closes the day
@@ -132,6 +133,12 @@ def _season_from_to(recur: RecurP, tokens: Sequence[Token], j: int) -> tuple[Rec
         return None
     used = 5 + (1 if cue_of(at(tokens, j + 4, "cue")) == "until" else 0)  # (每年, the start, 起, 至, the end)
     return RecurP(recur.period, recur.since, (w.month,), w.day), used
+
+
+def _touching_after(tokens: Sequence[Token], j: int) -> bool:
+    """每季度后10日内 · 每月后5日内: a bare 后 right after 每<period> is its end's (结束后 written short)."""
+    cue = at(tokens, j, "cue")
+    return cue is not None and cue.text == "后" and cue.start == tokens[j - 1].end
 
 
 def _eve(holiday: str, cue: Token | None) -> str:
