@@ -2387,3 +2387,18 @@ def test_long_term_work_after_a_deadline_goes_on() -> None:
 def test_days_after_each_period_written_short(text: str, rule: str) -> None:
     r = normalise(text, **CTX)
     assert r.kind == "recurrence" and r.to_dict()["rrule"] == rule
+
+
+@pytest.mark.parametrize("text", ["2025年4月或5月", "2025年二季度或三季度完成", "9月底前或10月底前"])
+def test_either_time_is_a_doubt(text: str) -> None:
+    r = normalise(text, **CTX)
+    assert r.kind == "compound" and all("ambiguous:or" in p.flags for p in r.parts)
+
+
+def test_rhythms_for_different_filers_are_no_doubt() -> None:
+    r = normalise("每月或者每季度期满后15日内申报", **CTX)
+    assert not any("ambiguous:or" in p.flags for p in (r.parts or (r,)))
+
+
+def test_a_mistyped_yue_is_unread() -> None:
+    assert "unread:10越" in normalise("2025年10越底前", **CTX).flags

@@ -759,8 +759,8 @@ AFTER_FIRST: tuple[tuple[str, tuple[tuple[str, tuple[str, bool] | None], ...] | 
     )),
 )
 # the unread check's time words: the class of characters they begin with, and the checksum of the pattern
-TIME_WORDS_KEY = 678848764
+TIME_WORDS_KEY = 1971211074
 TIME_WORDS_GUARD = (
-    '[012HQhq七三上下中丰主五伏休供儿元八六农冬前劳半周国夏妇季学寒年建开当征招播收教旱旺星春暑月期本枯次每毕汛淡清礼'
-    '禁秋立端终结节采重防阴除隔雨霜青首麦\\d]'
+    '[0123456789HQhq七三上下中丰主五伏休供儿元八六农冬前劳半周国夏妇季学寒年建开当征招播收教旱旺星春暑月期本枯'
+    '次每毕汛淡清礼禁秋立端终结节采重防阴除隔雨霜青首麦\\d]'
 )

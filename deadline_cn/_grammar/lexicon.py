@@ -334,7 +334,8 @@ TASK_VERBS = ("抓", "做好", "加快", "推动", "强化", "加强", "深化",
 ACTION_OR_TASK_VERBS = (*ACTION_VERBS, *TASK_VERBS)
 # Before the work a year names (2025年全市重点工作计划 · 2023年市直部门…): passed over to find the noun
 WORK_MODIFIERS = ("全市", "全县", "全区", "全省", "全镇", "重点", "市直", "县直", "区直", "省直", "各")
-SCOPE_EMPTY = ("工作", "", "全面", "全部", "基本", "贯穿", "贯穿于",  # all that is left of "全面完成": no scope
+# all that is left of "全面完成": no scope (and of 9月底前或10月底前: 或)
+SCOPE_EMPTY = ("工作", "", "全面", "全部", "基本", "贯穿", "贯穿于", "或", "或者",
                # a range's own words left over (从2014年8月29日开始，至9月3日止 · 3月1日开始，3月31日结束)
                "从", "自", "结束", "止", "为止",
                # what is left before a date that replaced another (…（已延期至2024年6月底）)

@@ -144,6 +144,7 @@ def place(text: str, items: list[Item], *, continue_clauses: bool = True) -> lis
     times = _named_by_holidays(text, _yearly_over_list(text, _rhythm_after(text, _dated_rhythm(text, times))))
     for join in (_labelled_window, _after_rest_until, _length_noted, _bounded_recurrence):
         times = _pairs_joined(text, times, join)
+    _mark_either(text, times)
     times = _recurrence_after_deadline(text, times)
     _mark_breakdowns(text, times)
     markers = [it for it in items if isinstance(it.parse, MarkerP)]
@@ -720,6 +721,21 @@ def _recurrence_after_deadline(text: str, times: list[Placed]) -> list[Placed]:
             nxt.item = Item(replace(b, after=last), nxt.item.start, nxt.item.end)
             k += bare_after  # the 后 read as an event is this "after"
     return out
+
+
+_EITHER = ("或", "或者", "或是")
+
+
+def _mark_either(text: str, times: list[Placed]) -> None:
+    """2024年5月或6月 · 三季度或四季度 · 9月底前或10月底前: either time, not both — each is flagged ``ambiguous:or``
+    (a ledger must not count two deadlines where the text asks for one)."""
+    for prev, here in itertools.pairwise(times):
+        # (每月或者每季度期满后15日内: rhythms for different filers, each right for its own — no doubt)
+        if text[prev.item.end:here.item.start].strip() in _EITHER \
+                and not isinstance(prev.item.parse, RecurP) and not isinstance(here.item.parse, RecurP):
+            for placed in (prev, here):
+                if "ambiguous:or" not in placed.flags:
+                    placed.flags.append("ambiguous:or")
 
 
 def _mark_breakdowns(text: str, times: list[Placed]) -> None:

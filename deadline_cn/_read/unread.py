@@ -35,6 +35,7 @@ TIME_WORDS = "|".join((
     r"[本下次上当]1?个?(?:季度|月)",
     r"[上中下]旬|[上下]半年|[上下]半月|(?:年|月|季度|季)(?:底|末|初)",
     r"(?<![上下每隔])半(?:年|个?月)(?!度)",  # 为期半年 · 半个月内: a half-year or half-month no rule read
+    r"(?<![\d.])(?:1[0-2]|0?[1-9])[\u4e00-\u9fff](?=底|末)",  # 10越底前: a month whose 月 was mistyped
     # 每季度中 · 每年年中: the middle of each quarter or year, which no rule dates (每月中 is the 15th)
     r"(?:(?<=季度)|(?<=每季)|(?<=半年))中(?![上下]?旬|[央小学期国心])|(?<=每年)年中",  # 二季度中 · 每季度中
     rf"[每隔]\d{{0,2}}个?(?:{_PERIODS})",
