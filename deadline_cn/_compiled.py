@@ -32,6 +32,8 @@ COMPILED = (
     "deadline_cn/_resolve/checks.py",
 )
 MODULES = tuple(p[:-3].replace("/", ".") for p in COMPILED)
+# Not compiled, but read by the compiled modules with the types mypy gave them at the build (see ``stale``)
+DEPENDED_ON = ("deadline_cn/_grammar/lexicon.py", "deadline_cn/_grammar/parse.py", "deadline_cn/_grammar/record.py")
 PURE = os.environ.get("DEADLINE_CN_PURE", "") not in ("", "0")
 
 
@@ -59,17 +61,23 @@ def stale(root: str) -> str | None:
         return None
     from _imp import extension_suffixes  # (importlib.machinery's list, without importing importlib)
 
-    built = 0
+    built, oldest = 0, float("inf")
     for path in COMPILED:
         source = os.path.join(root, path)
         ext = next((e for e in (source[:-3] + s for s in extension_suffixes()) if os.path.exists(e)), None)
         if ext is not None:
             built += 1
+            oldest = min(oldest, os.stat(ext).st_mtime)
             if os.stat(source).st_mtime > os.stat(ext).st_mtime:
                 return path
         elif built:
             return path
-    return COMPILED[0] if 0 < built < len(COMPILED) else None
+    if 0 < built < len(COMPILED):
+        return COMPILED[0]
+    # the modules whose constants the compiled code checks the types of (lexicon's word tuples: a tuple of 20 words
+    # compiled against is a TypeError at import once it holds 22) — an edit to one makes the build stale as well
+    return next((path for path in DEPENDED_ON if built and os.path.exists(os.path.join(root, path))
+                 and os.stat(os.path.join(root, path)).st_mtime > oldest), None)
 
 
 def _use_pure() -> bool:

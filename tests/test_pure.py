@@ -76,3 +76,24 @@ def test_an_edit_not_yet_compiled_is_seen(tmp_path: Path) -> None:
     os.utime(tmp_path / COMPILED[3], (1e9, 1e9))
     (tmp_path / (COMPILED[-1][:-3] + extension_suffixes()[0])).unlink()
     assert stale(str(tmp_path)) == COMPILED[-1]
+
+
+def test_an_edit_to_a_module_the_compiled_code_reads_is_seen(tmp_path: Path) -> None:
+    """lexicon.py is not compiled, but the compiled modules check the types of its constants (a word tuple grown
+    by two words was a TypeError at import): edited after the build, it makes the build stale too."""
+    from _imp import extension_suffixes
+
+    from deadline_cn._compiled import COMPILED, DEPENDED_ON, stale
+
+    (tmp_path / "setup.py").write_text("")
+    for path in (*COMPILED, *DEPENDED_ON):
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text("")
+        os.utime(tmp_path / path, (1e9, 1e9))
+    for path in COMPILED:
+        ext = tmp_path / (path[:-3] + extension_suffixes()[0])
+        ext.write_text("")
+        os.utime(ext, (2e9, 2e9))
+    assert stale(str(tmp_path)) is None
+    os.utime(tmp_path / DEPENDED_ON[0], (2e9 + 1, 2e9 + 1))
+    assert stale(str(tmp_path)) == DEPENDED_ON[0]
