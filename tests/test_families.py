@@ -2123,12 +2123,12 @@ def test_the_lunar_calendar_named_between_year_and_festival(text: str, due: str)
 
 @pytest.mark.parametrize(("text", "dues"), [
     ("2025、2026年底前", ["2025-12-31", "2026-12-31"]),
-    ("2025年和2026年底前", ["2026-12-31"]),  # each year with its own 年: the first is a year of its own (no 底)
+    ("2025年和2026年底前", ["2025-12-31", "2026-12-31"]),  # each year with its own 年: the first a year of its own
     ("2026和2027年完成", ["2026-12-31", "2027-12-31"]),
 ])
 def test_years_listed_before_one_nian(text: str, dues: list[str]) -> None:
     r = normalise(text, **CTX)
-    assert [str(p.due) for p in (r.parts or (r,))][-len(dues):] == dues
+    assert [str(p.due) for p in (r.parts or (r,))] == dues
 
 
 @pytest.mark.parametrize("text", ["2025年森林防火期", "2025年禁渔期内", "2025年农忙季节前"])
@@ -2402,3 +2402,8 @@ def test_rhythms_for_different_filers_are_no_doubt() -> None:
 
 def test_a_mistyped_yue_is_unread() -> None:
     assert "unread:10越" in normalise("2025年10越底前", **CTX).flags
+
+
+def test_the_next_years_date_of_a_yearly_cycle_starts_next_year() -> None:
+    r = normalise("每年10月启动，次年5月完成", **CTX)  # the first May due is the one after the first October
+    assert [str(p.dtstart) for p in r.parts] == ["2024-01-01", "2025-01-01"]

@@ -198,7 +198,7 @@ LABEL_BRIDGES = ("调整", "变更", "更改", "改", "延长", "推迟", "顺�
                  "定", "统一", "一律")
 # 2015年5月1日施行的《某市条例》 · 2023年印发的方案: a date and a document's verb made an attribute by 的
 ATTRIBUTE_VERBS = tuple(f"{v}的" for v in ("施行", "实施", "印发", "出台", "发布", "颁布", "公布", "通过", "制定",
-                                             "修订", "修正", "下发", "签订", "签署"))
+                                             "修订", "修正", "下发", "签订", "签署", "完成", "下达"))
 # Words after 按照…部署， that tell what was done or announce the document, not a task: 根据…部署，现将…公布如下
 ANNOUNCE_WORDS = ("现将", "现就", "现予", "特制定", "制定本", "特此", "经研究")
 # A 每<period> before these describes something (每月情况 · 每年3月至6月是…), it is no task's rhythm

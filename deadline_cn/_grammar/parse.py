@@ -36,6 +36,17 @@ class When:
     after_named: bool = False  # 次年 / 翌年: the year after the one written before it (明年 counts from the plan year)
 
     @property
+    def months(self) -> range:
+        """The months the period covers: a month's one, a quarter's three, a half's six, else the year's twelve."""
+        if self.month is not None:
+            return range(self.month, self.month + 1)
+        if self.quarter is not None:
+            return range(3 * self.quarter - 2, 3 * self.quarter + 1)
+        if self.half is not None:
+            return range(6 * self.half - 5, 6 * self.half + 1)
+        return range(1, 13)
+
+    @property
     def grain(self) -> str:
         if self.rel_period and not (self.day or self.xun or self.mid or self.half_month or self.month):
             return "month" if self.rel_period == "月" else "quarter"

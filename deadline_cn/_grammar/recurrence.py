@@ -341,9 +341,7 @@ def _due_within(recur: RecurP, nxt: Token) -> RecurP | None:
     if w.quarter is not None or w.half:
         # 每年第一季度 · 每年上半年 · 每年第一季度末: due on the day the period ends, as a dated quarter or half
         # (2024年第三季度) is due on its last day — its first month's first day would read as the due date
-        first = (w.quarter - 1) * 3 + 1 if w.quarter is not None else (1 if w.half == 1 else 7)
-        last = first + (2 if w.quarter is not None else 5)
-        return RecurP(recur.period, recur.since, (last,), -1)
+        return RecurP(recur.period, recur.since, (w.months[-1],), -1)
     if (w.xun or w.mid or w.half_month) and (recur.period != "年" or recur.bymonth or w.rel_year is not None):
         return None  # 每季度初2月下旬 · 每年本年6月上旬: not a month of each year
     # 每年3月中旬 · 每年3月初 · 每年6月中 · 每年6月上半月 · 每年2月底: the day each year's month falls due on
@@ -373,15 +371,14 @@ def yearly_at(recur: RecurP, when: When) -> RecurP | None:
         if not 1 <= when.month <= 12 or (day is not None and day > 0 and not has_day((when.month,), day)):
             return None
         months, day_of = (when.month,), day
-    elif when.quarter is not None and when.day is None:
-        if not 1 <= when.quarter <= 4:
-            return None
-        months, day_of = (3 * when.quarter,), -1
-    elif when.half is not None and when.day is None:
-        months, day_of = (6 * when.half,), -1
+    elif ((when.quarter is not None and 1 <= when.quarter <= 4) or when.half in (1, 2)) and when.day is None:
+        months, day_of = (when.months[-1],), -1  # a quarter's or a half's last day
     else:
         return None
-    return RecurP(period="年", since=recur.since, bymonth=months, bymonthday=day_of, until=recur.until,
+    since = recur.since
+    if when.after_named:  # 每年9月启动，次年6月完成: the cycle's June is the next year's (the first one too)
+        since = When(rel_year=1) if since is None or since.year is None else When(year=since.year + 1)
+    return RecurP(period="年", since=since, bymonth=months, bymonthday=day_of, until=recur.until,
                   after=recur.after, time=when.time)
 
 

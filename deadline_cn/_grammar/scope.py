@@ -285,6 +285,16 @@ def _without_superseded(text: str, items: list[Item]) -> list[Item]:
 _FRAME_GAP = compiled(r"(?:[^\d。;\n]|第\d{1,2}[批轮期])*")  # (第一批 folds to 第1批: a batch, no time)
 
 
+def _plain_period(p: object) -> When | None:
+    """The period a reading names with nothing said of it: no cue, no 到 / 截至, no edge, no offset, no holiday, not
+    counted from the document (2024年 · 2024年下半年 · 4月 · 下1年度), else None."""
+    if not isinstance(p, DeadlineP) or p.cue is not None or p.by or p.after is not None:
+        return None
+    w = p.when
+    plain = w.edge is None and w.holiday is None and w.day is None and w.xun is None and not w.cumulative
+    return w if plain else None
+
+
 def _framing_years(text: str, items: list[Item]) -> list[Item]:
     """2024年市直部门9月底前完成 · 2024年，各地要于6月底前完成排查 · 2024年：6月底前完成方案，12月底前完成建设: a year
     heading its clause, then who does it, then a date without a year, is that date's year, not a deadline of its own
@@ -310,10 +320,10 @@ def _framed(text: str, first: Item, second: Item, prev_end: int) -> Item | None:
     p, q = first.parse, second.parse
     if (headed := _headed(text, first, second, prev_end)) is not None:
         return headed
-    if not (isinstance(p, DeadlineP) and p.cue is None and not p.by and p.after is None and p.when.edge is None
-            and p.when.year is not None and p.when.month is None and p.when.quarter is None and p.when.half is None
-            and p.when.holiday is None and p.when.rel_period is None and not p.when.cumulative):
-        return None
+    w = _plain_period(p)
+    if w is None or w.year is None or w.month is not None or w.quarter is not None or w.half is not None \
+            or w.rel_period is not None:
+        return None  # (a written year alone frames)
     gap = text[first.end:second.start]
     if len(gap) > 16:
         return None
@@ -324,7 +334,7 @@ def _framed(text: str, first: Item, second: Item, prev_end: int) -> Item | None:
         return None
     if isinstance(q, OngoingP) and q.word and q.from_ref and q.until is None and not gap.strip(" ,:"):
         # 2024年，持续推进: on through that year (from its start, not from the document's day)
-        return Item(replace(q, start=p.when, from_ref=False, until=p.when), first.start, second.end)
+        return Item(replace(q, start=w, from_ref=False, until=w), first.start, second.end)
     if isinstance(q, RecurP):
         period = _bounding_period(p)
         if period is None or q.since is not None or q.until is not None or q.period == "irregular" \
@@ -346,24 +356,16 @@ def _headed(text: str, first: Item, second: Item, prev_end: int) -> Item | None:
     a date inside it — the period is the heading of the date, not a deadline of its own (its last day was a part
     the ledger showed)."""
     p, q = first.parse, second.parse
-    if not (isinstance(p, DeadlineP) and p.cue is None and not p.by and p.after is None and p.when.edge is None
-            and p.when.day is None and p.when.xun is None and p.when.holiday is None and p.when.rel_period is None
-            and not p.when.cumulative and (p.when.half or p.when.quarter or p.when.month)):
+    head = _plain_period(p)
+    if head is None or head.rel_period is not None or not (head.half or head.quarter or head.month):
         return None
     gap = text[first.end:second.start]
     before = text[prev_end:first.start]
     if len(gap) > 16 or not gap.rstrip(" ").endswith((":", "(", "为")) or any(c.isdigit() for c in gap) \
             or (before.strip() and not _heads_clause(text, prev_end, first.start)):
         return None
-    months = range(1, 13)
-    if p.when.month is not None:
-        months = range(p.when.month, p.when.month + 1)
-    elif p.when.quarter is not None:
-        months = range(3 * p.when.quarter - 2, 3 * p.when.quarter + 1)
-    elif p.when.half is not None:
-        months = range(6 * p.when.half - 5, 6 * p.when.half + 1)
     inner = [q.when] if isinstance(q, DeadlineP) else [q.start, q.end] if isinstance(q, RangeP) else []
-    if not inner or any(w.month not in months or (w.year is not None and w.year != p.when.year) for w in inner) \
+    if not inner or any(w.month not in head.months or (w.year is not None and w.year != head.year) for w in inner) \
             or (isinstance(q, DeadlineP) and q.when.day is None and q.when.xun is None):
         return None
     return _with_year_of(p, Item(q, first.start, second.end))
@@ -408,7 +410,7 @@ def _dated_rhythm(text: str, times: list[Placed]) -> list[Placed]:
         while j < len(times) and isinstance(times[j].item.parse, DeadlineP) \
                 and (j == k + 1 or _RHYTHM_JOIN.fullmatch(text, times[j - 1].item.end, times[j].item.start)):
             j += 1
-        rules = _rhythm_on(r, [m.item.parse for m in times[k + 1:j]])  # type: ignore[misc]
+        rules = _rhythm_on(r, [m.item.parse for m in times[k + 1:j]])
         if rules is None:
             out.append(here)
             k += 1
@@ -436,7 +438,7 @@ def _rhythm_after(text: str, times: list[Placed]) -> list[Placed]:
         while k > 0 and isinstance(out[k - 1].item.parse, DeadlineP) and (
                 k == len(out) or _RHYTHM_JOIN.fullmatch(text, out[k - 1].item.end, out[k].item.start)):
             k -= 1
-        rules = _rhythm_on(r, [m.item.parse for m in out[k:]]) if k < len(out) else None  # type: ignore[misc]
+        rules = _rhythm_on(r, [m.item.parse for m in out[k:]]) if k < len(out) else None
         if rules is None:
             out.append(here)
             continue
@@ -465,9 +467,10 @@ def _bare_rhythm(r: RecurP) -> bool:
         and not r.holiday and r.workday is None and r.workdays_before is None and r.interval == 1 and not r.vague
 
 
-def _rhythm_on(r: RecurP, dates: list[DeadlineP]) -> list[RecurP] | None:
+def _rhythm_on(r: RecurP, parses: list[object]) -> list[RecurP] | None:
     """The yearly rule on ``dates`` that rhythm ``r`` falls on (see ``_dated_rhythm``), else None: one rule, or
     one a date when the dates of a yearly rhythm fall on different days of their months."""
+    dates = [d for d in parses if isinstance(d, DeadlineP)]  # (the callers gather only deadlines)
     if not dates or r.period not in _PER_YEAR or (_PER_YEAR[r.period] and len(dates) != _PER_YEAR[r.period]) \
             or any(d.by or d.after is not None or d.cue not in (None, "before", "end-before") for d in dates):
         return None
@@ -504,10 +507,9 @@ def _verbs_object(text: str, it: Item, between: str) -> bool:
     verb takes — no second deadline."""
     p = it.parse
     # (a year, 下1年度, 上月, 4月: a whole period; 缴纳上月税款 · 下达下一年度预算控制数 · 缴纳4月税款)
-    years = (isinstance(p, DeadlineP) and p.cue is None and not p.by and p.when.edge is None and p.after is None
-             and p.when.day is None and p.when.xun is None and p.when.holiday is None
-             and (p.when.year is not None or p.when.rel_year is not None or p.when.rel_period == "月"
-                  or p.when.month is not None)) or (isinstance(p, RangeP) and p.end_cue == "years")
+    w = _plain_period(p)
+    years = (w is not None and (w.year is not None or w.rel_year is not None or w.rel_period == "月"
+                                or w.month is not None)) or (isinstance(p, RangeP) and p.end_cue == "years")
     if not years or not between.endswith(lx.ACTION_VERBS):
         return False
     rest = text[it.end:it.end + 8]
@@ -515,13 +517,10 @@ def _verbs_object(text: str, it: Item, between: str) -> bool:
     # a verb, an adverb or a cue after the year makes it a time)
     return "\u4e00" <= rest[:1] <= "\u9fff" and rest[0] not in _NOT_A_NOUN \
         and not rest.startswith((*lx.YEAR_NOT_OBJECT, *lx.HEDGES)) \
-        and not (rest.startswith(lx.ACTION_OR_TASK_VERBS) and not rest.startswith(_VERB_ATTRIBUTES))
+        and not (rest.startswith(lx.ACTION_OR_TASK_VERBS) and not rest.startswith(lx.ATTRIBUTE_VERBS))
 
 
-_VERB_ATTRIBUTES = tuple(f"{v}的" for v in ("完成", "印发", "制定", "下达"))  # 2023年完成的项目: a noun after all
-
-
-_NOT_A_NOUN = "前底末内起止至到以之期间后初中完"  # a cue or an edge after the year: it is a time, not a name
+_NOT_A_NOUN = "止至到之期完"  # a cue after the year (lx.YEAR_NOT_OBJECT has the rest): it is a time, not a name
 
 
 def _yearly_over_list(text: str, times: list[Placed]) -> list[Placed]:
