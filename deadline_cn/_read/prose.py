@@ -131,12 +131,16 @@ def _governs(item: Item, scan: str, when: When) -> bool:
 
 def _stage_after(scan: str, end: int, reach: int = 20) -> bool:
     """为 / 是 after a period, then words ending its clause in 阶段 / 时段 (6月为总结评估阶段)."""
-    if not scan.startswith(("为", "是"), end):
-        return False
-    stop = end + 1
-    while stop < min(len(scan), end + reach) and scan[stop] not in _CLAUSE_STOPS:
-        stop += 1
-    return scan[end + 1:stop].endswith(lx.STAGE_WORDS)
+    return scan.startswith(("为", "是"), end) \
+        and scan[end + 1:_clause_end(scan, end + 1, reach)].endswith(lx.STAGE_WORDS)
+
+
+def _clause_end(scan: str, start: int, reach: int) -> int:
+    """Where the clause from ``start`` ends (its stop, or ``reach`` characters on)."""
+    end = start
+    while end < min(len(scan), start + reach) and scan[end] not in _CLAUSE_STOPS:
+        end += 1
+    return end
 
 
 def _bridged(before: str) -> str:
@@ -235,10 +239,7 @@ def _acts_at(scan: str, k: int) -> bool:
 
 def _names_a_time(scan: str, start: int, reach: int = 8) -> bool:
     """2月申报纳税期限顺延至2月17日: the verb begins the name of a time limit, not the clause's action."""
-    end = start
-    while end < min(len(scan), start + reach) and scan[end] not in _CLAUSE_STOPS:
-        end += 1
-    return any(w in scan[start:end] for w in lx.TIME_NOUNS)
+    return any(w in scan[start:_clause_end(scan, start, reach)] for w in lx.TIME_NOUNS)
 
 
 def _plan_heading(scan: str, start: int) -> bool:

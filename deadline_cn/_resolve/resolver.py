@@ -486,7 +486,7 @@ def resolve_ongoing(p: OngoingP, ctx: Context) -> tuple[type[Result], Fields]:
         return Ongoing, {"start": date(ctx.base_year, 1, 1), "end": date(ctx.base_year, 12, 31), "flags": []}
     if p.start is None:
         until = concrete(p.until, ctx) if p.until is not None else None
-        end = bounds(until, year_of(until, ctx))[1] if until is not None else None
+        end = _last_day(until, ctx)
         flags = ["vague:promptly"] if p.vague else []
         if until is not None and until.time:  # …至2023年11月10日下午17时止
             flags.append(f"time:{until.time}")
@@ -500,19 +500,20 @@ def resolve_ongoing(p: OngoingP, ctx: Context) -> tuple[type[Result], Fields]:
     flags = [f"holiday:{p.start.holiday}"] if p.start.holiday else []
     if p.after and p.start.holiday:
         _, last, extra = _days_off(p.start.holiday, year)
-        if p.until is not None and p.span:  # 国庆后至年底前: from the day after the rest to the date (a window)
-            until = concrete(p.until, ctx)
-            end = bounds(until, until.year if until.year is not None else year_of(until, ctx))[1]
-            return Window, {"start": last + timedelta(days=1), "end": end, "label": None,
+        through = _last_day(concrete(p.until, ctx), ctx) if p.until is not None else None
+        if through is not None and p.span:  # 国庆后至年底前: from the day after the rest to the date (a window)
+            return Window, {"start": last + timedelta(days=1), "end": through, "label": None,
                             "flags": [*flags, *extra]}
         return Ongoing, {"start": last + timedelta(days=1), "end": None, "flags": [*flags, *extra]}
     if p.after_doubt:  # 2026年1月以后: from February (the reading), or from January? (以后 is used both ways)
         flags.append("ambiguous:after")
-    through: date | None = None
-    if p.until is not None:  # 2024年，持续推进: on through that year
-        until = concrete(p.until, ctx)
-        through = bounds(until, year_of(until, ctx))[1]
+    through = _last_day(concrete(p.until, ctx), ctx) if p.until is not None else None  # 2024年，持续推进: that year
     return Ongoing, {"start": end + timedelta(days=1) if p.after else start, "end": through, "flags": flags}
+
+
+def _last_day(w: When | None, ctx: Context) -> date | None:
+    """The last day of the period ``w`` names (in its year, or the one the context gives it)."""
+    return None if w is None else bounds(w, year_of(w, ctx))[1]
 
 
 def resolve_recurrence(p: RecurP, ctx: Context) -> tuple[type[Result], Fields]:
