@@ -37,7 +37,8 @@ def _deadline(r: Any) -> str:
 
 def _window(r: Any) -> str:
     label = f"{r.label}: " if r.label else ""
-    return f"{label}during {_iso(r.start)} … {_iso(r.end)}"
+    first = _iso(r.start) if r.start else "a day not given"  # 即日起至… with no ref
+    return f"{label}during {first} … {_iso(r.end)}"
 
 
 def _ongoing(r: Any) -> str:

@@ -324,11 +324,12 @@ class Deadline(_Base):
 
 @dataclass(frozen=True, kw_only=True, slots=True, eq=False, repr=False)
 class Window(_Base):
-    """Happens during ``start`` … ``end`` (inclusive), not "by" a date."""
+    """Happens during ``start`` … ``end`` (inclusive), not "by" a date. ``start`` is None when the span opens
+    on a day the text names but does not give (即日起至6月19日 with no ``ref``: the notice's own day)."""
 
     kind: ClassVar[str] = "window"
     _shared: ClassVar[tuple[str, ...]] = ("start", "end")
-    start: date
+    start: date | None
     end: date
     label: str | None = None
 
@@ -338,7 +339,7 @@ class Window(_Base):
 
     def to_dict(self) -> JSON:
         out = _Base.to_dict(self)
-        out.update(start=self.start.isoformat(), end=self.end.isoformat(), label=self.label)
+        out.update(start=_iso(self.start), end=self.end.isoformat(), label=self.label)
         return out
 
 

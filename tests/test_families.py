@@ -1490,7 +1490,7 @@ def test_a_span_from_the_documents_day_is_a_window(text: str, end: str) -> None:
 
 def test_a_span_from_the_documents_day_without_ref_has_no_start() -> None:
     d = normalise("自本公告发布之日起至2024年11月20日下午17时止", plan_year=2025).to_dict()
-    assert (d["kind"], d["start"], d["end"], d["flags"]) == ("ongoing", None, "2024-11-20", ["time:17:00"]), d
+    assert (d["kind"], d["start"], d["end"], d["flags"]) == ("window", None, "2024-11-20", ["time:17:00"]), d
 
 
 @pytest.mark.parametrize("text", ["持续推进至2025年", "持续至2025年底"])
@@ -2407,3 +2407,191 @@ def test_a_mistyped_yue_is_unread() -> None:
 def test_the_next_years_date_of_a_yearly_cycle_starts_next_year() -> None:
     r = normalise("每年10月启动，次年5月完成", **CTX)  # the first May due is the one after the first October
     assert [str(p.dtstart) for p in r.parts] == ["2024-01-01", "2025-01-01"]
+
+
+# --- the eighth round ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "end"), [
+    ("即日起至2025年6月19日", "2025-06-19"), ("自发文之日起至2025年1月30日止", "2025-01-30"),
+    ("即日起——2025年9月15日。", "2025-09-15"), ("自公告之日起至\n2025年11月20日止", "2025-11-20"),
+])
+def test_a_span_from_the_documents_own_day_with_no_ref_is_a_window_with_no_first_day(text: str, end: str) -> None:
+    r = normalise(text, plan_year=2025)
+    assert (r.kind, r.start, str(r.end)) == ("window", None, end)
+    assert "a day not given" in r.describe() and type(r).from_dict(r.to_dict()) == r
+    with_ref = normalise(text, ref="2025-01-10")
+    assert (with_ref.kind, str(with_ref.start)) == ("window", "2025-01-10")
+
+
+@pytest.mark.parametrize("text", ["1-12月", "1—12月", "2024年1-12月", "前四季度", "前12个月"])
+def test_the_first_twelve_months_are_the_years_span(text: str) -> None:
+    r = normalise(text, **CTX)
+    assert (r.kind, str(r.start), str(r.end)) == ("window", "2024-01-01", "2024-12-31")
+
+
+@pytest.mark.parametrize(("text", "kind", "due"), [
+    ("1—8月底前", "deadline", "2024-08-31"), ("2024年1-6月底前完成", "deadline", "2024-06-30"),
+    ("1-12月底前完成", "deadline", "2024-12-31"), ("前三季度末", "deadline", "2024-09-30"),
+    ("前两个季度末前", "deadline", "2024-06-30"), ("5月至6月底前", "window", "2024-06-30"),
+    ("7—9月底前完成", "window", "2024-09-30"),
+])
+def test_before_after_the_last_periods_end_is_read_not_left_in_scope(text: str, kind: str, due: str) -> None:
+    r = normalise(text, **CTX)
+    assert r.kind == kind and str(r.due if kind == "deadline" else r.end) == due
+    assert "前" not in (r.scope or "") and "末" not in (r.scope or "")
+
+
+@pytest.mark.parametrize(("text", "due"), [
+    ("2024年9月5日下班前教师完成成绩登录", "2024-09-05"), ("3月8日下班前报送", "2024-03-08"),
+    ("6月30日下午下班前", "2024-06-30"), ("4月12日（周五）下班之前", "2024-04-12"),
+])
+def test_before_the_days_work_ends_is_that_day(text: str, due: str) -> None:
+    r = normalise(text, **CTX)
+    assert (r.kind, str(r.due), r.start) == ("deadline", due, None)
+    assert not any(f.startswith(("ambiguous:", "unread:")) for f in r.flags) and "下班" not in (r.scope or "")
+
+
+@pytest.mark.parametrize(("text", "due"), [
+    ("2024年9月23日推荐阶段截止", "2024-09-23"), ("6月30日报名截止", "2024-06-30"),
+    ("报名于5月31日截止", "2024-05-31"), ("4月15日截止报名", "2024-04-15"),
+])
+def test_a_day_then_its_closing_word_is_a_deadline(text: str, due: str) -> None:
+    r = normalise(text, **CTX)
+    assert (r.kind, str(r.due), r.start) == ("deadline", due, None)
+
+
+@pytest.mark.parametrize("text", ["跨年度工作", "跨年度实施", "跨年度推进"])
+def test_work_running_past_the_year_is_ongoing(text: str) -> None:
+    r = normalise(text, **CTX)
+    assert (r.kind, str(r.start), r.end) == ("ongoing", "2024-03-05", None)
+
+
+@pytest.mark.parametrize(("text", "ref", "start", "end"), [
+    ("期末考试：1月13日—1月15日", "2024-09-01", "2025-01-13", "2025-01-15"),
+    ("补考：2月26日至2月28日", "2024-10-08", "2025-02-26", "2025-02-28"),
+    ("1月至3月开展冬春攻势", "2024-11-10", "2025-01-01", "2025-03-31"),
+    ("4月8日—12日", "2024-12-01", "2025-04-08", "2025-04-12"),
+])
+def test_a_yearless_span_long_gone_at_issue_lies_ahead_and_is_doubted(text: str, ref: str, start: str,
+                                                                       end: str) -> None:
+    r = normalise(text, ref=ref)
+    assert (r.kind, str(r.start), str(r.end)) == ("window", start, end) and "ambiguous:year" in r.flags
+
+
+@pytest.mark.parametrize(("text", "ref", "start"), [("4月1日起", "2024-11-10", "2025-04-01"),
+                                                  ("自2月1日起施行", "2024-10-30", "2025-02-01")])
+def test_a_yearless_start_long_gone_at_issue_lies_ahead_and_is_doubted(text: str, ref: str, start: str) -> None:
+    r = normalise(text, ref=ref)
+    assert (r.kind, str(r.start)) == ("ongoing", start) and "ambiguous:year" in r.flags
+
+
+@pytest.mark.parametrize(("text", "ref"), [("3月1日至10月31日", "2024-10-15"), ("12月28日至1月5日", "2024-09-01"),
+                                         ("4月1日起", "2024-05-10")])
+def test_a_span_still_running_or_ahead_keeps_the_issue_year(text: str, ref: str) -> None:
+    r = normalise(text, ref=ref)
+    assert r.start is not None and r.start.year == 2024 and "ambiguous:year" not in r.flags
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("2024年4月起，利用半年时间", "2024-04-01", "2024-09-30"),
+    ("从2024年5月开始，用3个月时间", "2024-05-01", "2024-07-31"),
+    ("自2025年4月起，利用一年左右时间集中整治", "2025-04-01", "2026-03-31"),
+    ("2024年7月启动，力争用两年时间完成", "2024-07-01", "2026-06-30"),
+    ("2024年起，用3年时间", "2024-01-01", "2026-12-31"),
+    ("用两个月时间（2024年4月—5月）", "2024-04-01", "2024-05-31"),
+    ("利用3个月时间（2024年6月—8月）集中整治", "2024-06-01", "2024-08-31"),
+    ("用10天时间（6月1日至10日）", "2024-06-01", "2024-06-10"),
+])
+def test_the_time_given_after_a_start_runs_from_it(text: str, start: str, end: str) -> None:
+    r = normalise(text, **CTX)
+    assert (r.kind, str(r.start), str(r.end)) == ("window", start, end)
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("起：2024年4月；止：2024年12月", "2024-04-01", "2024-12-31"),
+    ("启动时间：2024年4月，完成时间：2024年12月底", "2024-04-01", "2024-12-31"),
+    ("开始时间：2024年5月1日，截止时间：2024年5月31日前", "2024-05-01", "2024-05-31"),
+])
+def test_labelled_start_and_end_are_one_window(text: str, start: str, end: str) -> None:
+    r = normalise(text, **CTX)
+    assert (r.kind, str(r.start), str(r.end)) == ("window", start, end)
+
+
+@pytest.mark.parametrize(("text", "due", "done"), [
+    ("2024年3月底前（已于2月完成）", "2024-03-31", "done:2月"),
+    ("2024年6月底（已于4月20日完成）", "2024-06-30", "done:4月20日"),
+    ("2024年5月底前（3月已完成）", "2024-05-31", "done:3月"),
+    ("完成时限2024年8月底，实际完成时间2024年7月", "2024-08-31", "done:2024年7月"),
+    ("2024年12月底前，实际于2024年10月完成", "2024-12-31", "done:2024年10月"),
+    ("2024年10月底前（2024年9月已整改完成）", "2024-10-31", "done:2024年9月"),
+])
+def test_a_ledgers_note_of_when_the_work_was_done_is_no_deadline(text: str, due: str, done: str) -> None:
+    r = normalise(text, **CTX)
+    assert (r.kind, str(r.due)) == ("deadline", due) and done in r.flags
+
+
+def test_work_done_in_full_by_a_date_is_still_due_then() -> None:
+    r = normalise("2024年3月底前完成方案，8月底前全部完工", **CTX)
+    assert [str(p.due) for p in r.parts] == ["2024-03-31", "2024-08-31"]
+
+
+@pytest.mark.parametrize("text", ["15个工作日内办结，经批准可延长期限10个工作日",
+                                  "2024年6月底前完成，确需延长期限的报市政府同意", "2024年底前，助力企业成长期融资"])
+def test_chang_qi_inside_another_word_is_no_ongoing_work(text: str) -> None:
+    r = normalise(text, **CTX)
+    assert all(p.kind != "ongoing" for p in (r.parts or (r,)))
+
+
+def test_a_growing_season_is_an_unread_period() -> None:
+    assert "unread:生长期" in normalise("作物生长期内每月巡查一次", **CTX).flags
+
+
+@pytest.mark.parametrize(("text", "due"), [("2024年初步完成", "2024-12-31"), ("2025年初步建成", "2025-12-31")])
+def test_chu_bu_is_no_early_year(text: str, due: str) -> None:
+    r = normalise(text, **CTX)
+    assert (r.kind, str(r.due)) == ("deadline", due)
+
+
+@pytest.mark.parametrize("text", ["2024年初中学业水平考试：6月20日—22日", "2024年中小企业服务月：5月20日—26日"])
+def test_a_year_before_a_labelled_event_frames_its_days(text: str) -> None:
+    r = normalise(text, **CTX)
+    assert r.kind == "window" and r.start is not None and r.start.year == 2024
+
+
+@pytest.mark.parametrize(("text", "flag"), [
+    ("各县区每月5日前将上月工作进展报市专班", "object:上月"),
+    ("每年11月底前编报下年度采购预算", "object:下年度"),
+    ("2024年6月底前完成2024年第一批次项目验收", "object:2024年"),
+    ("对2021—2023年项目开展回头看，2024年9月底前完成", "object:2021—2023年"),
+])
+def test_a_period_naming_the_work_is_no_second_reading(text: str, flag: str) -> None:
+    r = normalise(text, **CTX)
+    assert r.kind != "compound" and flag in r.flags
+
+
+@pytest.mark.parametrize(("text", "labels"), [
+    ("春季4月1日至5月10日、秋季9月25日至10月25日", ["春季", "秋季"]),
+    ("春季3月15日至6月15日、秋季9月15日至11月15日", ["春季", "秋季"]),
+    ("汛期(6月1日至9月30日)", ["汛期"]), ("防火期：3月15日至6月15日", ["防火期"]),
+])
+def test_a_season_before_its_span_labels_it(text: str, labels: list[str]) -> None:
+    r = normalise(text, **CTX)
+    parts = r.parts or (r,)
+    assert [p.label for p in parts] == labels and all(p.scope is None for p in parts)
+
+
+@pytest.mark.parametrize(("text", "flags"), [
+    ("2025年5月1日至5月5日,每日16時至24時", ["time:16:00", "time:24:00"]),
+    ("10月1日至7日每日9:00至18:00", ["time:09:00", "time:18:00"]),
+    ("每日8时30分至19时", ["time:08:30", "time:19:00"]),
+])
+def test_each_days_hours_are_both_kept(text: str, flags: list[str]) -> None:
+    r = normalise(text, **CTX)
+    assert r.kind == "recurrence" and [f for f in r.flags if f.startswith("time:")] == flags
+    assert not any(f.startswith("unread:") for f in r.flags) and r.scope is None
+
+
+@pytest.mark.parametrize("text", ["2月1日至4日放假4天", "10月1日至8日放假8天", "4月4日至6日放假，共3天"])
+def test_the_days_off_counted_after_their_span_are_its_length(text: str) -> None:
+    r = normalise(text, **CTX)
+    assert r.kind == "window" and not any(f.startswith("unread:") for f in r.flags)

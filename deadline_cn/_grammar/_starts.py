@@ -2,7 +2,7 @@
 can begin with (and whether a digit can). Used only while KEY is the checksum of today's patterns; a stale
 table is ignored (computed again at the first call) and tests/test_scanner.py says to regenerate it."""
 
-KEY = 2922650110
+KEY = 3806797070
 STARTS: tuple[tuple[str, str | None, bool], ...] = (
     ('rulelimit', '于在按法规', False),
     ('statute', '按', False),
@@ -74,14 +74,14 @@ STARTS: tuple[tuple[str, str | None, bool], ...] = (
     ('percount', '半季年', False),
     ('irregular', '不定每', False),
     ('byneed', '次频', False),
-    ('ongoing', '动常持永经长', False),
+    ('ongoing', '动常持永经跨长', False),
     ('promptly', '即及实尽立边随马', False),
     ('hedge', '争力原基', False),
     ('ditto', '同', False),
     ('exempt', '不免除', False),
     ('sofar', '今现目至迄', False),
     ('inclusive', '(', False),
-    ('cue', '"“两为之以假内前双后小左底开当收放期末止起长黄', False),
+    ('cue', '"“下两为之以假内前双后小左底开当收放期末止起长黄', False),
     ('to', '不到截最至', False),
     ('from', '从自', False),
     ('dash', '-~—', False),
@@ -107,7 +107,7 @@ AFTER_DIGITS: tuple[tuple[str, str | None], ...] = (
     ('yearrange', '-_~—一到年至'),
     ('quarterrange', None),
     ('quarterlist', None),
-    ('dotday', '.'),
+    ('dotday', './'),
     ('dayrange', '上下今前去后大年当明月本来次翌'),
     ('monthlist', ',、上下今前去及后和大年当明本来次翌'),
     ('daylist', '上下今前去后大年当明月本来次翌'),
@@ -542,7 +542,7 @@ AFTER_FIRST: tuple[tuple[str, tuple[tuple[str, tuple[str, bool] | None], ...] | 
         ('十', ('一', False)),
         ('去', ('年', False)),
         ('后', ('年', False)),
-        ('国', ('庆', False)),
+        ('国', ('庆际', False)),
         ('大', ('后', False)),
         ('妇', ('女', False)),
         ('建', ('党军', False)),
@@ -667,6 +667,7 @@ AFTER_FIRST: tuple[tuple[str, tuple[tuple[str, tuple[str, bool] | None], ...] | 
         ('持', ('续', False)),
         ('永', ('久', False)),
         ('经', ('常', False)),
+        ('跨', ('年', False)),
         ('长', ('效期', False)),
     )),
     ('promptly', (
@@ -706,6 +707,7 @@ AFTER_FIRST: tuple[tuple[str, tuple[tuple[str, tuple[str, bool] | None], ...] | 
     ('cue', (
         ('"', ('两双', False)),
         ('“', ('两双', False)),
+        ('下', ('班', False)),
         ('两', ('节', False)),
         ('为', ('止', False)),
         ('之', ('内前后日', False)),
@@ -759,8 +761,8 @@ AFTER_FIRST: tuple[tuple[str, tuple[tuple[str, tuple[str, bool] | None], ...] | 
     )),
 )
 # the unread check's time words: the class of characters they begin with, and the checksum of the pattern
-TIME_WORDS_KEY = 1971211074
+TIME_WORDS_KEY = 875471980
 TIME_WORDS_GUARD = (
-    '[0123456789HQhq七三上下中丰主五伏休供儿元八六农冬前劳半周国夏妇季学寒年建开当征招播收教旱旺星春暑月期本枯'
-    '次每毕汛淡清礼禁秋立端终结节采重防阴除隔雨霜青首麦\\d]'
+    '[0123456789HQhq七三上下中丰主五产伏休供儿元八六农冬前劳半周国夏妇季学寒年建开当征招播收教旱旺星春暑月期本'
+    '枯次每毕汛淡清生礼禁秋立端繁终结节越采重防阴除隔雨霜青首麦\\d]'
 )

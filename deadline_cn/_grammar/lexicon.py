@@ -49,9 +49,14 @@ CUES = {
     # “七一”前夕 · 五一假期前 (before the day, as 前) · 春节假期结束后 (after the rest's end)
     "前夕": "before", "假期前": "before", "放假前": "before",
     "黄金周前": "before", "长假前": "before", "小长假前": "before",  # 国庆黄金周前 · 清明小长假前: the rest's eve
+    # 9月5日下班前 · 每周五下班前: before that day's work ends, so the day itself (no day-before doubt)
+    "下班前": "before", "下班之前": "before",
     "假期后": "after", "假期结束后": "after", "放假结束后": "after", "收假后": "after",
     "黄金周后": "after", "长假后": "after", "小长假后": "after", "长假结束后": "after", "小长假结束后": "after",
 }
+
+# 前 words that keep the day itself: before that day's work ends (9月5日下班前)
+DAY_END_BEFORE = ("下班前", "下班之前")
 
 # Parts of the day after which an hour below 12 is the afternoon's (下午5点 → 17:00 · 晚8点 → 20:00)
 AFTERNOON = ("下午", "晚上", "晚", "傍晚", "夜间")
@@ -121,6 +126,7 @@ OFFSET_CAPS = ("最迟不超过", "最长不超过", "最多不超过", "不得�
 HOLIDAYS = {
     "春节": "春节", "除夕": "除夕", "元旦": "元旦", "元宵节": "元宵", "元宵": "元宵",
     "清明节": "清明", "清明": "清明", "五一劳动节": "劳动节", "劳动节": "劳动节", "五一": "劳动节",
+    "五一国际劳动节": "劳动节", "五一节": "劳动节", "国际劳动节": "劳动节",
     "端午节": "端午", "端午": "端午", "中秋节": "中秋", "中秋": "中秋", "国庆节": "国庆", "国庆": "国庆",
     # observances with no day off: each is its own day
     "三八妇女节": "妇女节", "三八节": "妇女节", "妇女节": "妇女节", "五四青年节": "青年节", "青年节": "青年节",
@@ -141,7 +147,7 @@ SEASONS = ("春季", "夏季", "秋季", "冬季", "春夏", "秋冬", "主汛�
            "立春", "立夏", "立秋", "立冬", "夏至", "冬至", "霜降",
            # periods a plan names by what happens in them (2024年森林防火期 · 2024年禁渔期内 · 2024年农忙季节)
            "防火期", "禁渔期", "休渔期", "禁捕期", "禁牧期", "三伏", "伏天", "农忙", "农闲", "采收期", "收获期",
-           "播种期", "枯水期", "丰水期", "防汛期", "期中", "期末")
+           "播种期", "枯水期", "丰水期", "防汛期", "期中", "期末", "生长期", "繁殖期", "产卵期", "越冬期")
 # 2024年高考前 · 2024年“两会”期间 · 2025年全运会开幕前 · 2024年中考结束后 · 2024年雨季来临前: a year followed by an
 # event and one of these is a time inside that year that no rule dates (the event's day), not the whole year
 EVENT_EDGES = ("之前", "以前", "期间", "之后", "以后", "前", "后")
@@ -152,7 +158,9 @@ EVENT_EDGE_NOT_BEFORE = "期置续台端沿列提"
 NO_EVENT_WORDS = ("", "年", "节", "假", "节假", "年节")
 # 2025年中考 · 2024年中央预算内投资 · 2025年中小学…: 中 begins a word here, not 年中 (the middle of the year)
 MID_NOT_YEAR = ("考", "央", "小学", "学", "期", "报", "心", "国", "共", "医", "药", "层", "型", "等", "标", "职", "华",
-                "部", "专", "级", "外", "西", "高", "试", "间", "长期", "短期")
+                "部", "专", "级", "外", "西", "高", "试", "间", "长期", "短期",
+                # 2024年初步完成 · 2024年初中学业水平考试 · 2024年中小企业服务月: 初 / 中 begins the next word
+                "步", "中", "次", "稿", "选", "评", "检", "审", "验", "见", "小企", "小微")
 # 年终前 · 年终进行评估: what may follow 年终 as a time (年终考核 · 年终总结 · 年终奖 name the work)
 YEAR_END_AFTER = ("前", "之前", "以前", "时", "完成", "进行", "开展", "组织", "召开", "对", "前后", "左右")
 # 每月中报送 · 每月月中前: 中 after 每月 is the 15th only before these (每月中小企业 · 每月中央… stay words)
@@ -168,11 +176,13 @@ WHOLE_YEAR = ("全年",)
 # 全年 is the year's work only before these (全年工作), not as a modifier (全年落实情况).
 WHOLE_YEAR_AFTER = ("工作", "持续", "推进", "实施", "开展", "执行", "长期", "常态化", "完成", "贯穿")
 # 长期 before a state describes it (D类(长期停工停产) · 长期闲置), it sets no time
+# 延长期限 · 作物生长期 · 经济增长期 · 企业成长期: 长期 ends another word
+ONGOING_NOT_AFTER = ("延", "生", "增", "成", "助", "擅")
 ONGOING_NOT_BEFORE = ("停工", "停产", "闲置", "空置", "未", "不", "无", "拖欠", "失修", "欠", "居住", "外出", "在外",
                       "患病", "卧床", "稳定", "以来")
 ONGOING = ("长期性", "永久", "长期", "常年", "常态化", "常态", "常抓不懈", "持续推进", "持续开展", "持续", "长效化",
            "长效推进", "长效坚持", "长效开展", "长效管理", "长效管控",  # 6月底前完成并长效推进: and on after it
-           "经常性", "动态调整", "动态更新")
+           "经常性", "动态调整", "动态更新", "跨年度")  # 跨年度工作: work that runs on past the year
 PROMPTLY = ("立行立改", "即查即改", "即知即改", "边查边改", "即时即改", "随到随办", "即来即办", "随报随审",
             "实时", "及时", "随时", "即时", "立即", "立刻", "马上", "尽快")
 # 每学期 / 每学年: a school's terms follow no calendar rule (a term opens in late February or September), so a
@@ -245,6 +255,8 @@ TERM_NOUNS = ("借款", "贷款", "还款", "租赁", "租用", "补贴", "补�
 TERM_QUALIFIERS = ("最长", "一般", "原则上", "最短", "均", "为", "是")
 DURATION_OPENERS = ("压缩至", "压缩到", "缩短至", "缩短到", "减少至", "控制在", "共", "共计", "合计", "总计", "历时",
                     "为期", "期为", "时长", "连续", "持续", "累计")
+# Before a count after a span, words that make it the span's own length (2月1日至4日放假4天 · 3月15日-4月15日(共30天))
+SPAN_LENGTH_OPENERS = (*DURATION_OPENERS, "放假", "休假", "休息", "调休", "放假调休")
 # A bare count (3天, with no 内 or cap) is no limit after or before these: 提前3天 · 近30天 · 超过3天未办结 ·
 # 3天以上 · 30天后复查 (a length ahead of, beyond or after something)
 NOT_LIMIT_BEFORE = ("提前", "近", "超过", "逾期", "延长", "延期", "推迟", "顺延", "每周", "每月", "每年", "培训",
@@ -258,7 +270,7 @@ STEPWISE_ACTIONS = (*PERIODIC_ACTIONS, "报", "上报", "推进", "统计", "汇
 # Verbs that make a bare period heading its clause set when the work happens (，第一季度发行专项债券 ·
 # ，2025年4月下旬公布本部门…清单 · 10月份省级开展抽查 · 2月4日、5日报到注册 · 2021年6月27日安排期末考试).
 ACTION_VERBS = tuple(v for v in dict.fromkeys((
-    *LIMIT_VERBS, *PERIODIC_ACTIONS, *PROSE_DONE_VERBS, "提交", "汇总", "总结", "编制", "制定", "制订", "落实",
+    *LIMIT_VERBS, *PERIODIC_ACTIONS, *PROSE_DONE_VERBS, "提交", "汇总", "总结", "编报", "编制", "制定", "制订", "落实",
     "部署", "实施", "施行", "执行", "进行", "推进", "发行", "安排", "举行", "举办", "报到", "注册", "上课",
     "开课", "放假", "签订", "验收", "申报", "公示", "下达", "启用", "实行", "推行", "抽查", "印发", "出台", "巩固",
     "提升", "推广", "深化", "健全", "建立", "形成", "达到", "达标", "覆盖", "完善", "启动",
@@ -318,7 +330,9 @@ SCOPE_TRAIL = ("完成时限为", "时限为", "期限为", "为", "完成", "�
 REPORT_VERBS = ("报送", "上报", "报告", "提交", "报", "汇总", "总结", "编制", "制定", "制订", "公布", "公开", "发布",
                 "完成", "落实", "开展", "部署")
 REPORTED_WORK = ("工作", "情况", "总结", "计划", "数据", "报表", "报告", "进展", "执行", "完成情况", "目标", "任务",
-                 "决算", "预算", "统计", "考核", "述职", "要点")
+                 "决算", "预算", "统计", "考核", "述职", "要点",
+                 # 7月10日前报送上半年经济运行分析报告 · 报送一季度运行分析 · 报送前一日数据
+                 "经济运行", "运行", "分析", "监测", "进度", "成效", "绩效", "自评")
 # The report on a period (全年工作总结 · 上半年工作情况 · 对上半年工作进行总结): the period is what is reported on
 PERIOD_REPORTS = ("总结", "情况", "完成情况", "进展情况", "报告", "数据", "报表", "述职", "进行总结", "开展总结",
                   "自查")

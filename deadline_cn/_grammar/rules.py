@@ -178,16 +178,21 @@ def rule_month_range(tokens: Sequence[Token], i: int) -> Match | None:
         return None
     months, year = month_span(tok), when_of(tok)
     typo = "typo:missing-月" if tok.get("m2t") else None
-    used = 2 if (cue := at(tokens, i + 1, "cue")) is not None and cue.text == "期间" else 1  # 6月至9月期间
+    cue = at(tokens, i + 1, "cue")
+    used = 2 if cue is not None and cue.text == "期间" else 1  # 6月至9月期间
+    # 5月至6月底前 · 1—8月底前: 前 after the last month's end adds nothing to the span (a deadline for 1—8月)
+    closed = cue_of(cue) == "before" and tok.text.rstrip(")）").endswith(("底", "末"))
     if months[0] == 1 and len(months) > 1 and CUMULATIVE_MONTHS.search(tok.text) and used == 1:
         # 1—8月 (a statistical period: the first eight months); 1月至6月 and 1-6月期间 stay windows
-        return DeadlineP(replace(year, month=months[-1], cumulative=True, typo=typo)), 1
+        when = replace(year, month=months[-1], cumulative=True, typo=typo)
+        return (DeadlineP(when, "end-before"), 2) if closed else (DeadlineP(when), 1)
+    used += closed
     end = replace(year, month=months[-1], typo=typo)
     if year.year is not None and months[-1] < months[0]:  # 2024年11月至(次年)3月: the winter, into 2025
         end = replace(end, year=year.year + 1)
     elif tok.get("next") and year.rel_year is not None:  # 今年11月至次年3月
         end = replace(end, rel_year=year.rel_year + 1)
-    return RangeP(replace(year, month=months[0]), end), used
+    return RangeP(replace(year, month=months[0]), end, "end-before" if closed else None), used
 
 
 def rule_year_range(tokens: Sequence[Token], i: int) -> Match | None:
@@ -389,6 +394,16 @@ def rule_year_list(tokens: Sequence[Token], i: int) -> Match | None:
     return ManyP((*(replace(last, when=replace(last.when, year=y)) for y in years), last)), used + 1
 
 
+_CLOSING_GAP = re.compile(r"[^，,。；;：:、\s\d]{0,8}")
+
+
+def _closes(date: Token, tokens: Sequence[Token], k: int) -> bool:
+    """截止 / 截至 / 止 after a day, with no date after it and a few words between (推荐阶段截止): it closes then."""
+    end = tokens[k] if k < len(tokens) else None  # not `at`: words may stand between (报名截止)
+    return end is not None and end.type == "to" and end.text in ("截止", "截至", "止") \
+        and at(tokens, k + 1, *DATES) is None and _CLOSING_GAP.fullmatch(date.source, date.end, end.start) is not None
+
+
 def rule_date(tokens: Sequence[Token], i: int) -> Match | None:
     """[到/截至] <date> [前 / 底前 / 内 / 止 / 后 / 期间]: a deadline (or a start, or a window)."""
     j = i + 1 if head(tokens, i, "to") and at(tokens, i + 1, *DATES) else i
@@ -417,9 +432,13 @@ def rule_date(tokens: Sequence[Token], i: int) -> Match | None:
         cue, used = None, k + 1 - i  # 中秋节当天 · 6月30日当日办结: the day itself
     if note is None and cue in ("before", "end-before") and (note := at(tokens, i + used, "inclusive")):
         used += 1  # 6月30日前(含) · 截至6月30日(不含)
+    if cue == "before" and tokens[k].text in lx.DAY_END_BEFORE and w.day is not None:
+        return DeadlineP(w, None, by=True), used  # 9月5日下班前: by the end of that day's work
     if note is not None and (cue in ("before", "end-before") or j > i):
         # the text says whether the day is inside: no doubt left (不含: the day before is the last one)
         return DeadlineP(w, "before-strict" if note.get("neg") else None, by=True), used
+    if cue is None and note is None and w.day is not None and _closes(date, tokens, k):
+        return DeadlineP(w, None, by=True), used  # 6月30日报名截止: the day it closes (the words stay in scope)
     cue = cue or ("within" if date.type == "yearword" else None)
     if cue is None and at(tokens, j + 1, "endafter") and (after := _after_end(tokens, j + 2)) is not None:
         return DeadlineP(_timed(w, tokens[j + 2]), after=after), j + 3 - i + _before(tokens, j + 3)  # 一季度结束后8日

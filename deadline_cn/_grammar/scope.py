@@ -45,7 +45,7 @@ _SENTENCE_END = compiled("[。;\n]")
 # (启动时间：…；完成时间：… · 开始：2024年5月 结束：2024年12月 — the label's 时间 may be left out before its colon)
 _LABEL_TAIL = r"(?:(?:时间|日期)(?:为|是)?:?|:)\s*$"
 _START_LABEL = compiled(r"(?:开始|起始|起|启动|开工)" + _LABEL_TAIL)
-_END_LABEL = compiled(r"[\s,;]*[\u4e00-\u9fff]{0,4}?(?:结束|截止|截至|终止|完成|竣工|完工)" + _LABEL_TAIL)
+_END_LABEL = compiled(r"[\s,;]*[\u4e00-\u9fff]{0,4}?(?:结束|截止|截至|终止|完成|竣工|完工|止)" + _LABEL_TAIL)
 _OPENERS = {"“": "”", "(": ")", "《": "》", "‘": "’", "【": "】", "[": "]"}
 _CLOSERS = {v: k for k, v in _OPENERS.items()}
 # list numbers: 1. · 2、 · (3) · ④ — they number the cell's lines, they are no task
@@ -142,7 +142,7 @@ def place(text: str, items: list[Item], *, continue_clauses: bool = True) -> lis
     times = _without_objects(text, _framing_years(text, _without_superseded(
         text, [it for it in items if not isinstance(it.parse, MarkerP)])))
     times = _named_by_holidays(text, _yearly_over_list(text, _rhythm_after(text, _dated_rhythm(text, times))))
-    for join in (_labelled_window, _after_rest_until, _length_noted, _bounded_recurrence):
+    for join in (_labelled_window, _after_rest_until, _length_noted, _spent_from_start, _bounded_recurrence):
         times = _pairs_joined(text, times, join)
     _mark_either(text, times)
     times = _recurrence_after_deadline(text, times)
@@ -169,6 +169,7 @@ def place(text: str, items: list[Item], *, continue_clauses: bool = True) -> lis
     _give_labels(text, times)
     if continue_clauses:
         _continue_clauses(text, times, bounds)
+    _season_labels(text, times)
     alone = _attach_markers(text, times, markers, clause)
     if alone:  # 及时公开 · 并及时告知纳税人: the action it asks for is its scope, as a time's is — up to the next
         # reading or marker (bisected: 及时 written a thousand times in one clause stays linear)
@@ -321,6 +322,9 @@ def _framed(text: str, first: Item, second: Item, prev_end: int) -> Item | None:
     if (headed := _headed(text, first, second, prev_end)) is not None:
         return headed
     w = _plain_period(p)
+    if w is None and isinstance(p, DeadlineP) and p.cue == "within" and not p.by and p.after is None \
+            and first.end == second.start:
+        w = p.when  # 2024年内6月底前: within 2024, by the end of June — that June
     if w is None or w.year is None or w.month is not None or w.quarter is not None or w.half is not None \
             or w.rel_period is not None:
         return None  # (a written year alone frames)
@@ -329,8 +333,10 @@ def _framed(text: str, first: Item, second: Item, prev_end: int) -> Item | None:
         return None
     before = text[prev_end:first.start]
     if (before.strip() and not _heads_clause(text, prev_end, first.start)) or not _FRAME_GAP.fullmatch(gap) \
-            or sum(gap.count(c) for c in lx.CLAUSE_SEPARATORS) > 1 or any(v in gap for v in lx.ACTION_VERBS) \
-            or _names_the_work(text, first):
+            or sum(gap.count(c) for c in lx.CLAUSE_SEPARATORS) > 1 \
+            or (any(v in gap for v in lx.ACTION_VERBS)
+                and (not gap.rstrip(" \u3000").endswith(":") or gap.lstrip(" \u3000,").startswith(lx.ACTION_VERBS))) \
+            or _names_the_work(text, first):  # (2024年初中学业水平考试：6月20日—22日: a label, then its days)
         return None
     if isinstance(q, OngoingP) and q.word and q.from_ref and q.until is None and not gap.strip(" ,:"):
         # 2024年，持续推进: on through that year (from its start, not from the document's day)
@@ -378,6 +384,7 @@ _RHYTHM_GAP = compiled(r"[\s(:,]*(?:[\u4e00-\u9fff]{0,4}?(?:[1-9]|一|两|二)�
                        r"(?:分别|均)?(?:[\u4e00-\u9fff]{0,4}?(?:时间|日期|时限)(?:为|是|:))?"  # 具体时间为
                        r"(?:于|在|为|是)?[\s:]*")
 _RHYTHM_JOIN = compiled(r"\s*(?:[、,和及与]|以及)\s*")
+_VERB_GAP = compiled(r"[\u4e00-\u9fff]{0,4}[\s,:]*")
 _PER_YEAR = {"年": 0, "半年": 2, "季度": 4}  # how many dates a year a rhythm's list must give (0: any)
 
 
@@ -393,12 +400,15 @@ def _dated_rhythm(text: str, times: list[Placed]) -> list[Placed]:
     while k < len(times):
         here = times[k]
         r = here.item.parse
-        if not (isinstance(r, RecurP) and k + 1 < len(times) and _bare_rhythm(r)
-                and _RHYTHM_GAP.fullmatch(text, here.item.end, times[k + 1].item.start)):
+        q = times[k + 1].item.parse if k + 1 < len(times) else None
+        # (按月报送，每月底前: the same rhythm again with its day, after the verb of the first)
+        same = isinstance(q, RecurP) and isinstance(r, RecurP) and q.period == r.period and not _bare_rhythm(q) \
+            and q.since is None and _VERB_GAP.fullmatch(text, here.item.end, times[k + 1].item.start) is not None
+        if not (isinstance(r, RecurP) and q is not None and _bare_rhythm(r)
+                and (same or _RHYTHM_GAP.fullmatch(text, here.item.end, times[k + 1].item.start))):
             out.append(here)
             k += 1
             continue
-        q = times[k + 1].item.parse
         if isinstance(q, RecurP) and q.period == r.period and not _bare_rhythm(q) and q.since is None:
             # (自2024年起每月一次，每月25日前: the rule keeps the start and the end written with the rhythm)
             q = replace(q, since=r.since, until=q.until or r.until, after=q.after or r.after)
@@ -510,9 +520,13 @@ def _verbs_object(text: str, it: Item, between: str) -> bool:
     w = _plain_period(p)
     years = (w is not None and (w.year is not None or w.rel_year is not None or w.rel_period == "月"
                                 or w.month is not None)) or (isinstance(p, RangeP) and p.end_cue == "years")
+    rest = text[it.end:it.end + 8]
+    if years and between.rstrip().endswith(("将", "把")) and rest.startswith(lx.REPORTED_WORK):
+        return True  # 每月5日前将上月工作进展报市专班: 将 takes the period's work as its object
     if not years or not between.endswith(lx.ACTION_VERBS):
         return False
-    rest = text[it.end:it.end + 8]
+    if _BATCH.match(rest):
+        return True  # 6月底前完成2024年第一批次项目验收 (第 after a year is most often its quarter or month)
     # (not 6月底前完成|2025年全面推广: a line of its own, run into the one before when the break is folded away —
     # a verb, an adverb or a cue after the year makes it a time)
     return "\u4e00" <= rest[:1] <= "\u9fff" and rest[0] not in _NOT_A_NOUN \
@@ -520,6 +534,7 @@ def _verbs_object(text: str, it: Item, between: str) -> bool:
         and not (rest.startswith(lx.ACTION_OR_TASK_VERBS) and not rest.startswith(lx.ATTRIBUTE_VERBS))
 
 
+_BATCH = compiled(r"第\d{1,2}(?:批|轮)")
 _NOT_A_NOUN = "止至到之期完"  # a cue after the year (lx.YEAR_NOT_OBJECT has the rest): it is a time, not a name
 
 
@@ -547,6 +562,23 @@ def _yearly_over_list(text: str, times: list[Placed]) -> list[Placed]:
 _YEARLY_LIST_END = compiled("[。\n]")
 
 
+# A ledger's note of when the work was done: 已于2月完成 · 实际于10月完成 · 实际完成时间：7月 · 3月已完成
+_DONE_BEFORE = compiled(r"(?:已经?|实际)(?:于|在)?\s*$")
+_DONE_LABEL = compiled(r"实际(?:完成|办结)(?:时间|日期)(?:为|是)?:?\s*$")  # (a field of its own: past a ；)
+_DONE_AFTER = compiled(r"\s*(?:均|全部|已经?全部)?已经?(?:整改|办理)?(?:完成|办结|到位|完工|竣工)")  # (not 全部完成)
+
+
+def _done_note(text: str, it: Item, *, sentence: bool) -> bool:
+    """Whether ``it`` is a ledger's note of when the work was done (in the sentence of the reading before it, or
+    in a field labelled so): a date or a span, never a rhythm."""
+    if not isinstance(it.parse, (DeadlineP, RangeP)):
+        return False
+    if _DONE_LABEL.search(text, max(0, it.start - 10), it.start) is not None:
+        return True
+    return sentence and (_DONE_BEFORE.search(text, max(0, it.start - 4), it.start) is not None
+                         or _DONE_AFTER.match(text, it.end) is not None)
+
+
 def _without_objects(text: str, items: list[Item]) -> list[Placed]:
     """每年6月底前报送上半年工作情况: 上半年 is the work reported on, not a second deadline.
 
@@ -565,6 +597,15 @@ def _without_objects(text: str, items: list[Item]) -> list[Placed]:
                 and text.startswith(lx.REPORTED_WORK, it.end):
             out[-1].flags.append(f"object:{text[it.start:it.end]}")
             continue
+        if out and isinstance(p, RelativeP) and p.value < 0 and not _SEPARATOR.search(between) \
+                and text.startswith(("的", *lx.REPORTED_WORK), it.end):
+            # 每日上午9时前报送前一日数据: the day before is the data reported, not a count back from the report
+            out[-1].flags.append(f"object:{text[it.start:it.end]}")
+            continue
+        if out and _done_note(text, it, sentence=not _ends_sentence(text, out[-1].item.end, it.start)):
+            # 2024年3月底前（已于2月完成） · 完成时限2024年8月底，实际完成时间2024年7月: when it was done, not due
+            out[-1].flags.append(f"done:{text[it.start:it.end]}")
+            continue
         if out and not _SEPARATOR.search(between) and _verbs_object(text, it, between):
             out[-1].flags.append(f"object:{text[it.start:it.end]}")
             continue
@@ -578,7 +619,7 @@ def _without_objects(text: str, items: list[Item]) -> list[Placed]:
             p.when.half is not None or p.when.quarter is not None) and p.when.month is None)
         if (bare or period) and len(items) > 1 and ((period and _REPORTED_PERIOD.match(text, it.end) is not None)
                                                     or (bare and _names_the_work(text, it))):
-            if out and _heads_clause(text, prev_end, it.start):
+            if out and (_heads_clause(text, prev_end, it.start) or _next_step(text, prev_end, it.start)):
                 if period and isinstance(p, DeadlineP) \
                         and not (k + 1 < len(items) and not _SEPARATOR.search(text, it.end, items[k + 1].start)):
                     # 三季度开展督查，四季度总结: a step of its own (a period heading its clause, no other time in it)
@@ -628,22 +669,64 @@ def _labelled_window(text: str, here: Placed, nxt: Placed) -> Item | None:
     """A day after a start label (开始时间:, 起始日期为) and the next after an end label (结束时间:, 报名截止时间为) are
     the two ends of one window, not two days."""
     first, second = here.item.parse, nxt.item.parse
-    if not (_plain_date(here) and _plain_date(nxt) and isinstance(first, DeadlineP) and isinstance(second, DeadlineP)
+    # (the end may carry its own 底 / 前: 完成时间：2024年12月底)
+    if not (_plain_date(here) and isinstance(first, DeadlineP) and isinstance(second, DeadlineP)
+            and second.after is None and second.when.month is not None
             and _START_LABEL.search(text, max(0, here.item.start - 8), here.item.start)
             and _END_LABEL.fullmatch(text, here.item.end, nxt.item.start)):
         return None
     return Item(RangeP(first.when, second.when), here.item.start, nxt.item.end)
 
 
+_LENGTH_THEN_SPAN = compiled(r"(?:时间)?\(?")  # 用10天时间（6月1日至10日）: the span's bracket may open its token
+
+
 def _length_noted(text: str, here: Placed, nxt: Placed) -> Item | None:
     """公示期：2024年6月3日—6月7日（5个工作日） · 公示时间：3月1日—3月7日（7天）: a bare count in brackets right after
-    a span is a note on its length, not a second reading (an offset from the document)."""
+    a span is a note on its length, not a second reading (an offset from the document). So is the time a task
+    is given before the span it names in brackets (用两个月时间（2024年4月—5月）)."""
     a, b = here.item.parse, nxt.item.parse
+    if isinstance(a, RelativeP) and a.anchor is None and a.anchor_when is None and isinstance(b, RangeP) \
+            and (m := _LENGTH_THEN_SPAN.fullmatch(text, here.item.end, nxt.item.start)) \
+            and (m.group().endswith("(") or text.startswith("(", nxt.item.start)) \
+            and (text.endswith(")", 0, nxt.item.end) or text.startswith(")", nxt.item.end)):
+        return Item(b, here.item.start, nxt.item.end + text.startswith(")", nxt.item.end))
     if not (isinstance(a, RangeP) and isinstance(b, RelativeP) and not b.anchor_ref and b.anchor is None
             and not b.wants_anchor and text[here.item.end:nxt.item.start].strip() == "("
             and text.startswith(")", nxt.item.end)):
         return None
     return Item(a, here.item.start, nxt.item.end + 1)
+
+
+# 2024年4月起，利用半年时间 · 从2024年5月开始，用3个月时间 · 2024年7月启动，力争用两年时间: what is between a start
+# and the time the work is given
+_SPEND_GAP = compiled(r"(?:启动|开始|实施|开展|推进)?[,\s]*(?:力争|争取|计划|拟)?利?")
+
+
+def _spent_from_start(text: str, here: Placed, nxt: Placed) -> Item | None:
+    """A start, then the time the work is given (用半年时间): a span from the start's first day that long — not
+    work going on from the start beside a limit counted from the document's day."""
+    a, b = here.item.parse, nxt.item.parse
+    if not (isinstance(b, RelativeP) and b.anchor_ref and b.max is None and b.unit in ("month", "year")):
+        return None
+    if isinstance(a, OngoingP) and a.start is not None and not a.after and a.until is None and not a.from_ref:
+        start = a.start
+    elif _plain_date(here) and isinstance(a, DeadlineP) and text.startswith(("启动", "开始"), here.item.end):
+        start = a.when  # 2024年7月启动，力争用两年时间完成
+    else:
+        return None
+    months = b.value * (12 if b.unit == "year" else 1)
+    if start.day is not None or start.rel_year is not None or start.rel_period is not None \
+            or start.quarter is not None or start.half is not None or start.holiday \
+            or months != int(months) or not 0 < months <= 120 \
+            or not _SPEND_GAP.fullmatch(text, here.item.end, nxt.item.start):
+        return None
+    first = (start.month or 1) - 1 + int(months) - 1  # months after January of the start's year, to the last
+    if start.year is None and first >= 12:
+        return None  # 4月起，用一年时间: the end's year is not written and the start's is not known here
+    end = replace(start, year=None if start.year is None else start.year + first // 12, month=first % 12 + 1,
+                  edge=None)
+    return Item(RangeP(replace(start, month=start.month or 1), end), here.item.start, nxt.item.end)
 
 
 def _after_rest_until(text: str, here: Placed, nxt: Placed) -> Item | None:
@@ -789,6 +872,18 @@ def _heads_clause(text: str, start: int, end: int) -> bool:
     return bool(gap) and gap[-1] in lx.CLAUSE_SEPARATORS
 
 
+def _next_step(text: str, start: int, end: int) -> bool:
+    """一季度启动、二季度推进、…、四季度总结: a word, then 、, between two periods — the next step of a list."""
+    gap = text[start:end].rstrip(" \u3000")
+    return len(gap) > 1 and gap.endswith("、") and "\u4e00" <= gap[-2] <= "\u9fff"
+
+
+def _after_a_step(text: str, before: Span) -> bool:
+    """The words before a reading are the task of the reading before it, a step of a list (3月启动、|6月推进)."""
+    s, e = before
+    return 0 < s and text[s - 1] not in lx.CLAUSE_SEPARATORS and e - s <= 6 and _next_step(text, s, e)
+
+
 def _ends_sentence(text: str, start: int, end: int) -> bool:
     """Whether a sentence ends between ``start`` and ``end`` (a year names the work only of its own sentence)."""
     return _SENTENCE_END.search(text, start, end) is not None
@@ -801,7 +896,9 @@ def _names_the_work(text: str, it: Item) -> bool:
     p = it.parse
     rest = text[it.end:it.end + 12]
     if isinstance(p, RangeP) and p.end_cue == "years":  # 对2021年至2023年实施的项目开展绩效评价
-        return rest.startswith(lx.ATTRIBUTE_VERBS)
+        # (对2021—2023年项目开展回头看: 对 takes the years' work as its object)
+        return rest.startswith(lx.ATTRIBUTE_VERBS) or (text.endswith(("对", "将"), 0, it.start)
+                                                       and rest.startswith(lx.WORK_NOUNS))
     if not isinstance(p, DeadlineP) or p.when.year is None or not lx.PLAN_YEARS[0] <= p.when.year <= lx.PLAN_YEARS[1]:
         return False  # 2300年绩效: an impossible year is read, and flagged invalid, never passed over
     if rest.startswith(lx.INSPECTIONS) and rest[2:].startswith(lx.FINDINGS) and p.when.day is None:
@@ -859,8 +956,8 @@ def _place_one(text: str, placed: Placed, before: Span, after: Span) -> None:
     if bracketed:
         # 报到注册(9月13日) 2.开始上课(9月14日): a date in brackets belongs to the words it follows
         placed.scope = trim(text, before) or scope_after
-    else:
-        placed.scope = scope_after or trim(text, before)
+    else:  # (3月启动、6月推进: the words before a 、 are the step before's task)
+        placed.scope = scope_after or (None if _after_a_step(text, before) else trim(text, before))
     if _is_label_candidate(placed.item) and (stage := _stage_named(text, before, scope_after, placed.item.start)):
         # 第一阶段:全面调查摸底(2011年3月) · 自查自纠阶段:2024年4月 · 6月为总结评估阶段: a stage happens during its
         # period — a window labelled by the stage (its dates are the period's), not a deadline
@@ -872,7 +969,8 @@ def _place_one(text: str, placed: Placed, before: Span, after: Span) -> None:
             and not text.startswith(lx.LIST_JOINERS, placed.item.end):  # 本科生2月4日、5日报到: a list's head
         if lab[1] - lab[0] <= 6 and text[lab[0]:lab[1]] not in lx.LIST_JOINERS \
                 and not text.endswith(lx.LABEL_NOT_END, lab[0], lab[1]) \
-                and not text[lab[1]:before[1]].strip().endswith(lx.LABEL_NOT_END):  # 各股室应于|2024年3月1日
+                and not text[lab[1]:before[1]].strip().endswith((*lx.LABEL_NOT_END, "、")):
+            # (各股室应于|2024年3月1日 · 3月启动、|6月推进: the words before a 、 are the step before's)
             placed.label, placed.scope = lab, None
 
 
@@ -933,6 +1031,30 @@ def _event_clause(text: str, clause: Span) -> Span | None:
     return None
 
 
+# 春季4月1日至5月10日、秋季9月25日至10月25日 · 汛期(6月1日至9月30日) · 防火期：3月15日至6月15日
+_SEASON_BEFORE = compiled(f"(?:^|(?<=[,;、:\\s(]))({'|'.join(sorted(lx.SEASONS, key=len, reverse=True))})[:(]?$")
+
+
+def _season_labels(text: str, times: list[Placed]) -> None:
+    """A season written right before the span it names labels it (DESIGN: a season beside the days it names is
+    their label); the words between two spans label the second, not the first's task."""
+    for k, placed in enumerate(times):
+        if not isinstance(placed.item.parse, RangeP) or placed.label is not None:
+            continue
+        floor = times[k - 1].item.end if k else 0
+        m = _SEASON_BEFORE.search(text, max(floor, placed.item.start - 6), placed.item.start)
+        if m is None:
+            continue
+        placed.label = m.span(1)
+        if placed.scope is not None and placed.scope[0] <= m.start(1) < placed.scope[1]:
+            # (the season was taken as its task: the task is after the span, in its clause)
+            end = times[k + 1].item.start if k + 1 < len(times) else len(text)
+            end = sep.start() if (sep := _SEPARATOR.search(text, placed.item.end, end)) else end
+            placed.scope = trim(text, (placed.item.end, end))
+        if k and (prev := times[k - 1].scope) is not None and prev[0] <= m.start(1) < prev[1]:
+            times[k - 1].scope = trim(text, (prev[0], m.start(1)))
+
+
 def _give_labels(text: str, times: list[Placed]) -> None:
     """中考3月高考11月: the text between two bare periods labels the second, not the first's scope."""
     for k in range(len(times) - 1):
@@ -943,8 +1065,9 @@ def _give_labels(text: str, times: list[Placed]) -> None:
         if lab is not None and text[lab[0]:lab[1]] in lx.LIST_JOINERS:
             here.scope = None  # 5月14和15日: a joiner between two dates is neither a label nor a task
             continue
-        if lab is not None and _SEPARATOR.search(text, lab[1], nxt.item.start):
-            continue  # 3月启动，12月完成: 启动 ends the first clause; it is that time's task, not the next's label
+        if lab is not None and (_SEPARATOR.search(text, lab[1], nxt.item.start)
+                                or _next_step(text, here.item.end, nxt.item.start)):
+            continue  # 3月启动，12月完成 · 3月启动、6月推进: 启动 is the first time's task, not the next's label
         if lab is not None and lab == here.scope and lab[1] - lab[0] <= 6 and nxt.scope is None:
             nxt.label, here.scope = lab, None
             if _is_label_candidate(here.item) and here.label is None:
@@ -1013,7 +1136,9 @@ def _attach_markers(text: str, times: list[Placed], markers: list[Item],
         after = times[k] if k < len(times) and clause(times[k].item.start) == c else None
         before = times[k - 1] if k and times[k - 1].item.end <= m.start and clause(times[k - 1].item.start) == c \
             else None
-        target = after or before or _across_comma(text, times, starts, m)
+        # (2024年7月启动，力争用两年时间完成: a reading joined over the hedge holds it)
+        inside = times[k - 1] if k and times[k - 1].item.start <= m.start and m.end <= times[k - 1].item.end else None
+        target = inside or after or before or _across_comma(text, times, starts, m)
         promptly = m.parse.flag == "vague:promptly"
         if promptly and target is not None and not isinstance(target.item.parse, OngoingP):
             continue  # 收到…后及时转发 · 20个工作日内及时公开: the time is given; 及时 is only vague alone

@@ -137,7 +137,7 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     # 第二、三季度 · 二三季度 (two quarters written side by side)
     ("quarterlist", rf"{YEAR}?第?(?P<qs>[1-4一二三四](?:[、,和及]第?[1-4一二三四]|(?<=[一二三四])[一二三四]){{1,3}})"
                     r"季度(?P<qend>末|底)?"),
-    ("dotday", rf"(?<![\d.])(?P<m>{MM_SPAN})\.(?P<d>{DD})(?=前|之前|以前|止)"),  # 6.30前
+    ("dotday", rf"(?<![\d./])(?P<m>{MM_SPAN})[./](?P<d>{DD})(?![\d/])(?=前|之前|以前|止)"),  # 6.30前 · 6/30前
     # “3·15” · “12·4”国家宪法日 · "6.26": a named day written month·day between quotes
     ("dotquoted", rf"[“\"](?P<m>{MM_SPAN})[·・.](?P<d>{DD})[”\"](?:[\u4e00-\u9fff]{{1,8}}?日(?=前后|前|期间|当天))?"),
     # 11月15日至次年3月15日: the end in the year after (a winter season)
@@ -156,7 +156,7 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
                    r"(?![\d日号个年天周%.]))(?:份)?(?:底|末)?\)?"),  # 6月—12月底: 底 is the window's own end
     # 前三季度 opens a cell or follows its year; after other words it is "N months before" them (届满前3个月)
     ("firstn", rf"(?:{YEAR}|(?<![\u4e00-\u9fff])|(?<=[至到在于和及与、]))(?:前(?P<n>\d{{1,2}})个?|(?P<first>首))"
-               r"(?P<per>季度|季|月)(?:份)?"),
+               r"(?P<per>季度|季|月)(?:份)?(?:底|末)?"),  # 前三季度末: the Nth period's end is the span's
     # 本周五前 · 下周一 · 下星期三17:00前: a weekday of the week that holds ref (or the next, or the last)
     ("relweek", rf"(?P<rp>{REL_PERIOD})(?:1个?|个)?(?P<per>周|星期|礼拜)(?P<wd>[1-7日天一二三四五六]){TIME_OF_DAY}"),
     # 本月 · 下季度初 · 次月10日 · 本周 / 下周 (a whole week, Monday to Sunday; not 本周期, 下周边)
@@ -169,10 +169,12 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     # 2024年6月15前 · 6月30 (at a cell's end) · 8月29下午开始: a day whose 日 was left out (flag typo:missing-日)
     ("date_daytypo", rf"{YEAR}?(?P<m>{MM})月(?P<dt>{DD})(?:上午|下午|中午|晚上)?"
                      r"(?=前|之前|以前|止|起|开始|$|[,;。])"),
-    ("date_month", rf"{YEAR}?(?P<m>{MM})月份?(?:(?P<xun>上旬|中旬|下旬|上、?中旬|中、?下旬)|(?P<mend>底|末)"
+    # (2024年6月月底前: 月 written twice before its end)
+    ("date_month", rf"{YEAR}?(?P<m>{MM})月份?(?:(?P<xun>上旬|中旬|下旬|上、?中旬|中、?下旬)|月?(?P<mend>底|末)"
                    r"|(?P<mstart>初)|(?P<mid>中)(?=前|$|[,;。])|(?P<hm>上半月|下半月))?"),
     ("date_q", rf"(?:{YEAR}|(?<!\d)(?P<yq>{Y4}))?[Qq](?P<q>[1-4])(?![\dA-Za-z])"),  # 2023年Q3 · 2024Q1
-    ("date_quarter", rf"{YEAR}?第?(?P<q>{QQ})季度(?:(?P<qend>末|底)|(?P<pstart>初)(?![中期]))?"),
+    # (2024年二季末: 季 alone before its end)
+    ("date_quarter", rf"{YEAR}?第?(?P<q>{QQ})(?:季度|季(?=末|底))(?:(?P<qend>末|底)|(?P<pstart>初)(?![中期]))?"),
     # 每年上、下半年各一次 · 上半年和下半年各开展1次: once in each half
     # (after 每年 the 各 may be left out: 每年上、下半年 is each half, not a yearly rule beside a window)
     ("halveseach", r"每年度?的?(?:上[、,和及]?下半年|上半年[、,和及]下半年)各?"
@@ -252,7 +254,8 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     ("percount", rf"(?<![每上下前后本当\d])(?P<per>半年|季度|年度?)(?=内?{COUNT_AHEAD})"),
     ("irregular", alt(lx.IRREGULAR)),
     ("byneed", r"(?:频次|频率|次数)(?:根据|视|按|依据)[^,;。]{0,12}?(?:确定|而定)"),  # 抽查频次根据监管需要确定
-    ("ongoing", rf"{alt(w for w in lx.ONGOING if w != '长期')}|长期(?!{alt(lx.ONGOING_NOT_BEFORE)})"),
+    ("ongoing", rf"{alt(w for w in lx.ONGOING if w != '长期')}"
+                rf"|(?<![{''.join(lx.ONGOING_NOT_AFTER)}])长期(?!{alt(lx.ONGOING_NOT_BEFORE)})"),
     ("promptly", alt(lx.PROMPTLY)),
     ("hedge", alt(lx.HEDGES)),
     ("ditto", rf"(?<!一)(?:{alt(lx.DITTO)})(?!报|级|年|月|期|述|一)"),  # 同上 (not 一同上报, 同上级, 同上年)

@@ -15,7 +15,7 @@ from deadline_cn._grammar import lexicon as lx
 from deadline_cn._grammar.parse import DeadlineP, Item, MarkerP, OngoingP, RangeP, RecurP, TriggerP
 from deadline_cn._grammar.precompiled import compiled
 from deadline_cn._grammar.rules import parse_tokens
-from deadline_cn._grammar.scope import Placed, place
+from deadline_cn._grammar.scope import Placed, place, trim
 from deadline_cn._grammar.text import Folded, fold
 from deadline_cn._grammar.tokens import AMPM, tokenize
 from deadline_cn._read.unread import (
@@ -251,18 +251,20 @@ def flag_unread(text: str, folded: Folded, scan: str, items: list[Item], placed:
             # 秋季学期第11周(2021.11.15-2021.11.19) · 夏季麦收前(5月30日—6月4日): a label beside the days it
             # names changes nothing (a school term's may change the year: 寒假 in the 2023 school year is 2024's)
             continue
-        if isinstance(placed[k].item.parse, RangeP) and scan.endswith(lx.DURATION_OPENERS, max(0, s - 3), s) \
+        if isinstance(placed[k].item.parse, RangeP) and scan.endswith(lx.SPAN_LENGTH_OPENERS, max(0, s - 4), s) \
                 and scan[s:s + 1].isdigit():
             continue  # 3月15日-4月15日(共30天): the range's own length, said again
         if (hour := _clock_after_day(scan, placed[k], s, e)) is not None:
             if f"time:{hour}" not in placed[k].flags:
                 placed[k].flags.append(f"time:{hour}")  # 2024年6月8日，9:00-11:30: the day's hours
+            if (scope := placed[k].scope) is not None and placed[k].item.end <= scope[0] <= s:
+                placed[k].scope = trim(scan, (e, scope[1]))  # the hours are no part of the task
             continue
         _flag(text, folded, placed[k], (s, e))
     _flag_events_after_years(text, folded, scan, items, placed, start, len(scan) if end is None else end)
 
 
-_CLOCK = compiled(r"([01]?\d|2[0-4]):([0-5]\d)")
+_CLOCK = compiled(r"([01]?\d|2[0-4])(?::([0-5]\d)|[时点](?:([0-5]?\d)分|(半))?)")  # 17:30 · 17时30分 · 5点半
 # between a day's reading and its hours: a comma, a space, other hours and their joiners, 上午 / 下午
 _DAYPART = f"(?:{AMPM})?"
 _TO_HOURS = compiled(rf"[, \u3000]*(?:{_DAYPART}\d{{1,2}}:\d\d[—\-~至到]{{0,2}}[, \u3000]*)*{_DAYPART}")
@@ -272,12 +274,17 @@ def _clock_after_day(scan: str, p: Placed, s: int, e: int) -> str | None:
     """2010年7月20日—29日，上午8:30—下午5:00 · 四季度季后13日，12:00: hours written after a day's reading, in
     its sentence, are the day's (time:HH:MM), not a time word left unread. None if they are not."""
     m = _CLOCK.fullmatch(scan, s, e)
-    if m is None or p.item.end > s or not _TO_HOURS.fullmatch(scan, p.item.end, s) or not _day_level(p.item.parse):
+    if m is None or p.item.end > s:
         return None
+    if not (m.group(2) and _TO_HOURS.fullmatch(scan, p.item.end, s) and _day_level(p.item.parse)) \
+            and not (isinstance(p.item.parse, RecurP) and p.item.parse.time
+                     and scan[p.item.end:s].strip(" \u3000") in lx.RANGE_JOINERS):
+        return None  # (每日16时至24时: the end of each day's hours, after a rhythm that kept their start)
     hour = int(m.group(1))
     if scan.endswith(lx.AFTERNOON, max(0, s - 2), s) and hour < 12:
         hour += 12  # 下午5:00 → 17:00
-    return f"{hour:02d}:{m.group(2)}"
+    minutes = m.group(2) or m.group(3) or ("30" if m.group(4) else "0")
+    return f"{hour:02d}:{int(minutes):02d}"
 
 
 def _day_level(parse: object) -> bool:

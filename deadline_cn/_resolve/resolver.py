@@ -324,6 +324,9 @@ def resolve_deadline(p: DeadlineP, ctx: Context) -> tuple[type[Result], Fields]:
     if w.time:
         flags.append(f"time:{w.time}")
     if w.cumulative:  # 前三季度 · 前8个月 · 1—8月: from the year's first day to the end of the Nth period
+        if end.month == 12 and p.cue is None and not p.by:
+            # 1—12月 in an inspection plan's time column: "the first twelve months" is the whole year, a span
+            return Window, {"start": date(year, 1, 1), "end": end, "label": None, "flags": flags}
         return Deadline, {"due": end, "start": date(year, 1, 1), "precision": w.grain, "alternatives": (),
                           "flags": flags}
     if p.after is not None:  # 一季度结束后8日: counted from the period's last day
@@ -400,7 +403,11 @@ def _bare_month(w: When) -> bool:
 
 def resolve_range(p: RangeP, ctx: Context) -> tuple[type[Result], Fields]:
     p = replace(p, start=concrete(p.start, ctx), end=concrete(p.end, ctx))
-    first_year = year_of(p.start, ctx, stale=bool(p.start.holiday))  # 元旦春节期间 in a notice of 2024-11
+    # 元旦春节期间 in a notice of 2024-11 · 期末考试：1月13日—1月15日 in a school calendar of 2024-09: a span whose
+    # end was long gone when the text was issued lies ahead of it, as a deadline does (the issue year's doubted)
+    gone = p.end.year is None and p.end.rel_year is None and ctx.ref is not None \
+        and _long_past_at_issue(p.end, ctx.ref)
+    first_year = year_of(p.start, ctx, stale=bool(p.start.holiday) or gone)
     start, first_end = bounds(p.start, first_year)
     if p.start.edge == "end" and p.end_cue in (None, "before", "end-before", "until"):
         # 2024年底至2025年6月 · 2024年底至2025年春节前: from the end of the first period
@@ -490,12 +497,12 @@ def resolve_ongoing(p: OngoingP, ctx: Context) -> tuple[type[Result], Fields]:
         flags = ["vague:promptly"] if p.vague else []
         if until is not None and until.time:  # …至2023年11月10日下午17时止
             flags.append(f"time:{until.time}")
-        if p.span and ctx.ref is not None and end is not None:
+        if p.span and end is not None:  # 即日起至6月19日: with no ref the window's first day is unknown
             return Window, {"start": ctx.ref, "end": end, "label": None, "flags": flags}
         return Ongoing, {"start": ctx.ref, "end": end, "flags": flags}
     p = replace(p, start=concrete(p.start, ctx))
     assert p.start is not None
-    year = year_of(p.start, ctx, stale=bool(p.start.holiday))  # 春节后 in a notice of 2024-11
+    year = year_of(p.start, ctx, stale=True)  # 春节后 · 4月1日起 in a notice of 2024-11: next year's (doubted)
     start, end = bounds(p.start, year)
     flags = [f"holiday:{p.start.holiday}"] if p.start.holiday else []
     if p.after and p.start.holiday:
