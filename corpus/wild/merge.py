@@ -15,7 +15,6 @@ every line of both halves alike:
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -71,5 +70,12 @@ def merge(src: Path, *, append: bool = False) -> None:
 
 
 if __name__ == "__main__":
-    args = sys.argv[1:]
-    merge(Path(args[-1]), append="--append" in args)
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Merge collector files into corpus/wild/ (see the module doc).")
+    parser.add_argument("--append", action="store_true", help="add the batch to what is there (else rebuild)")
+    parser.add_argument("dir", type=Path, help="a directory of <collector>_{cells,prose}.jsonl files")
+    opts = parser.parse_args()
+    if not opts.dir.is_dir():
+        parser.error(f"{opts.dir} is not a directory")
+    merge(opts.dir, append=opts.append)
