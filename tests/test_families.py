@@ -2595,3 +2595,25 @@ def test_each_days_hours_are_both_kept(text: str, flags: list[str]) -> None:
 def test_the_days_off_counted_after_their_span_are_its_length(text: str) -> None:
     r = normalise(text, **CTX)
     assert r.kind == "window" and not any(f.startswith("unread:") for f in r.flags)
+
+
+def test_a_numbered_items_yearless_steps_start_afresh() -> None:
+    text = ("1.驿站：3月底前新建2家；9月底前完成7家。 2.托位：3月底前新增100个；6月底前新增200个。 "
+            "(3)筛查：4月底前完成方案；11月底前完成筛查。")
+    r = normalise(text, ref="2022-02-10")
+    assert [str(p.due) for p in r.parts] == ["2022-03-31", "2022-09-30", "2022-03-31", "2022-06-30", "2022-04-30",
+                                             "2022-11-30"]
+    assert not any("ambiguous:year" in p.flags for p in r.parts)
+
+
+def test_steps_after_a_written_year_still_run_forward_across_items() -> None:
+    r = normalise("1. 2023年12月底前完成方案 2. 3月底前完成验收", ref="2023-03-01")
+    assert str(r.parts[1].due) == "2024-03-31" and "ambiguous:year" in r.parts[1].flags
+
+
+@pytest.mark.parametrize(("text", "end", "flag"), [("自公告之日起至202241日止", "2022-04-01", "typo:compact-date"),
+                                                 ("自通告之日起至2020129日止", "2020-12-09", "ambiguous:compact-date"),
+                                                 ("即日起至2022615日止", "2022-06-15", "typo:compact-date")])
+def test_a_compact_end_with_a_one_digit_day(text: str, end: str, flag: str) -> None:
+    r = normalise(text, ref="2020-11-18" if "2020" in text else "2022-03-01")
+    assert (r.kind, str(r.end)) == ("window", end) and flag in r.flags

@@ -120,9 +120,11 @@ def when_of(tok: Token) -> When:
 
 
 def _compact_doubt(tok: Token) -> str:
-    """2023115日 splits as 1月15日 or 11月5日: a one-digit 1 before a day that could lend it a digit is a doubt."""
+    """2023115日 splits as 1月15日 or 11月5日 (202041日 only as 4月1日): a one-digit 1 before a day that could lend
+    it a digit, or 10–12 before a one-digit day, is a doubt."""
     m, d = tok.get("m") or "", tok.get("d") or ""
-    return "ambiguous:compact-date" if m == "1" and d[0] in "012" else "typo:compact-date"
+    two_ways = (m == "1" and d[0] in "012") or (m in ("10", "11", "12") and len(d) == 1)
+    return "ambiguous:compact-date" if two_ways else "typo:compact-date"
 
 
 def time_of(tok: Token) -> str | None:

@@ -119,7 +119,7 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
                     rf"(?:(?:(?P<y2>{Y4})\.)?(?P<m2>{MM_SPAN})\.)?(?P<d2>{DD})(?![\d.%‰万亿元个次倍]){WEEK_NOTE}"),
     ("iso", rf"(?P<y>{Y4})[-/.](?P<m>{MM})[-/.](?P<d>{DD})"),
     # 20231015日 · 2023720日: a date typed without 年 and 月 (flagged typo:compact-date)
-    ("compactday", r"(?<!\d)(?P<y>(?:19|20)\d\d)(?P<m>0[1-9]|1[0-2]|[1-9])(?P<d>0[1-9]|[12]\d|3[01])日"),
+    ("compactday", r"(?<!\d)(?P<y>(?:19|20)\d\d)(?P<m>0[1-9]|1[0-2]|[1-9])(?P<d>0[1-9]|[12]\d|3[01]|[1-9])日"),
     # 1031日前 · 1231日止 · 131日前: a month and day typed without 月, before a cue (a count of days would take 内
     # or an event: 180日内); flagged like 2023720日 (ambiguous:compact-date when the digits split two ways, 111日)
     ("compactdaymd", r"(?<![\d.第])(?P<m>1[0-2]|[1-9])(?P<d>0[1-9]|[12]\d|3[01])日(?=前|之前|以前|止|起)"),

@@ -134,10 +134,21 @@ def read(text: str, settings: Settings, limit: int | None = None) -> Result:
         if not markers:
             return Unresolved(text=text, span=(0, len(text)), reason=NO_EXPRESSION)
         placed = [Placed(markers[0])]
-    parts = [build(text, folded, p, ctx) for p in placed]
+    parts = []
+    for k, p in enumerate(placed):
+        if k and ctx.last_year is None and _ITEM_OPENER.search(scan, placed[k - 1].item.end, p.item.start):
+            # 1.…3月底前…，9月底前… 2.…3月底前…: a numbered item's yearless steps start afresh in the plan's year,
+            # not after the last step of the item before it (a year written before keeps carrying: its steps go on)
+            ctx.last_start = None
+        parts.append(build(text, folded, p, ctx))
     if len(parts) == 1:
         return parts[0]
     return Compound(text=text, span=(parts[0].span[0], parts[-1].span[1]), parts=tuple(parts))
+
+
+# a list item's number opening a line or clause: 2. · (2) · (二) · 二、 · ②
+_ITEM_OPENER = compiled(r"(?:^|(?<=[\s;。:]))(?:\d{1,2}\.(?!\d)|\(\d{1,2}\)|\(?[一二三四五六七八九十]{1,3}[)、]"
+                        r"|[\u2460-\u2473])")
 
 
 def original_text(text: str, folded: Folded, span: tuple[int, int] | None) -> str | None:

@@ -497,6 +497,8 @@ def resolve_ongoing(p: OngoingP, ctx: Context) -> tuple[type[Result], Fields]:
         flags = ["vague:promptly"] if p.vague else []
         if until is not None and until.time:  # …至2023年11月10日下午17时止
             flags.append(f"time:{until.time}")
+        if until is not None and until.typo:  # …至2020129日止: a date typed without 月 (typo:compact-date)
+            flags.append(until.typo)
         if p.span and end is not None:  # 即日起至6月19日: with no ref the window's first day is unknown
             return Window, {"start": ctx.ref, "end": end, "label": None, "flags": flags}
         return Ongoing, {"start": ctx.ref, "end": end, "flags": flags}
