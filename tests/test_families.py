@@ -2617,3 +2617,132 @@ def test_steps_after_a_written_year_still_run_forward_across_items() -> None:
 def test_a_compact_end_with_a_one_digit_day(text: str, end: str, flag: str) -> None:
     r = normalise(text, ref="2020-11-18" if "2020" in text else "2022-03-01")
     assert (r.kind, str(r.end)) == ("window", end) and flag in r.flags
+
+
+@pytest.mark.parametrize(("text", "due"), [
+    ("3月第一个工作日", "2024-03-01"), ("2024年10月第一个工作日", "2024-10-08"),
+    ("2025年1月第1个工作日前", "2025-01-02"), ("3月份第3个工作日", "2024-03-05"),
+    ("3月最后一个工作日", "2024-03-29"), ("2024年12月最后1个工作日", "2024-12-31"),
+])
+def test_the_nth_working_day_of_a_named_month(text: str, due: str) -> None:
+    r = normalise(text, **CTX)
+    assert (r.kind, str(r.due)) == ("deadline", due)  # mainland calendar: 2024-10-01…07 off, 2025-01-01 off
+
+
+def test_the_nth_working_day_of_each_listed_month_is_one_rule() -> None:
+    r = normalise("每年6月、12月最后一个工作日", **CTX)
+    assert r.kind == "recurrence" and [str(d) for d in r.occurrences(date(2024, 1, 1), date(2024, 12, 31))] == [
+        "2024-06-28", "2024-12-31"]
+    r = normalise("每年3月第一个工作日", **CTX)
+    assert [str(d) for d in r.occurrences(date(2025, 1, 1), date(2025, 12, 31))] == ["2025-03-03"]
+
+
+@pytest.mark.parametrize(("text", "end"), [("2024—26年", "2026-12-31"), ("（2021—25年）", "2025-12-31"),
+                                         ("2023-27年", "2027-12-31")])
+def test_a_year_span_whose_end_drops_its_century(text: str, end: str) -> None:
+    r = normalise(text, **CTX)
+    assert r.kind == "ongoing" and str(r.end) == end
+
+
+@pytest.mark.parametrize(("text", "dues"), [("2025年和2026年6月底前", ["2025-06-30", "2026-06-30"]),
+                                          ("2024年、2025年12月31日前完成", ["2024-12-31", "2025-12-31"])])
+def test_years_listed_before_one_date_share_it(text: str, dues: list[str]) -> None:
+    assert [str(p.due) for p in normalise(text, **CTX).parts] == dues
+
+
+@pytest.mark.parametrize(("text", "flag"), [
+    ("实现企业开办1个工作日办结，2024年6月底前", "object:1个工作日"),
+    ("办理时限由20个工作日压减至10个工作日，2024年6月底前完成", "object:10个工作日"),
+    ("2024年底前建成24小时自助服务区", "object:24小时"), ("落实30天无理由退货制度，2024年底前全覆盖", "object:30天"),
+])
+def test_a_service_standard_in_the_task_is_no_second_limit(text: str, flag: str) -> None:
+    r = normalise(text, **CTX)
+    assert r.kind == "deadline" and flag in r.flags
+
+
+@pytest.mark.parametrize("text", ["1个工作日内办结", "确保30日内完成，2024年6月底前", "2024年6月底前完成，10个工作日内报送"])
+def test_a_limit_that_sets_no_standard_stays_a_limit(text: str) -> None:
+    r = normalise(text, **CTX)
+    assert any(p.kind == "relative" for p in (r.parts or (r,)))
+
+
+@pytest.mark.parametrize(("text", "due", "done"), [
+    ("2024年12月底前（1月份已启动）", "2024-12-31", "done:1月份"), ("年底前（1月已开工）", "2024-12-31", "done:1月"),
+    ("年底前（截至2月底完成15%）", "2024-12-31", "done:截至2月底"), ("已于2月启动，2024年8月底前完成", "2024-08-31", "done:2月"),
+])
+def test_more_ledger_notes_of_work_begun_or_done(text: str, due: str, done: str) -> None:
+    r = normalise(text, **CTX)
+    assert (r.kind, str(r.due)) == ("deadline", due) and done in r.flags
+
+
+def test_a_target_percentage_by_a_date_is_still_due_then() -> None:
+    r = normalise("2024年6月底前完成50%", **CTX)
+    assert (r.kind, str(r.due)) == ("deadline", "2024-06-30") and not any(f.startswith("done:") for f in r.flags)
+
+
+def test_a_done_note_alone_is_a_doubt() -> None:
+    assert "ambiguous:done" in normalise("已于3月完成", **CTX).flags
+
+
+@pytest.mark.parametrize(("text", "due"), [("5月征期延长至5月22日", "2024-05-22"), ("1月征期顺延至1月17日", "2024-01-17"),
+                                         ("2024年10月申报期截止时间顺延至10月24日", "2024-10-24")])
+def test_a_tax_period_moved_to_a_day_is_due_that_day(text: str, due: str) -> None:
+    r = normalise(text, **CTX)
+    assert (r.kind, str(r.due)) == ("deadline", due)
+
+
+@pytest.mark.parametrize(("text", "start"), [("2025/Q1", "2025-01-01"), ("Q2/2025", "2025-04-01"),
+                                           ("2025-Q3", "2025-07-01"), ("计划完成：2025/Q4", "2025-10-01")])
+def test_a_quarter_with_a_slashed_year(text: str, start: str) -> None:
+    r = normalise(text, **CTX)
+    assert str(r.start) == start and "year-from-ref" not in r.flags
+
+
+def test_start_and_end_labels_with_a_space_between() -> None:
+    r = normalise("起：2024年5月 止：2024年10月", **CTX)
+    assert (r.kind, str(r.start), str(r.end)) == ("window", "2024-05-01", "2024-10-31")
+
+
+def test_a_hedged_quarter_after_a_yearly_count_dates_the_rule() -> None:
+    r = normalise("每年开展1次，原则上在第三季度", **CTX)
+    assert r.kind == "recurrence" and r.to_dict()["rrule"] == "FREQ=YEARLY;BYMONTH=9;BYMONTHDAY=-1"
+
+
+@pytest.mark.parametrize(("text", "ref", "day", "mismatch"), [
+    ("将于农历腊月廿四(2月5日)全面打响", "2021-01-20", "2021-02-05", False),
+    ("农历腊月廿四（1月26日）", "2022-01-10", "2022-01-26", False),
+    ("农历腊月廿四(2月6日)", "2021-01-20", "2021-02-06", True),
+])
+def test_a_lunar_day_with_its_gregorian_day_in_brackets_is_one_day(text: str, ref: str, day: str,
+                                                                   mismatch: bool) -> None:
+    r = normalise(text, ref=ref)
+    assert (r.kind, str(r.due)) == ("deadline", day) and ("lunar-mismatch" in r.flags) == mismatch
+
+
+@pytest.mark.parametrize(("text", "label"), [("(一)集中攻坚阶段(2023年8月至11月)", "集中攻坚阶段"),
+                                           ("（三）总结阶段(2023年12月—2024年1月)", "总结阶段")])
+def test_a_stage_with_its_span_in_brackets_labels_it(text: str, label: str) -> None:
+    r = normalise(text, **CTX)
+    assert (r.kind, r.label) == ("window", label)
+
+
+@pytest.mark.parametrize(("text", "kind"), [("2月6日开始上课", "deadline"), ("2023年9月4日开始正式上课", "deadline"),
+                                          ("6月1日开始实施", "ongoing"), ("9月1日开始报名", "ongoing")])
+def test_the_day_classes_begin_is_a_day(text: str, kind: str) -> None:
+    assert normalise(text, **CTX).kind == kind
+
+
+@pytest.mark.parametrize(("text", "end"), [("1月11日(周六)下午1:30至4:30", "time:16:30"),
+                                         ("1月11日下午2:00-5:30", "time:17:30"), ("1月11日上午9:00至11:30", "time:11:30")])
+def test_an_afternoons_end_hour_after_its_start(text: str, end: str) -> None:
+    assert end in normalise(text, **CTX).flags
+
+
+def test_tax_month_results_named_before_their_day() -> None:
+    r = normalise("3月份考核结果于4月10日前公布", **CTX)
+    assert (r.kind, str(r.due)) == ("deadline", "2024-04-10") and "object:3月份" in r.flags
+
+
+def test_new_year_eve_named_da_nian_san_shi() -> None:
+    r = normalise("大年三十前", ref="2021-01-20")
+    assert str(r.due) == "2021-02-10" and "holiday:除夕" in r.flags

@@ -124,7 +124,8 @@ OFFSET_CAPS = ("最迟不超过", "最长不超过", "最多不超过", "不得�
                "不超过", "最迟", "最长")
 
 HOLIDAYS = {
-    "春节": "春节", "除夕": "除夕", "元旦": "元旦", "元宵节": "元宵", "元宵": "元宵",
+    "春节": "春节", "除夕": "除夕", "大年三十": "除夕", "年三十": "除夕", "元旦": "元旦", "元宵节": "元宵",
+    "元宵": "元宵",
     "清明节": "清明", "清明": "清明", "五一劳动节": "劳动节", "劳动节": "劳动节", "五一": "劳动节",
     "五一国际劳动节": "劳动节", "五一节": "劳动节", "国际劳动节": "劳动节",
     "端午节": "端午", "端午": "端午", "中秋节": "中秋", "中秋": "中秋", "国庆节": "国庆", "国庆": "国庆",
@@ -214,7 +215,7 @@ ANNOUNCE_WORDS = ("现将", "现就", "现予", "特制定", "制定本", "特�
 # A 每<period> before these describes something (每月情况 · 每年3月至6月是…), it is no task's rhythm
 RECUR_DESCRIBED = ("情况", "的", "是", "为", "数据")
 # A label before a bare date never ends in a word that governs the date (各股室应于2023年3月1日)
-LABEL_NOT_END = ("于", "在", "将", "要", "应", "须", "前", "至", "到", "从", "自")
+LABEL_NOT_END = ("于", "在", "将", "要", "应", "须", "前", "至", "到", "从", "自", "计划", "预计", "拟", "力争", "争取")
 SIGNATURE_WORDS = ("印发", "发布", "公布", "签发", "印")
 CONNECTIVES = ("同时", "此外", "另外", "并且", "而且", "其中", "届时")
 PROSE_DONE_VERBS = ("开建", "开工", "完工", "竣工", "建成", "完成", "实现", "启动", "上线", "投用", "投入使用", "出台",
@@ -257,6 +258,17 @@ DURATION_OPENERS = ("压缩至", "压缩到", "缩短至", "缩短到", "减少�
                     "为期", "期为", "时长", "连续", "持续", "累计")
 # Before a count after a span, words that make it the span's own length (2月1日至4日放假4天 · 3月15日-4月15日(共30天))
 SPAN_LENGTH_OPENERS = (*DURATION_OPENERS, "放假", "休假", "休息", "调休", "放假调休")
+# A duration in a task's text that sets the standard the task brings about, not when the task is due
+# (实现企业开办1个工作日办结 · 办理时限由20个工作日压减至10个工作日 · 建成24小时自助服务区 ·
+# 落实30天无理由退货制度):
+# in a cell with a dated reading it is that reading's object (object:<words>), not a second time limit
+STANDARD_BEFORE = ("实现", "压减至", "压减到", "压缩至", "压缩到", "缩短至", "缩短到", "减至", "降至", "控制在", "由",
+                   "推行", "提供", "落实", "建成", "开通", "实行", "推广", "做到")
+STANDARD_AFTER = ("自助", "服务", "无理由", "不打烊", "全天候", "在线", "值守", "热线", "制度", "就医圈", "生活圈",
+                  "办结制", "响应机制", "营业")
+# 2月6日开始上课: the day a term's classes begin (a day of the school calendar, not work going on from it, as
+# 6月1日开始实施 is; 开始报名 opens a span whose end is written elsewhere, and stays a start)
+DAY_EVENTS = ("上课", "正式上课", "行课", "授课", "军训")
 # A bare count (3天, with no 内 or cap) is no limit after or before these: 提前3天 · 近30天 · 超过3天未办结 ·
 # 3天以上 · 30天后复查 (a length ahead of, beyond or after something)
 NOT_LIMIT_BEFORE = ("提前", "近", "超过", "逾期", "延长", "延期", "推迟", "顺延", "每周", "每月", "每年", "培训",

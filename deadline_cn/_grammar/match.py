@@ -6,6 +6,8 @@ from collections.abc import Callable, Sequence
 
 from deadline_cn._grammar import lexicon as lx
 from deadline_cn._grammar.parse import (
+    LAST_WORKDAY_OF,
+    WORKDAY_OF,
     Parse,
     RelativeP,
     When,
@@ -66,7 +68,7 @@ def when_of(tok: Token) -> When:
     get = tok.parts().get
     mt = get("mt")
     fields: dict[str, object] = {}
-    if y := get("y") or get("ys") or get("yq"):
+    if y := get("y") or get("ys") or get("yq") or get("yq2"):
         fields["year"] = int(y)
     if get("ys") is not None:
         fields["short_year"] = True
@@ -125,6 +127,29 @@ def _compact_doubt(tok: Token) -> str:
     m, d = tok.get("m") or "", tok.get("d") or ""
     two_ways = (m == "1" and d[0] in "012") or (m in ("10", "11", "12") and len(d) == 1)
     return "ambiguous:compact-date" if two_ways else "typo:compact-date"
+
+
+def workday_of_month(tokens: Sequence[Token], i: int) -> tuple[int, str, int] | None:
+    """第N个工作日 (N, WORKDAY_OF, tokens used) or 最后一个工作日 (1, LAST_WORKDAY_OF, …) right after a month."""
+    last = tokens[i] if 0 < i < len(tokens) else None  # (最后: the scanner reads 后 as a cue, 最 left between)
+    if last is not None and last.type == "cue" and last.text == "后" \
+            and last.source[tokens[i - 1].end:last.start] == "最":
+        tok = at(tokens, i + 1, "offset")
+        if tok is None or lx.UNITS.get(tok.get("unit") or "") != "workday" or float(tok.get("n") or 0) != 1 \
+                or tok.get("n2") or tok.get("within"):
+            return None
+        return 1, LAST_WORKDAY_OF, 2 + _closing_before(tokens, i + 2)
+    tok = at(tokens, i, "offset")
+    if tok is None or not tok.get("ord") or lx.UNITS.get(tok.get("unit") or "") != "workday" or tok.get("n2"):
+        return None
+    n = float(tok.get("n") or 0)
+    if n != int(n) or not 1 <= n <= 23:
+        return None
+    return int(n), WORKDAY_OF, 1 + _closing_before(tokens, i + 1)
+
+
+def _closing_before(tokens: Sequence[Token], i: int) -> int:
+    return 1 if cue_of(at(tokens, i, "cue")) in ("before", "end-before") else 0
 
 
 def time_of(tok: Token) -> str | None:

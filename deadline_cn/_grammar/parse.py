@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from deadline_cn._grammar.record import record
 
+# DeadlineP.after's units for the Nth working day of a named period, and its last one
+WORKDAY_OF, LAST_WORKDAY_OF = "workday-of", "last-workday-of"
+
 
 @record
 class When:
@@ -69,6 +72,7 @@ class DeadlineP:
     cue: str | None = None  # see _lexicon.CUES; "by" for 到/截至
     by: bool = False
     after: tuple[int | float, str] | None = None  # 一季度结束后8日: due N days (or working days) after the period
+    # (units WORKDAY_OF / LAST_WORKDAY_OF: the Nth working day of the period itself, 3月第1个工作日 · 3月最后一个工作日)
 
 
 @record

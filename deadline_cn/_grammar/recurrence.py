@@ -21,8 +21,10 @@ from deadline_cn._grammar.match import (
     time_of,
     weekday_index,
     when_of,
+    workday_of_month,
 )
 from deadline_cn._grammar.parse import (
+    LAST_WORKDAY_OF,
     ManyP,
     RecurP,
     RelativeP,
@@ -101,6 +103,12 @@ def _every(tokens: Sequence[Token], i: int, since: When | None = None) -> tuple[
                 many, extra = listed
                 used += extra + (1 if at(tokens, i + used + extra, "cue") else 0)
                 return many, used
+        if recur.bymonth and recur.bymonthday is None and recur.workday is None and nxt.type in ("date_month",
+                                                                                                 "monthlist") \
+                and (day_of := workday_of_month(tokens, i + used)) is not None:
+            # 每年3月第1个工作日 · 每年6月、12月最后一个工作日: that weekday of each listed month (no holidays in RRULE)
+            n, unit, took = day_of
+            return replace(recur, workday=-n if unit == LAST_WORKDAY_OF else n), used + took
         cue = at(tokens, i + used, "cue")
         back = _counted_back(recur, tokens, i + used) if cue is not None else None
         if back is not None:  # 每年12月31日前10天 · 每月25日前3个工作日: N (working) days before that day

@@ -24,6 +24,7 @@ from deadline_cn._grammar.match import (
     time_of,
     weekday_index,
     when_of,
+    workday_of_month,
 )
 from deadline_cn._grammar.parse import (
     DeadlineP,
@@ -82,7 +83,10 @@ def rule_range(tokens: Sequence[Token], i: int) -> Match | None:
         start = when_of(first)
         if start.day is None or start.time is None:
             return None
-        return RangeP(start, replace(start, weekday=None, time=time_of(second))), j + 2 - i
+        hours = time_of(second) or ""
+        if start.time >= "12:00" and hours < "12:00" and int(hours[:2]) + 12 > int(start.time[:2]):
+            hours = f"{int(hours[:2]) + 12:02d}{hours[2:]}"  # 下午1:30至4:30: the end is in its start's afternoon
+        return RangeP(start, replace(start, weekday=None, time=hours)), j + 2 - i
     j += 2
     end_cue = cue_of(at(tokens, j, "cue"))
     if end_cue in ("before", "end-before", "until"):
@@ -203,14 +207,21 @@ def rule_year_range(tokens: Sequence[Token], i: int) -> Match | None:
     # 2023—2025年持续推进 · 2023年至2025年底前 (前 after the last year's end adds nothing to the period)
     closed = cue_of(at(tokens, i + 1, "cue")) == "before" and tok.text.endswith(("底", "末"))
     used = 2 if at(tokens, i + 1, "ongoing") or closed else 1
-    return RangeP(When(year=int(tok.get("y1") or 0)), When(year=int(tok.get("y2") or 0)), "years"), used
+    first = int(tok.get("y1") or 0)
+    last = int(tok.get("y2") or 0) if tok.get("y2s") is None else first // 100 * 100 + int(tok.get("y2s") or 0)
+    return RangeP(When(year=first), When(year=last), "years"), used
+
+
+def _event_day(date: Token, cue: Token) -> bool:
+    """A day, then 开始 and the first classes of a term (lexicon.DAY_EVENTS): that day."""
+    return cue.text == "开始" and when_of(date).day is not None and date.source.startswith(lx.DAY_EVENTS, cue.end)
 
 
 def rule_since(tokens: Sequence[Token], i: int) -> Match | None:
     """从2016年起 · 2020年起 (no 每): ongoing from then."""
     j = i + 1 if head(tokens, i, "from") else i
     date = (at if j > i else head)(tokens, j, *DATES)
-    if date is None or cue_of(at(tokens, j + 1, "cue")) != "since":
+    if date is None or cue_of(at(tokens, j + 1, "cue")) != "since" or _event_day(date, tokens[j + 1]):
         return None
     used = j + 2 - i + (1 if at(tokens, j + 2, "ongoing") else 0)  # 2023年起持续推进
     return OngoingP(start=when_of(date)), used
@@ -423,6 +434,8 @@ def rule_date(tokens: Sequence[Token], i: int) -> Match | None:
     note = at(tokens, j + 1, "inclusive")  # 6月30日(含)前
     k = j + 1 + (1 if note else 0)
     cue = cue_of(at(tokens, k, "cue"))
+    if cue == "until" and at(tokens, k + 1, "sep") is not None and tokens[k + 1].text == ":":
+        cue = None  # 起：2024年5月 止：2024年10月: 止 labels the date after it (a space folded away), not this one
     used = k - i + (1 if cue else 0)
     if cue == "during" and not w.holiday and ("双节" in tokens[k].text or "两节" in tokens[k].text):
         cue, used = None, k - i  # 2024年“两节”期间: which two? (left to the words after the year: unread)
@@ -461,6 +474,8 @@ def rule_date(tokens: Sequence[Token], i: int) -> Match | None:
                                                           or lx.PLAN_YEARS[0] <= w.year <= lx.PLAN_YEARS[1]):
         # 1月免报: the schedule skips it (2200年不报 is an impossible year: read, and flagged invalid)
         return MarkerP(f"exempt:{date.text}"), j + 2 - i
+    if cue == "since" and _event_day(date, tokens[k]):
+        return DeadlineP(w), k - i  # 2月6日开始上课 · 9月1日开始报到: the day the event happens (not work from then on)
     if cue == "since":
         return OngoingP(start=w), used
     if cue in ("before", "end-before") and note is None and (w.day or w.holiday or w.edge == "end") \
@@ -468,6 +483,11 @@ def rule_date(tokens: Sequence[Token], i: int) -> Match | None:
         # 12月底前10天 · 年底前1个月 · 国庆节前10天 · 春节前5个工作日: counted back from that day (a holiday's own
         # day), as 会议召开前3日 is from the meeting (not 6月前10天: the first ten days of June, or before June)
         return replace(back, anchor=(date.start, date.end), anchor_when=w, wants_anchor=False), used + 1
+    if cue is None and date.type == "date_month" and w.grain == "month" and w.edge is None \
+            and (day_of := workday_of_month(tokens, j + 1)) is not None:
+        # 3月第1个工作日 · 2024年3月最后一个工作日(前): that working day of the month (mainland calendar, 调休)
+        n, unit, took = day_of
+        return DeadlineP(w, after=(n, unit)), j + 1 + took - i
     if date.type in ("relperiod", "date_year") and w.grain in ("month", "year") and w.edge is None \
             and ((w.rel_period == "月" and w.rel_shift >= 1) or (date.type == "date_year" and (w.rel_year or 0) >= 1)) \
             and (nth := _nth_workday(tokens, j + 1)) is not None:

@@ -139,11 +139,13 @@ def place(text: str, items: list[Item], *, continue_clauses: bool = True) -> lis
     def clause(pos: int) -> int:
         return bisect.bisect_right(seps, pos - 1) if seps else 0
 
-    times = _without_objects(text, _framing_years(text, _without_superseded(
-        text, [it for it in items if not isinstance(it.parse, MarkerP)])))
+    times = _without_objects(text, _framing_years(text, _shared_tails(text, _without_superseded(
+        text, [it for it in items if not isinstance(it.parse, MarkerP)]))))
     times = _named_by_holidays(text, _yearly_over_list(text, _rhythm_after(text, _dated_rhythm(text, times))))
-    for join in (_labelled_window, _after_rest_until, _length_noted, _spent_from_start, _bounded_recurrence):
+    for join in (_lunar_with_day, _labelled_window, _after_rest_until, _length_noted, _spent_from_start,
+                 _bounded_recurrence):
         times = _pairs_joined(text, times, join)
+    times = _without_standards(text, times)
     _mark_either(text, times)
     times = _recurrence_after_deadline(text, times)
     _mark_breakdowns(text, times)
@@ -263,8 +265,25 @@ def _with_year_of(named: object, item: Item) -> Item:
 
 
 # 2023年12月底前（已延期至2024年6月底） · 原定2024年3月底，调整为2024年6月底: the first date is no longer due
-_SUPERSEDED = compiled(r"(?:前?完成)?[\s(,]*(?:现|已|经批准|经同意)?(?:申请|报请|报批)?(?:并?(?:获批|批准))?"
-                       r"(?:延期|推迟|延长|调整|变更|顺延|延后)(?:至|到|为)?\s*$")  # (已申请延期至5月底)
+# (5月征期延长至5月22日 · 1月纳税申报期限延长至1月22日: the period's name before the move)
+_SUPERSEDED = compiled(r"(?:前?完成|[\u4e00-\u9fff]{1,8}?)?[\s(,]*(?:现|已|经批准|经同意)?"
+                       r"(?:申请|报请|报批)?(?:并?(?:获批|批准))?(?:延期|推迟|延长|调整|变更|顺延|延后)(?:至|到|为)?\s*$")
+
+
+def _shared_tails(text: str, items: list[Item]) -> list[Item]:
+    """2025年和2026年6月底前 · 2024年、2025年12月31日前: years listed before one date share its month, day and cue —
+    a date each, not a bare year beside the last."""
+    out = list(items)
+    for k in range(len(out) - 2, -1, -1):
+        p, q = out[k].parse, out[k + 1].parse
+        w = _plain_period(p)
+        if w is None or w.year is None or w.month is not None or w.quarter is not None or w.half is not None \
+                or w.rel_period is not None or not isinstance(q, DeadlineP) or q.after is not None \
+                or q.when.year is None or q.when.month is None or q.when.year <= w.year \
+                or text[out[k].end:out[k + 1].start] not in lx.LIST_JOINERS:
+            continue
+        out[k] = Item(replace(q, when=replace(q.when, year=w.year)), out[k].start, out[k].end)
+    return out
 
 
 def _without_superseded(text: str, items: list[Item]) -> list[Item]:
@@ -382,7 +401,7 @@ def _headed(text: str, first: Item, second: Item, prev_end: int) -> Item | None:
 # a list joiner
 _RHYTHM_GAP = compiled(r"[\s(:,]*(?:[\u4e00-\u9fff]{0,4}?(?:[1-9]|一|两|二)次|首次[\u4e00-\u9fff]{0,4}?)?[\s(:,]*"
                        r"(?:分别|均)?(?:[\u4e00-\u9fff]{0,4}?(?:时间|日期|时限)(?:为|是|:))?"  # 具体时间为
-                       r"(?:于|在|为|是)?[\s:]*")
+                       r"(?:原则上|一般|力争|争取)?(?:于|在|为|是)?[\s:]*")  # (每年开展1次，原则上在第三季度)
 _RHYTHM_JOIN = compiled(r"\s*(?:[、,和及与]|以及)\s*")
 _VERB_GAP = compiled(r"[\u4e00-\u9fff]{0,4}[\s,:]*")
 _PER_YEAR = {"年": 0, "半年": 2, "季度": 4}  # how many dates a year a rhythm's list must give (0: any)
@@ -565,7 +584,10 @@ _YEARLY_LIST_END = compiled("[。\n]")
 # A ledger's note of when the work was done: 已于2月完成 · 实际于10月完成 · 实际完成时间：7月 · 3月已完成
 _DONE_BEFORE = compiled(r"(?:已经?|实际)(?:于|在)?\s*$")
 _DONE_LABEL = compiled(r"实际(?:完成|办结)(?:时间|日期)(?:为|是)?:?\s*$")  # (a field of its own: past a ；)
-_DONE_AFTER = compiled(r"\s*(?:均|全部|已经?全部)?已经?(?:整改|办理)?(?:完成|办结|到位|完工|竣工)")  # (not 全部完成)
+_DONE_AFTER = compiled(r"\s*(?:均|全部|已经?全部)?已经?(?:整改|办理)?(?:完成|办结|到位|完工|竣工|启动|开工|实施|开展)")
+# 截至2月底完成15% · 截至3月底累计完成40%: how far the work had got by then (a percentage after an as-of date)
+_AS_OF = compiled(r"截至\s*$")
+_PROGRESS = compiled(r"\s*(?:累计)?已?(?:完成|达到)[^\d,;。]{0,6}\d+(?:\.\d+)?%")
 
 
 def _done_note(text: str, it: Item, *, sentence: bool) -> bool:
@@ -576,7 +598,10 @@ def _done_note(text: str, it: Item, *, sentence: bool) -> bool:
     if _DONE_LABEL.search(text, max(0, it.start - 10), it.start) is not None:
         return True
     return sentence and (_DONE_BEFORE.search(text, max(0, it.start - 4), it.start) is not None
-                         or _DONE_AFTER.match(text, it.end) is not None)
+                         or _DONE_AFTER.match(text, it.end) is not None
+                         or ((text.startswith("截至", it.start)
+                              or _AS_OF.search(text, max(0, it.start - 3), it.start) is not None)
+                             and _PROGRESS.match(text, it.end) is not None))
 
 
 def _without_objects(text: str, items: list[Item]) -> list[Placed]:
@@ -589,6 +614,7 @@ def _without_objects(text: str, items: list[Item]) -> list[Placed]:
     out: list[Placed] = []
     prev_end = 0
     pending: list[Item] = []  # years naming the work, seen before the reading that says when it is due
+    done: list[Item] = []  # notes of work done, seen before the reading that says when the rest is due
     for k, it in enumerate(items):
         p = it.parse
         bare = isinstance(p, DeadlineP) and p.cue is None and not p.by and p.when.edge is None and p.after is None
@@ -606,6 +632,10 @@ def _without_objects(text: str, items: list[Item]) -> list[Placed]:
             # 2024年3月底前（已于2月完成） · 完成时限2024年8月底，实际完成时间2024年7月: when it was done, not due
             out[-1].flags.append(f"done:{text[it.start:it.end]}")
             continue
+        if not out and k + 1 < len(items) and not _ends_sentence(text, it.end, items[k + 1].start) \
+                and _done_note(text, it, sentence=True):
+            done.append(it)  # 已于2024年1月完成，长期坚持 · 已于2月启动，8月底前完成: the reading after it carries it
+            continue
         if out and not _SEPARATOR.search(between) and _verbs_object(text, it, between):
             out[-1].flags.append(f"object:{text[it.start:it.end]}")
             continue
@@ -613,6 +643,12 @@ def _without_objects(text: str, items: list[Item]) -> list[Placed]:
                 _UNDONE.match(text, it.end) is not None or (isinstance(p, RangeP) and _names_the_work(text, it))):
             # 2023年11月底前未完成的事项，于2024年3月底前完成 · 对2021年至2023年实施的项目…: which work, not when
             pending.append(it)
+            continue
+        if bare and isinstance(p, DeadlineP) and p.when.month is not None and p.when.day is None \
+                and p.when.xun is None and k + 1 < len(items) and text.startswith(lx.REPORTED_WORK, it.end) \
+                and not _SEPARATOR.search(text, it.end, items[k + 1].start) \
+                and text[it.end:items[k + 1].start].rstrip().endswith(("于", "在", "将")):
+            pending.append(it)  # 3月份考核结果于4月10日前公布: the month's results, published by the date after
             continue
         # 全年 · 上半年 · 第一季度 before the report on it (a day or a month before 总结 is when it is written)
         period = (isinstance(p, OngoingP) and p.whole_year) or (bare and isinstance(p, DeadlineP) and (
@@ -641,11 +677,44 @@ def _without_objects(text: str, items: list[Item]) -> list[Placed]:
             else:
                 here.flags.append(f"object:{text[obj.start:obj.end]}")
                 here.item = _after_named_year(obj, here.item)
+        here.flags.extend(f"done:{text[d.start:d.end]}" for d in done)
         out.append(here)
-        pending = []
+        pending, done = [], []
         prev_end = it.end
     out.extend(Placed(obj) for obj in pending)  # never dropped without a reading that names it
+    if len(out) == 1 and len(items) == 1 and _done_note(text, items[0], sentence=True):
+        out[0].flags.append("ambiguous:done")  # 已于3月完成 alone: when it was done; when it was due, the cell omits
     return out
+
+
+def _without_standards(text: str, times: list[Placed]) -> list[Placed]:
+    """实现企业开办1个工作日办结，2024年6月底前 · 2024年底前建成24小时自助服务区: a duration that is the standard
+    the task sets up (lexicon.STANDARD_BEFORE / STANDARD_AFTER) is no second time limit when the cell has a dated
+    reading — that reading carries ``object:<words>``. Alone in its cell (1个工作日内办结) it stays a limit."""
+    dated = [p for p in times if not isinstance(p.item.parse, (RelativeP, TriggerP))]
+    if not dated or len(dated) == len(times):
+        return times
+    out = []
+    for placed in times:
+        p = placed.item.parse
+        if isinstance(p, RelativeP) and p.anchor is None and not (p.anchor_ref or p.wants_anchor or p.after_step) \
+                and p.anchor_when is None and p.or_month is None and _sets_standard(text, placed.item):
+            near = min(dated, key=lambda d: abs(d.item.start - placed.item.start))
+            near.flags.append(f"object:{text[placed.item.start:placed.item.end]}")
+            continue
+        out.append(placed)
+    return out
+
+
+def _sets_standard(text: str, item: Item) -> bool:
+    start = item.start
+    clause = text.rfind(",", 0, start) + 1
+    for mark in "。;:":
+        clause = max(clause, text.rfind(mark, 0, start) + 1)
+    before = text[max(clause, start - 12):start]
+    return before.endswith(lx.STANDARD_BEFORE) or any(w in before for w in lx.STANDARD_BEFORE if len(w) == 2
+                                                          and w not in ("由", "减至", "降至")) \
+        or text.startswith(lx.STANDARD_AFTER, item.end) or text.startswith(("办结制", "服务"), item.end + 2)
 
 
 def _pairs_joined(text: str, times: list[Placed],
@@ -663,6 +732,19 @@ def _pairs_joined(text: str, times: list[Placed],
             out.append(Placed(item, flags=[*here.flags, *times[k + 1].flags]))
             k += 2
     return out
+
+
+def _lunar_with_day(text: str, here: Placed, nxt: Placed) -> Item | None:
+    """农历腊月廿四(2月5日) · 正月十五（2月24日）: a lunar day with its Gregorian day in brackets is that one day (the
+    Gregorian day, its lunar note checked as 2月16日(正月十五)'s is: lunar-mismatch when they disagree)."""
+    a, b = here.item.parse, nxt.item.parse
+    if not (isinstance(a, DeadlineP) and isinstance(b, DeadlineP) and a.when.lunar is not None
+            and a.when.month is None and a.when.lunar[0] is not None and b.when.day is not None
+            and b.when.lunar is None and b.after is None and text[here.item.end:nxt.item.start] == "("
+            and text.startswith(")", nxt.item.end)):
+        return None
+    w = replace(b.when, lunar=a.when.lunar, year=b.when.year if b.when.year is not None else a.when.year)
+    return Item(replace(b, when=w, cue=b.cue or a.cue, by=a.by or b.by), here.item.start, nxt.item.end + 1)
 
 
 def _labelled_window(text: str, here: Placed, nxt: Placed) -> Item | None:
@@ -951,14 +1033,16 @@ def _place_one(text: str, placed: Placed, before: Span, after: Span) -> None:
         if placed.anchor is not None and text.startswith(("结束", "终了", "期满"), start):
             placed.anchor = (placed.anchor[0], start + 2)  # 会议结束后: the event is 会议结束, not 会议
         before = (before[1], before[1])
-    bracketed = text.endswith("(", 0, placed.item.start) and text.startswith(")", placed.item.end)
+    bracketed = (text.endswith("(", 0, placed.item.start) and text.startswith(")", placed.item.end)) \
+        or (text.startswith("(", placed.item.start) and text.endswith(")", 0, placed.item.end))  # (a range's token)
     scope_after = trim(text, after)
     if bracketed:
         # 报到注册(9月13日) 2.开始上课(9月14日): a date in brackets belongs to the words it follows
         placed.scope = trim(text, before) or scope_after
     else:  # (3月启动、6月推进: the words before a 、 are the step before's task)
         placed.scope = scope_after or (None if _after_a_step(text, before) else trim(text, before))
-    if _is_label_candidate(placed.item) and (stage := _stage_named(text, before, scope_after, placed.item.start)):
+    if (_is_label_candidate(placed.item) or (bracketed and isinstance(placed.item.parse, RangeP))) \
+            and (stage := _stage_named(text, before, scope_after, placed.item.start)):
         # 第一阶段:全面调查摸底(2011年3月) · 自查自纠阶段:2024年4月 · 6月为总结评估阶段: a stage happens during its
         # period — a window labelled by the stage (its dates are the period's), not a deadline
         placed.label, placed.scope = stage, None

@@ -130,7 +130,9 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
                   rf"(?!旬|\d|秋|{alt(lx.MID_NOT_YEAR)})"),
     # 2021—2025年 · 2024-2026 · 2023年—2025年底 (the end's 底 names the same last day)
     # (not 2024年至2025年6月: the range ends in a month, read by rule_range)
-    ("yearrange", rf"(?P<y1>{Y4})年?{JOIN}(?P<y2>{Y4})(?:年度?(?:底|末)?(?!\d{{1,2}}月|[上下]半年|第?[1-4]季)"
+    # (2024—26年: the end's century left out, as plans write it)
+    ("yearrange", rf"(?P<y1>{Y4})年?{JOIN}(?:(?P<y2>{Y4})|(?P<y2s>\d\d)(?=年))"
+                  rf"(?:年度?(?:底|末)?(?!\d{{1,2}}月|[上下]半年|第?[1-4]季)"
                   r"|(?![\d./\-年]))"),
     # 二至三季度 · 第一、二季度: quarters written once
     ("quarterrange", rf"{YEAR}?第?(?P<q1>[1-4一二三四])(?:季度)?{JOIN}第?(?P<q2>[1-4])季度"),
@@ -172,7 +174,8 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     # (2024年6月月底前: 月 written twice before its end)
     ("date_month", rf"{YEAR}?(?P<m>{MM})月份?(?:(?P<xun>上旬|中旬|下旬|上、?中旬|中、?下旬)|月?(?P<mend>底|末)"
                    r"|(?P<mstart>初)|(?P<mid>中)(?=前|$|[,;。])|(?P<hm>上半月|下半月))?"),
-    ("date_q", rf"(?:{YEAR}|(?<!\d)(?P<yq>{Y4}))?[Qq](?P<q>[1-4])(?![\dA-Za-z])"),  # 2023年Q3 · 2024Q1
+    # 2023年Q3 · 2024Q1 · 2025/Q1 · Q2/2025
+    ("date_q", rf"(?:{YEAR}|(?<!\d)(?P<yq>{Y4})[/.\-]?)?[Qq](?P<q>[1-4])(?:/(?P<yq2>{Y4}))?(?![\dA-Za-z])"),
     # (2024年二季末: 季 alone before its end)
     ("date_quarter", rf"{YEAR}?第?(?P<q>{QQ})(?:季度|季(?=末|底))(?:(?P<qend>末|底)|(?P<pstart>初)(?![中期]))?"),
     # 每年上、下半年各一次 · 上半年和下半年各开展1次: once in each half

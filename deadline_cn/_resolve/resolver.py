@@ -14,6 +14,8 @@ from typing import Any
 from deadline_cn._calendar import dates as _dates
 from deadline_cn._grammar import lexicon as _lexicon
 from deadline_cn._grammar.parse import (
+    LAST_WORKDAY_OF,
+    WORKDAY_OF,
     DeadlineP,
     DittoP,
     MarkerP,
@@ -330,8 +332,14 @@ def resolve_deadline(p: DeadlineP, ctx: Context) -> tuple[type[Result], Fields]:
         return Deadline, {"due": end, "start": date(year, 1, 1), "precision": w.grain, "alternatives": (),
                           "flags": flags}
     if p.after is not None:  # 一季度结束后8日: counted from the period's last day
-        rel = Relative(text="", offset=Offset(p.after[0], p.after[1], None), anchor=None)
-        rel = rel.resolved(end, ctx.roll_over)
+        n, unit = p.after
+        anchor = end
+        if unit == WORKDAY_OF:  # 3月第1个工作日: the Nth working day counted from the day before the month
+            anchor, unit = start - timedelta(days=1), "workday"
+        elif unit == LAST_WORKDAY_OF:  # 3月最后一个工作日: counted back from the day after the month
+            anchor, n, unit = end + timedelta(days=1), -n, "workday"
+        rel = Relative(text="", offset=Offset(n, unit, None), anchor=None)
+        rel = rel.resolved(anchor, ctx.roll_over)
         return Deadline, {"due": rel.due, "start": None, "precision": "day", "alternatives": (),
                           "flags": [*flags, *rel.flags]}
     precision = "month" if w.typo == "typo:missing-月" else w.grain
@@ -557,6 +565,9 @@ def resolve_recurrence(p: RecurP, ctx: Context) -> tuple[type[Result], Fields]:
     if p.byweekday:
         rule += ";BYDAY=" + ",".join(("MO", "TU", "WE", "TH", "FR", "SA", "SU")[d] for d in p.byweekday)
     if p.workday is not None:  # the Nth weekday of the month (RRULE knows no holidays)
+        if len(bymonth) > 1 and rule.startswith("FREQ=YEARLY"):
+            # 每年6月、12月最后一个工作日: BYSETPOS picks from each interval's set — one a year under YEARLY
+            rule = rule.replace("FREQ=YEARLY", "FREQ=MONTHLY", 1)
         rule += f";BYDAY=MO,TU,WE,TH,FR;BYSETPOS={p.workday}"
     fields: Fields = {"freq": freq, "interval": p.interval, "rrule_text": rule,
                       "flags": [f"time:{p.time}"] if p.time else []}
