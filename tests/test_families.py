@@ -2660,7 +2660,8 @@ def test_a_service_standard_in_the_task_is_no_second_limit(text: str, flag: str)
     assert r.kind == "deadline" and flag in r.flags
 
 
-@pytest.mark.parametrize("text", ["1个工作日内办结", "确保30日内完成，2024年6月底前", "2024年6月底前完成，10个工作日内报送"])
+@pytest.mark.parametrize("text", ["1个工作日内办结", "确保30日内完成，2024年6月底前",
+                                  "2024年6月底前完成，10个工作日内报送"])
 def test_a_limit_that_sets_no_standard_stays_a_limit(text: str) -> None:
     r = normalise(text, **CTX)
     assert any(p.kind == "relative" for p in (r.parts or (r,)))
@@ -2668,7 +2669,8 @@ def test_a_limit_that_sets_no_standard_stays_a_limit(text: str) -> None:
 
 @pytest.mark.parametrize(("text", "due", "done"), [
     ("2024年12月底前（1月份已启动）", "2024-12-31", "done:1月份"), ("年底前（1月已开工）", "2024-12-31", "done:1月"),
-    ("年底前（截至2月底完成15%）", "2024-12-31", "done:截至2月底"), ("已于2月启动，2024年8月底前完成", "2024-08-31", "done:2月"),
+    ("年底前（截至2月底完成15%）", "2024-12-31", "done:截至2月底"),
+    ("已于2月启动，2024年8月底前完成", "2024-08-31", "done:2月"),
 ])
 def test_more_ledger_notes_of_work_begun_or_done(text: str, due: str, done: str) -> None:
     r = normalise(text, **CTX)
@@ -2684,7 +2686,8 @@ def test_a_done_note_alone_is_a_doubt() -> None:
     assert "ambiguous:done" in normalise("已于3月完成", **CTX).flags
 
 
-@pytest.mark.parametrize(("text", "due"), [("5月征期延长至5月22日", "2024-05-22"), ("1月征期顺延至1月17日", "2024-01-17"),
+@pytest.mark.parametrize(("text", "due"), [("5月征期延长至5月22日", "2024-05-22"),
+                                         ("1月征期顺延至1月17日", "2024-01-17"),
                                          ("2024年10月申报期截止时间顺延至10月24日", "2024-10-24")])
 def test_a_tax_period_moved_to_a_day_is_due_that_day(text: str, due: str) -> None:
     r = normalise(text, **CTX)
@@ -2733,7 +2736,8 @@ def test_the_day_classes_begin_is_a_day(text: str, kind: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "end"), [("1月11日(周六)下午1:30至4:30", "time:16:30"),
-                                         ("1月11日下午2:00-5:30", "time:17:30"), ("1月11日上午9:00至11:30", "time:11:30")])
+                                         ("1月11日下午2:00-5:30", "time:17:30"),
+                                         ("1月11日上午9:00至11:30", "time:11:30")])
 def test_an_afternoons_end_hour_after_its_start(text: str, end: str) -> None:
     assert end in normalise(text, **CTX).flags
 
