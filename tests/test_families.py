@@ -2750,3 +2750,19 @@ def test_tax_month_results_named_before_their_day() -> None:
 def test_new_year_eve_named_da_nian_san_shi() -> None:
     r = normalise("大年三十前", ref="2021-01-20")
     assert str(r.due) == "2021-02-10" and "holiday:除夕" in r.flags
+
+
+@pytest.mark.parametrize(("text", "flag"), [
+    ("建设24小时城市书房10个，2024年10月底前完成", "object:24小时"),
+    ("不动产登记5个工作日内办结，2024年9月底前实现", "object:5个工作日内"),
+    ("6月底前实现获得电力“三零”服务，低压办电时间不超过15个工作日", "object:不超过15个工作日"),
+    ("群众诉求72小时内办结率达95%，全年", "object:72小时内"),
+])
+def test_standards_a_goal_sets_a_rate_or_a_metric_names(text: str, flag: str) -> None:
+    r = normalise(text, **CTX)
+    assert r.kind != "compound" and flag in r.flags
+
+
+def test_a_plan_period_then_work_going_on_is_the_period() -> None:
+    r = normalise("十四五时期持续推进", **CTX)
+    assert (r.kind, str(r.start), str(r.end)) == ("ongoing", "2021-01-01", "2025-12-31")

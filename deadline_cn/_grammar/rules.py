@@ -675,7 +675,8 @@ def rule_five_year(tokens: Sequence[Token], i: int) -> Match | None:
     first = 1966 + 5 * (n - 3)
     if tok.get("fpart") in ("期末", "末"):
         return DeadlineP(When(year=first + 4), by=True), 1
-    return RangeP(When(year=first), When(year=first + 4), "years", label=FIVE_YEAR_PLAN), 1
+    used = 2 if at(tokens, i + 1, "ongoing") else 1  # 十四五时期持续推进: on through the plan's years
+    return RangeP(When(year=first), When(year=first + 4), "years", label=FIVE_YEAR_PLAN), used
 
 
 def _after_end(tokens: Sequence[Token], i: int) -> tuple[int | float, str] | None:

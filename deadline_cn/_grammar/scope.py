@@ -155,6 +155,8 @@ def place(text: str, items: list[Item], *, continue_clauses: bool = True) -> lis
         prev = times[k - 1].item.end if k and clause(times[k - 1].item.end - 1) == c else bounds[c][0]
         nxt = times[k + 1].item.start if k + 1 < len(times) and clause(times[k + 1].item.start) == c_end \
             else bounds[c_end][1]
+        if k + 1 < len(times) and (lab := times[k + 1].label) is not None and placed.item.end <= lab[0] < nxt:
+            nxt = lab[0]  # 2024年完成春节6月15日…: the holiday naming the next days is no part of this task
         _place_one(text, placed, (prev, placed.item.start), (placed.item.end, nxt))
         if placed.label is not None and placed.scope is not None:
             placed.scope = _without_label(text, placed.scope, placed.label)
@@ -697,17 +699,41 @@ def _without_standards(text: str, times: list[Placed]) -> list[Placed]:
     out = []
     for placed in times:
         p = placed.item.parse
-        if isinstance(p, RelativeP) and p.anchor is None and not (p.anchor_ref or p.wants_anchor or p.after_step) \
-                and p.anchor_when is None and p.or_month is None and _sets_standard(text, placed.item):
-            near = min(dated, key=lambda d: abs(d.item.start - placed.item.start))
+        # (a dated reading of its own sentence: extract reads a sentence as the whole text would)
+        mine = [d for d in dated if not _ends_sentence(text, min(d.item.end, placed.item.end),
+                                                         max(d.item.start, placed.item.start))]
+        if mine and isinstance(p, RelativeP) and p.anchor is None \
+                and not (p.anchor_ref or p.wants_anchor or p.after_step) and p.anchor_when is None \
+                and p.or_month is None \
+                and (_sets_standard(text, placed.item) or any(_a_goal(text, d.item) for d in mine)):
+            near = min(mine, key=lambda d: abs(d.item.start - placed.item.start))
             near.flags.append(f"object:{text[placed.item.start:placed.item.end]}")
             continue
         out.append(placed)
     return out
 
 
+_GOAL = compiled(r"(?:实现|达到|建成|做到)")
+_METRIC = compiled(r"(?:时间|时限|时长|用时)(?:不超过|压缩至|压减至|控制在|缩短至|为|在)?$")
+
+
+def _a_goal(text: str, item: Item) -> bool:
+    """2024年9月底前实现 · 6月底前实现获得电力“三零”服务: a date by which a standard is to be reached."""
+    return _GOAL.match(text, item.end) is not None or _GOAL.match(text, item.end + 1) is not None
+
+
 def _sets_standard(text: str, item: Item) -> bool:
+    """The words around a duration make it a standard: a verb of setting one before it (lexicon.STANDARD_BEFORE),
+    what it describes after it (lexicon.STANDARD_AFTER), a rate (72小时内办结率), a metric's name before it (办电
+    时间不超过15个工作日), or hours with no 内 before a noun (24小时城市书房)."""
     start = item.start
+    if text.startswith("率", item.end, item.end + 3) or "率" in text[item.end:item.end + 3] \
+            or _METRIC.search(text, max(0, start - 8), start) is not None:
+        return True
+    if text.endswith("小时", 0, item.end) and "\u4e00" <= text[item.end:item.end + 1] <= "\u9fff" \
+            and not text.startswith(("内", "以内", "之内", "后", "前", *lx.ACTION_OR_TASK_VERBS), item.end) \
+            and not text.endswith(("超过", "最迟", "最长", "最多", "不超", "不得"), 0, start):
+        return True  # (最迟不超过1个小时完成 · 24小时办结 are limits)
     clause = text.rfind(",", 0, start) + 1
     for mark in "。;:":
         clause = max(clause, text.rfind(mark, 0, start) + 1)
