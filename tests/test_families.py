@@ -2766,3 +2766,13 @@ def test_standards_a_goal_sets_a_rate_or_a_metric_names(text: str, flag: str) ->
 def test_a_plan_period_then_work_going_on_is_the_period() -> None:
     r = normalise("十四五时期持续推进", **CTX)
     assert (r.kind, str(r.start), str(r.end)) == ("ongoing", "2021-01-01", "2025-12-31")
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    ("按月申报的，自期满之日起15日内申报纳税", "FREQ=MONTHLY;BYMONTHDAY=15"),
+    ("按季度申报的，自期满之日起15日内申报纳税", "FREQ=MONTHLY;BYMONTH=1,4,7,10;BYMONTHDAY=15"),
+    ("按月缴纳的，从期满之日起10日内缴纳", "FREQ=MONTHLY;BYMONTHDAY=10"),
+])
+def test_a_filing_rhythm_then_days_after_each_term(text: str, rule: str) -> None:
+    r = normalise(text, **CTX)
+    assert r.kind == "recurrence" and r.to_dict()["rrule"] == rule

@@ -30,6 +30,7 @@ from deadline_cn._grammar.parse import (
     RelativeP,
     When,
 )
+from deadline_cn._grammar.precompiled import compiled
 from deadline_cn._grammar.record import replace
 from deadline_cn._grammar.tokens import Token
 
@@ -120,6 +121,9 @@ def _every(tokens: Sequence[Token], i: int, since: When | None = None) -> tuple[
     elif (at(tokens, i + 1, "endafter") or _touching_after(tokens, i + 1)) \
             and (after := _days_after_end(period, since, tokens, i + 2)) is not None:
         recur, used = after, 3
+    elif (later := _after_each_term(tokens, i)) is not None \
+            and (after := _days_after_end(period, since, tokens, later + 1)) is not None:
+        recur, used = after, later + 2 - i  # 按月申报的，自期满之日起15日内申报纳税: 15 days after each month
     if used == 1 and (tok.get("hh") or tail) and cue_of(at(tokens, i + 1, "cue")) in ("before", "end-before"):
         used += 1  # 每日17:00前 · 每年年底前 · 每季度末前: the 前 closes the day
     if (vague := at(tokens, i + used, "irregular")) is not None and vague.text == "定期":
@@ -274,6 +278,22 @@ def _months_in_period(period: str, tail: str) -> tuple[int, ...]:
     else:
         k = 1 if tail in ("初", "首月") else length
     return tuple(range(k, 13, length))
+
+
+def _after_each_term(tokens: Sequence[Token], i: int) -> int | None:
+    """按月申报的，自期满之日起…: where the 期满之日起 of the rhythm at tokens[i] stands, a clause on (a few words of
+    who files, then 自 / 从), else None."""
+    j = i + 1
+    if j < len(tokens) and tokens[j].type == "sep" and tokens[j].text == "," \
+            and _FILER.fullmatch(tokens[i].source, tokens[i].end, tokens[j].start):
+        j += 1
+        j += 1 if at(tokens, j, "from") else 0
+        if (term := at(tokens, j, "endafter")) is not None and term.text.startswith("期满"):
+            return j
+    return None
+
+
+_FILER = compiled(r"[\u4e00-\u9fff]{0,6}的")  # 按月申报的 · 按季度缴纳的: who files so
 
 
 def _days_after_end(period: str, since: When | None, tokens: Sequence[Token], i: int) -> RecurP | None:
