@@ -2776,3 +2776,28 @@ def test_a_plan_period_then_work_going_on_is_the_period() -> None:
 def test_a_filing_rhythm_then_days_after_each_term(text: str, rule: str) -> None:
     r = normalise(text, **CTX)
     assert r.kind == "recurrence" and r.to_dict()["rrule"] == rule
+
+
+@pytest.mark.parametrize(("text", "due"), [("今后三年", "2027-03-05"), ("未来五年内", "2029-03-05"),
+                                         ("从现在起3年内", "2027-03-05"), ("今后6个月内", "2024-09-05")])
+def test_the_years_ahead_of_the_document(text: str, due: str) -> None:
+    r = normalise(text, **CTX)
+    assert (r.kind, str(r.due)) == ("relative", due)
+
+
+@pytest.mark.parametrize("text", ["今后一个时期", "今后要加强管理"])
+def test_jin_hou_alone_is_no_event(text: str) -> None:
+    assert normalise(text, **CTX).kind == "unresolved"
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [("2024年年初至年底", "2024-01-01", "2024-12-31"),
+                                                  ("今年年初至6月底", "2024-01-01", "2024-06-30")])
+def test_the_years_start_as_a_spans_start(text: str, start: str, end: str) -> None:
+    r = normalise(text, **CTX)
+    assert (r.kind, str(r.start), str(r.end)) == ("window", start, end)
+
+
+@pytest.mark.parametrize(("text", "due"), [("6·26国际禁毒日前", "2024-06-26"), ("3·15消费者权益日前", "2024-03-15")])
+def test_a_named_day_written_month_dot_day_without_quotes(text: str, due: str) -> None:
+    r = normalise(text, **CTX)
+    assert (r.kind, str(r.due)) == ("deadline", due)

@@ -2,7 +2,7 @@
 can begin with (and whether a digit can). Used only while KEY is the checksum of today's patterns; a stale
 table is ignored (computed again at the first call) and tests/test_scanner.py says to regenerate it."""
 
-KEY = 879302230
+KEY = 4097611142
 STARTS: tuple[tuple[str, str | None, bool], ...] = (
     ('rulelimit', '于在按法规', False),
     ('statute', '按', False),
@@ -15,6 +15,7 @@ STARTS: tuple[tuple[str, str | None, bool], ...] = (
     ('wait', '待', False),
     ('receive', '接收', False),
     ('todaystart', '今从即自', False),
+    ('henceforth', '今未此', False),
     ('endafter', '季月期终结', False),
     ('otherwise', '另', False),
     ('selfstart', '下从公出印发本自通颁', False),
@@ -37,7 +38,7 @@ STARTS: tuple[tuple[str, str | None, bool], ...] = (
     ('quarterrange', '01234一三上下二今前去后四大当明本来次第翌', True),
     ('quarterlist', '01234一三上下二今前去后四大当明本来次第翌', True),
     ('dotday', '0123456789', False),
-    ('dotquoted', '"“', False),
+    ('dotquoted', '"0123456789“', False),
     ('dayrange', '0上下今前去后大当明本来次翌', True),
     ('monthlist', '0123456789上下今前去后大当明本来次翌', True),
     ('daylist', '0上下今前去后大当明本来次翌', True),
@@ -108,6 +109,7 @@ AFTER_DIGITS: tuple[tuple[str, str | None], ...] = (
     ('quarterrange', None),
     ('quarterlist', None),
     ('dotday', './'),
+    ('dotquoted', '"·“・'),
     ('dayrange', '上下今前去后大年当明月本来次翌'),
     ('monthlist', ',、上下今前去及后和大年当明本来次翌'),
     ('daylist', '上下今前去后大年当明月本来次翌'),
@@ -176,6 +178,11 @@ AFTER_FIRST: tuple[tuple[str, tuple[tuple[str, tuple[str, bool] | None], ...] | 
         ('从', ('今即当此现目', False)),
         ('即', ('日', False)),
         ('自', ('今即当此现目', False)),
+    )),
+    ('henceforth', (
+        ('今', ('后', False)),
+        ('未', ('来', False)),
+        ('此', ('后', False)),
     )),
     ('endafter', (
         ('季', ('后度', False)),

@@ -82,9 +82,9 @@ def when_of(tok: Token) -> When:
         fields["rel_year"] = lx.RELATIVE_YEARS.get(ry)
         if ry in lx.FOLLOWING_YEARS:
             fields["after_named"] = True
-    if m := get("m") or mt:
+    if m := get("m") or mt or get("mu"):
         fields["month"] = int(m)
-    if d := get("d") or get("dt"):
+    if d := get("d") or get("dt") or get("du"):
         fields["day"] = int(d)
     if q := get("q"):
         fields["quarter"] = int(q)

@@ -726,8 +726,20 @@ def rule_words(tokens: Sequence[Token], i: int) -> Match | None:
     tok = tokens[i]
     if tok.type == "wholeyear":  # 全年 · 全年持续
         return OngoingP(whole_year=True), 2 if at(tokens, i + 1, "ongoing") else 1
+    if tok.type in ("todaystart", "henceforth") and (count := at(tokens, i + 1, "offset")) is not None \
+            and (rel := relative_of(count, bare=True)) is not None and rel.unit in ("year", "month") \
+            and rel.max is None:
+        # 从现在起3年内 · 今后三年 · 未来五年内: that long from the document's day (今后五年 in a 2016 plan: to 2021)
+        return RelativeP(rel.value, rel.unit, anchor_ref=True), 2
+    if tok.type == "henceforth":
+        return None
     if tok.type == "todaystart":  # 即日起 · 即日起至2024年12月31日 · 即日起—6月30日
         return _span_from_ref(tokens, i) or (OngoingP(from_ref=True), 1)
+    if tok.type == "vagueyear" and tok.get("part") == "初" and at(tokens, i + 1, "to", "dash") is not None \
+            and tokens[i + 1].text in lx.RANGE_JOINERS and (end := at(tokens, i + 2, *DATES)) is not None:
+        # 2024年年初至年底: from the year's first day (年初 alone names no date, as a range's start it opens the year)
+        start = When(year=int(y)) if (y := tok.get("y")) else When(rel_year=lx.RELATIVE_YEARS.get(tok.get("ry") or ""))
+        return RangeP(start, when_of(end)), 3
     if tok.type == "ongoing":
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if nxt is not None and (nxt.type in DATE_TYPES or nxt.type in _RANGES) and _STAGE_BRACKET.fullmatch(
@@ -798,6 +810,7 @@ def split_authority(body: str, offset: int) -> tuple[tuple[int, int] | None, tup
 
 
 WORDS = ("wholeyear", "ongoing", "promptly", "hedge", "ditto", "nomonth", "xunonly", "vagueyear", "todaystart",
+         "henceforth",
          "sameday")
 # (rule, the token types it can start on), in priority order: the first rule that matches at a token wins.
 RULES: tuple[tuple[Rule, tuple[str, ...]], ...] = (

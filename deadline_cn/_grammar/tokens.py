@@ -93,6 +93,9 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     ("receive", r"(?:收到|接到)(?P<body>[^,;。]{2,30}?)后"),
     # 即日起 · 从今天起 · 从现在开始 (现在 / 当前 / 目前 only after 从 / 自: 现在开始… is no start)
     ("todaystart", r"(?:(?:自|从)?(?:即日|今日)|(?:自|从)(?:今天|现在|当前|目前|此时))(?:起|开始)"),
+    # 今后三年 · 未来五年内: the years (months) ahead of the document, counted from its day
+    # (今后 alone is an adverb, not an event's 后: 今后一个时期 · 今后要加强…)
+    ("henceforth", r"今后|(?:未来|此后)(?=\d{1,2}个?(?:年|月))"),
     # 月后18日前 · 季后7日 (a reporting schedule: after each period's end). Not 年后: after the Spring Festival
     # as often as after the year's end, and one-off as often as yearly — left a doubt (unread:年后)
     # 季度终了后 · 年度结束之日起 (15日内) · 季后15日
@@ -141,7 +144,10 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
                     r"季度(?P<qend>末|底)?"),
     ("dotday", rf"(?<![\d./])(?P<m>{MM_SPAN})[./](?P<d>{DD})(?![\d/])(?=前|之前|以前|止)"),  # 6.30前 · 6/30前
     # “3·15” · “12·4”国家宪法日 · "6.26": a named day written month·day between quotes
-    ("dotquoted", rf"[“\"](?P<m>{MM_SPAN})[·・.](?P<d>{DD})[”\"](?:[\u4e00-\u9fff]{{1,8}}?日(?=前后|前|期间|当天))?"),
+    # (6·26国际禁毒日前: unquoted, the day's name after it)
+    ("dotquoted", rf"[“\"](?P<m>{MM_SPAN})[·・.](?P<d>{DD})[”\"](?:[\u4e00-\u9fff]{{1,8}}?日(?=前后|前|期间|当天))?"
+                  rf"|(?<![\d.·])(?P<mu>{MM_SPAN})[·・](?P<du>{DD})(?=[\u4e00-\u9fff]{{1,8}}?[日节])"
+                  rf"(?:[\u4e00-\u9fff]{{1,8}}?[日节](?=前后|前|期间|当天))?"),
     # 11月15日至次年3月15日: the end in the year after (a winter season)
     ("dayrange", rf"{YEAR}?(?P<m>{MM})月(?P<d>{DD})(?:日|号)?{WEEKDAY}{JOIN}"
                  rf"(?:(?P<next2>次年|翌年|第2年|来年)?(?P<m2>{MM})月)?(?P<d2>{DD}){DAY_MARK}"
