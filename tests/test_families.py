@@ -2801,3 +2801,62 @@ def test_the_years_start_as_a_spans_start(text: str, start: str, end: str) -> No
 def test_a_named_day_written_month_dot_day_without_quotes(text: str, due: str) -> None:
     r = normalise(text, **CTX)
     assert (r.kind, str(r.due)) == ("deadline", due)
+
+
+# --- counter-cases from the round's review: the new rules must not hide a real time --------------------------
+
+@pytest.mark.parametrize(("text", "dues"), [
+    ("结合实际于6月底前完成，年底前全面推开", ["2024-06-30", "2024-12-31"]),
+    ("2024年6月底前完成方案编制并调整至9月底前完成验收", ["2024-06-30", "2024-09-30"]),
+    ("截至6月底前完成60%", ["2024-06-30"]),
+])
+def test_done_and_moved_notes_keep_real_deadlines(text: str, dues: list[str]) -> None:
+    r = normalise(text, **CTX)
+    assert [str(p.due) for p in (r.parts or (r,))] == dues
+
+
+@pytest.mark.parametrize("text", ["2024年底前达到标准，并于10日内报送结果",
+                                  "落实整改责任并于15日内完成整改，2024年6月底前", "整改时限为30日，2024年6月底前完成"])
+def test_a_limit_beside_a_goal_or_a_limit_word_stays_a_limit(text: str) -> None:
+    r = normalise(text, **CTX)
+    assert any(p.kind == "relative" for p in (r.parts or (r,))) and not any(
+        f.startswith("object:") for p in (r.parts or (r,)) for f in p.flags)
+
+
+def test_already_all_done_in_its_usual_order_is_a_note() -> None:
+    r = normalise("2024年9月底前（9月已全部完成）", **CTX)
+    assert (r.kind, str(r.due)) == ("deadline", "2024-09-30") and "done:9月" in r.flags
+
+
+@pytest.mark.parametrize("text", ["每年10月第一个工作日", "每年1月第1个工作日", "每年9月最后一个工作日"])
+def test_a_yearly_working_day_in_a_holiday_month_is_a_doubt(text: str) -> None:
+    assert "ambiguous:workday" in normalise(text, **CTX).flags
+
+
+def test_a_yearly_working_day_in_a_month_of_no_holiday_is_none() -> None:
+    assert "ambiguous:workday" not in normalise("每年3月第一个工作日", **CTX).flags
+
+
+@pytest.mark.parametrize("text", ["多年三十余家企业", "历年三十多个项目"])
+def test_nian_san_shi_inside_a_count_is_no_new_years_eve(text: str) -> None:
+    r = normalise(text, **CTX)
+    assert r.kind == "unresolved" and not any("除夕" in f for f in r.flags)
+
+
+def test_24_hour_times_are_not_shifted() -> None:
+    assert "time:09:00" in normalise("1月11日18:00至9:00", **CTX).flags
+
+
+def test_zhi_before_a_colon_and_no_date_is_the_end() -> None:
+    r = normalise("2024年12月止：完成全部任务", **CTX)
+    assert (r.kind, str(r.due)) == ("deadline", "2024-12-31")
+
+
+def test_a_year_span_into_the_next_century() -> None:
+    r = normalise("1998—02年", **CTX)
+    assert (str(r.start), str(r.end)) == ("1998-01-01", "2002-12-31")
+
+
+@pytest.mark.parametrize("text", ["2024年中检查", "2024年年中前"])
+def test_mid_year_with_a_verb_after_it_still_names_no_date(text: str) -> None:
+    assert normalise(text, **CTX).kind == "unresolved"

@@ -2,7 +2,7 @@
 can begin with (and whether a digit can). Used only while KEY is the checksum of today's patterns; a stale
 table is ignored (computed again at the first call) and tests/test_scanner.py says to regenerate it."""
 
-KEY = 4097611142
+KEY = 1381731234
 STARTS: tuple[tuple[str, str | None, bool], ...] = (
     ('rulelimit', '于在按法规', False),
     ('statute', '按', False),
@@ -56,7 +56,7 @@ STARTS: tuple[tuple[str, str | None, bool], ...] = (
     ('date_half', '0上下今前去后大当明本来次翌', True),
     ('date_yearend', '0上下今前去后大年当明本来次翌', True),
     ('lunardate', '0上下今农前去后大当明本来次翌阴', True),
-    ('date_holiday', '"(0“七三上下中五今儿元八六农前劳十去后国大妇年建当教明春本来次清端翌重阴除青', True),
+    ('date_holiday', '"(0“七三上下中五今儿元八六农前劳十去后国大妇建当教明春本来次清端翌重阴除青', True),
     ('date_year', '012上下今前去后大当明本来次翌', True),
     ('yearword', '年', False),
     ('nomonth', '月', False),
@@ -529,9 +529,9 @@ AFTER_FIRST: tuple[tuple[str, tuple[tuple[str, tuple[str, bool] | None], ...] | 
         ('阴', ('历', False)),
     )),
     ('date_holiday', (
-        ('"', ('七三中五儿元八六劳十国大妇年建教春清端重除青', False)),
+        ('"', ('七三中五儿元八六劳十国大妇建教春清端重除青', False)),
         ('(', ('农', False)),
-        ('“', ('七三中五儿元八六劳十国大妇年建教春清端重除青', False)),
+        ('“', ('七三中五儿元八六劳十国大妇建教春清端重除青', False)),
         ('七', ('一', False)),
         ('三', ('八', False)),
         ('上', ('1年', False)),
@@ -552,7 +552,6 @@ AFTER_FIRST: tuple[tuple[str, tuple[tuple[str, tuple[str, bool] | None], ...] | 
         ('国', ('庆际', False)),
         ('大', ('后年', False)),
         ('妇', ('女', False)),
-        ('年', ('三', False)),
         ('建', ('党军', False)),
         ('当', ('年', False)),
         ('教', ('师', False)),
@@ -769,7 +768,7 @@ AFTER_FIRST: tuple[tuple[str, tuple[tuple[str, tuple[str, bool] | None], ...] | 
     )),
 )
 # the unread check's time words: the class of characters they begin with, and the checksum of the pattern
-TIME_WORDS_KEY = 2917026468
+TIME_WORDS_KEY = 439247288
 TIME_WORDS_GUARD = (
     '[0123456789HQhq七三上下中丰主五产伏休供儿元八六农冬前劳半周国夏大妇季学寒年建开当征招播收教旱旺星春暑月期'
     '本枯次每毕汛淡清生礼禁秋立端繁终结节越采重防阴除隔雨霜青首麦\\d]'

@@ -124,7 +124,7 @@ OFFSET_CAPS = ("最迟不超过", "最长不超过", "最多不超过", "不得�
                "不超过", "最迟", "最长")
 
 HOLIDAYS = {
-    "春节": "春节", "除夕": "除夕", "大年三十": "除夕", "年三十": "除夕", "元旦": "元旦", "元宵节": "元宵",
+    "春节": "春节", "除夕": "除夕", "大年三十": "除夕", "元旦": "元旦", "元宵节": "元宵",
     "元宵": "元宵",
     "清明节": "清明", "清明": "清明", "五一劳动节": "劳动节", "劳动节": "劳动节", "五一": "劳动节",
     "五一国际劳动节": "劳动节", "五一节": "劳动节", "国际劳动节": "劳动节",
@@ -160,8 +160,9 @@ NO_EVENT_WORDS = ("", "年", "节", "假", "节假", "年节")
 # 2025年中考 · 2024年中央预算内投资 · 2025年中小学…: 中 begins a word here, not 年中 (the middle of the year)
 MID_NOT_YEAR = ("考", "央", "小学", "学", "期", "报", "心", "国", "共", "医", "药", "层", "型", "等", "标", "职", "华",
                 "部", "专", "级", "外", "西", "高", "试", "间", "长期", "短期",
-                # 2024年初步完成 · 2024年初中学业水平考试 · 2024年中小企业服务月: 初 / 中 begins the next word
-                "步", "中", "次", "稿", "选", "评", "检", "审", "验", "见", "小企", "小微")
+                "小企", "小微")  # 2024年中小企业服务月: 中 begins the next word
+# 2024年初步完成 · 2024年初中学业水平考试 · 2024年初审: 初 begins the next word (年初 alone names no date)
+EARLY_NOT_YEAR = ("步", "中", "稿", "见成效", "心")  # (not 评 · 检: 2024年初评估 is more often 年初, then 评估)
 # 年终前 · 年终进行评估: what may follow 年终 as a time (年终考核 · 年终总结 · 年终奖 name the work)
 YEAR_END_AFTER = ("前", "之前", "以前", "时", "完成", "进行", "开展", "组织", "召开", "对", "前后", "左右")
 # 每月中报送 · 每月月中前: 中 after 每月 is the 15th only before these (每月中小企业 · 每月中央… stay words)
@@ -268,7 +269,7 @@ STANDARD_AFTER = ("自助", "服务", "无理由", "不打烊", "全天候", "�
                   "办结制", "响应机制", "营业")
 # 2月6日开始上课: the day a term's classes begin (a day of the school calendar, not work going on from it, as
 # 6月1日开始实施 is; 开始报名 opens a span whose end is written elsewhere, and stays a start)
-DAY_EVENTS = ("上课", "正式上课", "行课", "授课", "军训")
+DAY_EVENTS = ("上课", "正式上课", "行课", "授课")
 # A bare count (3天, with no 内 or cap) is no limit after or before these: 提前3天 · 近30天 · 超过3天未办结 ·
 # 3天以上 · 30天后复查 (a length ahead of, beyond or after something)
 NOT_LIMIT_BEFORE = ("提前", "近", "超过", "逾期", "延长", "延期", "推迟", "顺延", "每周", "每月", "每年", "培训",

@@ -138,13 +138,15 @@ def workday_of_month(tokens: Sequence[Token], i: int) -> tuple[int, str, int] | 
         if tok is None or lx.UNITS.get(tok.get("unit") or "") != "workday" or float(tok.get("n") or 0) != 1 \
                 or tok.get("n2") or tok.get("within"):
             return None
+        if cue_of(at(tokens, i + 2, "cue")) in ("after", "since"):
+            return None  # (3月最后一个工作日后: after it — left to the rules of 后)
         return 1, LAST_WORKDAY_OF, 2 + _closing_before(tokens, i + 2)
     tok = at(tokens, i, "offset")
     if tok is None or not tok.get("ord") or lx.UNITS.get(tok.get("unit") or "") != "workday" or tok.get("n2"):
         return None
     n = float(tok.get("n") or 0)
-    if n != int(n) or not 1 <= n <= 23:
-        return None
+    if n != int(n) or not 1 <= n <= 23 or cue_of(at(tokens, i + 1, "cue")) in ("after", "since"):
+        return None  # (3月第1个工作日后 · 起: after it, or from it — not by it)
     return int(n), WORKDAY_OF, 1 + _closing_before(tokens, i + 1)
 
 

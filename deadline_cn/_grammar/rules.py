@@ -83,8 +83,9 @@ def rule_range(tokens: Sequence[Token], i: int) -> Match | None:
         start = when_of(first)
         if start.day is None or start.time is None:
             return None
-        hours = time_of(second) or ""
-        if start.time >= "12:00" and hours < "12:00" and int(hours[:2]) + 12 > int(start.time[:2]):
+        hours = time_of(second)
+        if hours is not None and first.get("ampm") in lx.AFTERNOON and second.get("ampm") is None \
+                and hours < "12:00" and int(hours[:2]) + 12 > int(start.time[:2]):
             hours = f"{int(hours[:2]) + 12:02d}{hours[2:]}"  # 下午1:30至4:30: the end is in its start's afternoon
         return RangeP(start, replace(start, weekday=None, time=hours)), j + 2 - i
     j += 2
@@ -209,12 +210,17 @@ def rule_year_range(tokens: Sequence[Token], i: int) -> Match | None:
     used = 2 if at(tokens, i + 1, "ongoing") or closed else 1
     first = int(tok.get("y1") or 0)
     last = int(tok.get("y2") or 0) if tok.get("y2s") is None else first // 100 * 100 + int(tok.get("y2s") or 0)
+    if tok.get("y2s") is not None and last < first and first % 100 >= 90 and last % 100 < 10:
+        last += 100  # 1998—02年: into the next century (2019-10年 stays an end before its start: invalid)
     return RangeP(When(year=first), When(year=last), "years"), used
 
 
 def _event_day(date: Token, cue: Token) -> bool:
     """A day, then 开始 and the first classes of a term (lexicon.DAY_EVENTS): that day."""
-    return cue.text == "开始" and when_of(date).day is not None and date.source.startswith(lx.DAY_EVENTS, cue.end)
+    event = next((w for w in lx.DAY_EVENTS if date.source.startswith(w, cue.end)), None)
+    # (2月26日开始上课至6月30日: a term, from that day to the end)
+    return cue.text == "开始" and when_of(date).day is not None and event is not None \
+        and not date.source.startswith(lx.RANGE_JOINERS, cue.end + len(event))
 
 
 def rule_since(tokens: Sequence[Token], i: int) -> Match | None:
@@ -434,7 +440,8 @@ def rule_date(tokens: Sequence[Token], i: int) -> Match | None:
     note = at(tokens, j + 1, "inclusive")  # 6月30日(含)前
     k = j + 1 + (1 if note else 0)
     cue = cue_of(at(tokens, k, "cue"))
-    if cue == "until" and at(tokens, k + 1, "sep") is not None and tokens[k + 1].text == ":":
+    if cue == "until" and at(tokens, k + 1, "sep") is not None and tokens[k + 1].text == ":" \
+            and at(tokens, k + 2, *DATES) is not None:
         cue = None  # 起：2024年5月 止：2024年10月: 止 labels the date after it (a space folded away), not this one
     used = k - i + (1 if cue else 0)
     if cue == "during" and not w.holiday and ("双节" in tokens[k].text or "两节" in tokens[k].text):

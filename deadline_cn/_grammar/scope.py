@@ -268,7 +268,7 @@ def _with_year_of(named: object, item: Item) -> Item:
 
 # 2023年12月底前（已延期至2024年6月底） · 原定2024年3月底，调整为2024年6月底: the first date is no longer due
 # (5月征期延长至5月22日 · 1月纳税申报期限延长至1月22日: the period's name before the move)
-_SUPERSEDED = compiled(r"(?:前?完成|[\u4e00-\u9fff]{1,8}?)?[\s(,]*(?:现|已|经批准|经同意)?"
+_SUPERSEDED = compiled(r"(?:前?完成|[\u4e00-\u9fff]{0,6}?(?:期|期限|时间|时限|日期))?[\s(,]*(?:现|已|经批准|经同意)?"
                        r"(?:申请|报请|报批)?(?:并?(?:获批|批准))?(?:延期|推迟|延长|调整|变更|顺延|延后)(?:至|到|为)?\s*$")
 
 
@@ -584,9 +584,11 @@ _YEARLY_LIST_END = compiled("[。\n]")
 
 
 # A ledger's note of when the work was done: 已于2月完成 · 实际于10月完成 · 实际完成时间：7月 · 3月已完成
-_DONE_BEFORE = compiled(r"(?:已经?|实际)(?:于|在)?\s*$")
+# (not 结合实际于6月底前完成: 实际 there is "the local situation")
+_DONE_BEFORE = compiled(r"(?:已经?|(?<!结合)(?<!联系)(?<!切合)(?<!根据)(?<!立足)实际)(?:于|在)?\s*$")
 _DONE_LABEL = compiled(r"实际(?:完成|办结)(?:时间|日期)(?:为|是)?:?\s*$")  # (a field of its own: past a ；)
-_DONE_AFTER = compiled(r"\s*(?:均|全部|已经?全部)?已经?(?:整改|办理)?(?:完成|办结|到位|完工|竣工|启动|开工|实施|开展)")
+_DONE_AFTER = compiled(r"\s*(?:均已|全部已|已经?全部|已经?)(?:整改|办理)?"
+                       r"(?:完成|办结|到位|完工|竣工|启动|开工|实施|开展)")
 # 截至2月底完成15% · 截至3月底累计完成40%: how far the work had got by then (a percentage after an as-of date)
 _AS_OF = compiled(r"截至\s*$")
 _PROGRESS = compiled(r"\s*(?:累计)?已?(?:完成|达到)[^\d,;。]{0,6}\d+(?:\.\d+)?%")
@@ -603,7 +605,8 @@ def _done_note(text: str, it: Item, *, sentence: bool) -> bool:
                          or _DONE_AFTER.match(text, it.end) is not None
                          or ((text.startswith("截至", it.start)
                               or _AS_OF.search(text, max(0, it.start - 3), it.start) is not None)
-                             and _PROGRESS.match(text, it.end) is not None))
+                             and _PROGRESS.match(text, it.end) is not None
+                             and not (isinstance(it.parse, DeadlineP) and it.parse.cue in ("before", "end-before"))))
 
 
 def _without_objects(text: str, items: list[Item]) -> list[Placed]:
@@ -705,7 +708,7 @@ def _without_standards(text: str, times: list[Placed]) -> list[Placed]:
         if mine and isinstance(p, RelativeP) and p.anchor is None \
                 and not (p.anchor_ref or p.wants_anchor or p.after_step) and p.anchor_when is None \
                 and p.or_month is None \
-                and (_sets_standard(text, placed.item) or any(_a_goal(text, d.item) for d in mine)):
+                and (_sets_standard(text, placed.item) or any(_under_goal(text, placed.item, d.item) for d in mine)):
             near = min(mine, key=lambda d: abs(d.item.start - placed.item.start))
             near.flags.append(f"object:{text[placed.item.start:placed.item.end]}")
             continue
@@ -713,34 +716,41 @@ def _without_standards(text: str, times: list[Placed]) -> list[Placed]:
     return out
 
 
-_GOAL = compiled(r"(?:实现|达到|建成|做到)")
-_METRIC = compiled(r"(?:时间|时限|时长|用时)(?:不超过|压缩至|压减至|控制在|缩短至|为|在)?$")
+_GOAL = compiled(r"(?:实现|建成|做到)")
+_METRIC = compiled(r"(?:(?:时间|时长|用时)(?:不超过|压缩至|压减至|控制在|缩短至)?"
+                   r"|时限(?:压缩至|压减至|控制在|缩短至))$")
 
 
-def _a_goal(text: str, item: Item) -> bool:
-    """2024年9月底前实现 · 6月底前实现获得电力“三零”服务: a date by which a standard is to be reached."""
-    return _GOAL.match(text, item.end) is not None or _GOAL.match(text, item.end + 1) is not None
+def _under_goal(text: str, duration: Item, goal: Item) -> bool:
+    """不动产登记5个工作日内办结，2024年9月底前实现 · 6月底前实现…，低压办电…15个工作日: a duration before a date by
+    which a standard is to be reached (…前实现 · …前建成), or in that date's own clause, is the standard — not one
+    written with 于 / 在 after it (2024年底前实现…，并于10日内报送: when the report is due)."""
+    if not (_GOAL.match(text, goal.end) or _GOAL.match(text, goal.end + 1)) or text.endswith(("于", "在"), 0,
+                                                                                           duration.start):
+        return False
+    verb = goal.end + (0 if _GOAL.match(text, goal.end) else 1)  # (9月底前，实现…: the verb after a comma)
+    return duration.start < goal.start or not _SEPARATOR.search(text, verb, duration.start)
 
 
 def _sets_standard(text: str, item: Item) -> bool:
-    """The words around a duration make it a standard: a verb of setting one before it (lexicon.STANDARD_BEFORE),
-    what it describes after it (lexicon.STANDARD_AFTER), a rate (72小时内办结率), a metric's name before it (办电
-    时间不超过15个工作日), or hours with no 内 before a noun (24小时城市书房)."""
+    """The words around a duration make it a standard: a verb of setting one right before it, or 实现 / 做到 earlier in
+    its clause (lexicon.STANDARD_BEFORE), what it describes after it (lexicon.STANDARD_AFTER), a rate
+    (72小时内办结率), a metric's name before it (办电时间不超过15个工作日), or hours with no 内 before a noun
+    (24小时城市书房). Never after
+    于 / 在, which make it when the task is done (并于15日内完成整改)."""
     start = item.start
-    if text.startswith("率", item.end, item.end + 3) or "率" in text[item.end:item.end + 3] \
-            or _METRIC.search(text, max(0, start - 8), start) is not None:
+    if text.endswith(("于", "在"), 0, start):
+        return False
+    if "率" in text[item.end:item.end + 3] or _METRIC.search(text, max(0, start - 8), start) is not None:
         return True
     if text.endswith("小时", 0, item.end) and "\u4e00" <= text[item.end:item.end + 1] <= "\u9fff" \
             and not text.startswith(("内", "以内", "之内", "后", "前", *lx.ACTION_OR_TASK_VERBS), item.end) \
             and not text.endswith(("超过", "最迟", "最长", "最多", "不超", "不得"), 0, start):
         return True  # (最迟不超过1个小时完成 · 24小时办结 are limits)
-    clause = text.rfind(",", 0, start) + 1
-    for mark in "。;:":
-        clause = max(clause, text.rfind(mark, 0, start) + 1)
+    clause = max(text.rfind(mark, 0, start) for mark in ",。;:") + 1
     before = text[max(clause, start - 12):start]
-    return before.endswith(lx.STANDARD_BEFORE) or any(w in before for w in lx.STANDARD_BEFORE if len(w) == 2
-                                                          and w not in ("由", "减至", "降至")) \
-        or text.startswith(lx.STANDARD_AFTER, item.end) or text.startswith(("办结制", "服务"), item.end + 2)
+    return before.endswith(lx.STANDARD_BEFORE) or "实现" in before or "做到" in before \
+        or text.startswith(lx.STANDARD_AFTER, item.end)
 
 
 def _pairs_joined(text: str, times: list[Placed],

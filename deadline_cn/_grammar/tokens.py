@@ -130,7 +130,7 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     ("iso_month", rf"(?P<y>{Y4})[./-](?P<m>{MM})(?P<mend>底|末)?(?![\d./\-年月])"),  # 2024.6 · 2024/6 · 2024-06底
     ("fiveyear", r"[“\"]?十(?P<fyp>[一二三四五六七八九])五[”\"]?(?:规划)?(?P<fpart>期间|时期|期末|末)"),
     ("vagueyear", rf"(?:(?P<y>{Y4})年度?年?|(?P<ry>{REL_YEAR})年?|(?<![\u4e00-\u9fff])年)(?P<part>初|中)"
-                  rf"(?!旬|\d|秋|{alt(lx.MID_NOT_YEAR)})"),
+                  rf"(?!旬|\d|秋|{alt(lx.MID_NOT_YEAR)})(?<!初(?={alt(lx.EARLY_NOT_YEAR)}))"),
     # 2021—2025年 · 2024-2026 · 2023年—2025年底 (the end's 底 names the same last day)
     # (not 2024年至2025年6月: the range ends in a month, read by rule_range)
     # (2024—26年: the end's century left out, as plans write it)

@@ -27,8 +27,9 @@ from deadline_cn._grammar.precompiled import compiled
 from deadline_cn._grammar.text import _char_table
 
 # Token types that never make a reading in prose on their own: punctuation and joiners, cues and 到/自 (they
-# need a date beside them), markers (及时, 力争: flags, dropped by extract), 同上, 免报, 至今.
-INERT = ("sep", "and", "dash", "cue", "to", "from", "hedge", "promptly", "ditto", "exempt", "sofar")
+# need a date beside them), markers (及时, 力争: flags, dropped by extract), 同上, 免报, 至今, 今后 (its count has a
+# digit and a unit: 今后3年).
+INERT = ("sep", "and", "dash", "cue", "to", "from", "hedge", "promptly", "ditto", "exempt", "sofar", "henceforth")
 
 # Folded words that open a reading wherever they stand (the token types in brackets).
 KEYS = (

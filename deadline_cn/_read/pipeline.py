@@ -294,9 +294,6 @@ def _clock_after_day(scan: str, p: Placed, s: int, e: int) -> str | None:
     hour = int(m.group(1))
     if scan.endswith(lx.AFTERNOON, max(0, s - 2), s) and hour < 12:
         hour += 12  # 下午5:00 → 17:00
-    elif hour < 12 and scan[:s].rstrip(" \u3000").endswith(lx.RANGE_JOINERS) \
-            and any(f.startswith("time:") and int(f[5:7]) >= 12 and int(f[5:7]) < hour + 12 for f in p.flags):
-        hour += 12  # 下午1:30至4:30: the end is in the afternoon its start was
     minutes = m.group(2) or m.group(3) or ("30" if m.group(4) else "0")
     return f"{hour:02d}:{int(minutes):02d}"
 

@@ -41,6 +41,7 @@ TIME_WORDS = "|".join((
     rf"[每隔]\d{{0,2}}个?(?:{_PERIODS})",
     alt(lx.HOLIDAYS),
     "农历|阴历",  # 农历七月: a lunar month no rule dates (its Gregorian month is another)
+    r"(?<![多历近几数每])年三十(?![余多几])",  # 2024年年三十: New Year's Eve written short (not 多年三十余家)
     alt(lx.SEASONS),
     r"(?<=年)[春夏秋冬](?!节)",  # 2024年春 · 2025年秋冬 · 2024年冬至: a season by its character (春节 is read)
     r"(?<![A-Za-z])[Qq][1-4](?![\dA-Za-z])",  # Q3

@@ -544,6 +544,7 @@ def resolve_recurrence(p: RecurP, ctx: Context) -> tuple[type[Result], Fields]:
     if p.interval < 1:
         raise _checks.Invalid("interval", f"every {p.interval} {p.period} never repeats")
     bymonth = p.bymonth
+    holiday_doubt: list[str] = []
     if bymonth and rule.startswith("FREQ=MONTHLY"):
         # BYMONTH names each period's month (每半年底 → 6,12): an INTERVAL counted from dtstart could miss them all
         # (an end: the last of each group, 每两个季度末 → 6,12; a start: the first, 每两个季度初 → 1,7)
@@ -565,12 +566,17 @@ def resolve_recurrence(p: RecurP, ctx: Context) -> tuple[type[Result], Fields]:
     if p.byweekday:
         rule += ";BYDAY=" + ",".join(("MO", "TU", "WE", "TH", "FR", "SA", "SU")[d] for d in p.byweekday)
     if p.workday is not None:  # the Nth weekday of the month (RRULE knows no holidays)
+        early, late = {1, 2, 5, 10}, {1, 2, 9}  # months whose first (last) days may be a public holiday's rest
+        if p.period == "年" and set(bymonth) & (early if p.workday > 0 else late):
+            # 每年10月第一个工作日: RRULE's Monday–Friday count lands on 10-01, a day off (the one-off reading of
+            # 2024年10月第一个工作日 counts over the calendar: 10-08)
+            holiday_doubt = ["ambiguous:workday"]
         if len(bymonth) > 1 and rule.startswith("FREQ=YEARLY"):
             # 每年6月、12月最后一个工作日: BYSETPOS picks from each interval's set — one a year under YEARLY
             rule = rule.replace("FREQ=YEARLY", "FREQ=MONTHLY", 1)
         rule += f";BYDAY=MO,TU,WE,TH,FR;BYSETPOS={p.workday}"
     fields: Fields = {"freq": freq, "interval": p.interval, "rrule_text": rule,
-                      "flags": [f"time:{p.time}"] if p.time else []}
+                      "flags": [*([f"time:{p.time}"] if p.time else []), *holiday_doubt]}
     if p.since is not None:
         since = concrete(p.since, ctx)
         fields["dtstart"] = bounds(since, year_of(since, ctx))[0]
