@@ -2860,3 +2860,15 @@ def test_a_year_span_into_the_next_century() -> None:
 @pytest.mark.parametrize("text", ["2024年中检查", "2024年年中前"])
 def test_mid_year_with_a_verb_after_it_still_names_no_date(text: str) -> None:
     assert normalise(text, **CTX).kind == "unresolved"
+
+
+@pytest.mark.parametrize(("text", "label"), [("2023年11月至2024年4月为第一阶段", "第一阶段"),
+                                           ("2024年6月为总结评估阶段", "总结评估阶段")])
+def test_a_span_then_its_stage_is_the_stages_window(text: str, label: str) -> None:
+    r = normalise(text, **CTX)
+    assert (r.kind, r.label) == ("window", label)
+
+
+def test_promptly_as_an_adverb_beside_a_time_is_no_second_reading() -> None:
+    r = normalise("10月-12月,对前阶段的执法行动进行查漏补缺,及时总结。", **CTX)
+    assert (r.kind, str(r.start), str(r.end)) == ("window", "2024-10-01", "2024-12-31")

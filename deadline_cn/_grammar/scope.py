@@ -1077,7 +1077,10 @@ def _place_one(text: str, placed: Placed, before: Span, after: Span) -> None:
         placed.scope = trim(text, before) or scope_after
     else:  # (3月启动、6月推进: the words before a 、 are the step before's task)
         placed.scope = scope_after or (None if _after_a_step(text, before) else trim(text, before))
-    if (_is_label_candidate(placed.item) or (bracketed and isinstance(placed.item.parse, RangeP))) \
+    # (a span too: 集中攻坚阶段(2023年8月至11月) · 2023年11月至2024年4月为第一阶段)
+    span_stage = isinstance(placed.item.parse, RangeP) and (
+        bracketed or (scope_after is not None and text.startswith(("为", "是"), scope_after[0])))
+    if (_is_label_candidate(placed.item) or span_stage) \
             and (stage := _stage_named(text, before, scope_after, placed.item.start)):
         # 第一阶段:全面调查摸底(2011年3月) · 自查自纠阶段:2024年4月 · 6月为总结评估阶段: a stage happens during its
         # period — a window labelled by the stage (its dates are the period's), not a deadline
@@ -1264,6 +1267,11 @@ def _attach_markers(text: str, times: list[Placed], markers: list[Item],
             continue  # 收到…后及时转发 · 20个工作日内及时公开: the time is given; 及时 is only vague alone
         if promptly and target is None and k and _trigger_governs(text, times[k - 1], m, clause):
             continue  # 收到文件后，各单位要及时转发: promptly after the event, as without the comma
+        if promptly and target is None and any(
+                not isinstance(t.item.parse, OngoingP) and not _ends_sentence(text, min(t.item.end, m.end),
+                                                                              max(t.item.start, m.start))
+                for t in times):
+            continue  # 10月-12月，对…查漏补缺，及时总结: an adverb in a sentence whose time is given
         if promptly and (target is None or isinstance(target.item.parse, OngoingP)):
             alone.append(Placed(m))
         elif target is not None and m.parse.flag not in target.flags:

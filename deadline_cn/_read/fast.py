@@ -222,9 +222,9 @@ def fast_read(text: str, settings: Settings) -> Result | None:
 def _masked(scan: str) -> bool:
     """What the grammar reads apart before its scan: a head of a whole deployment (统一部署, begins anywhere), a
     title or document number (masked), N、 (may be a list number the grammar writes N. first:
-    pipeline.mask_list_numbers)."""
+    pipeline.mask_list_numbers), a stage's name (2024年6月为总结评估阶段: the period is the stage's window)."""
     return "统一部署" in scan or "统一安排" in scan or "《" in scan or "号" in scan \
-        or _NUMBERED.search(scan) is not None
+        or "阶段" in scan or "时段" in scan or _NUMBERED.search(scan) is not None  # (a stage labels its period)
 
 
 def _own_cue(g: tuple[str | None, ...]) -> bool:
