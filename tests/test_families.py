@@ -2872,3 +2872,18 @@ def test_a_span_then_its_stage_is_the_stages_window(text: str, label: str) -> No
 def test_promptly_as_an_adverb_beside_a_time_is_no_second_reading() -> None:
     r = normalise("10月-12月,对前阶段的执法行动进行查漏补缺,及时总结。", **CTX)
     assert (r.kind, str(r.start), str(r.end)) == ("window", "2024-10-01", "2024-12-31")
+
+
+def test_a_date_saying_which_units_alone_is_no_deadline() -> None:
+    r = normalise("2023年6月30日以前经审批部门登记成立的社会团体，必须参加年度检查。", **CTX)
+    assert r.kind == "unresolved" and "which units" in r.reason
+
+
+@pytest.mark.parametrize(("text", "due", "flag"), [
+    ("2022年12月31日前经我局核准登记的各类企业，应于2023年6月30日前报送年度报告", "2023-06-30",
+     "object:2022年12月31日前"),
+    ("2023年10月1日以前注册成立的单位，于2024年11月20日前提供入库资料", "2024-11-20", "object:2023年10月1日以前"),
+])
+def test_a_date_saying_which_units_names_them_on_the_deadline(text: str, due: str, flag: str) -> None:
+    r = normalise(text, **CTX)
+    assert (r.kind, str(r.due)) == ("deadline", due) and flag in r.flags

@@ -13,7 +13,18 @@ import re
 from collections.abc import Callable
 
 from deadline_cn._grammar import lexicon as lx
-from deadline_cn._grammar.parse import DeadlineP, Item, MarkerP, OngoingP, RangeP, RecurP, RelativeP, TriggerP, When
+from deadline_cn._grammar.parse import (
+    DeadlineP,
+    Item,
+    MarkerP,
+    MissingP,
+    OngoingP,
+    RangeP,
+    RecurP,
+    RelativeP,
+    TriggerP,
+    When,
+)
 from deadline_cn._grammar.precompiled import compiled
 from deadline_cn._grammar.record import replace
 from deadline_cn._grammar.recurrence import day_in_month, yearly_at
@@ -609,6 +620,11 @@ def _done_note(text: str, it: Item, *, sentence: bool) -> bool:
                              and not (isinstance(it.parse, DeadlineP) and it.parse.cue in ("before", "end-before"))))
 
 
+# A date that says which units a rule applies to: …以前(经…)登记成立的 · …及以后注册成立的 · …前经我局核准登记的
+_QUALIFIER = compiled(r"(?:及以后|以后|之后|及以前)?[^,;。:\d]{0,12}?(?:成立|登记|注册|设立|开办|入库|核准)的")
+QUALIFIER_REASON = "the date says which units are meant (…成立的 / …登记的), not when anything is due"
+
+
 def _without_objects(text: str, items: list[Item]) -> list[Placed]:
     """每年6月底前报送上半年工作情况: 上半年 is the work reported on, not a second deadline.
 
@@ -627,6 +643,15 @@ def _without_objects(text: str, items: list[Item]) -> list[Placed]:
         if bare and out and not _SEPARATOR.search(between) and any(v in between for v in lx.REPORT_VERBS) \
                 and text.startswith(lx.REPORTED_WORK, it.end):
             out[-1].flags.append(f"object:{text[it.start:it.end]}")
+            continue
+        if isinstance(p, DeadlineP) and p.when.year is not None and _QUALIFIER.match(text, it.end) is not None:
+            # 2023年6月30日以前登记成立的社会团体 · 2023年10月1日及以后注册成立的单位: which units, not a deadline
+            others = [o for o in items if o is not it and not _ends_sentence(text, min(o.end, it.end),
+                                                                            max(o.start, it.start))]
+            if others:
+                pending.append(it)  # named on the reading of its sentence, as a year naming the work is
+            else:
+                out.append(Placed(Item(MissingP(QUALIFIER_REASON), it.start, it.end)))
             continue
         if out and isinstance(p, RelativeP) and p.value < 0 and not _SEPARATOR.search(between) \
                 and text.startswith(("的", *lx.REPORTED_WORK), it.end):

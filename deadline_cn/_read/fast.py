@@ -219,12 +219,16 @@ def fast_read(text: str, settings: Settings) -> Result | None:
     return build(text, folded, placed, Context(settings, lambda span: original_text(text, folded, span)))
 
 
+_QUALIFIES = compiled(r"(?:成立|登记|注册|设立|开办|入库|核准)的")  # scope._QUALIFIER's ending
+
+
 def _masked(scan: str) -> bool:
     """What the grammar reads apart before its scan: a head of a whole deployment (统一部署, begins anywhere), a
     title or document number (masked), N、 (may be a list number the grammar writes N. first:
     pipeline.mask_list_numbers), a stage's name (2024年6月为总结评估阶段: the period is the stage's window)."""
     return "统一部署" in scan or "统一安排" in scan or "《" in scan or "号" in scan \
-        or "阶段" in scan or "时段" in scan or _NUMBERED.search(scan) is not None  # (a stage labels its period)
+        or "阶段" in scan or "时段" in scan or _NUMBERED.search(scan) is not None \
+        or _QUALIFIES.search(scan) is not None  # (a stage labels its period; …前登记成立的 says which units)
 
 
 def _own_cue(g: tuple[str | None, ...]) -> bool:
