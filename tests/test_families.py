@@ -2887,3 +2887,13 @@ def test_a_date_saying_which_units_alone_is_no_deadline() -> None:
 def test_a_date_saying_which_units_names_them_on_the_deadline(text: str, due: str, flag: str) -> None:
     r = normalise(text, **CTX)
     assert (r.kind, str(r.due)) == ("deadline", due) and flag in r.flags
+
+
+def test_a_limit_not_kept_is_no_trigger() -> None:
+    r = normalise("填报截止时间为2023年5月31日，逾期视为未按照规定时限和要求报送年度工作报告。", ref="2023-03-09")
+    assert (r.kind, str(r.due)) == ("deadline", "2023-05-31")
+
+
+def test_the_year_of_an_annual_report_named_twice_is_its_object() -> None:
+    r = normalise("即日起至2019年4月30日前通过系统填报并提交2018年年度工作报告", ref="2019-02-25")
+    assert (r.kind, str(r.end)) == ("window", "2019-04-30") and "object:2018年" in r.flags

@@ -553,6 +553,8 @@ def _verbs_object(text: str, it: Item, between: str) -> bool:
     years = (w is not None and (w.year is not None or w.rel_year is not None or w.rel_period == "月"
                                 or w.month is not None)) or (isinstance(p, RangeP) and p.end_cue == "years")
     rest = text[it.end:it.end + 8]
+    if rest.startswith("年度") and rest[2:].startswith(lx.REPORTED_WORK):
+        rest = rest[2:]  # 提交2018年年度工作报告: 年度 repeats the year before the work it names
     if years and between.rstrip().endswith(("将", "把")) and rest.startswith(lx.REPORTED_WORK):
         return True  # 每月5日前将上月工作进展报市专班: 将 takes the period's work as its object
     if not years or not between.endswith(lx.ACTION_VERBS):

@@ -74,7 +74,9 @@ FREE = r"[^,;。按]"  # free text inside a trigger: bounded, never crosses a cl
 
 # (name, pattern) in priority order: the first alternative that matches at a position wins.
 TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
-    ("rulelimit", r"(?:按照?|在|于)?(?:规定|法定)的?(?:时限|期限|时间)(?:要求)?内?"),
+    # (not after 未 / 不 / 没有: 逾期视为未按照规定时限…, the consequence of missing it)
+    ("rulelimit", r"(?<![未不没有])(?<!未按)(?<!不按)(?<!未按照)(?<!不按照)(?:按照?|在|于)?(?:规定|法定)的?"
+                  r"(?:时限|期限|时间)(?:要求)?内?"),
     ("statute", rf"按照?(?P<auth>{FREE}{{1,12}}?(?:{alt(lx.STATUTE_SUFFIXES)}))的?(?:有关)?规定的?(?:时限|期限|时间)"),
     ("doc_follow", rf"按照?(?P<auth>{FREE}{{1,8}}?)(?:制订|制定|出台|印发|下发|发布)的(?P<doc>{FREE}{{1,12}}?)要求"),
     ("doc_after", rf"按照?(?P<auth>{FREE}{{1,12}}?)(?P<ev>修订发布|修订|发布|出台|印发|下发|制定|制订)后的?"
@@ -82,7 +84,7 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     # 按本单位年度行政检查计划实行 · 按照工作方案推进: the schedule is in another document
     ("plan_follow", r"(?:按照?|依照|依据)(?P<doc>[^,;。按]{2,40}?(?:计划|方案))(?:实行|执行|实施|开展|进行|推进)"),
     # 按省部署 · 按照市委巡察办时间要求 (the authority is 市委巡察办: 时间 / 进度 say what it sets)
-    ("deploy", rf"(?:{alt(lx.DEPLOY_OPENERS)})(?P<auth>{FREE}{{1,16}}?)的?(?:时间|时限|进度|节点)?"
+    ("deploy", rf"(?<![未不没有])(?:{alt(lx.DEPLOY_OPENERS)})(?P<auth>{FREE}{{1,16}}?)的?(?:时间|时限|进度|节点)?"
                rf"(?:{alt(lx.DEPLOY_WORDS)})(?:要求|安排)?"),
     # 局统一安排 · 县委统一部署 (a cell or clause that names only who sets the time)
     ("deployhead", r"(?:^|(?<=[,;。\s]))(?P<auth>[^,;。\s按根依遵与同跟]{1,6}?)统一(?:部署|安排)(?=$|[,;。\s])"),
