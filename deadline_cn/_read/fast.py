@@ -110,7 +110,7 @@ def _inert(scan: str, pos: int, stop: int = -1, *, again: bool = False) -> bool:
     return _token(scan, pos, stop, again=again) is None
 
 
-def _token(scan: str, pos: int, stop: int = -1, *, again: bool = False) -> re.Match[str] | None:
+def _token(scan: str, pos: int, stop: int = -1, *, again: bool = False) -> Token | None:
     """The first token of the grammar that begins at or after ``pos`` (before ``stop``), list joiners (and with
     ``again`` a 前 at ``pos``) passed over: the scanner's own loop, on the whole text."""
     scanner = _scanner()
@@ -120,13 +120,11 @@ def _token(scan: str, pos: int, stop: int = -1, *, again: bool = False) -> re.Ma
         pos, hit = m.span()
         if 0 <= stop <= pos:
             return None
-        pattern = scanner.at_position(scan, pos, hit == pos)
-        found = pattern.match(scan, pos) if pattern is not None else None
+        found = scanner.token_at(scan, pos, hit == pos)
         if found is None:
             pos += 1
-        elif found.lastgroup == "and" or (again and pos == first and found.lastgroup == "cue"
-                                          and found.group() == "前"):
-            pos = found.end()
+        elif found.type == "and" or (again and pos == first and found.type == "cue" and found.text == "前"):
+            pos = found.end
         else:
             return found
     return None
@@ -276,10 +274,10 @@ def _clauses(text: str, settings: Settings) -> Result | None:
         elif scan.startswith("按", start):  # 按省部署实施: a deployment, read by the grammar's rules from its token
             # alone (rule_trigger looks on only to an offset touching it; another clause's tokens are past a sep)
             tok = _token(scan, start, stop)
-            if tok is None or tok.start() != start or tok.lastgroup != "deploy":
+            if tok is None or tok.start != start or tok.type != "deploy":
                 return None
-            items.extend(parse_tokens([Token("deploy", tok)]))
-            end = head = tok.end()
+            items.extend(parse_tokens([tok]))
+            end = head = tok.end
         if (w := words.search(scan, end)) is not None and w.start() <= stop:
             return None
         if head < stop:
