@@ -321,7 +321,7 @@ def test_the_separators_are_every_character_that_folds_to_one() -> None:
 
 
 def test_a_text_fold_leaves_unchanged_is_told_without_folding() -> None:
-    from deadline_cn._grammar.text import Folded, fold
+    from deadline_cn._grammar.text import FOLDED_NUMERALS, Folded, fold
 
     rng = random.Random(4)
     alphabet = "2017年6月底前完成实施長期一二〇十两元 \u3000\u200b１，,、()（）\n\tａ號"
@@ -330,4 +330,13 @@ def test_a_text_fold_leaves_unchanged_is_told_without_folding() -> None:
         if fast._unchanged(text):
             assert fold(text) == Folded(text, range(len(text))), text
         else:
-            assert fold(text) != Folded(text, range(len(text))) or any(c in fast._NUMERALS for c in text), text
+            assert fold(text) != Folded(text, range(len(text))) or any(c in FOLDED_NUMERALS for c in text), text
+
+
+def test_the_class_of_what_fold_changes_is_its_table_and_numerals() -> None:
+    """``changed_by_fold`` (one search) against the table lookup it replaced, over every code point."""
+    from deadline_cn._grammar.text import FOLDED_NUMERALS, _char_table, changed_by_fold
+
+    table, pattern = _char_table(), changed_by_fold()
+    for c in range(0x110000):
+        assert (pattern.match(chr(c)) is not None) == (c in table or chr(c) in FOLDED_NUMERALS), hex(c)

@@ -32,7 +32,7 @@ from deadline_cn._grammar.parse import DeadlineP, Item, OngoingP, RangeP, RecurP
 from deadline_cn._grammar.precompiled import compiled
 from deadline_cn._grammar.rules import parse_tokens
 from deadline_cn._grammar.scope import _EMPTY_IS_NONE, _VERBS, Placed, place, trim
-from deadline_cn._grammar.text import COMPACT_YEAR, Folded, _char_table, fold
+from deadline_cn._grammar.text import COMPACT_YEAR, Folded, changed_by_fold, fold
 from deadline_cn._grammar.tokens import Token, _scanner
 from deadline_cn._read.pipeline import build, original_text
 from deadline_cn._read.unread import _time_words
@@ -88,18 +88,11 @@ def _shapes() -> re.Pattern[str]:
     return compiled(SHAPES)  # at the first call, not at import
 
 
-_NUMERALS = "〇零一二三四五六七八九十百两元"  # what fold writes as digits (and 元 of 元月)
-
-
 def _unchanged(text: str) -> bool:
     """Whether ``fold`` leaves ``text`` as it is: no character of its translate table (traditional, full-width,
-    invisible), no numeral it writes as digits, no 元 (元月). (A loop, not a set of the table's ~6,000 keys:
-    building one would cost the first call ~1 ms.)"""
-    table = _char_table()
-    for c in text:
-        if ord(c) in table or c in _NUMERALS:
-            return False
-    return "月" not in text or COMPACT_YEAR.search(text) is None  # (nor a 年 to write back: 20236月)
+    invisible), no numeral it writes as digits, no 元 (元月): ``text.changed_by_fold``."""
+    return changed_by_fold().search(text) is None \
+        and ("月" not in text or COMPACT_YEAR.search(text) is None)  # (nor a 年 to write back: 20236月)
 
 
 def _inert(scan: str, pos: int, stop: int = -1, *, again: bool = False) -> bool:
