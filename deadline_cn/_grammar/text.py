@@ -152,6 +152,8 @@ def _positions(a: int, b: int) -> array[int]:
 def fold(text: str, start: int = 0, end: int | None = None) -> Folded:
     """Fold ``text[start:end]``; the spans it maps back to are offsets into the whole ``text``."""
     piece = text if start == 0 and end is None else text[start:end]
+    if changed_by_fold().search(piece) is None and ("月" not in piece or COMPACT_YEAR.search(piece) is None):
+        return Folded(piece, range(len(piece)), offset=start)  # nothing to fold (what the steps below give it)
     if " " in piece or "\u3000" in piece:
         piece = _digit_groups_parted(piece)
     if "\n" in piece:

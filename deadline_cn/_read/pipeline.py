@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from datetime import date
+from typing import Any
 
 from deadline_cn._grammar import lexicon as lx
 from deadline_cn._grammar.parse import DeadlineP, Item, MarkerP, OngoingP, RangeP, RecurP, TriggerP
@@ -27,17 +28,20 @@ from deadline_cn._read.unread import (
     unread_spans,
 )
 from deadline_cn._resolve.resolver import Context, NeedsYear, Settings, resolve
+from deadline_cn.results import _SHARED as _POOL
 from deadline_cn.results import (
     Alternative,
     Compound,
     Conditional,
     Deadline,
+    Ongoing,
     Recurrence,
     Relative,
     Result,
     Trigger,
     Unresolved,
     Window,
+    _keep,
     replace,
 )
 
@@ -188,7 +192,64 @@ def _build(text: str, span: tuple[int, int], scope: str | None, p: Placed, ctx: 
         fields["trigger"] = _event_before(fields["trigger"], compact(ctx.text_of(p.anchor)))
     if cls is Recurrence:
         fields["count_min"] = p.count_min
-    return cls(text=text, span=span, scope=scope, flags=flags, **fields)
+    return new_result(cls, text, span, scope, flags, fields)
+
+
+# The kinds new_result builds, each with the two fields its __post_init__ checks are in order (None: none).
+# (Conditional is built by its constructor: its __post_init__ gives the reading after the trigger a text.)
+_IN_ORDER: dict[type, tuple[str, str] | None] = {
+    Deadline: ("start", "due"), Window: ("start", "end"), Ongoing: ("start", "end"),
+    Recurrence: ("dtstart", "until"), Relative: None, Unresolved: None,
+}
+_MISSING = object()
+
+
+def new_result(cls: type[Result], text: str, span: tuple[int, int], scope: str | None, flags: tuple[str, ...],
+               fields: dict[str, Any]) -> Result:
+    """``cls(text=text, span=span, scope=scope, flags=flags, **fields)``, built as the kind's ``__init__`` and
+    ``__post_init__`` build it (the fields set in order, defaults for those not given, the order of its two days
+    checked, equal spans, flags, short scopes and the kind's shared fields taken from ``results._SHARED``) without
+    running them: the constructor is interpreted Python, this is compiled. Any other kind, or a field the kind
+    does not have or lacks, goes to the constructor (its own errors). tests/test_fast.py compares the two."""
+    if cls not in _IN_ORDER:
+        return cls(text=text, span=span, scope=scope, flags=flags, **fields)
+    names: tuple[str, ...] = cls._names
+    defaults: dict[str, Any] = getattr(cls, "__result_defaults__")  # noqa: B009 - (set by results._dataclass)
+    values: list[Any] = [text, span, scope, flags]
+    used = 0
+    for name in names[4:]:
+        value = fields.get(name, _MISSING)
+        if value is _MISSING:
+            value = defaults.get(name, _MISSING)
+            if value is _MISSING:
+                return cls(text=text, span=span, scope=scope, flags=flags, **fields)
+        else:
+            used += 1
+        values.append(value)
+    if used != len(fields) or names[:4] != ("text", "span", "scope", "flags"):
+        return cls(text=text, span=span, scope=scope, flags=flags, **fields)
+    order = _IN_ORDER[cls]
+    if order is not None:
+        early, late = values[names.index(order[0])], values[names.index(order[1])]
+        if early is not None and late is not None and early > late:
+            raise ValueError(f"invalid {cls.kind}: {late} is before {early}")
+    get = _POOL.get
+    if type(span) is tuple:
+        values[1] = get(span) or _keep(span)
+    if flags and type(flags) is tuple:
+        values[3] = get(flags) or _keep(flags)
+    if scope and len(scope) <= 32:
+        values[2] = get(scope) or _keep(scope)
+    for name in cls._shared:
+        k = names.index(name)
+        value = values[k]
+        if value is not None:
+            values[k] = get(value) or _keep(value)
+    out = object.__new__(cls)
+    put = object.__setattr__
+    for name, value in zip(names, values, strict=True):
+        put(out, name, value)
+    return out
 
 
 def _named_year_doubt(flags: tuple[str, ...], fields: dict[str, object]) -> tuple[str, ...]:
