@@ -158,7 +158,8 @@ def fold(text: str, start: int = 0, end: int | None = None) -> Folded:
         piece = _digit_groups_parted(piece)
     if "\n" in piece:
         piece = _ROW_START.sub("\t", piece)
-    if ("\n" in piece or " " in piece or "\u3000" in piece) and _DAY_THEN_DATE.search(piece) is not None:
+    if ("\n" in piece or " " in piece or "\u3000" in piece) and ("日" in piece or "号" in piece) \
+            and _DAY_THEN_DATE.search(piece) is not None:  # (it follows a 日 or 号: the cheap test first)
         piece = _DAY_THEN_DATE.sub(_parted, piece)
     folded = piece.translate(_char_table())
     if len(folded) == len(piece):
@@ -226,7 +227,13 @@ _SPACED_DIGITS = re.compile(f"(\\d\\d*)[{_SPACES}]+(?=(\\d+)([年月日号]))") 
 _LARGEST = {"年": 2199, "月": 12, "日": 31, "号": 31}
 
 
+# a space right before a digit: where _SPACED_DIGITS can match (its spaces are followed by digits)
+_SPACE_DIGIT = compiled(f"[{_SPACES}]\\d")
+
+
 def _digit_groups_parted(piece: str) -> str:
+    if _SPACE_DIGIT.search(piece) is None:
+        return piece  # no space before a digit: nothing to part (the cheap test first)
     parts: list[str] = []
     last = 0
     dropped = _char_table()

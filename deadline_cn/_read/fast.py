@@ -34,10 +34,10 @@ from deadline_cn._grammar.rules import parse_tokens
 from deadline_cn._grammar.scope import _EMPTY_IS_NONE, _VERBS, Placed, place, trim
 from deadline_cn._grammar.text import COMPACT_YEAR, Folded, changed_by_fold, fold
 from deadline_cn._grammar.tokens import Token, _scanner
-from deadline_cn._read.pipeline import build, original_text
+from deadline_cn._read.pipeline import build, original_text, pooled, setters
 from deadline_cn._read.unread import _time_words
 from deadline_cn._resolve.resolver import Context, Settings
-from deadline_cn.results import _SHARED, Alternative, Compound, Deadline, Result, _keep
+from deadline_cn.results import Alternative, Compound, Deadline, Result
 
 # The shapes, as one pattern at the start of the folded text. Group ``item`` is what the grammar's reading
 # covers; the match may go on past it (a cue the grammar leaves outside its span). Digits are read only in
@@ -395,14 +395,15 @@ def new_deadline(text: str, span: tuple[int, int], scope: str | None, flags: tup
     if Deadline._names != _DEADLINE_FIELDS or (start is not None and start > due):
         return Deadline(text=text, span=span, scope=scope, flags=flags, due=due, start=start, precision=precision,
                         alternatives=alternatives)
-    get, keep, put = _SHARED.get, _keep, object.__setattr__
     out = object.__new__(Deadline)
-    put(out, "text", text)
-    put(out, "span", get(span) or keep(span))
-    put(out, "scope", (get(scope) or keep(scope)) if scope and len(scope) <= 32 else scope)
-    put(out, "flags", (get(flags) or keep(flags)) if flags else flags)
-    put(out, "due", get(due) or keep(due))
-    put(out, "start", None if start is None else get(start) or keep(start))
-    put(out, "precision", precision)
-    put(out, "alternatives", get(alternatives) or keep(alternatives))
+    (set_text, set_span, set_scope, set_flags, set_due, set_start, set_precision,
+     set_alternatives) = setters(Deadline)
+    set_text(out, text)
+    set_span(out, pooled(span))
+    set_scope(out, pooled(scope) if scope and len(scope) <= 32 else scope)
+    set_flags(out, pooled(flags) if flags else flags)
+    set_due(out, pooled(due))
+    set_start(out, None if start is None else pooled(start))
+    set_precision(out, precision)
+    set_alternatives(out, pooled(alternatives))
     return out

@@ -29,6 +29,7 @@ from deadline_cn._read.unread import (
 )
 from deadline_cn._resolve.resolver import Context, NeedsYear, Settings, resolve
 from deadline_cn.results import _SHARED as _POOL
+from deadline_cn.results import _SHARED_MAX as _POOL_MAX
 from deadline_cn.results import (
     Alternative,
     Compound,
@@ -41,7 +42,6 @@ from deadline_cn.results import (
     Trigger,
     Unresolved,
     Window,
-    _keep,
     replace,
 )
 
@@ -233,23 +233,46 @@ def new_result(cls: type[Result], text: str, span: tuple[int, int], scope: str |
         early, late = values[names.index(order[0])], values[names.index(order[1])]
         if early is not None and late is not None and early > late:
             raise ValueError(f"invalid {cls.kind}: {late} is before {early}")
-    get = _POOL.get
     if type(span) is tuple:
-        values[1] = get(span) or _keep(span)
+        values[1] = pooled(span)
     if flags and type(flags) is tuple:
-        values[3] = get(flags) or _keep(flags)
+        values[3] = pooled(flags)
     if scope and len(scope) <= 32:
-        values[2] = get(scope) or _keep(scope)
+        values[2] = pooled(scope)
     for name in cls._shared:
         k = names.index(name)
         value = values[k]
         if value is not None:
-            values[k] = get(value) or _keep(value)
+            values[k] = pooled(value)
     out = object.__new__(cls)
-    put = object.__setattr__
-    for name, value in zip(names, values, strict=True):
-        put(out, name, value)
+    for setter, value in zip(setters(cls), values, strict=True):
+        setter(out, value)
     return out
+
+
+def pooled(value: Any) -> Any:
+    """The shared object equal to ``value`` (``results._SHARED``), ``value`` itself kept as one when there is none:
+    what ``get(value) or _keep(value)`` gives in the results' ``__post_init__``."""
+    pool: dict[Any, Any] = _POOL
+    got = pool.get(value)
+    if got is not None and got:
+        return got
+    if len(pool) >= _POOL_MAX:
+        pool.clear()
+    pool[value] = value
+    return value
+
+
+_SETTERS: dict[type, tuple[Any, ...]] = {}
+
+
+def setters(cls: type) -> tuple[Any, ...]:
+    """Each field's slot setter of a result kind, in field order (what the kind's own ``__init__`` calls: one
+    call of a slot's ``__set__`` costs less than one of ``object.__setattr__``)."""
+    got = _SETTERS.get(cls)
+    if got is None:
+        got = _SETTERS[cls] = tuple(getattr(cls, name).__set__ for name in getattr(cls, "_names"))  # noqa: B009
+    return got
 
 
 def _named_year_doubt(flags: tuple[str, ...], fields: dict[str, object]) -> tuple[str, ...]:
