@@ -390,3 +390,19 @@ def test_fold_gives_back_what_it_has_nothing_to_change_in_as_its_steps_would(mon
     early = [module.fold(*case) for case in cases]
     monkeypatch.setattr(module, "changed_by_fold", lambda: re.compile(r"[\s\S]"))  # every text: the full steps
     assert early == [module.fold(*case) for case in cases]
+
+
+def test_translated_is_str_translate_with_the_table() -> None:
+    """fold's ``translated`` (a search for what the table may hold) against ``str.translate``: every code point,
+    in runs, and random mixes of the table's keys with characters it lacks."""
+    from deadline_cn._grammar.text import FOLDED_NUMERALS, _char_table, translated
+
+    table = _char_table()
+    for first in range(0, 0x110000, 4096):
+        text = "".join(map(chr, range(first, min(first + 4096, 0x110000))))
+        assert translated(text) == text.translate(table), hex(first)
+    rng = random.Random(9)
+    pool = [chr(k) for k in sorted(table)[::3]] + list(FOLDED_NUMERALS + "2017年6月底前完成实施 ,，。\t\n")
+    for _ in range(3000):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 16)))
+        assert translated(text) == text.translate(table), text

@@ -32,7 +32,7 @@ from deadline_cn._grammar.parse import DeadlineP, Item, OngoingP, RangeP, RecurP
 from deadline_cn._grammar.precompiled import compiled
 from deadline_cn._grammar.rules import parse_tokens
 from deadline_cn._grammar.scope import _EMPTY_IS_NONE, _VERBS, Placed, place, trim
-from deadline_cn._grammar.text import COMPACT_YEAR, Folded, changed_by_fold, fold
+from deadline_cn._grammar.text import COMPACT_YEAR, Folded, changed_by_fold, folded_piece
 from deadline_cn._grammar.tokens import Token, _scanner
 from deadline_cn._read.pipeline import build, original_text, pooled, setters
 from deadline_cn._read.unread import _time_words
@@ -188,7 +188,7 @@ def fast_read(text: str, settings: Settings) -> Result | None:
     if _SEPARATOR.search(text) is not None:
         return _clauses(text, settings)  # two clauses or more: each read on its own terms, placed by the grammar
     same = _unchanged(text)
-    folded = Folded(text, range(len(text))) if same else fold(text)  # (what fold gives when it changes nothing)
+    folded = Folded(text, range(len(text))) if same else folded_piece(text)  # (what fold gives when it changes nothing)
     scan = folded.text
     m = _shapes().match(scan)
     if m is None or _masked(scan) or folded.inserted:  # (a 年 written back: the grammar flags it)
@@ -242,7 +242,7 @@ def _clauses(text: str, settings: Settings) -> Result | None:
     if len(text) > _CLAUSES_UP_TO:
         return None
     same = _unchanged(text)
-    folded = Folded(text, range(len(text))) if same else fold(text)
+    folded = Folded(text, range(len(text))) if same else folded_piece(text)
     scan = folded.text
     if _masked(scan) or folded.inserted:
         return None
