@@ -287,17 +287,19 @@ def test_the_list_number_pattern_finds_what_its_lookbehind_form_finds() -> None:
                 [(m.span(), m.group(1)) for m in plain.finditer(text, start, end)], text
 
 
-@pytest.mark.parametrize(("name", "plain"), [
-    ("_NUMERAL_RUN", "[〇零一二三四五六七八九十百两]+"),
-    ("_SPACED_DIGITS", "(\\d+)[ \u3000\u00a0]+(?=(\\d+)([年月日号]))"),
+@pytest.mark.parametrize(("name", "plain", "alphabet"), [
+    ("_NUMERAL_RUN", "[〇零一二三四五六七八九十百两]+", "12 3\u3000年月日号一二十两x"),
+    ("_SPACED_DIGITS", "(\\d+)[ \u3000\u00a0]+(?=(\\d+)([年月日号]))", "12 3\u3000年月日号一二十两x"),
+    ("COMPACT_YEAR", r"(?<![\d.])(?:19|20)\d\d(?=(?:1[0-2]|0?[1-9])月)", ["19", "20", "2023", "1", "12", "06",
+                                                                            "9", "0", ".", "月", "年", "x"]),
 ])
-def test_the_folding_patterns_find_what_their_plain_forms_find(name: str, plain: str) -> None:
-    """text.py writes these two to open with one character of their class (so the engine skips to it)."""
+def test_the_folding_patterns_find_what_their_plain_forms_find(name: str, plain: str, alphabet: str | list[str],
+                                                               ) -> None:
+    """text.py writes these to open with one character of their class (so the engine skips to it)."""
     from deadline_cn._grammar import text as text_module
 
     pattern, bare = getattr(text_module, name), re.compile(plain)
     rng = random.Random(19)
-    alphabet = "12 3\u3000年月日号一二十两x"
     strings = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 24))) for _ in range(5000)]
     for text in strings + prose_texts():
         assert [m.groups() + m.span() for m in pattern.finditer(text)] == \

@@ -211,43 +211,61 @@ def new_result(cls: type[Result], text: str, span: tuple[int, int], scope: str |
     checked, equal spans, flags, short scopes and the kind's shared fields taken from ``results._SHARED``) without
     running them: the constructor is interpreted Python, this is compiled. Any other kind, or a field the kind
     does not have or lacks, goes to the constructor (its own errors). tests/test_fast.py compares the two."""
-    if cls not in _IN_ORDER:
+    plan = _PLANS[cls] if cls in _PLANS else _plan(cls)
+    if plan is None:
         return cls(text=text, span=span, scope=scope, flags=flags, **fields)
-    names: tuple[str, ...] = cls._names
-    defaults: dict[str, Any] = getattr(cls, "__result_defaults__")  # noqa: B009 - (set by results._dataclass)
+    tail, defaults, early, late, shared, sets = plan
     values: list[Any] = [text, span, scope, flags]
     used = 0
-    for name in names[4:]:
-        value = fields.get(name, _MISSING)
+    for k in range(len(tail)):
+        value = fields.get(tail[k], _MISSING)
         if value is _MISSING:
-            value = defaults.get(name, _MISSING)
+            value = defaults[k]
             if value is _MISSING:
                 return cls(text=text, span=span, scope=scope, flags=flags, **fields)
         else:
             used += 1
         values.append(value)
-    if used != len(fields) or names[:4] != ("text", "span", "scope", "flags"):
+    if used != len(fields):
         return cls(text=text, span=span, scope=scope, flags=flags, **fields)
-    order = _IN_ORDER[cls]
-    if order is not None:
-        early, late = values[names.index(order[0])], values[names.index(order[1])]
-        if early is not None and late is not None and early > late:
-            raise ValueError(f"invalid {cls.kind}: {late} is before {early}")
+    if early >= 0:
+        first, last = values[early], values[late]
+        if first is not None and last is not None and first > last:
+            raise ValueError(f"invalid {cls.kind}: {last} is before {first}")
     if type(span) is tuple:
         values[1] = pooled(span)
     if flags and type(flags) is tuple:
         values[3] = pooled(flags)
     if scope and len(scope) <= 32:
         values[2] = pooled(scope)
-    for name in cls._shared:
-        k = names.index(name)
-        value = values[k]
-        if value is not None:
-            values[k] = pooled(value)
+    for k in shared:
+        if values[k] is not None:
+            values[k] = pooled(values[k])
     out = object.__new__(cls)
-    for setter, value in zip(setters(cls), values, strict=True):
-        setter(out, value)
+    for k in range(len(values)):
+        sets[k](out, values[k])
     return out
+
+
+# per kind new_result builds: the fields after the four every kind has, their defaults (_MISSING: required), the
+# indexes of the two days __post_init__ checks the order of (-1: none), of the shared fields, the slot setters
+Plan = tuple[tuple[str, ...], tuple[Any, ...], int, int, tuple[int, ...], tuple[Any, ...]]
+_PLANS: dict[type, Plan | None] = {}
+
+
+def _plan(cls: type) -> Plan | None:
+    names: tuple[str, ...] = getattr(cls, "_names")  # noqa: B009
+    if cls not in _IN_ORDER or names[:4] != ("text", "span", "scope", "flags"):
+        _PLANS[cls] = None
+        return None
+    defaults: dict[str, Any] = getattr(cls, "__result_defaults__")  # noqa: B009 - (set by results._dataclass)
+    order = _IN_ORDER[cls]
+    early, late = (-1, -1) if order is None else (names.index(order[0]), names.index(order[1]))
+    shared: tuple[str, ...] = getattr(cls, "_shared")  # noqa: B009
+    plan: Plan = (names[4:], tuple(defaults.get(name, _MISSING) for name in names[4:]), early, late,
+                  tuple(names.index(name) for name in shared), setters(cls))
+    _PLANS[cls] = plan
+    return plan
 
 
 def pooled(value: Any) -> Any:
