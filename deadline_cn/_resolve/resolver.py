@@ -656,13 +656,19 @@ def _after_date(p: RelativeP, w: When, ctx: Context) -> tuple[type[Result], Fiel
                       "alternatives": alternatives}
 
 
+_offsets: Any = None  # deadline_cn._calendar.offsets, once applied has imported it
+
+
 def applied(offset: Offset, event: date | datetime, roll_over: bool,
             ) -> tuple[date | datetime, tuple[str, ...], tuple[Alternative, ...]]:
     """The due day, flags and alternatives ``Relative(text="", offset=offset).resolved(event, roll_over)`` gives
     (the calendar's answer), without the three results that method builds on its way."""
-    from deadline_cn._calendar.offsets import apply_offset_flagged
+    global _offsets
+    if _offsets is None:  # (imported when an offset is first resolved: it loads the calendar)
+        from deadline_cn._calendar import offsets
 
-    got = apply_offset_flagged(event, offset.max or offset.value, offset.unit, roll_over)
+        _offsets = offsets
+    got = _offsets.apply_offset_flagged(event, offset.max or offset.value, offset.unit, roll_over)
     alternatives = tuple(Alternative(day, reading) for day, reading in got.alternatives)
     return got.due, tuple(dict.fromkeys(got.flags)), alternatives
 
