@@ -67,12 +67,8 @@ class Folded:
 
 
 @lru_cache(maxsize=1)
-def _char_table() -> dict[int, str | None]:
-    """One translate() table: traditional → simplified, full-width → ASCII, invisible → dropped.
-
-    Invisible characters (spaces, controls, format marks, surrogates) are the lexicon's ranges; the tab is
-    kept as a clause break (a column, never inside a phrase).
-    """
+def _pairs() -> str:
+    """tra2sim.txt's pairs (a traditional character, then its simplified one), one string."""
     # a plain open beside the module: importlib.resources would pull in tempfile, shutil and zipfile at import.
     # The folder is the package's (its __init__ is never compiled): a compiled module imported directly by another
     # compiled one gets a __file__ that mypyc derives from its shared library's folder, not its own.
@@ -80,7 +76,17 @@ def _char_table() -> dict[int, str | None]:
 
     with open(os.path.join(os.path.dirname(_grammar.__file__ or ""), "data", "tra2sim.txt"), encoding="utf-8") as f:
         raw = f.read()
-    pairs = "".join(line for line in raw.splitlines() if not line.startswith("#"))
+    return "".join(line for line in raw.splitlines() if not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def _char_table() -> dict[int, str | None]:
+    """One translate() table: traditional → simplified, full-width → ASCII, invisible → dropped.
+
+    Invisible characters (spaces, controls, format marks, surrogates) are the lexicon's ranges; the tab is
+    kept as a clause break (a column, never inside a phrase).
+    """
+    pairs = _pairs()
     # built by zip and map in C (a first call pays for this table; a Python loop over the pairs took ~1 ms)
     table: dict[int, str | None] = dict(zip(map(ord, pairs[0::2]), pairs[1::2], strict=False))  # odd: last dropped
     table.update(zip(range(0xFF01, 0xFF5F), map(chr, range(0xFF01 - 0xFEE0, 0xFF5F - 0xFEE0)), strict=True))
@@ -102,6 +108,13 @@ def changed_by_fold() -> re.Pattern[str]:
     ``COMPACT_YEAR``), folding gives the text back as it is. One regex search over a cell, where a loop over its
     characters looked each up in the table. (Its code is stored: the class of ~6,000 characters takes ~4 ms to
     compile.)"""
+    pairs = _pairs()
+    traditional = pairs[0:len(pairs) - len(pairs) % 2:2]  # the table's keys from the pairs (an odd last one is not)
+    if traditional.isprintable() and not any(c in traditional for c in "\\]^-["):
+        # (what _char_table adds to the pairs, as ranges; the pairs' own keys as they are: a loop over ~6,000 sorted
+        # keys took ~1.5 ms of a first call)
+        spans = [(0xFF01, 0xFF5E), *((ord(c), ord(c)) for c in CHAR_VARIANTS), *INVISIBLE_RANGES, (9, 9)]
+        return compiled("[" + "".join(_class_range(a, b) for a, b in spans) + traditional + FOLDED_NUMERALS + "]")
     keys = sorted({*_char_table(), *map(ord, FOLDED_NUMERALS)})
     ranges: list[str] = []
     first = last = keys[0]
