@@ -373,3 +373,37 @@ def test_import_does_not_load_chinese_calendar_or_jionlp() -> None:
     env = {**os.environ, "PYTHONPATH": str(root)}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+def test_monday_friday_counts_in_closed_form_are_those_of_the_search() -> None:
+    """``add_workdays(..., weekday_cumulative)`` answers in closed form: the day the bracketed search finds."""
+    import random
+
+    from deadline_cn._calendar import workdays as w
+
+    def searched(d: date, n: int) -> date | str:
+        origin, count = d.toordinal(), w.weekday_cumulative
+        try:
+            if n > 0:
+                target = count(origin) + n
+                low, high = w._bracket_ahead(target, origin, n, count)
+            else:
+                target = count(origin - 1) + n + 1
+                low, high = w._bracket_behind(target, origin - 1, n, count)
+            return date.fromordinal(w._first_reaching(target, low, high, count))
+        except OverflowError:
+            return "overflow"
+
+    def closed(d: date, n: int) -> date | str:
+        try:
+            return w.add_workdays(d, n, w.weekday_cumulative)
+        except OverflowError:
+            return "overflow"
+
+    rng = random.Random(3)
+    days = [date(2016, 12, 1) + timedelta(k) for k in range(60)] + [date.min + timedelta(k) for k in range(12)] \
+        + [date.max - timedelta(k) for k in range(12)]
+    for d in days:
+        for n in [*range(-25, 26), *(rng.randint(-4000, 4000) for _ in range(10))]:
+            if n:
+                assert closed(d, n) == searched(d, n), (d, n)

@@ -25,6 +25,7 @@ from deadline_cn._read.pipeline import read
 from deadline_cn._resolve.resolver import Settings
 from deadline_cn.results import Alternative, Deadline, Result
 from tests import phrases, strategies
+from tests.pure import needs_pure
 
 ROOT = Path(__file__).resolve().parent.parent
 REFS = (None, date(2017, 1, 9), date(2016, 12, 31), date(2018, 7, 1), date(1900, 1, 1), date(2199, 12, 31))
@@ -263,6 +264,38 @@ def test_new_deadline_is_the_dataclass() -> None:
         fast.new_deadline("x", (0, 1), None, (), other, day, "day", ())  # start after due: refused as by Deadline
 
 
+def test_new_result_is_the_constructor() -> None:
+    """pipeline.new_result gives what the kind's constructor gives (same type, fields, shared values) for every
+    part of every reading of the corpus and of generated phrases, and refuses what it refuses."""
+    from deadline_cn._read.pipeline import new_result
+    from deadline_cn.results import Ongoing, Window
+
+    cases = corpus() + generated(600, seed=8) + clauses(600, seed=8)
+    checked = 0
+    for text, settings in cases:
+        for part in read(text, settings).parts:
+            names = part._names
+            fields = {n: getattr(part, n) for n in names[4:]}
+            got = new_result(type(part), part.text, part.span, part.scope, part.flags, dict(fields))
+            want = type(part)(text=part.text, span=part.span, scope=part.scope, flags=part.flags, **fields)
+            assert same(got, want), text
+            assert got.span is want.span and got.flags is want.flags
+            checked += 1
+    assert checked > 1500
+    day, other = date(2017, 6, 30), date(2017, 6, 1)
+    for cls, kwargs in ((Deadline, {"due": other, "start": day}), (Window, {"start": day, "end": other}),
+                        (Ongoing, {"start": day, "end": other})):
+        with pytest.raises(ValueError) as constructed:
+            cls(text="x", span=(0, 1), scope=None, flags=(), **kwargs)
+        with pytest.raises(ValueError) as built:
+            new_result(cls, "x", (0, 1), None, (), dict(kwargs))
+        assert str(built.value) == str(constructed.value)
+    with pytest.raises(TypeError):
+        new_result(Deadline, "x", (0, 1), None, (), {"due": day, "nonsense": 1})
+    with pytest.raises(TypeError):
+        new_result(Deadline, "x", (0, 1), None, (), {})
+
+
 def test_normalise_uses_it_and_declines_what_it_does_not_know() -> None:
     import deadline_cn
 
@@ -321,7 +354,7 @@ def test_the_separators_are_every_character_that_folds_to_one() -> None:
 
 
 def test_a_text_fold_leaves_unchanged_is_told_without_folding() -> None:
-    from deadline_cn._grammar.text import Folded, fold
+    from deadline_cn._grammar.text import FOLDED_NUMERALS, Folded, fold
 
     rng = random.Random(4)
     alphabet = "2017年6月底前完成实施長期一二〇十两元 \u3000\u200b１，,、()（）\n\tａ號"
@@ -330,4 +363,46 @@ def test_a_text_fold_leaves_unchanged_is_told_without_folding() -> None:
         if fast._unchanged(text):
             assert fold(text) == Folded(text, range(len(text))), text
         else:
-            assert fold(text) != Folded(text, range(len(text))) or any(c in fast._NUMERALS for c in text), text
+            assert fold(text) != Folded(text, range(len(text))) or any(c in FOLDED_NUMERALS for c in text), text
+
+
+def test_the_class_of_what_fold_changes_is_its_table_and_numerals() -> None:
+    """``changed_by_fold`` (one search) against the table lookup it replaced, over every code point."""
+    from deadline_cn._grammar.text import FOLDED_NUMERALS, _char_table, changed_by_fold
+
+    table, pattern = _char_table(), changed_by_fold()
+    for c in range(0x110000):
+        assert (pattern.match(chr(c)) is not None) == (c in table or chr(c) in FOLDED_NUMERALS), hex(c)
+
+
+@needs_pure
+def test_fold_gives_back_what_it_has_nothing_to_change_in_as_its_steps_would(monkeypatch: pytest.MonkeyPatch) -> None:
+    """fold's early answer (no character it changes, no year run into its month) against its full steps."""
+    from deadline_cn._grammar import text as module
+
+    rng = random.Random(6)
+    alphabet = "2017年6月底前完成实施長期一二〇十两元 \u3000\u200b１，,、()（）\n\tａ號x12日"
+    cases = []
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 10)))
+        start = rng.randint(0, len(text))
+        cases.append((text, start, rng.choice([None, rng.randint(start, len(text))])))
+    early = [module.fold(*case) for case in cases]
+    monkeypatch.setattr(module, "changed_by_fold", lambda: re.compile(r"[\s\S]"))  # every text: the full steps
+    assert early == [module.fold(*case) for case in cases]
+
+
+def test_translated_is_str_translate_with_the_table() -> None:
+    """fold's ``translated`` (a search for what the table may hold) against ``str.translate``: every code point,
+    in runs, and random mixes of the table's keys with characters it lacks."""
+    from deadline_cn._grammar.text import FOLDED_NUMERALS, _char_table, translated
+
+    table = _char_table()
+    for first in range(0, 0x110000, 4096):
+        text = "".join(map(chr, range(first, min(first + 4096, 0x110000))))
+        assert translated(text) == text.translate(table), hex(first)
+    rng = random.Random(9)
+    pool = [chr(k) for k in sorted(table)[::3]] + list(FOLDED_NUMERALS + "2017年6月底前完成实施 ,，。\t\n")
+    for _ in range(3000):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 16)))
+        assert translated(text) == text.translate(table), text

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from deadline_cn._grammar import _sre_code, _sre_first, _starts, precompiled, tokens
-from deadline_cn._grammar.prefilter import after_digits, after_first, first_chars, starts_source
+from deadline_cn._grammar.prefilter import after_digit_pairs, after_digits, after_first, first_chars, starts_source
 from tests import phrases, strategies
 from tests.corpus_data import GOLD
 from tests.pure import needs_pure
@@ -51,7 +51,7 @@ def prose_texts() -> list[str]:
 
 
 def test_the_tokens_are_those_of_one_scan_of_the_whole_alternation() -> None:
-    for text in texts() + digit_texts() + pair_texts() + prose_texts():
+    for text in texts() + digit_texts() + digit_pair_texts() + pair_texts() + prose_texts():
         assert [(t.type, t.start, t.end) for t in tokens.tokenize(text)] == reference(text), text
 
 
@@ -73,6 +73,42 @@ def test_what_follows_a_run_of_digits_bounds_the_patterns_tried_there() -> None:
                     checked += 1
                     assert text[end:end + 1] in bounds[name], (name, text, k)
     assert checked > 1000
+
+
+def digit_pair_texts() -> list[str]:
+    """Runs of digits followed by a character some token wants after its digits, then by every character some
+    token wants after that one, and by others."""
+    rng = random.Random(17)
+    rows = tokens._after_digit_pairs()
+    follows = sorted({c for row in rows.values() if row for c in row})
+    thens = sorted({c for row in rows.values() if row for b in row.values() if b for c in b[0]})
+    alphabet = [*"0123456789" * 3, *follows, *thens, *"。,个号%x 前后内起至-"]
+    return ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 24))) for _ in range(1500)]
+
+
+def test_the_two_characters_after_a_run_of_digits_bound_the_patterns_tried_there() -> None:
+    """prefilter.after_digit_pairs on the token patterns: wherever one matches at a digit, the character after the
+    one that follows the digit's run is in its bound for that one (the scanner leaves it out elsewhere)."""
+    rows = {name: row for name, row in tokens._after_digit_pairs().items() if row is not None}
+    own = {name: re.compile(INNER_GROUP.sub("(?:", p)) for name, p in tokens.TOKEN_PATTERNS if name in rows}
+    checked = 0
+    for text in texts() + digit_texts() + digit_pair_texts() + prose_texts():
+        for k, char in enumerate(text):
+            if not char.isdecimal():
+                continue
+            end = k
+            while end < len(text) and text[end].isdecimal():
+                end += 1
+            for name, pattern in own.items():
+                if pattern.match(text, k):
+                    follow, then = text[end:end + 1], text[end + 1:end + 2]
+                    assert follow in rows[name], (name, text, k)
+                    bound = rows[name][follow]
+                    if bound is None:
+                        continue
+                    checked += 1
+                    assert then in bound[0] or (bound[1] and then.isdecimal()), (name, text, k)
+    assert checked > 500
 
 
 def pair_texts() -> list[str]:
@@ -127,6 +163,24 @@ def test_after_first(pattern: str, bound: dict[str, tuple[set[str], bool] | None
 ])
 def test_after_digits(pattern: str, bound: set[str] | None) -> None:
     assert after_digits(pattern) == bound
+
+
+@pytest.mark.parametrize(("pattern", "bound"), [
+    (r"\d+年", {"年": None}),
+    (r"\d+年底", {"年": ({"底"}, False)}),
+    (r"\d+年(?:度|底)?前", {"年": ({"度", "底", "前"}, False)}),
+    (r"\d+年\d+月|\d+月底", {"年": (set(), True), "月": ({"底"}, False)}),
+    (r"\d{1,2}", None),
+    (r"\d+[^,]x", None),
+    (r"(?:\d{4}年)?\d{1,2}月", {"年": (set(), True), "月": None}),
+    (r"\d+(?:个|小时)?[日天]内",
+     {"个": ({"日", "天"}, False), "小": ({"时"}, False), "日": ({"内"}, False), "天": ({"内"}, False)}),
+    (r"\d+x(?=y)z", {"x": ({"z"}, False)}),
+    (r"\d+(?:\d|年)+", None),
+    (r"(?i:\d+a)b", None),
+])
+def test_after_digit_pairs(pattern: str, bound: dict[str, tuple[set[str], bool] | None] | None) -> None:
+    assert after_digit_pairs(pattern) == bound
 
 
 def test_the_stored_table_of_first_characters_is_current() -> None:
@@ -233,17 +287,19 @@ def test_the_list_number_pattern_finds_what_its_lookbehind_form_finds() -> None:
                 [(m.span(), m.group(1)) for m in plain.finditer(text, start, end)], text
 
 
-@pytest.mark.parametrize(("name", "plain"), [
-    ("_NUMERAL_RUN", "[〇零一二三四五六七八九十百两]+"),
-    ("_SPACED_DIGITS", "(\\d+)[ \u3000\u00a0]+(?=(\\d+)([年月日号]))"),
+@pytest.mark.parametrize(("name", "plain", "alphabet"), [
+    ("_NUMERAL_RUN", "[〇零一二三四五六七八九十百两]+", "12 3\u3000年月日号一二十两x"),
+    ("_SPACED_DIGITS", "(\\d+)[ \u3000\u00a0]+(?=(\\d+)([年月日号]))", "12 3\u3000年月日号一二十两x"),
+    ("COMPACT_YEAR", r"(?<![\d.])(?:19|20)\d\d(?=(?:1[0-2]|0?[1-9])月)", ["19", "20", "2023", "1", "12", "06",
+                                                                            "9", "0", ".", "月", "年", "x"]),
 ])
-def test_the_folding_patterns_find_what_their_plain_forms_find(name: str, plain: str) -> None:
-    """text.py writes these two to open with one character of their class (so the engine skips to it)."""
+def test_the_folding_patterns_find_what_their_plain_forms_find(name: str, plain: str, alphabet: str | list[str],
+                                                               ) -> None:
+    """text.py writes these to open with one character of their class (so the engine skips to it)."""
     from deadline_cn._grammar import text as text_module
 
     pattern, bare = getattr(text_module, name), re.compile(plain)
     rng = random.Random(19)
-    alphabet = "12 3\u3000年月日号一二十两x"
     strings = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 24))) for _ in range(5000)]
     for text in strings + prose_texts():
         assert [m.groups() + m.span() for m in pattern.finditer(text)] == \

@@ -11,6 +11,7 @@ import math
 from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
+from deadline_cn import calendar as _calendar
 from deadline_cn._calendar import dates as _dates
 
 MONDAY_FRIDAY = "monday-friday"
@@ -42,10 +43,8 @@ def apply_offset_flagged(event: date | datetime, value: float, unit: str, roll_o
         return Applied(start + timedelta(hours=value))
     day = event.date() if isinstance(event, datetime) else event
     if unit == "workday":
-        from deadline_cn.calendar import PREDICTED_FLAG_PREFIX, add_workdays_flagged
-
-        counted = add_workdays_flagged(day, math.ceil(value))
-        predicted = any(f.startswith(PREDICTED_FLAG_PREFIX) for f in counted.flags)
+        counted = _calendar.add_workdays_flagged(day, math.ceil(value))
+        predicted = any(f.startswith(_calendar.PREDICTED_FLAG_PREFIX) for f in counted.flags)
         plain = counted.monday_friday
         alternatives = ((plain, MONDAY_FRIDAY),) if predicted and plain != counted.day else ()
         return Applied(counted.day, counted.flags, alternatives)
@@ -56,12 +55,10 @@ def apply_offset_flagged(event: date | datetime, value: float, unit: str, roll_o
 
 
 def _rolled_over(raw: date) -> Applied:
-    from deadline_cn.calendar import add_workdays, calendar_flags, is_holiday_rest
-
-    if not is_holiday_rest(raw):
+    if not _calendar.is_holiday_rest(raw):
         return Applied(raw)
-    due = add_workdays(raw, 1)
-    return Applied(due, (ROLLED_OVER_FLAG, *calendar_flags(raw, due)), ((raw, CALENDAR_DAY),))
+    due = _calendar.add_workdays(raw, 1)
+    return Applied(due, (ROLLED_OVER_FLAG, *_calendar.calendar_flags(raw, due)), ((raw, CALENDAR_DAY),))
 
 
 def _calendar_days(day: date, value: float, unit: str) -> date:

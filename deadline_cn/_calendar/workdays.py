@@ -26,6 +26,12 @@ def add_workdays(d: date, n: int, cumulative: Count = cumulative) -> date:
     origin = d.toordinal()
     if n == 0:
         return date.fromordinal(origin)
+    if cumulative is weekday_cumulative:  # Monday–Friday: where the count reaches its target, in closed form
+        target = cumulative(origin) + n if n > 0 else cumulative(origin - 1) + n + 1
+        if target >= 1:
+            weeks, day = divmod(target - 1, 5)
+            if 7 * weeks + day + 1 <= _MAX_ORDINAL:
+                return date.fromordinal(7 * weeks + day + 1)
     if n > 0:
         target = cumulative(origin) + n
         low, high = _bracket_ahead(target, origin, n, cumulative)

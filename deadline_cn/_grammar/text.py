@@ -67,12 +67,8 @@ class Folded:
 
 
 @lru_cache(maxsize=1)
-def _char_table() -> dict[int, str | None]:
-    """One translate() table: traditional → simplified, full-width → ASCII, invisible → dropped.
-
-    Invisible characters (spaces, controls, format marks, surrogates) are the lexicon's ranges; the tab is
-    kept as a clause break (a column, never inside a phrase).
-    """
+def _pairs() -> str:
+    """tra2sim.txt's pairs (a traditional character, then its simplified one), one string."""
     # a plain open beside the module: importlib.resources would pull in tempfile, shutil and zipfile at import.
     # The folder is the package's (its __init__ is never compiled): a compiled module imported directly by another
     # compiled one gets a __file__ that mypyc derives from its shared library's folder, not its own.
@@ -80,7 +76,17 @@ def _char_table() -> dict[int, str | None]:
 
     with open(os.path.join(os.path.dirname(_grammar.__file__ or ""), "data", "tra2sim.txt"), encoding="utf-8") as f:
         raw = f.read()
-    pairs = "".join(line for line in raw.splitlines() if not line.startswith("#"))
+    return "".join(line for line in raw.splitlines() if not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def _char_table() -> dict[int, str | None]:
+    """One translate() table: traditional → simplified, full-width → ASCII, invisible → dropped.
+
+    Invisible characters (spaces, controls, format marks, surrogates) are the lexicon's ranges; the tab is
+    kept as a clause break (a column, never inside a phrase).
+    """
+    pairs = _pairs()
     # built by zip and map in C (a first call pays for this table; a Python loop over the pairs took ~1 ms)
     table: dict[int, str | None] = dict(zip(map(ord, pairs[0::2]), pairs[1::2], strict=False))  # odd: last dropped
     table.update(zip(range(0xFF01, 0xFF5F), map(chr, range(0xFF01 - 0xFEE0, 0xFF5F - 0xFEE0)), strict=True))
@@ -89,6 +95,70 @@ def _char_table() -> dict[int, str | None]:
         table.update(dict.fromkeys(range(first, last + 1)))
     table[ord("\t")] = ";"  # "28\t年内" is a row number and 年内, not 28 years
     return table
+
+
+# what fold writes as digits (and 元 of 元月): with the translate table's keys, what fold may change
+FOLDED_NUMERALS = "〇零一二三四五六七八九十百两元"
+
+
+@lru_cache(maxsize=1)
+def changed_by_fold() -> re.Pattern[str]:
+    """A class of every character ``fold`` may change: the translate table's keys (traditional, full-width,
+    invisible) and the numerals it writes as digits. Where it finds none (and no year runs into its month, see
+    ``COMPACT_YEAR``), folding gives the text back as it is. One regex search over a cell, where a loop over its
+    characters looked each up in the table. (Its code is stored: the class of ~6,000 characters takes ~4 ms to
+    compile.)"""
+    pairs = _pairs()
+    traditional = pairs[0:len(pairs) - len(pairs) % 2:2]  # the table's keys from the pairs (an odd last one is not)
+    if traditional.isprintable() and not any(c in traditional for c in "\\]^-["):
+        # (what _char_table adds to the pairs, as ranges; the pairs' own keys as they are: a loop over ~6,000 sorted
+        # keys took ~1.5 ms of a first call)
+        spans = [(0xFF01, 0xFF5E), *((ord(c), ord(c)) for c in CHAR_VARIANTS), *INVISIBLE_RANGES, (9, 9)]
+        return compiled("[" + "".join(_class_range(a, b) for a, b in spans) + traditional + FOLDED_NUMERALS + "]")
+    keys = sorted({*_char_table(), *map(ord, FOLDED_NUMERALS)})
+    ranges: list[str] = []
+    first = last = keys[0]
+    for k in keys[1:]:
+        if k != last + 1:
+            ranges.append(_class_range(first, last))
+            first = k
+        last = k
+    ranges.append(_class_range(first, last))
+    return compiled("[" + "".join(ranges) + "]")
+
+
+def translated(piece: str) -> str:
+    """``piece.translate(_char_table())``, looking up only the characters the table may hold (one search of
+    ``changed_by_fold`` finds them): ``str.translate`` looks up every character, ~700 instructions each (a number
+    object made for its code point, a dict lookup, a raised KeyError when absent), for the few a cell changes."""
+    table = _char_table()
+    parts: list[str] = []
+    last = 0
+    for m in changed_by_fold().finditer(piece):
+        k = m.start()
+        value = table.get(ord(piece[k]), piece[k])  # (a numeral of the class is no key: translate keeps it)
+        parts.append(piece[last:k])
+        if value is not None:
+            parts.append(value)
+        last = k + 1
+    if not parts:
+        return piece
+    parts.append(piece[last:])
+    return "".join(parts)
+
+
+def _class_range(first: int, last: int) -> str:
+    if first == last:
+        return _class_char(first)
+    return _class_char(first) + ("-" if last > first + 1 else "") + _class_char(last)
+
+
+def _class_char(c: int) -> str:
+    """A character as a regex class writes it: itself when printable and not special there, else escaped."""
+    char = chr(c)
+    if char.isprintable() and not 0xD800 <= c <= 0xDFFF and char not in "\\]^-[":
+        return char
+    return f"\\x{c:02x}" if c < 0x100 else f"\\u{c:04x}" if c < 0x10000 else f"\\U{c:08x}"
 
 
 @lru_cache(maxsize=1)
@@ -115,13 +185,22 @@ def _positions(a: int, b: int) -> array[int]:
 def fold(text: str, start: int = 0, end: int | None = None) -> Folded:
     """Fold ``text[start:end]``; the spans it maps back to are offsets into the whole ``text``."""
     piece = text if start == 0 and end is None else text[start:end]
+    if changed_by_fold().search(piece) is None and ("月" not in piece or COMPACT_YEAR.search(piece) is None):
+        return Folded(piece, range(len(piece)), offset=start)  # nothing to fold (what the steps below give it)
+    return folded_piece(piece, start)
+
+
+def folded_piece(piece: str, start: int = 0) -> Folded:
+    """``fold``'s steps on a piece beginning at ``start`` of the caller's text (for a caller that knows there is
+    something to fold: ``fold`` first tells, with one search, a piece there is nothing to fold in)."""
     if " " in piece or "\u3000" in piece:
         piece = _digit_groups_parted(piece)
     if "\n" in piece:
         piece = _ROW_START.sub("\t", piece)
-    if ("\n" in piece or " " in piece or "\u3000" in piece) and _DAY_THEN_DATE.search(piece) is not None:
+    if ("\n" in piece or " " in piece or "\u3000" in piece) and ("日" in piece or "号" in piece) \
+            and _DAY_THEN_DATE.search(piece) is not None:  # (it follows a 日 or 号: the cheap test first)
         piece = _DAY_THEN_DATE.sub(_parted, piece)
-    folded = piece.translate(_char_table())
+    folded = translated(piece)
     if len(folded) == len(piece):
         starts: Sequence[int] = range(len(piece))
     else:
@@ -139,7 +218,9 @@ def fold(text: str, start: int = 0, end: int | None = None) -> Folded:
 # 2023720日 dropped 年 and 月). Folding writes the 年 back, mapped to the year's last digit, and keeps where: a
 # reading over it is flagged typo:compact-date (_read.pipeline.build). Only a year of 19xx / 20xx right before
 # a month and its 月, so no count or code is taken for one.
-COMPACT_YEAR = compiled(r"(?<![\d.])(?:19|20)\d\d(?=(?:1[0-2]|0?[1-9])月)")
+# ((?<![\d.])(?:19|20)\d\d(?=…月) written to open with its first digit, 1 or 2, and look behind after it: the
+# engine then skips to a 1 or a 2 at once, where an opening lookbehind made it try the pattern at every character)
+COMPACT_YEAR = compiled(r"(?:1(?=9)|2(?=0))(?<![\d.].)\d{3}(?=(?:1[0-2]|0?[1-9])月)")
 
 
 def compact_years(f: Folded) -> Folded:
@@ -187,7 +268,13 @@ _SPACED_DIGITS = re.compile(f"(\\d\\d*)[{_SPACES}]+(?=(\\d+)([年月日号]))") 
 _LARGEST = {"年": 2199, "月": 12, "日": 31, "号": 31}
 
 
+# a space right before a digit: where _SPACED_DIGITS can match (its spaces are followed by digits)
+_SPACE_DIGIT = compiled(f"[{_SPACES}]\\d")
+
+
 def _digit_groups_parted(piece: str) -> str:
+    if _SPACE_DIGIT.search(piece) is None:
+        return piece  # no space before a digit: nothing to part (the cheap test first)
     parts: list[str] = []
     last = 0
     dropped = _char_table()

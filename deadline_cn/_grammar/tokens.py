@@ -415,6 +415,39 @@ def computed_after_digits() -> list[tuple[str, frozenset[str] | None]]:
     return out
 
 
+def _after_digit_pairs_rows() -> dict[str, Rows | None]:
+    """Per token type that can begin with a digit, for each character that can follow its digits, the characters
+    that can come after that one (``prefilter.after_digit_pairs``), as ``_grammar/_starts.py`` stores them (read
+    while its key is today's; else computed from the patterns)."""
+    from deadline_cn._grammar import _starts as stored
+
+    rows: tuple[tuple[str, Rows | None], ...] | None = getattr(stored, "AFTER_DIGIT_PAIRS", None)
+    if stored.KEY == patterns_key() and rows is not None:
+        return dict(rows)
+    return {name: None if row is None else
+            tuple((c, None if b is None else ("".join(sorted(b[0])), b[1])) for c, b in sorted(row.items()))
+            for name, row in computed_after_digit_pairs()}
+
+
+def _after_digit_pairs() -> dict[str, Seconds | None]:
+    """``_after_digit_pairs_rows`` with the characters as sets (what the tests check)."""
+    return {name: None if rows is None else {c: None if b is None else (frozenset(b[0]), b[1]) for c, b in rows}
+            for name, rows in _after_digit_pairs_rows().items()}
+
+
+def computed_after_digit_pairs() -> list[tuple[str, Seconds | None]]:
+    from deadline_cn._grammar.prefilter import after_digit_pairs
+
+    patterns = dict(TOKEN_PATTERNS)
+    return [(name, after_digit_pairs(patterns[name])) for name, _ in computed_after_digits()]
+
+
+# What the scanner tries at a digit: nothing, the alternation of the patterns left, or (when the two characters
+# after the run leave only a few) each of those patterns on its own, in priority order, with its type
+OneByOne = tuple[tuple[str, re.Pattern[str]], ...]
+_ONE_BY_ONE = 10  # up to this many patterns left at a digit are tried one by one (their alternation is not stored)
+
+
 class _Scanner:
     """The token patterns, tried at a position only when they can begin with its character.
 
@@ -458,6 +491,9 @@ class _Scanner:
         self.by_pair: dict[str, re.Pattern[str] | None] = {}  # (after_char's cache: two characters → pattern)
         self.by_pair_guard: dict[str, re.Pattern[str] | None] = {}
         self.by_digit: dict[str, re.Pattern[str] | None] = {}  # a digit and the character after its run
+        self.pairs_after = _after_digit_pairs_rows()
+        # a digit and the two characters after its run (at_digits' cache, kept to _PAIRS entries)
+        self.by_digits: dict[str, re.Pattern[str] | OneByOne | None] = {}
         self.by_names: dict[tuple[str, ...], re.Pattern[str]] = {}
 
     def at(self, char: str) -> re.Pattern[str] | None:
@@ -471,11 +507,38 @@ class _Scanner:
     def at_digit(self, char: str, follow: str) -> re.Pattern[str] | None:
         """At the digit ``char`` of a run of digits followed by ``follow`` ("" at the end of the text): the
         alternation of the patterns that can begin with ``char`` and have ``follow`` after their digits."""
-        names = tuple(name for name, chars, d in self.table if (chars is None or char in chars or d)
-                      and ((bound := self.after.get(name)) is None or follow in bound))
-        pattern = self._alternation(names)
+        pattern = self._alternation(self._digit_names(char, follow))
         self.by_digit[char + follow] = pattern
         return pattern
+
+    def _digit_names(self, char: str, follow: str) -> tuple[str, ...]:
+        return tuple(name for name, chars, d in self.table if (chars is None or char in chars or d)
+                     and ((bound := self.after.get(name)) is None or follow in bound))
+
+    def at_digits(self, char: str, follow: str, then: str) -> re.Pattern[str] | OneByOne | None:
+        """At the digit ``char`` of a run followed by ``follow`` and then ``then`` ("" past the text's end): the
+        patterns ``at_digit`` leaves whose bound after ``follow`` (``prefilter.after_digit_pairs``) holds ``then``.
+        Their alternation when none was left out (it is stored), else each of them with its type, to be tried
+        one by one in priority order — the first that matches is the token the alternation gives."""
+        pattern = self.by_digit[char + follow] if char + follow in self.by_digit else self.at_digit(char, follow)
+        names = self._digit_names(char, follow)
+        left = tuple(name for name in names if self._then(name, follow, then))
+        got: re.Pattern[str] | OneByOne | None
+        if len(left) == len(names) or len(left) > _ONE_BY_ONE:
+            got = pattern  # (the alternation of the patterns the first character leaves: stored)
+        else:
+            got = tuple((name, _pattern(name)) for name in left) or None
+        if len(self.by_digits) < _PAIRS:
+            self.by_digits[char + follow + then] = got
+        return got
+
+    def _then(self, name: str, follow: str, then: str) -> bool:
+        """Whether pattern ``name`` can have ``then`` after the character ``follow`` that ends its digits."""
+        rows = self.pairs_after.get(name)
+        for c, bound in rows or ():
+            if c == follow:
+                return bound is None or (then != "" and (then in bound[0] or (bound[1] and then.isdecimal())))
+        return True  # (no row: no bound)
 
     def at_first(self, char: str, guard: bool) -> dict[str, tuple[str, ...]]:
         """At ``char`` (not a digit), by the character after it: the patterns that can begin with ``char`` and
@@ -528,17 +591,21 @@ class _Scanner:
             pairs[pair] = pattern
         return pattern
 
-    def at_position(self, text: str, pos: int, guard: bool) -> re.Pattern[str] | None:
-        """What ``tokenize`` tries at ``pos`` (a digit's run measured afresh): for a caller that looks for the
-        next token from anywhere, as ``_read.fast`` does."""
+    def token_at(self, text: str, pos: int, guard: bool) -> Token | None:
+        """The token ``tokenize`` finds at ``pos`` (a digit's run measured afresh), or None: for a caller that looks
+        for the next token from anywhere, as ``_read.fast`` does."""
         char = text[pos]
         if not char.isdecimal():
-            return self.after_char(text, pos, guard)
+            pattern = self.after_char(text, pos, guard)
+            found = pattern.match(text, pos) if pattern is not None else None
+            return None if found is None else Token(found.lastgroup or "", found)
         end = pos + 1
         while end < len(text) and text[end].isdecimal():
             end += 1
-        key = char + text[end:end + 1]
-        return self.by_digit[key] if key in self.by_digit else self.at_digit(char, text[end:end + 1])
+        key = char + text[end:end + 2]
+        tries = self.by_digits[key] if key in self.by_digits else self.at_digits(char, text[end:end + 1],
+                                                                                  text[end + 1:end + 2])
+        return _tried(tries, text, pos)
 
     def _alternation(self, names: tuple[str, ...]) -> re.Pattern[str] | None:
         if not names:
@@ -563,7 +630,7 @@ def _scanner() -> _Scanner:
 
 def tokenize(text: str) -> list[Token]:
     scanner = _scanner()
-    search, by_digit = scanner.search, scanner.by_digit
+    search, by_digits = scanner.search, scanner.by_digits
     out: list[Token] = []
     pos = 0
     run_end = 0  # the end of the last run of digits measured (a position before it is in that run)
@@ -576,10 +643,17 @@ def tokenize(text: str) -> list[Token]:
                 run_end = pos + 1
                 while run_end < size and text[run_end].isdecimal():
                     run_end += 1
-            key = char + text[run_end:run_end + 1]
-            pattern = by_digit[key] if key in by_digit else scanner.at_digit(char, text[run_end:run_end + 1])
-        else:
-            pattern = scanner.after_char(text, pos, hit == pos)
+            key = char + text[run_end:run_end + 2]
+            tries = by_digits[key] if key in by_digits else scanner.at_digits(char, text[run_end:run_end + 1],
+                                                                              text[run_end + 1:run_end + 2])
+            token = _tried(tries, text, pos)
+            if token is None:
+                pos += 1
+                continue
+            out.append(token)
+            pos = token.end
+            continue
+        pattern = scanner.after_char(text, pos, hit == pos)
         found = pattern.match(text, pos) if pattern is not None else None
         if found is None:
             pos += 1
@@ -587,3 +661,21 @@ def tokenize(text: str) -> list[Token]:
         out.append(Token(found.lastgroup or "", found))
         pos = found.end()
     return out
+
+
+def _tried(tries: re.Pattern[str] | OneByOne | None, text: str,
+           pos: int) -> Token | None:
+    """The token at a digit: the alternation's match, or the first of the patterns tried one by one that matches
+    (its match, with the token's named parts, is kept: the token need not match again to give them)."""
+    if tries is None:
+        return None
+    if isinstance(tries, tuple):
+        for name, pattern in tries:
+            found = pattern.match(text, pos)
+            if found is not None:
+                token = Token(name, found)
+                token._match_ = found
+                return token
+        return None
+    found = tries.match(text, pos)
+    return None if found is None else Token(found.lastgroup or "", found)

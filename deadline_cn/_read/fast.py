@@ -32,12 +32,12 @@ from deadline_cn._grammar.parse import DeadlineP, Item, OngoingP, RangeP, RecurP
 from deadline_cn._grammar.precompiled import compiled
 from deadline_cn._grammar.rules import parse_tokens
 from deadline_cn._grammar.scope import _EMPTY_IS_NONE, _VERBS, Placed, place, trim
-from deadline_cn._grammar.text import COMPACT_YEAR, Folded, _char_table, fold
+from deadline_cn._grammar.text import COMPACT_YEAR, Folded, changed_by_fold, folded_piece
 from deadline_cn._grammar.tokens import Token, _scanner
-from deadline_cn._read.pipeline import build, original_text
+from deadline_cn._read.pipeline import build, original_text, pooled, setters
 from deadline_cn._read.unread import _time_words
 from deadline_cn._resolve.resolver import Context, Settings
-from deadline_cn.results import _SHARED, Alternative, Compound, Deadline, Result, _keep
+from deadline_cn.results import Alternative, Compound, Deadline, Result
 
 # The shapes, as one pattern at the start of the folded text. Group ``item`` is what the grammar's reading
 # covers; the match may go on past it (a cue the grammar leaves outside its span). Digits are read only in
@@ -88,18 +88,11 @@ def _shapes() -> re.Pattern[str]:
     return compiled(SHAPES)  # at the first call, not at import
 
 
-_NUMERALS = "〇零一二三四五六七八九十百两元"  # what fold writes as digits (and 元 of 元月)
-
-
 def _unchanged(text: str) -> bool:
     """Whether ``fold`` leaves ``text`` as it is: no character of its translate table (traditional, full-width,
-    invisible), no numeral it writes as digits, no 元 (元月). (A loop, not a set of the table's ~6,000 keys:
-    building one would cost the first call ~1 ms.)"""
-    table = _char_table()
-    for c in text:
-        if ord(c) in table or c in _NUMERALS:
-            return False
-    return "月" not in text or COMPACT_YEAR.search(text) is None  # (nor a 年 to write back: 20236月)
+    invisible), no numeral it writes as digits, no 元 (元月): ``text.changed_by_fold``."""
+    return changed_by_fold().search(text) is None \
+        and ("月" not in text or COMPACT_YEAR.search(text) is None)  # (nor a 年 to write back: 20236月)
 
 
 def _inert(scan: str, pos: int, stop: int = -1, *, again: bool = False) -> bool:
@@ -110,7 +103,7 @@ def _inert(scan: str, pos: int, stop: int = -1, *, again: bool = False) -> bool:
     return _token(scan, pos, stop, again=again) is None
 
 
-def _token(scan: str, pos: int, stop: int = -1, *, again: bool = False) -> re.Match[str] | None:
+def _token(scan: str, pos: int, stop: int = -1, *, again: bool = False) -> Token | None:
     """The first token of the grammar that begins at or after ``pos`` (before ``stop``), list joiners (and with
     ``again`` a 前 at ``pos``) passed over: the scanner's own loop, on the whole text."""
     scanner = _scanner()
@@ -120,13 +113,11 @@ def _token(scan: str, pos: int, stop: int = -1, *, again: bool = False) -> re.Ma
         pos, hit = m.span()
         if 0 <= stop <= pos:
             return None
-        pattern = scanner.at_position(scan, pos, hit == pos)
-        found = pattern.match(scan, pos) if pattern is not None else None
+        found = scanner.token_at(scan, pos, hit == pos)
         if found is None:
             pos += 1
-        elif found.lastgroup == "and" or (again and pos == first and found.lastgroup == "cue"
-                                          and found.group() == "前"):
-            pos = found.end()
+        elif found.type == "and" or (again and pos == first and found.type == "cue" and found.text == "前"):
+            pos = found.end
         else:
             return found
     return None
@@ -197,7 +188,7 @@ def fast_read(text: str, settings: Settings) -> Result | None:
     if _SEPARATOR.search(text) is not None:
         return _clauses(text, settings)  # two clauses or more: each read on its own terms, placed by the grammar
     same = _unchanged(text)
-    folded = Folded(text, range(len(text))) if same else fold(text)  # (what fold gives when it changes nothing)
+    folded = Folded(text, range(len(text))) if same else folded_piece(text)  # (what fold gives when it changes nothing)
     scan = folded.text
     m = _shapes().match(scan)
     if m is None or _masked(scan) or folded.inserted:  # (a 年 written back: the grammar flags it)
@@ -255,7 +246,7 @@ def _clauses(text: str, settings: Settings) -> Result | None:
     if len(text) > _CLAUSES_UP_TO:
         return None
     same = _unchanged(text)
-    folded = Folded(text, range(len(text))) if same else fold(text)
+    folded = Folded(text, range(len(text))) if same else folded_piece(text)
     scan = folded.text
     if _masked(scan) or folded.inserted:
         return None
@@ -280,10 +271,10 @@ def _clauses(text: str, settings: Settings) -> Result | None:
         elif scan.startswith("按", start):  # 按省部署实施: a deployment, read by the grammar's rules from its token
             # alone (rule_trigger looks on only to an offset touching it; another clause's tokens are past a sep)
             tok = _token(scan, start, stop)
-            if tok is None or tok.start() != start or tok.lastgroup != "deploy":
+            if tok is None or tok.start != start or tok.type != "deploy":
                 return None
-            items.extend(parse_tokens([Token("deploy", tok)]))
-            end = head = tok.end()
+            items.extend(parse_tokens([tok]))
+            end = head = tok.end
         if (w := words.search(scan, end)) is not None and w.start() <= stop:
             return None
         if head < stop:
@@ -408,14 +399,15 @@ def new_deadline(text: str, span: tuple[int, int], scope: str | None, flags: tup
     if Deadline._names != _DEADLINE_FIELDS or (start is not None and start > due):
         return Deadline(text=text, span=span, scope=scope, flags=flags, due=due, start=start, precision=precision,
                         alternatives=alternatives)
-    get, keep, put = _SHARED.get, _keep, object.__setattr__
     out = object.__new__(Deadline)
-    put(out, "text", text)
-    put(out, "span", get(span) or keep(span))
-    put(out, "scope", (get(scope) or keep(scope)) if scope and len(scope) <= 32 else scope)
-    put(out, "flags", (get(flags) or keep(flags)) if flags else flags)
-    put(out, "due", get(due) or keep(due))
-    put(out, "start", None if start is None else get(start) or keep(start))
-    put(out, "precision", precision)
-    put(out, "alternatives", get(alternatives) or keep(alternatives))
+    (set_text, set_span, set_scope, set_flags, set_due, set_start, set_precision,
+     set_alternatives) = setters(Deadline)
+    set_text(out, text)
+    set_span(out, pooled(span))
+    set_scope(out, pooled(scope) if scope and len(scope) <= 32 else scope)
+    set_flags(out, pooled(flags) if flags else flags)
+    set_due(out, pooled(due))
+    set_start(out, None if start is None else pooled(start))
+    set_precision(out, precision)
+    set_alternatives(out, pooled(alternatives))
     return out

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from datetime import date
+from typing import Any
 
 from deadline_cn._grammar import lexicon as lx
 from deadline_cn._grammar.parse import DeadlineP, Item, MarkerP, OngoingP, RangeP, RecurP, TriggerP
@@ -27,11 +28,14 @@ from deadline_cn._read.unread import (
     unread_spans,
 )
 from deadline_cn._resolve.resolver import Context, NeedsYear, Settings, resolve
+from deadline_cn.results import _SHARED as _POOL
+from deadline_cn.results import _SHARED_MAX as _POOL_MAX
 from deadline_cn.results import (
     Alternative,
     Compound,
     Conditional,
     Deadline,
+    Ongoing,
     Recurrence,
     Relative,
     Result,
@@ -199,7 +203,105 @@ def _build(text: str, span: tuple[int, int], scope: str | None, p: Placed, ctx: 
         fields["trigger"] = _event_before(fields["trigger"], compact(ctx.text_of(p.anchor)))
     if cls is Recurrence:
         fields["count_min"] = p.count_min
-    return cls(text=text, span=span, scope=scope, flags=flags, **fields)
+    return new_result(cls, text, span, scope, flags, fields)
+
+
+# The kinds new_result builds, each with the two fields its __post_init__ checks are in order (None: none).
+# (Conditional is built by its constructor: its __post_init__ gives the reading after the trigger a text.)
+_IN_ORDER: dict[type, tuple[str, str] | None] = {
+    Deadline: ("start", "due"), Window: ("start", "end"), Ongoing: ("start", "end"),
+    Recurrence: ("dtstart", "until"), Relative: None, Unresolved: None,
+}
+_MISSING = object()
+
+
+def new_result(cls: type[Result], text: str, span: tuple[int, int], scope: str | None, flags: tuple[str, ...],
+               fields: dict[str, Any]) -> Result:
+    """``cls(text=text, span=span, scope=scope, flags=flags, **fields)``, built as the kind's ``__init__`` and
+    ``__post_init__`` build it (the fields set in order, defaults for those not given, the order of its two days
+    checked, equal spans, flags, short scopes and the kind's shared fields taken from ``results._SHARED``) without
+    running them: the constructor is interpreted Python, this is compiled. Any other kind, or a field the kind
+    does not have or lacks, goes to the constructor (its own errors). tests/test_fast.py compares the two."""
+    plan = _PLANS[cls] if cls in _PLANS else _plan(cls)
+    if plan is None:
+        return cls(text=text, span=span, scope=scope, flags=flags, **fields)
+    tail, defaults, early, late, shared, sets = plan
+    values: list[Any] = [text, span, scope, flags]
+    used = 0
+    for k in range(len(tail)):
+        value = fields.get(tail[k], _MISSING)
+        if value is _MISSING:
+            value = defaults[k]
+            if value is _MISSING:
+                return cls(text=text, span=span, scope=scope, flags=flags, **fields)
+        else:
+            used += 1
+        values.append(value)
+    if used != len(fields):
+        return cls(text=text, span=span, scope=scope, flags=flags, **fields)
+    if early >= 0:
+        first, last = values[early], values[late]
+        if first is not None and last is not None and first > last:
+            raise ValueError(f"invalid {cls.kind}: {last} is before {first}")
+    if type(span) is tuple:
+        values[1] = pooled(span)
+    if flags and type(flags) is tuple:
+        values[3] = pooled(flags)
+    if scope and len(scope) <= 32:
+        values[2] = pooled(scope)
+    for k in shared:
+        if values[k] is not None:
+            values[k] = pooled(values[k])
+    out = object.__new__(cls)
+    for k in range(len(values)):
+        sets[k](out, values[k])
+    return out
+
+
+# per kind new_result builds: the fields after the four every kind has, their defaults (_MISSING: required), the
+# indexes of the two days __post_init__ checks the order of (-1: none), of the shared fields, the slot setters
+Plan = tuple[tuple[str, ...], tuple[Any, ...], int, int, tuple[int, ...], tuple[Any, ...]]
+_PLANS: dict[type, Plan | None] = {}
+
+
+def _plan(cls: type) -> Plan | None:
+    names: tuple[str, ...] = getattr(cls, "_names")  # noqa: B009
+    if cls not in _IN_ORDER or names[:4] != ("text", "span", "scope", "flags"):
+        _PLANS[cls] = None
+        return None
+    defaults: dict[str, Any] = getattr(cls, "__result_defaults__")  # noqa: B009 - (set by results._dataclass)
+    order = _IN_ORDER[cls]
+    early, late = (-1, -1) if order is None else (names.index(order[0]), names.index(order[1]))
+    shared: tuple[str, ...] = getattr(cls, "_shared")  # noqa: B009
+    plan: Plan = (names[4:], tuple(defaults.get(name, _MISSING) for name in names[4:]), early, late,
+                  tuple(names.index(name) for name in shared), setters(cls))
+    _PLANS[cls] = plan
+    return plan
+
+
+def pooled(value: Any) -> Any:
+    """The shared object equal to ``value`` (``results._SHARED``), ``value`` itself kept as one when there is none:
+    what ``get(value) or _keep(value)`` gives in the results' ``__post_init__``."""
+    pool: dict[Any, Any] = _POOL
+    got = pool.get(value)
+    if got is not None and got:
+        return got
+    if len(pool) >= _POOL_MAX:
+        pool.clear()
+    pool[value] = value
+    return value
+
+
+_SETTERS: dict[type, tuple[Any, ...]] = {}
+
+
+def setters(cls: type) -> tuple[Any, ...]:
+    """Each field's slot setter of a result kind, in field order (what the kind's own ``__init__`` calls: one
+    call of a slot's ``__set__`` costs less than one of ``object.__setattr__``)."""
+    got = _SETTERS.get(cls)
+    if got is None:
+        got = _SETTERS[cls] = tuple(getattr(cls, name).__set__ for name in getattr(cls, "_names"))  # noqa: B009
+    return got
 
 
 def _named_year_doubt(flags: tuple[str, ...], fields: dict[str, object]) -> tuple[str, ...]:

@@ -338,18 +338,15 @@ def resolve_deadline(p: DeadlineP, ctx: Context) -> tuple[type[Result], Fields]:
             anchor, unit = start - timedelta(days=1), "workday"
         elif unit == LAST_WORKDAY_OF:  # 3月最后一个工作日: counted back from the day after the month
             anchor, n, unit = end + timedelta(days=1), -n, "workday"
-        rel = Relative(text="", offset=Offset(n, unit, None), anchor=None)
-        rel = rel.resolved(anchor, ctx.roll_over)
-        return Deadline, {"due": rel.due, "start": None, "precision": "day", "alternatives": (),
-                          "flags": [*flags, *rel.flags]}
+        due, extra, _ = applied(Offset(n, unit, None), anchor, ctx.roll_over)
+        return Deadline, {"due": due, "start": None, "precision": "day", "alternatives": (),
+                          "flags": [*flags, *extra]}
     precision = "month" if w.typo == "typo:missing-月" else w.grain
     if p.cue == "within" and w.month is not None and _bare_month(w) and ctx.ref is not None:
         # 三月内整改到位 · 两月内完成: within March, or within three months? (folded, 两 and 2 look alike; 一月内 is
         # read as one month, rules.py.) The month is kept, the count of months from the document in alternatives.
         flags.append(f"ambiguous:{_MONTH_WORDS[w.month - 1]}月")
-        months = Relative(text="", offset=Offset(w.month, "month", None), anchor="ref").resolved(ctx.ref)
-        if months.due is not None:
-            alternatives = (Alternative(months.due, "months"),)
+        alternatives = (Alternative(applied(Offset(w.month, "month", None), ctx.ref, True)[0], "months"),)
     if w.holiday:
         flags.append(f"holiday:{w.holiday}")
         if p.cue in ("before", "end-before"):
@@ -652,11 +649,14 @@ def resolve_relative(p: RelativeP, ctx: Context) -> tuple[type[Result], Fields]:
     anchor = "ref" if p.anchor_ref else ctx.text_of(p.anchor)
     if anchor is None and not p.wants_anchor and not p.after_step and p.unit in ("year", "month"):
         anchor = "ref"  # 力争在3年内: a long horizon with no event counts from the document date
-    rel = Relative(text="", offset=Offset(p.value, p.unit, p.max), anchor=anchor)
+    offset = Offset(p.value, p.unit, p.max)
+    due: date | datetime | None = None
+    flags: tuple[str, ...] = ()
+    alternatives: tuple[Alternative, ...] = ()
     if anchor == "ref" and ctx.ref is not None:
-        rel = rel.resolved(ctx.ref, ctx.roll_over)
-    fields: Fields = {"offset": rel.offset, "anchor": anchor, "due": rel.due, "flags": list(rel.flags),
-                      "alternatives": rel.alternatives}
+        due, flags, alternatives = applied(offset, ctx.ref, ctx.roll_over)
+    fields: Fields = {"offset": offset, "anchor": anchor, "due": due, "flags": list(flags),
+                      "alternatives": alternatives}
     if p.or_month is not None:  # 一月内: within one month, or within January
         fields["flags"].append("ambiguous:一月")
         if ctx.base_year is not None:
@@ -676,10 +676,27 @@ def _after_date(p: RelativeP, w: When, ctx: Context) -> tuple[type[Result], Fiel
     elif w.holiday:
         event, extra = _days_off(w.holiday, year)[1:]
         flags = [f"holiday:{w.holiday}", *extra]
-    rel = Relative(text="", offset=Offset(p.value, p.unit, p.max), anchor=ctx.text_of(p.anchor)).resolved(
-        event, ctx.roll_over)
-    return Relative, {"offset": rel.offset, "anchor": rel.anchor, "due": rel.due, "flags": [*flags, *rel.flags],
-                      "alternatives": rel.alternatives}
+    offset = Offset(p.value, p.unit, p.max)
+    due, extra, alternatives = applied(offset, event, ctx.roll_over)
+    return Relative, {"offset": offset, "anchor": ctx.text_of(p.anchor), "due": due, "flags": [*flags, *extra],
+                      "alternatives": alternatives}
+
+
+_offsets: Any = None  # deadline_cn._calendar.offsets, once applied has imported it
+
+
+def applied(offset: Offset, event: date | datetime, roll_over: bool,
+            ) -> tuple[date | datetime, tuple[str, ...], tuple[Alternative, ...]]:
+    """The due day, flags and alternatives ``Relative(text="", offset=offset).resolved(event, roll_over)`` gives
+    (the calendar's answer), without the three results that method builds on its way."""
+    global _offsets
+    if _offsets is None:  # (imported when an offset is first resolved: it loads the calendar)
+        from deadline_cn._calendar import offsets
+
+        _offsets = offsets
+    got = _offsets.apply_offset_flagged(event, offset.max or offset.value, offset.unit, roll_over)
+    alternatives = tuple(Alternative(day, reading) for day, reading in got.alternatives)
+    return got.due, tuple(dict.fromkeys(got.flags)), alternatives
 
 
 def resolve_trigger(p: TriggerP, ctx: Context) -> tuple[type[Result], Fields]:
