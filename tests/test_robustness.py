@@ -381,3 +381,15 @@ def test_results_are_the_same_under_any_hash_seed() -> None:
         got = collect(proc)
         wrong = [(work[i][1][:40], g, w) for i, (g, w) in enumerate(zip(got, expected, strict=True)) if g != w]
         assert not wrong, f"PYTHONHASHSEED={seed}: {len(wrong)} of {len(work)} differ, first: {wrong[0]}"
+
+
+def test_the_calendar_generation_while_another_thread_imports_the_calendar(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A module another thread is still importing sits in sys.modules without its functions yet (a thread's cold
+    call then raised AttributeError): no notice can have been loaded, so the generation is 0."""
+    import sys
+    import types
+
+    from deadline_cn._read import normalise as module
+
+    monkeypatch.setitem(sys.modules, module._DAYS, types.ModuleType(module._DAYS))
+    assert module._calendar_generation() == 0

@@ -27,8 +27,10 @@ _DAYS = "deadline_cn._calendar.days"  # where the calendar counts its notices lo
 def _calendar_generation() -> int:
     """``calendar.generation()`` without loading the calendar (~2.5 ms at import): until its days module is
     loaded, no notice can have been, and the generation is 0."""
-    days = sys.modules.get(_DAYS)
-    return 0 if days is None else days.generation()
+    # (getattr: another thread may be importing it — a partially initialised module without its function yet,
+    # and no notice loaded either)
+    generation = getattr(sys.modules.get(_DAYS), "generation", None)
+    return 0 if generation is None else int(generation())
 
 
 TIME_LIKE = compiled(r"\d[年月日号点时]|星期|礼拜|周[1-7日天]|[节]|今天|明天|后天|[上下本]周|[上下本]月|月[底初末中]")
