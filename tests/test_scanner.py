@@ -8,6 +8,7 @@ import random
 import re
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -61,18 +62,23 @@ def test_what_follows_a_run_of_digits_bounds_the_patterns_tried_there() -> None:
     bounds = {name: bound for name, bound in tokens._scanner().after.items() if bound is not None}
     own = {name: re.compile(INNER_GROUP.sub("(?:", p)) for name, p in tokens.TOKEN_PATTERNS if name in bounds}
     checked = 0
-    for text in texts() + digit_texts() + prose_texts():
-        for k, char in enumerate(text):
-            if not char.isdecimal():
-                continue
-            end = k
-            while end < len(text) and text[end].isdecimal():
-                end += 1
-            for name, pattern in own.items():
-                if pattern.match(text, k):
-                    checked += 1
-                    assert text[end:end + 1] in bounds[name], (name, text, k)
+    for text, k, end in digit_runs(texts() + digit_texts() + prose_texts()):
+        for name, pattern in own.items():
+            if pattern.match(text, k):
+                checked += 1
+                assert text[end:end + 1] in bounds[name], (name, text, k)
     assert checked > 1000
+
+
+def digit_runs(texts: list[str]) -> Iterator[tuple[str, int, int]]:
+    """(text, where a digit stands, where the run of digits it is in ends) for every digit of every text."""
+    for text in texts:
+        for k, char in enumerate(text):
+            if char.isdecimal():
+                end = k
+                while end < len(text) and text[end].isdecimal():
+                    end += 1
+                yield text, k, end
 
 
 def digit_pair_texts() -> list[str]:
@@ -92,22 +98,16 @@ def test_the_two_characters_after_a_run_of_digits_bound_the_patterns_tried_there
     rows = {name: row for name, row in tokens._after_digit_pairs().items() if row is not None}
     own = {name: re.compile(INNER_GROUP.sub("(?:", p)) for name, p in tokens.TOKEN_PATTERNS if name in rows}
     checked = 0
-    for text in texts() + digit_texts() + digit_pair_texts() + prose_texts():
-        for k, char in enumerate(text):
-            if not char.isdecimal():
-                continue
-            end = k
-            while end < len(text) and text[end].isdecimal():
-                end += 1
-            for name, pattern in own.items():
-                if pattern.match(text, k):
-                    follow, then = text[end:end + 1], text[end + 1:end + 2]
-                    assert follow in rows[name], (name, text, k)
-                    bound = rows[name][follow]
-                    if bound is None:
-                        continue
-                    checked += 1
-                    assert then in bound[0] or (bound[1] and then.isdecimal()), (name, text, k)
+    for text, k, end in digit_runs(texts() + digit_texts() + digit_pair_texts() + prose_texts()):
+        for name, pattern in own.items():
+            if pattern.match(text, k):
+                follow, then = text[end:end + 1], text[end + 1:end + 2]
+                assert follow in rows[name], (name, text, k)
+                bound = rows[name][follow]
+                if bound is None:
+                    continue
+                checked += 1
+                assert then in bound[0] or (bound[1] and then.isdecimal()), (name, text, k)
     assert checked > 500
 
 

@@ -8,6 +8,7 @@ text. Level 2 (``_grammar``) composes the tokens into parses.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache, lru_cache
 from typing import Any
 
@@ -365,25 +366,35 @@ Seconds = dict[str, "tuple[frozenset[str], bool] | None"]  # a first character â
 Rows = tuple[tuple[str, "tuple[str, bool] | None"], ...]  # the same as stored: the second characters as a string
 
 
-def _after_first_rows() -> dict[str, Rows | None]:
-    """Per token type, for each character other than a digit it can begin with, the characters that can come
-    second (None: no bound; ``prefilter.after_first``), as ``_grammar/_starts.py`` stores them (read while its
-    key is today's; else computed from the patterns). Rows, not sets: the scanner reads a type's row only when
-    a character it can begin with is first met (a first call builds no set it does not need)."""
+def _stored_rows(attr: str, computed: Callable[[], list[tuple[str, Seconds | None]]]) -> dict[str, Rows | None]:
+    """A table of second characters per token type (``AFTER_FIRST`` Â· ``AFTER_DIGIT_PAIRS``) as
+    ``_grammar/_starts.py`` stores it, read while its key is today's; else ``computed`` from the patterns. Rows, not
+    sets: the scanner reads a type's row only when a character it can begin with is first met (a first call builds
+    no set it does not need)."""
     from deadline_cn._grammar import _starts as stored
 
-    rows: tuple[tuple[str, Rows | None], ...] | None = getattr(stored, "AFTER_FIRST", None)  # (not in an old table)
+    rows: tuple[tuple[str, Rows | None], ...] | None = getattr(stored, attr, None)  # (not in an old table)
     if stored.KEY == patterns_key() and rows is not None:
         return dict(rows)
     return {name: None if row is None else
             tuple((c, None if b is None else ("".join(sorted(b[0])), b[1])) for c, b in sorted(row.items()))
-            for name, row in computed_after_first()}
+            for name, row in computed()}
+
+
+def _as_sets(rows: dict[str, Rows | None]) -> dict[str, Seconds | None]:
+    """Stored rows with the characters as sets (what the tests check)."""
+    return {name: None if row is None else {c: None if b is None else (frozenset(b[0]), b[1]) for c, b in row}
+            for name, row in rows.items()}
+
+
+def _after_first_rows() -> dict[str, Rows | None]:
+    """Per token type, for each character other than a digit it can begin with, the characters that can come
+    second (None: no bound; ``prefilter.after_first``)."""
+    return _stored_rows("AFTER_FIRST", computed_after_first)
 
 
 def _after_first() -> dict[str, Seconds | None]:
-    """``_after_first_rows`` with the second characters as sets (what the tests check)."""
-    return {name: None if rows is None else {c: None if b is None else (frozenset(b[0]), b[1]) for c, b in rows}
-            for name, rows in _after_first_rows().items()}
+    return _as_sets(_after_first_rows())
 
 
 def computed_after_first() -> list[tuple[str, Seconds | None]]:
@@ -417,22 +428,12 @@ def computed_after_digits() -> list[tuple[str, frozenset[str] | None]]:
 
 def _after_digit_pairs_rows() -> dict[str, Rows | None]:
     """Per token type that can begin with a digit, for each character that can follow its digits, the characters
-    that can come after that one (``prefilter.after_digit_pairs``), as ``_grammar/_starts.py`` stores them (read
-    while its key is today's; else computed from the patterns)."""
-    from deadline_cn._grammar import _starts as stored
-
-    rows: tuple[tuple[str, Rows | None], ...] | None = getattr(stored, "AFTER_DIGIT_PAIRS", None)
-    if stored.KEY == patterns_key() and rows is not None:
-        return dict(rows)
-    return {name: None if row is None else
-            tuple((c, None if b is None else ("".join(sorted(b[0])), b[1])) for c, b in sorted(row.items()))
-            for name, row in computed_after_digit_pairs()}
+    that can come after that one (``prefilter.after_digit_pairs``)."""
+    return _stored_rows("AFTER_DIGIT_PAIRS", computed_after_digit_pairs)
 
 
 def _after_digit_pairs() -> dict[str, Seconds | None]:
-    """``_after_digit_pairs_rows`` with the characters as sets (what the tests check)."""
-    return {name: None if rows is None else {c: None if b is None else (frozenset(b[0]), b[1]) for c, b in rows}
-            for name, rows in _after_digit_pairs_rows().items()}
+    return _as_sets(_after_digit_pairs_rows())
 
 
 def computed_after_digit_pairs() -> list[tuple[str, Seconds | None]]:
