@@ -62,7 +62,7 @@ _CLOSERS = {v: k for k, v in _OPENERS.items()}
 # list numbers: 1. · 2、 · (3) · ④ — they number the cell's lines, they are no task
 # (opening a scope, in words too: (一) 一、)
 _NUMERALS = "[一二三四五六七八九十]{1,3}"
-_ENUM_HEAD = compiled(rf"(?:\((?:\d{{1,2}}|{_NUMERALS})\)|\d{{1,2}}[.、](?!\d)|{_NUMERALS}、|[\u2460-\u2473])")
+ENUM_HEAD = compiled(rf"(?:\((?:\d{{1,2}}|{_NUMERALS})\)|\d{{1,2}}[.、](?!\d)|{_NUMERALS}、|[\u2460-\u2473])")
 _EMPTY_IS_NONE = "" in lx.SCOPE_EMPTY or "" in lx.LIST_JOINERS  # trim's answer for an empty span
 _ENUM_TAIL = compiled(r"(?:\(\d{1,2}\)|(?<!\d)\d{1,2}[.、]|[\u2460-\u2473])")
 
@@ -109,7 +109,7 @@ def trim(text: str, span: Span, *, verbs: bool = True) -> Span | None:
         was = (s, e)
         if (m := _LEAD_RE.match(text, s, e)) is not None:
             s = m.end()
-        if (m := _ENUM_HEAD.match(text, s, e)) is not None:
+        if (m := ENUM_HEAD.match(text, s, e)) is not None:
             s = m.end()
         if s < e and (m := _ENUM_TAIL.search(text, max(s, e - 4), e)) is not None and m.end() == e:
             e = m.start()

@@ -16,7 +16,7 @@ from deadline_cn._grammar import lexicon as lx
 from deadline_cn._grammar.parse import DeadlineP, Item, MarkerP, OngoingP, RangeP, RecurP, TriggerP
 from deadline_cn._grammar.precompiled import compiled
 from deadline_cn._grammar.rules import parse_tokens
-from deadline_cn._grammar.scope import Placed, place, trim
+from deadline_cn._grammar.scope import ENUM_HEAD, Placed, place, trim
 from deadline_cn._grammar.text import Folded, fold
 from deadline_cn._grammar.tokens import AMPM, tokenize
 from deadline_cn._read.unread import (
@@ -150,9 +150,8 @@ def read(text: str, settings: Settings, limit: int | None = None) -> Result:
     return Compound(text=text, span=(parts[0].span[0], parts[-1].span[1]), parts=tuple(parts))
 
 
-# a list item's number opening a line or clause: 2. · (2) · (二) · 二、 · ②
-_ITEM_OPENER = compiled(r"(?:^|(?<=[\s;。:]))(?:\d{1,2}\.(?!\d)|\(\d{1,2}\)|\(?[一二三四五六七八九十]{1,3}[)、]"
-                        r"|[\u2460-\u2473])")
+# a list item's number opening a line or clause (scope's own list numbers: 2. · (2) · (二) · 二、 · ②)
+_ITEM_OPENER = compiled(r"(?:^|(?<=[\s;。:]))" + ENUM_HEAD.pattern)
 
 
 def original_text(text: str, folded: Folded, span: tuple[int, int] | None) -> str | None:
